@@ -1,0 +1,34 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+
+export const MSP_ROLES = ["msp_admin", "msp_operator", "msp_billing"] as const;
+export const TENANT_ROLES = ["tenant_admin", "tenant_helpdesk", "tenant_user"] as const;
+export type MspRole = (typeof MSP_ROLES)[number];
+export type TenantRole = (typeof TENANT_ROLES)[number];
+export type Role = MspRole | TenantRole;
+
+/**
+ * Grants a role to a user or to every member of a group. MSP roles have a null tenant; tenant roles always
+ * carry the tenant they apply to.
+ */
+@Entity("role_binding")
+@Index("ix_role_binding_user", ["tenantId", "userId"])
+@Index("ix_role_binding_group", ["tenantId", "groupId"])
+export class RoleBinding {
+  @PrimaryGeneratedColumn("uuid")
+  id: string;
+
+  @Column({ name: "tenant_id", type: "uuid", nullable: true })
+  tenantId: string | null;
+
+  @Column({ name: "user_id", type: "uuid", nullable: true })
+  userId: string | null;
+
+  @Column({ name: "group_id", type: "uuid", nullable: true })
+  groupId: string | null;
+
+  @Column({ length: 32 })
+  role: Role;
+
+  @CreateDateColumn({ name: "created_at" })
+  createdAt: Date;
+}

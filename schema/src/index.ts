@@ -1,0 +1,45 @@
+import "reflect-metadata";
+import { ApiKey } from "./entities/api-key.entity.js";
+import { AuditEvent } from "./entities/audit-event.entity.js";
+import { AuthSession } from "./entities/auth-session.entity.js";
+import { Cloud } from "./entities/cloud.entity.js";
+import { Desktop } from "./entities/desktop.entity.js";
+import { Group } from "./entities/group.entity.js";
+import { GroupMembership } from "./entities/group-membership.entity.js";
+import { Job } from "./entities/job.entity.js";
+import { Lease } from "./entities/lease.entity.js";
+import { Pool } from "./entities/pool.entity.js";
+import { RoleBinding } from "./entities/role-binding.entity.js";
+import { Tenant } from "./entities/tenant.entity.js";
+import { User } from "./entities/user.entity.js";
+
+export * from "./entities/api-key.entity.js";
+export * from "./entities/audit-event.entity.js";
+export * from "./entities/auth-session.entity.js";
+export * from "./entities/cloud.entity.js";
+export * from "./entities/desktop.entity.js";
+export * from "./entities/group.entity.js";
+export * from "./entities/group-membership.entity.js";
+export * from "./entities/job.entity.js";
+export * from "./entities/lease.entity.js";
+export * from "./entities/pool.entity.js";
+export * from "./entities/role-binding.entity.js";
+export * from "./entities/tenant.entity.js";
+export * from "./entities/user.entity.js";
+
+/** Every entity, for DataSource construction. */
+export const ALL_ENTITIES = [
+  Tenant,
+  User,
+  Group,
+  GroupMembership,
+  RoleBinding,
+  ApiKey,
+  AuditEvent,
+  AuthSession,
+  Cloud,
+  Pool,
+  Desktop,
+  Job,
+  Lease,
+];
