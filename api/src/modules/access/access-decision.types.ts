@@ -1,0 +1,51 @@
+import type { AccessRole, ConnectionConstraints } from "./assignment-rule.types.js";
+
+/**
+ * Why the decision came out as it did:
+ * - `allowed`: the first matching allow rule decided, and no deny matched;
+ * - `explicit_deny`: a deny rule matched (or could not be ruled out because the client address is unknown);
+ * - `invalid_rule`: a rule could not be parsed, so it denies everyone (its subject cannot be known);
+ * - `unknown_location` / `invalid_location`: a rule whose subject matched references a location that does
+ *   not exist or cannot be parsed;
+ * - `no_rule_matched`: deny by default.
+ */
+export const ACCESS_DECISION_REASONS = [
+  "allowed",
+  "explicit_deny",
+  "invalid_rule",
+  "unknown_location",
+  "invalid_location",
+  "no_rule_matched",
+] as const;
+export type AccessDecisionReason = (typeof ACCESS_DECISION_REASONS)[number];
+
+export interface RuleReference {
+  readonly ruleId: string;
+  readonly position: number;
+}
+
+/** One line per rule, in evaluation order, so an admin can see why every rule did or did not apply. */
+export interface RuleTraceEntry extends RuleReference {
+  /** The rule's effect, or null when the rule could not be parsed. */
+  readonly effect: "allow" | "deny" | null;
+  /** True when the rule took part in the decision as an allow or a deny (broken rules count as denies). */
+  readonly matched: boolean;
+  readonly why: string;
+}
+
+export interface AccessDecision {
+  readonly allowed: boolean;
+  /** The rule that decided (the first matching deny if any, else the first matching allow). */
+  readonly decidedBy: RuleReference | null;
+  readonly reason: AccessDecisionReason;
+  /** One human-readable sentence for logs and the admin UI. */
+  readonly detail: string;
+  /** Set only when allowed. */
+  readonly role: AccessRole | null;
+  readonly policyId: string | null;
+  readonly mfaRequired: boolean;
+  readonly constraints: ConnectionConstraints | null;
+  /** Every valid location the client is in right now (recorded on the LoginEvent), whatever the rules. */
+  readonly matchedLocationIds: readonly string[];
+  readonly trace: readonly RuleTraceEntry[];
+}
