@@ -1,0 +1,14 @@
+export type { VolumeTypesApi } from "./cinder.js";
+export type { VhiVolumeType } from "./cinder.schemas.js";
+export type { ImageListFilters, ImagesApi } from "./glance.js";
+export type { VhiImage } from "./glance.schemas.js";
+export type { NetworksApi, SecurityGroupsApi } from "./neutron.js";
+export type { VhiNetwork, VhiSecurityGroup } from "./neutron.schemas.js";
+export type { AvailabilityZonesApi, FlavorsApi, LimitsApi, NegotiatedCompute } from "./nova.js";
+export type { VhiAvailabilityZone, VhiFlavor, VhiLimits, VhiServer } from "./nova.schemas.js";
+export type { ServerCreated, ServerMetadataApi, ServersApi, WaitOptions } from "./nova-servers.js";
+export { createRequestLimiter, type RequestLimiter, type RequestLimiterOptions } from "./rate-limiter.js";
+export { abortableSleep, createVhiClient, type VhiClient, type VhiClientOverrides } from "./vhi.client.js";
+export * from "./vhi.errors.js";
+export * from "./vhi.types.js";
+export type { ConnectionStage, VhiConnectionReport } from "./vhi-connection-test.js";
