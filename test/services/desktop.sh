@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# A desktop to connect to: Xvfb :21 (1280x800x24) with twm and an xterm, x11vnc on 127.0.0.1:5901, and a private
+# sshd on 127.0.0.1:2222 for user atrium-desk.
+#   desktop.sh start|stop|status|restart
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+DISPLAY_NUM="${DESKTOP_DISPLAY:-21}"
+VNC_PORT="${DESKTOP_VNC_PORT:-5901}"
+# VNC passwords are 8 characters at most (DES key).
+VNC_PASSWORD="${DESKTOP_VNC_PASSWORD:-atrVnc01}"
+SSH_PORT="${DESKTOP_SSH_PORT:-2222}"
+SSH_USER="${DESKTOP_SSH_USER:-atrium-desk}"
+SSH_PASSWORD="${DESKTOP_SSH_PASSWORD:-Desk-Pass-1}"
+NAME="desktop"
+STATE="$SERVICES_DIR/$NAME"
+LOG="$STATE/desktop.log"
+
+ready() {
+  pid_alive "$STATE/xvfb.pid" && pid_alive "$STATE/x11vnc.pid" && pid_alive "$STATE/sshd.pid" &&
+    tcp_open 127.0.0.1 "$VNC_PORT" && tcp_open 127.0.0.1 "$SSH_PORT"
+}
+
+# background <name> <command...>: starts a long-running process detached from our stdio, records its pid.
+background() {
+  local name="$1"
+  shift
+  nohup "$@" >>"$STATE/$name.log" 2>&1 </dev/null 9>&- &
+  echo $! >"$STATE/$name.pid"
+}
+
+stop_all() {
+  local name
+  for name in sshd x11vnc xterm twm xvfb; do stop_pidfile "$STATE/$name.pid"; done
+}
+
+start() {
+  with_lock "$NAME"
+  if ready; then
+    echo "desktop: already running (VNC 127.0.0.1:$VNC_PORT, SSH 127.0.0.1:$SSH_PORT)"
+    return 0
+  fi
+  stop_all
+  mkdir -p "$STATE"
+  : >"$LOG"
+
+  background xvfb Xvfb ":$DISPLAY_NUM" -screen 0 1280x800x24 -nolisten tcp
+  wait_until 15 test -S "/tmp/.X11-unix/X$DISPLAY_NUM" || fail "$STATE/xvfb.log" "Xvfb :$DISPLAY_NUM did not start"
+  background twm twm -display ":$DISPLAY_NUM" -f "$TEMPLATES_DIR/desktop/twmrc"
+  background xterm xterm -display ":$DISPLAY_NUM" -geometry 100x30+40+40
+
+  x11vnc -storepasswd "$VNC_PASSWORD" "$STATE/vnc.passwd" >>"$LOG" 2>&1
+  # -rfbportv6 -1 -noipv6: otherwise x11vnc also listens on [::].
+  background x11vnc x11vnc -display ":$DISPLAY_NUM" -rfbport "$VNC_PORT" -rfbportv6 -1 -noipv6 -listen 127.0.0.1 \
+    -rfbauth "$STATE/vnc.passwd" -shared -forever -quiet
+  wait_until 15 tcp_open 127.0.0.1 "$VNC_PORT" || fail "$STATE/x11vnc.log" "x11vnc did not listen on $VNC_PORT"
+
+  id "$SSH_USER" >/dev/null 2>&1 || useradd --create-home --shell /bin/bash "$SSH_USER"
+  echo "$SSH_USER:$SSH_PASSWORD" | chpasswd
+  mkdir -p /run/sshd
+  [ -f "$STATE/ssh_host_ed25519_key" ] || ssh-keygen -q -t ed25519 -N "" -f "$STATE/ssh_host_ed25519_key"
+  [ -f "$STATE/ssh_host_rsa_key" ] || ssh-keygen -q -t rsa -b 3072 -N "" -f "$STATE/ssh_host_rsa_key"
+  sed -e "s#@PORT@#$SSH_PORT#g" -e "s#@STATE@#$STATE#g" -e "s#@USER@#$SSH_USER#g" \
+    "$TEMPLATES_DIR/desktop/sshd_config.tmpl" >"$STATE/sshd_config"
+  # sshd daemonizes itself and writes PidFile.
+  /usr/sbin/sshd -f "$STATE/sshd_config" -E "$STATE/sshd.log" 9>&- || fail "$STATE/sshd.log" "sshd failed to start"
+  wait_until 15 tcp_open 127.0.0.1 "$SSH_PORT" || fail "$STATE/sshd.log" "sshd did not listen on $SSH_PORT"
+  echo "desktop: X :$DISPLAY_NUM, VNC 127.0.0.1:$VNC_PORT (password $VNC_PASSWORD)," \
+    "SSH 127.0.0.1:$SSH_PORT ($SSH_USER / $SSH_PASSWORD)"
+}
+
+stop() {
+  with_lock "$NAME"
+  stop_all
+  echo "desktop: stopped"
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  restart) stop && start ;;
+  status) if ready; then echo "desktop: running"; else echo "desktop: not running"; exit 1; fi ;;
+  *) echo "usage: $0 start|stop|status|restart" >&2; exit 2 ;;
+esac
