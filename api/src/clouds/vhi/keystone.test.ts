@@ -4,6 +4,10 @@ import { type ReplayCloud, startReplayCloud } from "./testing/recorded-cloud.fix
 import { createVhiClient } from "./vhi.client.js";
 import { VhiAuthError, VhiIncompatibleError } from "./vhi.errors.js";
 
+interface AuthBody {
+  auth: { scope: unknown; identity: { password: { user: { domain: unknown } } } };
+}
+
 describe("Keystone session", () => {
   let cloud: ReplayCloud;
   beforeEach(async () => {
@@ -45,7 +49,7 @@ describe("Keystone session", () => {
     );
     await byName.limits.get();
 
-    const bodies = cloud.requests.filter((req) => req.path === "/v3/auth/tokens").map((req) => req.body as any);
+    const bodies = cloud.requests.filter((req) => req.path === "/v3/auth/tokens").map((req) => req.body as AuthBody);
     expect(bodies[0].auth.scope).toEqual({ project: { id: "62dd6907c529485b9c5b2312dd8c21b3" } });
     expect(bodies[0].auth.identity.password.user.domain).toEqual({ name: "acme" });
     expect(bodies[1].auth.scope).toEqual({ project: { name: "desks", domain: { id: "d1" } } });

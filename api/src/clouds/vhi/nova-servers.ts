@@ -163,7 +163,7 @@ export function createServersApi(compute: ComputeService, deps: Pick<VhiClientDe
           .data.metadata;
       },
       async set(id, key, value, signal) {
-        const path = `${serverPath(id)}/metadata/${encodeURIComponent(key)}`;
+        const path = `${serverPath(id)}/metadata/${encodePathSegment(key)}`;
         await compute.call({
           method: "PUT",
           path,
@@ -176,7 +176,7 @@ export function createServersApi(compute: ComputeService, deps: Pick<VhiClientDe
         try {
           await compute.call({
             method: "DELETE",
-            path: `${serverPath(id)}/metadata/${encodeURIComponent(key)}`,
+            path: `${serverPath(id)}/metadata/${encodePathSegment(key)}`,
             signal,
           });
         } catch (error) {
@@ -185,6 +185,11 @@ export function createServersApi(compute: ComputeService, deps: Pick<VhiClientDe
       },
     },
   };
+}
+
+/** Keys like `atrium:pool` keep their colon (legal in a path segment), as Nova's own clients send them. */
+function encodePathSegment(value: string): string {
+  return encodeURIComponent(value).replace(/%3A/gi, ":").replace(/%40/g, "@");
 }
 
 function createBody(input: ServerCreateInput): Record<string, unknown> {

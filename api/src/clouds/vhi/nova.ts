@@ -101,7 +101,8 @@ export class ComputeService {
 
   /**
    * The catalog URL is `…/v2.1` or (VHI) `…/v2.1/<project_id>`; its version document lives at `…/v2.1/`. When a
-   * proxy hides that path we fall back to the unversioned root `GET /` and pick the CURRENT v2.1 entry.
+   * proxy hides that path we fall back to the unversioned root (the URL before `/v2.1`, which keeps a proxy's path
+   * prefix) and pick the v2.1 entry.
    */
   private async readVersion(endpoint: string, projectId: string, signal?: AbortSignal): Promise<ComputeVersion> {
     const versionBase = endpoint.endsWith(`/${projectId}`) ? endpoint.slice(0, -projectId.length - 1) : endpoint;
@@ -120,7 +121,7 @@ export class ComputeService {
       const root = await this.http.request({
         service: "compute",
         method: "GET",
-        url: `${new URL(endpoint).origin}/`,
+        url: `${endpoint.replace(/\/v2(\.1)?(\/.*)?$/, "")}/`,
         schema: computeVersionRootSchema,
         auth: false,
         signal,
