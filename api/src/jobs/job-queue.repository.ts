@@ -1,0 +1,134 @@
+import type { Dialect } from "@atrium/migrations";
+import { Job } from "@atrium/schema";
+import type { DataSource, EntityManager } from "typeorm";
+import { z } from "zod";
+import {
+  buildClaimSql,
+  buildInsertJobSql,
+  type ClaimParams,
+  type DedupeScope,
+  type JobInsert,
+  type SqlStatement,
+} from "./claim-sql.js";
+import { isUniqueViolation } from "./db-errors.js";
+
+export function dialectOf(dataSource: DataSource): Dialect {
+  return dataSource.options.type === "mssql" ? "mssql" : "postgres";
+}
+
+// SQL Server hands uniqueidentifiers back upper-case; everything else in the app compares lower-case uuids.
+const uuid = z.string().transform((value) => value.toLowerCase());
+
+const claimedRow = z.object({
+  id: uuid,
+  name: z.string(),
+  payload: z.string(),
+  attempts: z.coerce.number().int(),
+  maxAttempts: z.coerce.number().int(),
+  tenantId: uuid.nullable(),
+});
+
+export type ClaimedJob = z.output<typeof claimedRow>;
+
+const idRow = z.object({ id: uuid });
+
+/**
+ * `manager.query` returns driver-shaped results (PostgreSQL gives `[rows, count]` for UPDATE … RETURNING), so
+ * statements that return rows run through a query runner's structured result, which has `records` on both dialects.
+ * A transaction's manager brings its own runner; that one must be used, never a fresh connection.
+ */
+async function queryRecords(manager: EntityManager, statement: SqlStatement): Promise<unknown[]> {
+  const own = manager.queryRunner;
+  const runner = own ?? manager.dataSource.createQueryRunner();
+  try {
+    const result = await runner.query(statement.sql, statement.parameters, true);
+    return result.records ?? [];
+  } finally {
+    if (!own) await runner.release();
+  }
+}
+
+async function findByDedupeKey(manager: EntityManager, key: string, scope: DedupeScope): Promise<string | null> {
+  const query = manager
+    .createQueryBuilder(Job, "job")
+    .select("job.id", "id")
+    .where("job.dedupeKey = :key", { key })
+    .orderBy("job.createdAt", "DESC")
+    .limit(1);
+  if (scope === "active") query.andWhere("job.status IN (:...active)", { active: ["queued", "running"] });
+  const row = await query.getRawOne();
+  return row ? idRow.parse(row).id : null;
+}
+
+/**
+ * Inserts a job with the caller's manager, or returns the job already holding its dedupe key. The holder can finish
+ * between our skipped insert and the lookup, leaving no row to return — then the key is free and we insert again.
+ */
+export async function insertJob(
+  manager: EntityManager,
+  job: JobInsert,
+  scope: DedupeScope,
+): Promise<{ id: string; created: boolean }> {
+  const dialect = dialectOf(manager.dataSource);
+  for (let round = 0; round < 3; round++) {
+    let rows: unknown[] = [];
+    try {
+      rows = await queryRecords(manager, buildInsertJobSql(dialect, job, scope));
+    } catch (error) {
+      // Only SQL Server gets here (PostgreSQL uses ON CONFLICT DO NOTHING); its unique violation ends just the
+      // statement, so the caller's transaction is still usable for the lookup.
+      if (!isUniqueViolation(error) || job.dedupeKey === null) throw error;
+    }
+    if (rows.length > 0) return { id: idRow.parse(rows[0]).id, created: true };
+    if (job.dedupeKey === null) throw new Error("job insert returned no id");
+    const existing = await findByDedupeKey(manager, job.dedupeKey, scope);
+    if (existing) return { id: existing, created: false };
+  }
+  throw new Error(`could not enqueue job ${job.name}: dedupe key ${job.dedupeKey} kept changing hands`);
+}
+
+export async function claimJobs(dataSource: DataSource, params: ClaimParams): Promise<ClaimedJob[]> {
+  const rows = await queryRecords(dataSource.manager, buildClaimSql(dialectOf(dataSource), params));
+  return rows.map((row) => claimedRow.parse(row));
+}
+
+/** Identifies one claim of one job: a later claim (by anyone, even this worker) bumps `attempts`. */
+export interface JobClaim {
+  id: string;
+  attempts: number;
+  workerId: string;
+}
+
+type JobUpdate = Partial<Pick<Job, "status" | "runAt" | "lockedBy" | "lockedUntil" | "lastError">>;
+
+/** Changes a job only while this claim still owns it; false means another worker has taken it over. */
+async function updateOwned(manager: EntityManager, claim: JobClaim, changes: JobUpdate): Promise<boolean> {
+  const result = await manager
+    .createQueryBuilder()
+    .update(Job)
+    .set(changes)
+    .where("id = :id AND status = :running AND locked_by = :workerId AND attempts = :attempts", {
+      id: claim.id,
+      running: "running",
+      workerId: claim.workerId,
+      attempts: claim.attempts,
+    })
+    .execute();
+  return (result.affected ?? 0) > 0;
+}
+
+export function extendJobLock(dataSource: DataSource, claim: JobClaim, lockedUntil: Date): Promise<boolean> {
+  return updateOwned(dataSource.manager, claim, { lockedUntil });
+}
+
+export function completeJob(manager: EntityManager, claim: JobClaim): Promise<boolean> {
+  return updateOwned(manager, claim, { status: "succeeded", lockedBy: null, lockedUntil: null, lastError: null });
+}
+
+export function retryJob(manager: EntityManager, claim: JobClaim, runAt: Date, lastError: string): Promise<boolean> {
+  return updateOwned(manager, claim, { status: "queued", runAt, lockedBy: null, lockedUntil: null, lastError });
+}
+
+export function buryJob(manager: EntityManager, claim: JobClaim, lastError: string): Promise<boolean> {
+  return updateOwned(manager, claim, { status: "dead", lockedBy: null, lockedUntil: null, lastError });
+}
