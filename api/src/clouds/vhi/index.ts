@@ -7,6 +7,7 @@ export type { VhiNetwork, VhiSecurityGroup } from "./neutron.schemas.js";
 export type { AvailabilityZonesApi, FlavorsApi, LimitsApi, NegotiatedCompute } from "./nova.js";
 export type { VhiAvailabilityZone, VhiFlavor, VhiLimits, VhiServer } from "./nova.schemas.js";
 export type { ServerCreated, ServerMetadataApi, ServersApi, WaitOptions } from "./nova-servers.js";
+export { instancesThatFit } from "./quota-headroom.js";
 export { createRequestLimiter, type RequestLimiter, type RequestLimiterOptions } from "./rate-limiter.js";
 export { abortableSleep, createVhiClient, type VhiClient, type VhiClientOverrides } from "./vhi.client.js";
 export * from "./vhi.errors.js";
