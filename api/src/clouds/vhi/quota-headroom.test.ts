@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { VhiLimits } from "./nova.schemas.js";
 import { instancesThatFit } from "./quota-headroom.js";
 
-const limits = (instances: [number, number], cores: [number, number], ramMb: [number, number]): VhiLimits => ({
+const limits = (
+  instances: [number, number],
+  cores: [number, number],
+  ramMb: [number, number],
+): Pick<VhiLimits, "instances" | "cores" | "ramMb"> => ({
   instances: { limit: instances[0], used: instances[1] },
   cores: { limit: cores[0], used: cores[1] },
   ramMb: { limit: ramMb[0], used: ramMb[1] },

@@ -5,7 +5,10 @@ import type { VhiLimits } from "./nova.schemas.js";
  * provisioning batch with it instead of discovering exhaustion through a 403 per create (peers.md §4.3).
  * Nova uses -1 for "unlimited"; usage may exceed a lowered limit, which yields 0, never a negative count.
  */
-export function instancesThatFit(limits: VhiLimits, flavor: { vcpus: number; ramMb: number }): number {
+export function instancesThatFit(
+  limits: Pick<VhiLimits, "instances" | "cores" | "ramMb">,
+  flavor: { vcpus: number; ramMb: number },
+): number {
   const fit = (limit: number, used: number, perServer: number) =>
     limit < 0 || perServer <= 0 ? Number.POSITIVE_INFINITY : Math.max(0, Math.floor((limit - used) / perServer));
   return Math.min(
