@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A desktop to connect to: Xvfb :21 (1280x800x24) with twm and an xterm, x11vnc on 127.0.0.1:5901, and a private
 # sshd on 127.0.0.1:2222 for user atrium-desk.
-#   desktop.sh start|stop|status|restart
+#   desktop.sh start|stop|status|restart|acquire ID PID|release ID   (leases: see lib.sh)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -34,12 +34,7 @@ stop_all() {
   for name in sshd x11vnc xterm twm xvfb; do stop_pidfile "$STATE/$name.pid"; done
 }
 
-start() {
-  with_lock "$NAME"
-  if ready; then
-    echo "desktop: already running (VNC 127.0.0.1:$VNC_PORT, SSH 127.0.0.1:$SSH_PORT)"
-    return 0
-  fi
+do_start() {
   stop_all
   mkdir -p "$STATE"
   : >"$LOG"
@@ -65,20 +60,11 @@ start() {
   # sshd daemonizes itself and writes PidFile.
   /usr/sbin/sshd -f "$STATE/sshd_config" -E "$STATE/sshd.log" 9>&- || fail "$STATE/sshd.log" "sshd failed to start"
   wait_until 15 tcp_open 127.0.0.1 "$SSH_PORT" || fail "$STATE/sshd.log" "sshd did not listen on $SSH_PORT"
-  echo "desktop: X :$DISPLAY_NUM, VNC 127.0.0.1:$VNC_PORT (password $VNC_PASSWORD)," \
-    "SSH 127.0.0.1:$SSH_PORT ($SSH_USER / $SSH_PASSWORD)"
 }
 
-stop() {
-  with_lock "$NAME"
-  stop_all
-  echo "desktop: stopped"
+do_stop() { stop_all; }
+describe() {
+  echo "X :$DISPLAY_NUM, VNC 127.0.0.1:$VNC_PORT (password $VNC_PASSWORD), SSH 127.0.0.1:$SSH_PORT ($SSH_USER / $SSH_PASSWORD)"
 }
 
-case "${1:-}" in
-  start) start ;;
-  stop) stop ;;
-  restart) stop && start ;;
-  status) if ready; then echo "desktop: running"; else echo "desktop: not running"; exit 1; fi ;;
-  *) echo "usage: $0 start|stop|status|restart" >&2; exit 2 ;;
-esac
+service_main "$NAME" "$@"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Private OpenLDAP for tests: ldap://127.0.0.1:${LDAP_PORT:-1389}, suffix dc=example,dc=test, tenants ou=acme and
 # ou=globex (see ldap/seed.ldif). Another LDAP_PORT gives an independent second instance (failover tests).
-#   ldap.sh start|stop|status|restart
+#   ldap.sh start|stop|status|restart|acquire ID PID|release ID   (leases: see lib.sh)
 # The TCP port only opens once the data is loaded, so "port answers" means "ready" for callers.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -42,14 +42,9 @@ run_slapd() {
   wait_until 15 test -s "$PIDFILE" || fail "$LOG" "slapd wrote no pid file"
 }
 
-start() {
-  with_lock "$NAME"
-  if ready; then
-    echo "ldap: already running on $URL"
-    return 0
-  fi
-  tcp_open 127.0.0.1 "$PORT" && ! pid_alive "$PIDFILE" && fail "$LOG" "ldap: port $PORT is used by another process"
+do_start() {
   stop_pidfile "$PIDFILE"
+  tcp_open 127.0.0.1 "$PORT" && fail "$LOG" "ldap: port $PORT is used by another process"
   rm -rf "$STATE/config" "$STATE/data"
   mkdir -p "$STATE/config" "$STATE/data"
   : >"$LOG"
@@ -66,19 +61,9 @@ start() {
   # Phase 2: the real listener.
   run_slapd "$URL $(ldapi_url)"
   wait_until 15 ready || fail "$LOG" "slapd did not answer on $URL"
-  echo "ldap: listening on $URL (base dc=example,dc=test)"
 }
 
-stop() {
-  with_lock "$NAME"
-  stop_pidfile "$PIDFILE"
-  echo "ldap: stopped ($URL)"
-}
+do_stop() { stop_pidfile "$PIDFILE"; }
+describe() { echo "$URL (base dc=example,dc=test)"; }
 
-case "${1:-}" in
-  start) start ;;
-  stop) stop ;;
-  restart) stop && start ;;
-  status) if ready; then echo "ldap: running on $URL"; else echo "ldap: not running"; exit 1; fi ;;
-  *) echo "usage: $0 start|stop|status|restart" >&2; exit 2 ;;
-esac
+service_main "$NAME" "$@"

@@ -48,7 +48,8 @@ fail() {
   exit 1
 }
 
-# with_lock <name>: serialises concurrent start/stop calls (two test files may ask at the same moment).
+# with_lock <name>: serialises concurrent start/stop calls (two test files may ask at the same moment). Held on fd 9
+# until the script exits; daemons must be started with `9>&-` so they do not keep it.
 with_lock() {
   mkdir -p "$SERVICES_DIR"
   exec 9>"$SERVICES_DIR/$1.lock"
@@ -56,3 +57,65 @@ with_lock() {
 }
 
 tcp_open() { nc -z -w 1 "$1" "$2"; }
+
+# Leases let concurrent test processes share a server: `acquire` starts it when needed, and the last `release`
+# stops it again — but only if a lease started it. A server started with `start` (all.sh, CI) is left running.
+count_live_leases() {
+  local dir="$SERVICES_DIR/$1.leases" file n=0
+  for file in "$dir"/*; do
+    [ -e "$file" ] || continue
+    if kill -0 "$(cat "$file" 2>/dev/null)" 2>/dev/null; then n=$((n + 1)); else rm -f "$file"; fi
+  done
+  echo "$n"
+}
+
+# service_main <name> <command> [lease-id owner-pid]: the CLI shared by the service scripts, which define
+# do_start (fails via `fail` if the server does not come up), do_stop, ready and describe.
+service_main() {
+  local name="$1" cmd="${2:-}" lease_id="${3:-}" owner_pid="${4:-}"
+  local marker="$SERVICES_DIR/$name.leased" leases="$SERVICES_DIR/$name.leases"
+  case "$cmd" in
+    start)
+      with_lock "$name"
+      rm -f "$marker"
+      if ready; then echo "$name: already running, $(describe)"; else do_start && echo "$name: $(describe)"; fi
+      ;;
+    stop)
+      with_lock "$name"
+      do_stop
+      rm -rf "$marker" "$leases"
+      echo "$name: stopped"
+      ;;
+    restart)
+      "$0" stop && "$0" start
+      ;;
+    status)
+      if ready; then echo "$name: running, $(describe)"; else echo "$name: not running"; return 1; fi
+      ;;
+    acquire)
+      [[ "$lease_id" =~ ^[A-Za-z0-9_-]+$ && "$owner_pid" =~ ^[0-9]+$ ]] || { echo "usage: $0 acquire ID PID" >&2; return 2; }
+      with_lock "$name"
+      mkdir -p "$leases"
+      echo "$owner_pid" >"$leases/$lease_id"
+      if ! ready; then
+        do_start
+        touch "$marker"
+      fi
+      echo "$name: $(describe)"
+      ;;
+    release)
+      [[ "$lease_id" =~ ^[A-Za-z0-9_-]+$ ]] || { echo "usage: $0 release ID" >&2; return 2; }
+      with_lock "$name"
+      rm -f "$leases/$lease_id"
+      if [ -e "$marker" ] && [ "$(count_live_leases "$name")" -eq 0 ]; then
+        do_stop
+        rm -f "$marker"
+        echo "$name: stopped (last lease released)"
+      fi
+      ;;
+    *)
+      echo "usage: $0 start|stop|restart|status|acquire ID PID|release ID" >&2
+      return 2
+      ;;
+  esac
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Private FreeRADIUS for tests on 127.0.0.1:${RADIUS_PORT:-1812}/udp, one virtual server (radius/site.tmpl),
 # client 127.0.0.1 with secret ${RADIUS_SECRET:-atrium-radius-secret}, users in radius/users.
-#   radius.sh start|stop|status|restart
+#   radius.sh start|stop|status|restart|acquire ID PID|release ID   (leases: see lib.sh)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -21,12 +21,7 @@ ready() {
     radtest -t pap alice Alice-Radius-1 "127.0.0.1:$PORT" 0 "$SECRET" 2>/dev/null | grep -q Access-Accept
 }
 
-start() {
-  with_lock "$NAME"
-  if ready; then
-    echo "radius: already running on 127.0.0.1:$PORT/udp"
-    return 0
-  fi
+do_start() {
   stop_pidfile "$PIDFILE"
   rm -rf "$STATE"
   mkdir -p "$STATE/run" "$STATE/log"
@@ -53,19 +48,9 @@ start() {
     fail "$LOG" "freeradius failed to start"
   }
   wait_until 20 ready || fail "$LOG" "freeradius did not accept alice on 127.0.0.1:$PORT"
-  echo "radius: listening on 127.0.0.1:$PORT/udp (secret $SECRET)"
 }
 
-stop() {
-  with_lock "$NAME"
-  stop_pidfile "$PIDFILE"
-  echo "radius: stopped (127.0.0.1:$PORT/udp)"
-}
+do_stop() { stop_pidfile "$PIDFILE"; }
+describe() { echo "127.0.0.1:$PORT/udp (secret $SECRET)"; }
 
-case "${1:-}" in
-  start) start ;;
-  stop) stop ;;
-  restart) stop && start ;;
-  status) if ready; then echo "radius: running on 127.0.0.1:$PORT/udp"; else echo "radius: not running"; exit 1; fi ;;
-  *) echo "usage: $0 start|stop|status|restart" >&2; exit 2 ;;
-esac
+service_main "$NAME" "$@"
