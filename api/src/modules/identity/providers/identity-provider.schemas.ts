@@ -1,0 +1,102 @@
+import { FilterParser } from "ldapts";
+import { z } from "zod";
+
+/** Attributes a directory can use as the sign-in name. */
+export const LDAP_LOGIN_ATTRIBUTES = ["uid", "sAMAccountName", "userPrincipalName", "mail"] as const;
+
+const ldapUrl = z
+  .string()
+  .trim()
+  .regex(/^ldaps?:\/\/[^/\s]+\/?$/i, "must be ldap://host[:port] or ldaps://host[:port]");
+
+const distinguishedName = z.string().trim().min(3).max(1024).regex(/=/, "must be a distinguished name");
+
+// The extra user filter is administrator input that ends up inside a search filter: it must parse on its own as one
+// complete filter, otherwise "(objectClass=person))(|(uid=*" style input could reshape the query.
+const ldapFilter = z
+  .string()
+  .trim()
+  .max(1024)
+  .refine((value) => {
+    if (!value.startsWith("(") || !value.endsWith(")")) return false;
+    try {
+      FilterParser.parseString(value);
+      return true;
+    } catch {
+      return false;
+    }
+  }, "must be one complete LDAP filter in parentheses");
+
+const attributeName = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z][A-Za-z0-9-]{0,63}$/, "must be an LDAP attribute name");
+
+export const ldapTlsSchema = z.object({
+  /** PEM bundle of the CA(s) that signed the directory's certificate; the system store when absent. */
+  caCertificatePem: z.string().includes("-----BEGIN CERTIFICATE-----").optional(),
+  /** Only for lab directories: turning verification off makes the bind password interceptable. */
+  rejectUnauthorized: z.boolean().default(true),
+  /** Host name expected in the certificate when it differs from the URL's host. */
+  serverName: z.string().trim().min(1).max(253).optional(),
+});
+
+export const ldapProviderConfigSchema = z
+  .object({
+    /** Tried in order; the next one is used only when a server cannot be reached. */
+    urls: z.array(ldapUrl).min(1).max(8),
+    security: z.enum(["none", "ldaps", "starttls"]).default("none"),
+    tls: ldapTlsSchema.default({ rejectUnauthorized: true }),
+    bindDn: distinguishedName,
+    bindPassword: z.string().min(1).max(1024),
+    searchBase: distinguishedName,
+    loginAttribute: z.enum(LDAP_LOGIN_ATTRIBUTES).default("uid"),
+    userFilter: ldapFilter.optional(),
+    emailAttribute: attributeName.default("mail"),
+    displayNameAttribute: attributeName.default("displayName"),
+    groupMembershipAttribute: attributeName.default("memberOf"),
+    /** Follow memberOf of groups too (groups inside groups), at most this many levels; 0 = direct groups only. */
+    nestedGroupDepth: z.number().int().min(0).max(10).default(5),
+    /** Extra user attributes handed to assignment rules. */
+    extraAttributes: z.array(attributeName).max(32).default([]),
+    connectTimeoutMs: z.number().int().min(100).max(60_000).default(5_000),
+    operationTimeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+  })
+  .superRefine((config, ctx) => {
+    const schemes = new Set(config.urls.map((url) => url.slice(0, url.indexOf(":")).toLowerCase()));
+    if (config.security === "ldaps" && schemes.has("ldap")) {
+      ctx.addIssue({ code: "custom", path: ["urls"], message: "security ldaps needs ldaps:// URLs" });
+    }
+    if (config.security !== "ldaps" && schemes.has("ldaps")) {
+      ctx.addIssue({ code: "custom", path: ["security"], message: "ldaps:// URLs need security ldaps" });
+    }
+  });
+
+export type LdapProviderConfig = z.output<typeof ldapProviderConfigSchema>;
+export type LdapProviderConfigInput = z.input<typeof ldapProviderConfigSchema>;
+
+const hostName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(253)
+  .regex(/^[A-Za-z0-9.:[\]-]+$/, "must be a host name or IP address");
+
+export const radiusServerSchema = z.object({
+  host: hostName,
+  port: z.number().int().min(1).max(65_535).default(1812),
+});
+
+export const radiusProviderConfigSchema = z.object({
+  /** Tried in order; the next one is used when a server does not answer in time. */
+  servers: z.array(radiusServerSchema).min(1).max(8),
+  // RFC 2865 secrets are shared byte strings; very short ones make the password hiding trivially brute-forced.
+  secret: z.string().min(8).max(128),
+  timeoutMs: z.number().int().min(100).max(120_000).default(5_000),
+  /** Retransmissions per server after the first attempt. */
+  retries: z.number().int().min(0).max(5).default(1),
+  nasIdentifier: z.string().trim().min(1).max(64).default("atrium"),
+});
+
+export type RadiusProviderConfig = z.output<typeof radiusProviderConfigSchema>;
+export type RadiusProviderConfigInput = z.input<typeof radiusProviderConfigSchema>;

@@ -1,0 +1,126 @@
+import { isIP } from "node:net";
+import type { ConnectionOptions } from "node:tls";
+import { Client, type ClientOptions, InvalidCredentialsError, NoSuchObjectError, ResultCodeError } from "ldapts";
+import type { LdapProviderConfig } from "./identity-provider.schemas.js";
+import type { LdapDeps } from "./ldap.types.js";
+
+export type LdapErrorKind = "unreachable" | "tls" | "invalid_credentials" | "no_such_object" | "server_error";
+
+/** A failure tagged with what it means for the caller (fail over, reject, or report a misconfiguration). */
+export class LdapStepError extends Error {
+  constructor(
+    readonly kind: LdapErrorKind,
+    readonly url: string,
+    override readonly cause: unknown,
+  ) {
+    super(`${url}: ${kind}: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = "LdapStepError";
+  }
+}
+
+function errorCode(err: unknown): string {
+  return typeof err === "object" && err !== null && "code" in err ? String((err as { code: unknown }).code) : "";
+}
+
+function looksLikeTls(err: unknown): boolean {
+  const code = errorCode(err);
+  const message = err instanceof Error ? err.message : "";
+  return (
+    code.startsWith("ERR_TLS") ||
+    code.startsWith("ERR_SSL") ||
+    /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|HOSTNAME_MISMATCH/.test(code) ||
+    /TLS|SSL|certificate/i.test(message)
+  );
+}
+
+/** Maps whatever ldapts or the socket threw onto the few outcomes the authenticator acts on. */
+export function classifyLdapError(err: unknown, url: string): LdapStepError {
+  if (err instanceof LdapStepError) return err;
+  if (err instanceof InvalidCredentialsError) return new LdapStepError("invalid_credentials", url, err);
+  if (err instanceof NoSuchObjectError) return new LdapStepError("no_such_object", url, err);
+  if (err instanceof ResultCodeError) return new LdapStepError("server_error", url, err);
+  if (looksLikeTls(err)) return new LdapStepError("tls", url, err);
+  // Everything else (refused, reset, DNS, "Connection timeout", "Operation timed out", socket errors, a reply that
+  // is not LDAP) means this server gave no usable answer: the next URL may.
+  return new LdapStepError("unreachable", url, err);
+}
+
+function tlsOptions(config: LdapProviderConfig, url: string): ConnectionOptions {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
+  const tls = config.tls;
+  return {
+    ca: tls.caCertificatePem,
+    rejectUnauthorized: tls.rejectUnauthorized,
+    // StartTLS upgrades an existing socket, where Node would otherwise check the certificate against "localhost".
+    host,
+    servername: tls.serverName ?? (isIP(host) ? undefined : host),
+    minVersion: "TLSv1.2",
+  };
+}
+
+/** Opens a connection to one URL (with StartTLS when configured) without binding. */
+export async function connectLdap(config: LdapProviderConfig, url: string, deps: LdapDeps = {}): Promise<Client> {
+  const tls = tlsOptions(config, url);
+  const options: ClientOptions = {
+    url,
+    connectTimeout: config.connectTimeoutMs,
+    timeout: config.operationTimeoutMs,
+    // ldapts switches to TLS as soon as tlsOptions has any value, so plain and StartTLS connections get none.
+    tlsOptions: config.security === "ldaps" ? tls : undefined,
+  };
+  const client = deps.createClient ? deps.createClient(options) : new Client(options);
+  if (config.security === "starttls") {
+    try {
+      await client.startTLS(tls);
+    } catch (err) {
+      await closeLdap(client);
+      const classified = classifyLdapError(err, url);
+      // A server that answers the StartTLS request with an error is reachable but cannot do TLS.
+      throw classified.kind === "unreachable" ? classified : new LdapStepError("tls", url, err);
+    }
+  }
+  return client;
+}
+
+/** Binds, turning failures into LdapStepError. Refuses empty passwords: servers treat them as anonymous binds. */
+export async function bindLdap(client: Client, url: string, dn: string, password: string): Promise<void> {
+  if (password.length === 0) throw new LdapStepError("invalid_credentials", url, new Error("empty password"));
+  try {
+    await client.bind(dn, password);
+  } catch (err) {
+    throw classifyLdapError(err, url);
+  }
+}
+
+export async function closeLdap(client: Client): Promise<void> {
+  try {
+    await client.unbind();
+  } catch {
+    // The connection is being discarded; a failed unbind changes nothing for the caller.
+  }
+}
+
+/** Connects and binds with the service account, trying the URLs in order until one answers. */
+export async function openServiceSession(
+  config: LdapProviderConfig,
+  deps: LdapDeps = {},
+): Promise<{ client: Client; url: string }> {
+  const failures: LdapStepError[] = [];
+  for (const url of config.urls) {
+    let client: Client | undefined;
+    try {
+      client = await connectLdap(config, url, deps);
+      await bindLdap(client, url, config.bindDn, config.bindPassword);
+      return { client, url };
+    } catch (err) {
+      if (client) await closeLdap(client);
+      const failure = classifyLdapError(err, url);
+      // Only an unreachable server justifies the next URL; a wrong service password is wrong everywhere.
+      if (failure.kind !== "unreachable" && failure.kind !== "tls") throw failure;
+      failures.push(failure);
+    }
+  }
+  const kind = failures.every((failure) => failure.kind === "tls") ? "tls" : "unreachable";
+  const summary = new AggregateError(failures, failures.map((failure) => failure.message).join("; "));
+  throw new LdapStepError(kind, config.urls.join(" "), summary);
+}
