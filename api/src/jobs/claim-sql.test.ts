@@ -1,3 +1,4 @@
+import { MssqlParameter } from "typeorm";
 import { describe, expect, it } from "vitest";
 import { buildClaimSql, buildInsertJobSql, type JobInsert } from "./claim-sql.js";
 
@@ -38,7 +39,12 @@ describe("claim SQL", () => {
         `inserted."payload" AS "payload", inserted."attempts" AS "attempts", ` +
         `inserted."max_attempts" AS "maxAttempts", inserted."tenant_id" AS "tenantId"`,
     );
-    expect(parameters).toEqual([3, now, "w1", lockedUntil]);
+    expect(parameters).toEqual([
+      3,
+      new MssqlParameter(now, "datetime2"),
+      "w1",
+      new MssqlParameter(lockedUntil, "datetime2"),
+    ]);
   });
 
   it("numbers every placeholder it passes a parameter for", () => {
@@ -83,7 +89,14 @@ describe("insert SQL", () => {
         `OUTPUT inserted."id" AS "id" SELECT @0, @1, @2, @3, @4, @5 WHERE NOT EXISTS ` +
         `(SELECT 1 FROM "job" WITH (UPDLOCK, HOLDLOCK) WHERE "dedupe_key" = @5 AND "status" IN ('queued', 'running'))`,
     );
-    expect(parameters).toHaveLength(6);
+    expect(parameters).toEqual([
+      null,
+      "usage-meter",
+      job.payload,
+      5,
+      new MssqlParameter(now, "datetime2"),
+      job.dedupeKey,
+    ]);
     expect(buildInsertJobSql("mssql", job, "ever").sql).toMatch(/WHERE "dedupe_key" = @5\)$/);
     expect(buildInsertJobSql("mssql", { ...job, dedupeKey: null }).sql).not.toContain("EXISTS");
   });

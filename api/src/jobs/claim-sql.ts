@@ -1,9 +1,18 @@
 import type { Dialect } from "@atrium/migrations";
+import { MssqlParameter } from "typeorm";
 
 /** A statement plus positional parameters, ready for `dataSource.query` / `manager.query`. */
 export interface SqlStatement {
   sql: string;
   parameters: unknown[];
+}
+
+/**
+ * A timestamp parameter. The mssql driver types a bare JS Date as `datetime` (3.33 ms steps), which would round
+ * the instants we compare against `datetime2` columns; PostgreSQL takes the Date as it is.
+ */
+export function timestampParam(dialect: Dialect, value: Date): unknown {
+  return dialect === "mssql" ? new MssqlParameter(value, "datetime2") : value;
 }
 
 export interface ClaimParams {
@@ -43,7 +52,12 @@ export function buildClaimSql(dialect: Dialect, params: ClaimParams): SqlStateme
         `WHERE ${DUE.replaceAll("{now}", "@1")} ORDER BY "run_at") ` +
         `UPDATE "next" SET "status" = 'running', "locked_by" = @2, "locked_until" = @3, ` +
         `"attempts" = "attempts" + 1, "updated_at" = @1 OUTPUT ${output}`,
-      parameters: [params.limit, params.now, params.workerId, params.lockedUntil],
+      parameters: [
+        params.limit,
+        timestampParam(dialect, params.now),
+        params.workerId,
+        timestampParam(dialect, params.lockedUntil),
+      ],
     };
   }
   const returning = CLAIM_COLUMNS.map(([column, alias]) => `"job"."${column}" AS "${alias}"`).join(", ");
@@ -84,7 +98,7 @@ export type DedupeScope = "active" | "ever";
  */
 export function buildInsertJobSql(dialect: Dialect, job: JobInsert, scope: DedupeScope = "active"): SqlStatement {
   const columns = `"tenant_id", "name", "payload", "max_attempts", "run_at", "dedupe_key"`;
-  const values = [job.tenantId, job.name, job.payload, job.maxAttempts, job.runAt, job.dedupeKey];
+  const values: unknown[] = [job.tenantId, job.name, job.payload, job.maxAttempts, job.runAt, job.dedupeKey];
   const statusFilter = scope === "active" ? ` AND "status" IN ('queued', 'running')` : "";
   if (dialect === "mssql") {
     const select = `SELECT @0, @1, @2, @3, @4, @5`;
@@ -92,6 +106,7 @@ export function buildInsertJobSql(dialect: Dialect, job: JobInsert, scope: Dedup
       job.dedupeKey === null
         ? ""
         : ` WHERE NOT EXISTS (SELECT 1 FROM "job" WITH (UPDLOCK, HOLDLOCK) WHERE "dedupe_key" = @5${statusFilter})`;
+    values[4] = timestampParam(dialect, job.runAt);
     return { sql: `INSERT INTO "job" (${columns}) OUTPUT inserted."id" AS "id" ${select}${guard}`, parameters: values };
   }
   // INSERT … SELECT gives parameters no column context, so each one is cast to its column's type.

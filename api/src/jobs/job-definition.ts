@@ -17,6 +17,10 @@ export type Clock = () => Date;
 export interface JobContext {
   /** Set only for `transactional` jobs: the handler's writes commit together with the job's success. */
   manager?: EntityManager;
+  /**
+   * For non-transactional jobs. A transactional handler must use `manager` only: on the embedded database every
+   * connection waits while a transaction is open, so a query on another connection would never return.
+   */
   dataSource: DataSource;
   logger: JobLogger;
   jobId: string;

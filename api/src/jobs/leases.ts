@@ -1,7 +1,9 @@
 import { Lease } from "@atrium/schema";
 import type { DataSource } from "typeorm";
+import { timestampParam } from "./claim-sql.js";
 import { isUniqueViolation } from "./db-errors.js";
 import type { Clock } from "./job-definition.js";
+import { dialectOf } from "./job-queue.repository.js";
 import { LeaseLostError } from "./lease.errors.js";
 
 export interface LeaseOptions {
@@ -29,8 +31,8 @@ function check(name: string, holder: string, ttlMs: number): void {
  * Takes the lease when it is ours already (renewal) or expired (takeover), in one conditional UPDATE: the database
  * re-checks the WHERE under the row lock, so of two racers for an expired lease only one matches.
  */
-async function takeIfFree(dataSource: DataSource, name: string, holder: string, now: Date, ttlMs: number) {
-  const result = await dataSource
+export function leaseTakeoverQuery(dataSource: DataSource, name: string, holder: string, now: Date, ttlMs: number) {
+  return dataSource
     .createQueryBuilder()
     .update(Lease)
     .set({
@@ -39,8 +41,15 @@ async function takeIfFree(dataSource: DataSource, name: string, holder: string, 
       // Keep the original acquisition time across renewals; a takeover starts a new tenure.
       acquiredAt: () => `CASE WHEN "holder" = :holder THEN "acquired_at" ELSE :now END`,
     })
-    .where(`"name" = :name AND ("holder" = :holder OR "expires_at" < :now)`, { name, holder, now })
-    .execute();
+    .where(`"name" = :name AND ("holder" = :holder OR "expires_at" < :now)`, {
+      name,
+      holder,
+      now: timestampParam(dialectOf(dataSource), now),
+    });
+}
+
+async function takeIfFree(dataSource: DataSource, name: string, holder: string, now: Date, ttlMs: number) {
+  const result = await leaseTakeoverQuery(dataSource, name, holder, now, ttlMs).execute();
   return (result.affected ?? 0) > 0;
 }
 
