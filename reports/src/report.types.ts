@@ -102,6 +102,7 @@ export interface SupplementaryTable<Row = never> {
 }
 
 export interface SummaryLayout {
+  /** Up to eight tiles (two rows of four) are shown. */
   readonly kpis: readonly SummaryKpi[];
   /** At most two charts fit on the summary page. */
   readonly charts: readonly ChartSpec[];

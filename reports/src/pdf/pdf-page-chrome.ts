@@ -1,5 +1,6 @@
 import { displayDateTime } from "../format/date-format.js";
 import type { FormatContext } from "../report.types.js";
+import { drawLine, fitLines } from "./pdf-text-fit.js";
 import type { PdfTheme } from "./pdf-theme.js";
 
 export interface PageChromeContent {
@@ -31,12 +32,14 @@ export function drawPageChrome(
 
     if (index > range.start) {
       const headerY = 26;
+      // Long tenant names are cut so they never run into the period on the right.
       doc.font(theme.fonts.bold).fontSize(8).fillColor(theme.accent);
-      doc.text(content.tenantName, left, headerY, { lineBreak: false });
-      const tenantWidth = doc.widthOfString(content.tenantName);
+      const tenant = fitLines(doc, content.tenantName, (right - left) * 0.45, 1)[0]!;
+      doc.text(tenant, left, headerY, { lineBreak: false });
+      const tenantWidth = doc.widthOfString(tenant);
       doc.font(theme.fonts.regular).fillColor(theme.muted);
       doc.text(`  ·  ${content.title}`, left + tenantWidth, headerY, { lineBreak: false });
-      doc.text(content.periodText, left, headerY, { width: right - left, align: "right", lineBreak: false });
+      drawLine(doc, content.periodText, left, headerY, right - left, "right");
       doc
         .moveTo(left, headerY + 14)
         .lineTo(right, headerY + 14)
@@ -53,17 +56,9 @@ export function drawPageChrome(
       .strokeColor(theme.border)
       .stroke();
     doc.font(theme.fonts.regular).fontSize(7.5).fillColor(theme.muted);
-    doc.text(
-      `Generated ${displayDateTime(ctx.generatedAt, ctx.timeZone)} ${ctx.timeZone} · Confidential: prepared for ${content.tenantName}`,
-      left,
-      footerY,
-      { lineBreak: false },
-    );
-    doc.text(`Page ${index - range.start + 1} of ${total}`, left, footerY, {
-      width: right - left,
-      align: "right",
-      lineBreak: false,
-    });
+    const generated = `Generated ${displayDateTime(ctx.generatedAt, ctx.timeZone)} ${ctx.timeZone} · Confidential: prepared for ${content.tenantName}`;
+    doc.text(fitLines(doc, generated, (right - left) * 0.8, 1)[0]!, left, footerY, { lineBreak: false });
+    drawLine(doc, `Page ${index - range.start + 1} of ${total}`, left, footerY, right - left, "right");
     margins.bottom = savedBottom;
   }
 }

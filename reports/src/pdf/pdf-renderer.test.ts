@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import { assignmentHistoryReport } from "../definitions/assignment-history.report.js";
 import { brokerMetricsReport } from "../definitions/broker-metrics.report.js";
 import { loginHistoryReport } from "../definitions/login-history.report.js";
-import { usageReport } from "../definitions/usage.report.js";
+import { type UsageRow, usageReport } from "../definitions/usage.report.js";
 import type { PdfRenderOptions } from "../render-options.js";
+import type { ReportData, ReportDefinition } from "../report.types.js";
 import { pdfInfo, pdfPages, rasterisePages } from "../testing/pdf-inspection.fixtures.js";
 import {
   SAMPLE_GENERATED_AT,
@@ -141,6 +142,58 @@ describe("renderReportPdf", () => {
     expect(pages).toHaveLength(3);
     expect(collapse(pages[1]!)).toContain("No usage was recorded in this period.");
     expect(collapse(pages[2]!)).toContain("No records for this period.");
+  });
+
+  it("lays out a portrait definition on US Letter with stacked charts", async () => {
+    const portrait: ReportDefinition<
+      { day: string; hours: number },
+      ReportData<{ day: string; hours: number }>,
+      number
+    > = {
+      id: "portrait",
+      title: "Portrait check",
+      description: "A custom portrait definition.",
+      orientation: "portrait",
+      table: {
+        id: "days",
+        title: "Hours per day",
+        columns: [
+          { key: "day", header: "Day", type: "text", value: (row) => row.day },
+          { key: "hours", header: "Hours", type: "hours", total: true, value: (row) => row.hours },
+        ],
+      },
+      createAccumulator: () => {
+        let total = 0;
+        return {
+          add: (row) => {
+            total += row.hours;
+          },
+          result: () => total,
+        };
+      },
+      summarize: (total) => ({
+        kpis: [{ label: "Hours", value: total.toFixed(1) }],
+        charts: [
+          { title: "First", labels: ["a", "b"], series: [{ label: "x", type: "bar", values: [1, 2] }] },
+          { title: "Second", labels: ["a", "b"], series: [{ label: "y", type: "line", values: [2, 1] }] },
+        ],
+      }),
+    };
+    const rows = Array.from({ length: 120 }, (_, index) => ({ day: `Day ${index + 1}`, hours: 1.5 }));
+    const pdf = await renderReportPdf(portrait, { rows }, { ...options, pageSize: "LETTER" });
+    rasterisePages(pdf, "portrait-letter", 2, 2);
+    expect(pdfInfo(pdf)["Page size"]).toMatch(/^612 x 792/);
+    const pages = pdfPages(pdf);
+    expectPageNumbers(pages);
+    expect(collapse(pages.at(-1)!)).toContain("Total 180.00");
+  });
+
+  it("fails when the row source fails instead of producing a truncated report", async () => {
+    async function* failing(): AsyncGenerator<UsageRow> {
+      yield* sampleUsageRows(10);
+      throw new Error("cursor lost");
+    }
+    await expect(renderReportPdf(usageReport, { rows: failing(), daily: [] }, options)).rejects.toThrow("cursor lost");
   });
 
   it("rejects invalid options before drawing anything", async () => {

@@ -1,5 +1,6 @@
 import { displayDateTime, wallClock } from "../format/date-format.js";
 import type { FormatContext } from "../report.types.js";
+import { fitLines } from "./pdf-text-fit.js";
 import type { PdfTheme } from "./pdf-theme.js";
 
 export interface TitlePageContent {
@@ -96,19 +97,10 @@ export function drawTitlePage(
     .strokeColor(theme.border)
     .stroke();
   for (const [label, value] of details) {
-    doc.font(theme.fonts.regular).fontSize(8.5).fillColor(theme.muted).text(label.toUpperCase(), left, detailY, {
-      width: 120,
-      lineBreak: false,
-      characterSpacing: 0.4,
-    });
-    doc
-      .font(theme.fonts.regular)
-      .fontSize(9.5)
-      .fillColor(theme.text)
-      .text(value, left + 130, detailY - 1, {
-        width: textWidth - 130,
-        lineBreak: false,
-      });
+    doc.font(theme.fonts.regular).fontSize(8.5).fillColor(theme.muted);
+    doc.text(label.toUpperCase(), left, detailY, { lineBreak: false, characterSpacing: 0.4 });
+    doc.font(theme.fonts.regular).fontSize(9.5).fillColor(theme.text);
+    doc.text(fitLines(doc, value, textWidth - 130, 1)[0]!, left + 130, detailY - 1, { lineBreak: false });
     detailY += rowHeight;
   }
 }
