@@ -36,6 +36,11 @@ export function resolveKeystoneRef(ref: KeystoneRef): { id: string } | { name: s
 }
 
 export function identityBaseUrl(authUrl: string): string {
+  const parsed = URL.canParse(authUrl) ? new URL(authUrl) : undefined;
+  if (!parsed || !/^https?:$/.test(parsed.protocol)) {
+    // A typo in the cloud settings must read as a configuration problem, not as a flaky network to retry.
+    throw new VhiIncompatibleError(`Keystone URL "${authUrl}" is not an http(s) URL`, { service: "identity" });
+  }
   const trimmed = authUrl.replace(/\/+$/, "");
   return /\/v3$/.test(trimmed) ? trimmed : `${trimmed}/v3`;
 }

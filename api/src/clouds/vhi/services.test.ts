@@ -139,3 +139,12 @@ describe("testConnection", () => {
     cloud = await startReplayCloud();
   });
 });
+
+describe("configuration errors", () => {
+  it("reports a malformed Keystone URL as a configuration problem without retrying", async () => {
+    const deps = fakeDeps();
+    const report = await createVhiClient(replayConfig("vhi.example:5000"), deps).testConnection();
+    expect(report).toMatchObject({ ok: false, stage: "auth", error: { code: "VHI_INCOMPATIBLE" } });
+    expect(deps.sleeps).toEqual([]);
+  });
+});

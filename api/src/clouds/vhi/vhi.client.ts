@@ -15,9 +15,16 @@ import {
 } from "./nova.js";
 import { createServersApi, type ServersApi } from "./nova-servers.js";
 import { createRequestLimiter, type RequestLimiter } from "./rate-limiter.js";
+import type { VhiError } from "./vhi.errors.js";
 import { DEFAULT_COMPUTE_MICROVERSION, type VhiClientConfig, type VhiClientDeps } from "./vhi.types.js";
 import { runConnectionTest, type VhiConnectionReport } from "./vhi-connection-test.js";
 
+/**
+ * Typed client for one VHI (OpenStack) project, used by the provisioning workers and the "test connection" action.
+ * One client per (cloud, project, service account): it keeps the project-scoped Keystone token and the negotiated
+ * compute microversion. Every call may throw a {@link VhiError} subclass; nothing else escapes except the caller's
+ * own AbortSignal reason.
+ */
 export interface VhiClient {
   servers: ServersApi;
   images: ImagesApi;
