@@ -78,7 +78,8 @@ export function serverView(ctx: SimContext, server: SimServer, opts: ViewOptions
     links: serverLinks(ctx, server.id),
     "OS-DCF:diskConfig": server.diskConfig,
   };
-  if (server.fault && (server.vmState === "error" || deleted)) {
+  // The recorded Zed lists (/servers/detail) carry no fault even for ERROR servers; only GET of one does.
+  if (server.fault && opts.view === "show" && (server.vmState === "error" || deleted)) {
     const fault: Record<string, unknown> = {
       code: server.fault.code,
       created: isoSeconds(server.fault.createdAt),

@@ -140,7 +140,14 @@ export function planBuild(ctx: MachineContext, server: SimServer, action: Instan
     ctx,
     server,
     [
-      [t * 0.35, (s) => setState(s, "building", null)],
+      [
+        t * 0.35,
+        (s) => {
+          // Scheduled: the AZ is known before the compute host shows up in hostId (recorded).
+          setState(s, "building", null);
+          s.availabilityZone = ctx.state.seed.computeHost.availabilityZone;
+        },
+      ],
       [t * 0.55, (s) => assignHost(ctx, s)],
       [t * 0.7, (s) => setState(s, "building", "networking")],
       [

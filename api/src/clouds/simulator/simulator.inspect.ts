@@ -14,6 +14,7 @@ function view(ctx: SimContext, s: SimServer): SimServerView {
     taskState: s.taskState,
     powerState: s.powerState,
     host: s.host,
+    availabilityZone: s.availabilityZone,
     created: isoSeconds(s.createdAt),
     updated: isoSeconds(s.updatedAt),
     deleted: s.vmState === "deleted",

@@ -162,6 +162,7 @@ export interface SimServerView {
   taskState: string | null;
   powerState: number;
   host: string | null;
+  availabilityZone: string;
   created: string;
   updated: string;
   deleted: boolean;
