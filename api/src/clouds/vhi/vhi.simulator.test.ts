@@ -169,6 +169,30 @@ describe("VHI client against the simulator", () => {
     expect(failed.fault?.message).toContain("No valid host was found");
   });
 
+  it("drives a desktop through stop, start, suspend, resume, shelve and unshelve", async () => {
+    const { sim, deps, config } = await harness();
+    const { servers } = createVhiClient(config, deps);
+    const { id } = await servers.create(desktop("acme-p1-cycle"));
+    const wait = (status: string) => servers.waitForStatus(id, { until: [status], intervalMs: 50 });
+    expect((await wait("ACTIVE")).status).toBe("ACTIVE");
+    await servers.stop(id);
+    expect((await wait("SHUTOFF")).powerState).toBe(4);
+    await servers.start(id);
+    await wait("ACTIVE");
+    await servers.suspend(id);
+    await wait("SUSPENDED");
+    await servers.resume(id);
+    await wait("ACTIVE");
+    await servers.reboot(id, "SOFT");
+    await wait("ACTIVE");
+    await servers.shelve(id);
+    // Like the recording: offloaded first, the host is released a little later.
+    expect((await wait("SHELVED_OFFLOADED")).vmState).toBe("shelved_offloaded");
+    await servers.unshelve(id);
+    expect((await wait("ACTIVE")).hostId).not.toBeNull();
+    expect(sim.control.counters().events).toMatchObject({ "compute action os-stop": 1 });
+  });
+
   it("pages through many servers with few calls, and syncs deletions with changes-since", async () => {
     const seed = defaultSeed();
     seed.quotas[ids.acmeProjectId] = { instances: 100, cores: 1000, ram: 10_000_000 };
