@@ -18,7 +18,8 @@ export function rawRequest(
   init: { method?: string; headers?: Record<string, string>; body?: string } = {},
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: init.method ?? "GET", headers: init.headers }, (res) => {
+    // A fresh connection per call: outage tests must see the listener's state, not a pooled socket.
+    const req = request(url, { method: init.method ?? "GET", headers: init.headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => {
