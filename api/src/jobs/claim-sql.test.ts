@@ -36,7 +36,7 @@ describe("claim SQL", () => {
         `WHERE ("status" = 'queued' AND "run_at" <= @1) OR ("status" = 'running' AND "locked_until" < @1) ` +
         `ORDER BY "run_at") UPDATE "next" SET "status" = 'running', "locked_by" = @2, "locked_until" = @3, ` +
         `"attempts" = "attempts" + 1, "updated_at" = @1 OUTPUT inserted."id" AS "id", inserted."name" AS "name", ` +
-        `inserted."payload" AS "payload", inserted."attempts" AS "attempts", ` +
+        `inserted."attempts" AS "attempts", ` +
         `inserted."max_attempts" AS "maxAttempts", inserted."tenant_id" AS "tenantId"`,
     );
     expect(parameters).toEqual([

@@ -43,7 +43,11 @@ const DUE = `("status" = 'queued' AND "run_at" <= {now}) OR ("status" = 'running
 export function buildClaimSql(dialect: Dialect, params: ClaimParams): SqlStatement {
   if (!Number.isInteger(params.limit) || params.limit < 1) throw new Error("claim limit must be a positive integer");
   if (dialect === "mssql") {
-    const output = CLAIM_COLUMNS.map(([column, alias]) => `inserted."${column}" AS "${alias}"`).join(", ");
+    // TypeORM stores simple-json as the deprecated ntext type on SQL Server, which OUTPUT handles poorly, so the
+    // payloads of the claimed rows are read by a second query (see `claimJobs`).
+    const output = CLAIM_COLUMNS.filter(([column]) => column !== "payload")
+      .map(([column, alias]) => `inserted."${column}" AS "${alias}"`)
+      .join(", ");
     return {
       // Updating through a TOP…ORDER BY CTE is SQL Server's queue idiom: UPDLOCK keeps the rows ours until the
       // statement ends, READPAST skips rows other claimers hold, ROWLOCK stops escalation to page locks.

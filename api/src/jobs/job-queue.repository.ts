@@ -88,7 +88,19 @@ export async function insertJob(
 }
 
 export async function claimJobs(dataSource: DataSource, params: ClaimParams): Promise<ClaimedJob[]> {
-  const rows = await queryRecords(dataSource.manager, buildClaimSql(dialectOf(dataSource), params));
+  const dialect = dialectOf(dataSource);
+  const rows = (await queryRecords(dataSource.manager, buildClaimSql(dialect, params))) as Record<string, unknown>[];
+  if (dialect === "mssql" && rows.length > 0) {
+    // The claim leaves these rows running under our worker id, so reading them afterwards is consistent.
+    const payloads = await dataSource
+      .getRepository(Job)
+      .createQueryBuilder("job")
+      .select(["job.id AS id", "job.payload AS payload"])
+      .where("job.id IN (:...ids)", { ids: rows.map((row) => row.id) })
+      .getRawMany<{ id: string; payload: string }>();
+    const byId = new Map(payloads.map((row) => [String(row.id).toLowerCase(), row.payload]));
+    for (const row of rows) row.payload = byId.get(String(row.id).toLowerCase());
+  }
   return rows.map((row) => claimedRow.parse(row));
 }
 

@@ -81,7 +81,8 @@ class JobWorkerRuntime implements JobWorker {
     this.stopping = true;
     this.wakeUp?.();
     await this.loopDone;
-    await this.claiming;
+    // A claim in flight still starts its jobs; if it failed, the loop or `drain` has already reported it.
+    await this.claiming?.catch(() => 0);
     const grace =
       options.graceMs === undefined
         ? undefined
