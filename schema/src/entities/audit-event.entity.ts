@@ -39,6 +39,7 @@ export class AuditEvent {
   @Column({ type: "simple-json", nullable: true })
   after: Record<string, unknown> | null;
 
-  @CreateDateColumn({ name: "created_at" })
+  /** Millisecond precision, so the value a client sees is exactly the stored one (keyset paging on it). */
+  @CreateDateColumn({ name: "created_at", precision: 3 })
   createdAt: Date;
 }

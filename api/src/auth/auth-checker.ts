@@ -1,0 +1,24 @@
+import type { AuthChecker } from "type-graphql";
+import type { RequestContext } from "../context/request-context.js";
+import { AppError, forbidden, unauthenticated } from "../errors/app-error.js";
+import { PERMISSIONS, type Permission } from "./permissions.js";
+import { effectiveTenantId } from "./principal.js";
+
+export interface AuthCheckContext extends RequestContext {
+  /** Set when the request carried a token that failed verification; reported on the first protected field. */
+  authError?: AppError;
+}
+
+export const authChecker: AuthChecker<AuthCheckContext, Permission> = ({ context }, required) => {
+  const permission = required[0];
+  if (!permission || required.length !== 1) throw new Error("Each operation must declare exactly one permission");
+  if (permission === "public") return true;
+  const principal = context.principal;
+  if (principal.kind === "anonymous") throw context.authError ?? unauthenticated();
+  if (!principal.permissions.has(permission)) throw forbidden();
+  if (PERMISSIONS[permission].scope === "tenant" && !effectiveTenantId(principal)) {
+    throw forbidden("This needs a tenant context: enter a tenant first");
+  }
+  if (PERMISSIONS[permission].scope === "msp" && principal.homeTenantId !== null) throw forbidden();
+  return true;
+};

@@ -1,0 +1,91 @@
+import { ApiKey, AuthSession, GroupMembership, type Role, RoleBinding, User } from "@atrium/schema";
+import { type EntityManager, In, IsNull } from "typeorm";
+import { AppError } from "../errors/app-error.js";
+import { looksLikeApiKey, parseApiKey } from "./api-key-format.js";
+import { API_KEY_SCOPES, type Permission, permissionsForRoles } from "./permissions.js";
+import { ANONYMOUS, type Principal } from "./principal.js";
+import { constantTimeEqual, type TokenService } from "./token.service.js";
+
+const invalidKey = () => new AppError("UNAUTHENTICATED", "The API key is not valid", { reason: "api_key_invalid" });
+const sessionEnded = () =>
+  new AppError("UNAUTHENTICATED", "Your session has ended; sign in again", { reason: "session_ended" });
+
+/** Roles granted to the user directly and through the groups they belong to. */
+export async function rolesOf(manager: EntityManager, user: User): Promise<Role[]> {
+  const memberships = user.tenantId
+    ? await manager.getRepository(GroupMembership).find({ where: { tenantId: user.tenantId, userId: user.id } })
+    : [];
+  const groupIds = memberships.map((membership) => membership.groupId);
+  const tenantPredicate = user.tenantId ? user.tenantId : IsNull();
+  const bindings = await manager.getRepository(RoleBinding).find({
+    where: [
+      { tenantId: tenantPredicate, userId: user.id },
+      ...(groupIds.length ? [{ tenantId: tenantPredicate, groupId: In(groupIds) }] : []),
+    ],
+  });
+  return [...new Set(bindings.map((binding) => binding.role))];
+}
+
+async function apiKeyPrincipal(manager: EntityManager, value: string, now: Date): Promise<Principal> {
+  const parsed = parseApiKey(value);
+  if (!parsed) throw invalidKey();
+  const key = await manager.getRepository(ApiKey).findOne({ where: { prefix: parsed.prefix } });
+  if (!key || !constantTimeEqual(key.secretHash, parsed.secretHash)) throw invalidKey();
+  if (key.revokedAt || (key.expiresAt && key.expiresAt <= now)) throw invalidKey();
+  const scopes = key.scopes.filter((scope): scope is Permission =>
+    (API_KEY_SCOPES as readonly string[]).includes(scope),
+  );
+  return {
+    kind: "api_key",
+    apiKeyId: key.id,
+    name: key.name,
+    homeTenantId: key.tenantId,
+    permissions: new Set<Permission>(["public", ...scopes]),
+  };
+}
+
+async function userPrincipal(manager: EntityManager, tokens: TokenService, token: string, now: Date) {
+  const claims = await tokens.verifyAccess(token);
+  const session = await manager.getRepository(AuthSession).findOne({ where: { id: claims.sid, userId: claims.sub } });
+  if (!session || session.revokedAt || session.expiresAt <= now) throw sessionEnded();
+  const user = await manager.getRepository(User).findOne({ where: { id: claims.sub } });
+  if (!user || user.disabled) throw sessionEnded();
+  const roles = await rolesOf(manager, user);
+  // The session, not the token, holds the tenant an MSP user entered: leaving it takes effect on the next call.
+  const enteredTenantId = user.tenantId === null ? session.tenantId : null;
+  return {
+    kind: "user" as const,
+    userId: user.id,
+    username: user.username,
+    sessionId: session.id,
+    homeTenantId: user.tenantId,
+    enteredTenantId,
+    roles,
+    permissions: permissionsForRoles(roles, enteredTenantId !== null),
+  };
+}
+
+/**
+ * Resolves who is calling from the Authorization header. A present but bad credential is an error (reported as
+ * UNAUTHENTICATED by the first protected field), never silently treated as anonymous.
+ */
+export async function authenticate(
+  manager: EntityManager,
+  tokens: TokenService,
+  authorization: string | undefined,
+  now: Date,
+): Promise<{ principal: Principal; error?: AppError }> {
+  if (!authorization) return { principal: ANONYMOUS };
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+  if (!match) {
+    return { principal: ANONYMOUS, error: new AppError("UNAUTHENTICATED", "Use an `Authorization: Bearer` header") };
+  }
+  try {
+    const credential = match[1]!;
+    if (looksLikeApiKey(credential)) return { principal: await apiKeyPrincipal(manager, credential, now) };
+    return { principal: await userPrincipal(manager, tokens, credential, now) };
+  } catch (error) {
+    if (error instanceof AppError) return { principal: ANONYMOUS, error };
+    throw error;
+  }
+}

@@ -1,0 +1,90 @@
+import type { MspRole, Role, TenantRole } from "@atrium/schema";
+
+/**
+ * Every GraphQL operation declares exactly one of these. `msp` permissions act across the installation;
+ * `tenant` permissions act inside the caller's effective tenant and are refused without one.
+ */
+export const PERMISSIONS = {
+  public: { scope: "any" },
+  self: { scope: "any" },
+  "tenants:read": { scope: "msp" },
+  "tenants:write": { scope: "msp" },
+  "tenants:enter": { scope: "msp" },
+  "clouds:read": { scope: "msp" },
+  "clouds:write": { scope: "msp" },
+  "mspApiKeys:write": { scope: "msp" },
+  "mspAudit:read": { scope: "msp" },
+  "billing:read": { scope: "any" },
+  "tenant:read": { scope: "tenant" },
+  "users:read": { scope: "tenant" },
+  "users:write": { scope: "tenant" },
+  "groups:read": { scope: "tenant" },
+  "groups:write": { scope: "tenant" },
+  "pools:read": { scope: "tenant" },
+  "desktops:read": { scope: "tenant" },
+  "apiKeys:read": { scope: "tenant" },
+  "apiKeys:write": { scope: "tenant" },
+  "audit:read": { scope: "tenant" },
+} as const satisfies Record<string, { scope: "any" | "msp" | "tenant" }>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+const TENANT_READ: Permission[] = ["tenant:read", "users:read", "groups:read", "pools:read", "desktops:read"];
+const TENANT_ADMIN: Permission[] = [
+  ...TENANT_READ,
+  "users:write",
+  "groups:write",
+  "apiKeys:read",
+  "apiKeys:write",
+  "audit:read",
+  "billing:read",
+];
+
+export const TENANT_ROLE_PERMISSIONS: Record<TenantRole, Permission[]> = {
+  tenant_admin: TENANT_ADMIN,
+  tenant_helpdesk: TENANT_READ,
+  tenant_user: [],
+};
+
+export const MSP_ROLE_PERMISSIONS: Record<MspRole, Permission[]> = {
+  msp_admin: [
+    "tenants:read",
+    "tenants:write",
+    "tenants:enter",
+    "clouds:read",
+    "clouds:write",
+    "mspApiKeys:write",
+    "mspAudit:read",
+    "billing:read",
+  ],
+  msp_operator: ["tenants:read", "tenants:enter", "clouds:read", "mspAudit:read"],
+  msp_billing: ["tenants:read", "tenants:enter", "billing:read"],
+};
+
+/** What an MSP role may do once it has entered a tenant's context (explicitly, and audited). */
+export const MSP_ROLE_IN_TENANT: Record<MspRole, Permission[]> = {
+  msp_admin: TENANT_ADMIN,
+  msp_operator: TENANT_ADMIN,
+  msp_billing: [...TENANT_READ, "audit:read", "billing:read"],
+};
+
+/** API keys carry explicit scopes; these are the ones a key may be given. */
+export const API_KEY_SCOPES = ["billing:read", "tenants:read", "pools:read", "desktops:read", "audit:read"] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+export function isMspRole(role: Role): role is MspRole {
+  return role.startsWith("msp_");
+}
+
+export function permissionsForRoles(roles: Role[], actingInTenant: boolean): Set<Permission> {
+  const granted = new Set<Permission>(["public", "self"]);
+  for (const role of roles) {
+    if (isMspRole(role)) {
+      for (const permission of MSP_ROLE_PERMISSIONS[role]) granted.add(permission);
+      if (actingInTenant) for (const permission of MSP_ROLE_IN_TENANT[role]) granted.add(permission);
+    } else {
+      for (const permission of TENANT_ROLE_PERMISSIONS[role]) granted.add(permission);
+    }
+  }
+  return granted;
+}

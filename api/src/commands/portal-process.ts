@@ -1,0 +1,33 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import path from "node:path";
+import type { Logger } from "../observability/logger.js";
+
+export interface PortalProcess {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Runs the built Next.js portal next to the API; it reaches the API through ATRIUM_API_URL. */
+export function startPortal(port: number, apiUrl: string, logger: Logger): PortalProcess {
+  const require = createRequire(import.meta.url);
+  const portalDir = path.dirname(require.resolve("@atrium/portal/package.json"));
+  const nextBin = require.resolve("next/dist/bin/next", { paths: [portalDir] });
+  const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: portalDir,
+    env: { ...process.env, ATRIUM_API_URL: apiUrl, PORT: String(port) },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  child.on("exit", (code, signal) => {
+    if (code !== 0 && signal !== "SIGTERM") logger.error({ code, signal }, "portal exited");
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}

@@ -1,0 +1,58 @@
+import path from "node:path";
+import { openDatabase } from "@atrium/migrations";
+import { createAppServices } from "../app-services.factory.js";
+import type { AppConfig } from "../config/env.js";
+import { DEMO_PASSWORD, DEMO_TENANTS, seedDemoData } from "../demo/demo-seed.js";
+import { createLogger } from "../observability/logger.js";
+import { startApiServer } from "../server/app.js";
+import { startPortal } from "./portal-process.js";
+
+function banner(apiUrl: string, portalUrl: string | null, seeded: boolean, demo: boolean): string {
+  const lines = [
+    "",
+    "  Atrium is running",
+    `    GraphQL API  ${apiUrl}`,
+    ...(portalUrl ? [`    Portal       ${portalUrl}`] : []),
+  ];
+  if (demo) {
+    lines.push(
+      "",
+      `  Demo sign-in (password "${DEMO_PASSWORD}")${seeded ? " — demo data was just created" : ""}`,
+      "    MSP staff:   msp-admin",
+      `    Tenants:     ${DEMO_TENANTS.map((t) => t.slug).join(", ")} — admin, helpdesk, user1 … user5`,
+    );
+  }
+  lines.push("", "  Press Ctrl-C to stop.", "");
+  return lines.join("\n");
+}
+
+/** `npm start`: database (embedded by default), migrations, demo data, API and portal in one process tree. */
+export async function startAll(config: AppConfig, options: { portal: boolean }): Promise<void> {
+  const logger = createLogger(config.LOG_LEVEL);
+  const embedded = !config.DATABASE_URL;
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: path.join(config.ATRIUM_DATA_DIR, "pglite"),
+  });
+  const services = createAppServices(config, database, logger);
+  const demo = embedded || config.ATRIUM_DEMO;
+  const seeded = demo ? await seedDemoData(database.dataSource) : false;
+  const api = await startApiServer(services, config.PORT, config.HOST);
+  const portal = options.portal ? startPortal(config.PORTAL_PORT, api.url, logger) : null;
+  process.stdout.write(banner(api.url, portal?.url ?? null, seeded, demo));
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "stopping");
+    await portal?.stop();
+    await api.close();
+    logger.info("api stopped");
+    await database.close();
+    logger.info("database closed");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}

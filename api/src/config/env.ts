@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["0", "1", "true", "false", ""])
+  .optional()
+  .transform((value) => value === "1" || value === "true");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  PORTAL_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z.string().optional(),
+  ATRIUM_DATA_DIR: z.string().default(".data"),
+  /** Signs tokens and encrypts secrets at rest. Generated and kept in the data folder when unset (embedded mode). */
+  ATRIUM_SECRET: z.string().min(32, "ATRIUM_SECRET must be at least 32 characters").optional(),
+  ATRIUM_DEMO: booleanFlag,
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+  REFRESH_TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(300)
+    .default(7 * 86_400),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Comma-separated CIDRs of proxies whose X-Forwarded-For we believe. */
+  TRUSTED_PROXIES: z.string().default("127.0.0.1/32,::1/128"),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
+});
+
+export type AppConfig = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {}
+
+/** The only place that reads `process.env`: everything else receives a validated config. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    throw new ConfigError(`Invalid configuration: ${problems}`);
+  }
+  if (parsed.data.NODE_ENV === "production" && !parsed.data.ATRIUM_SECRET) {
+    throw new ConfigError("Invalid configuration: ATRIUM_SECRET is required in production");
+  }
+  return parsed.data;
+}

@@ -1,0 +1,22 @@
+import type { NonEmptyArray } from "type-graphql";
+import { ApiKeysResolver } from "../modules/api-keys/api-keys.resolver.js";
+import { AuditResolver } from "../modules/audit/audit.resolver.js";
+import { AuthResolver } from "../modules/auth/auth.resolver.js";
+import { CloudsResolver } from "../modules/clouds/clouds.resolver.js";
+import { DesktopsResolver } from "../modules/desktops/desktops.resolver.js";
+import { GroupsResolver } from "../modules/groups/groups.resolver.js";
+import { PoolsResolver } from "../modules/pools/pools.resolver.js";
+import { TenantsResolver } from "../modules/tenants/tenants.resolver.js";
+import { UsersResolver } from "../modules/users/users.resolver.js";
+
+export const RESOLVERS: NonEmptyArray<Function> = [
+  AuthResolver,
+  TenantsResolver,
+  UsersResolver,
+  GroupsResolver,
+  CloudsResolver,
+  PoolsResolver,
+  DesktopsResolver,
+  ApiKeysResolver,
+  AuditResolver,
+];

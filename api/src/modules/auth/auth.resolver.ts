@@ -1,0 +1,52 @@
+import { MaxLength } from "class-validator";
+import { Arg, Args, ArgsType, Ctx, Field, ID, Mutation, Query, Resolver } from "type-graphql";
+import { RequirePermission } from "../../auth/require-permission.js";
+import type { RequestContext } from "../../context/request-context.js";
+import { enterTenant, leaveTenant, refreshSession, signIn, signOut, viewer } from "./auth.service.js";
+import { AuthPayload, SignInInput, Viewer } from "./auth.types.js";
+
+@ArgsType()
+class RefreshArgs {
+  @Field()
+  @MaxLength(200)
+  refreshToken: string;
+}
+
+@Resolver()
+export class AuthResolver {
+  @Query(() => Viewer, { description: "The signed-in user." })
+  @RequirePermission("self")
+  me(@Ctx() ctx: RequestContext): Promise<Viewer> {
+    return viewer(ctx);
+  }
+
+  @Mutation(() => AuthPayload, { description: "Local sign-in. Tenant users pass their tenant's slug." })
+  @RequirePermission("public")
+  signIn(@Ctx() ctx: RequestContext, @Arg("input", () => SignInInput) input: SignInInput): Promise<AuthPayload> {
+    return signIn(ctx, input);
+  }
+
+  @Mutation(() => AuthPayload, { description: "Trades a refresh token for a new access token and refresh token." })
+  @RequirePermission("public")
+  refreshSession(@Ctx() ctx: RequestContext, @Args(() => RefreshArgs) args: RefreshArgs): Promise<AuthPayload> {
+    return refreshSession(ctx, args.refreshToken);
+  }
+
+  @Mutation(() => Boolean)
+  @RequirePermission("self")
+  signOut(@Ctx() ctx: RequestContext): Promise<boolean> {
+    return signOut(ctx);
+  }
+
+  @Mutation(() => Viewer, { description: "MSP staff: act inside one tenant (audited)." })
+  @RequirePermission("tenants:enter")
+  enterTenant(@Ctx() ctx: RequestContext, @Arg("tenantId", () => ID) tenantId: string): Promise<Viewer> {
+    return enterTenant(ctx, tenantId);
+  }
+
+  @Mutation(() => Viewer, { description: "MSP staff: return to the MSP-wide context." })
+  @RequirePermission("tenants:enter")
+  leaveTenant(@Ctx() ctx: RequestContext): Promise<Viewer> {
+    return leaveTenant(ctx);
+  }
+}

@@ -1,0 +1,152 @@
+import { AuthSession, Tenant, User } from "@atrium/schema";
+import { IsNull } from "typeorm";
+import { rolesOf } from "../../auth/authenticate.js";
+import { permissionsForRoles } from "../../auth/permissions.js";
+import { sha256 } from "../../auth/token.service.js";
+import { type RequestContext, withTransaction } from "../../context/request-context.js";
+import { AppError, notFound, unauthenticated } from "../../errors/app-error.js";
+import { verifyPassword } from "../../security/passwords.js";
+import { recordAudit } from "../../tenancy/audit.js";
+import { isUuid } from "../../tenancy/tenant-scope.js";
+import type { AuthPayload, SignInInput, Viewer } from "./auth.types.js";
+
+// One message for every failure, so sign-in never reveals whether a user or tenant exists.
+const invalidCredentials = () => new AppError("UNAUTHENTICATED", "Invalid username or password");
+
+async function viewerOf(ctx: RequestContext, user: User, session: AuthSession): Promise<Viewer> {
+  const roles = await rolesOf(ctx.manager, user);
+  const actingTenantId = user.tenantId === null ? session.tenantId : null;
+  const tenant = user.tenantId ? await ctx.manager.getRepository(Tenant).findOneBy({ id: user.tenantId }) : null;
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    tenantId: user.tenantId,
+    tenantSlug: tenant?.slug ?? null,
+    actingTenantId,
+    roles,
+    permissions: [...permissionsForRoles(roles, actingTenantId !== null)].sort(),
+  };
+}
+
+async function issue(
+  ctx: RequestContext,
+  user: User,
+  session: AuthSession,
+  refreshToken: string,
+): Promise<AuthPayload> {
+  const access = await ctx.services.tokens.signAccess({ sub: user.id, sid: session.id });
+  return {
+    accessToken: access.token,
+    accessTokenExpiresAt: access.expiresAt,
+    refreshToken,
+    viewer: await viewerOf(ctx, user, session),
+  };
+}
+
+export async function signIn(ctx: RequestContext, input: SignInInput): Promise<AuthPayload> {
+  const users = ctx.manager.getRepository(User);
+  const tenant = input.tenant
+    ? await ctx.manager.getRepository(Tenant).findOneBy({ slug: input.tenant.toLowerCase(), status: "active" })
+    : null;
+  const user =
+    input.tenant && !tenant
+      ? null
+      : await users.findOneBy({ tenantId: tenant ? tenant.id : IsNull(), username: input.username });
+  const passwordOk = await verifyPassword(user?.passwordHash, input.password);
+  if (!user || !passwordOk || user.disabled) {
+    await recordAudit(ctx, {
+      action: "signIn.failed",
+      tenantId: tenant?.id ?? null,
+      targetType: "User",
+      targetId: user?.id ?? null,
+      after: { username: input.username, tenant: input.tenant ?? null, clientIp: ctx.clientIp },
+    });
+    throw invalidCredentials();
+  }
+  return withTransaction(ctx, async (tx) => {
+    const refresh = tx.services.tokens.newRefreshToken();
+    const session = await tx.manager.getRepository(AuthSession).save({
+      userId: user.id,
+      tenantId: user.tenantId,
+      refreshHash: refresh.hash,
+      clientIp: tx.clientIp,
+      expiresAt: refresh.expiresAt,
+      revokedAt: null,
+    });
+    await tx.manager.getRepository(User).update({ id: user.id }, { lastLoginAt: tx.services.clock() });
+    await recordAudit(tx, {
+      action: "signIn",
+      tenantId: user.tenantId,
+      targetType: "User",
+      targetId: user.id,
+      after: { clientIp: tx.clientIp },
+    });
+    return issue(tx, user, session, refresh.token);
+  });
+}
+
+export async function refreshSession(ctx: RequestContext, refreshToken: string): Promise<AuthPayload> {
+  return withTransaction(ctx, async (tx) => {
+    const sessions = tx.manager.getRepository(AuthSession);
+    const session = await sessions.findOneBy({ refreshHash: sha256(refreshToken) });
+    const now = tx.services.clock();
+    if (!session || session.revokedAt || session.expiresAt <= now) throw unauthenticated("Sign in again");
+    const user = await tx.manager.getRepository(User).findOneBy({ id: session.userId });
+    if (!user || user.disabled) throw unauthenticated("Sign in again");
+    // Rotation: each refresh token works once, so a stolen one is useless after the owner's next refresh.
+    const refresh = tx.services.tokens.newRefreshToken();
+    session.refreshHash = refresh.hash;
+    session.expiresAt = refresh.expiresAt;
+    await sessions.save(session);
+    await recordAudit(tx, { action: "refreshSession", tenantId: user.tenantId, targetType: "User", targetId: user.id });
+    return issue(tx, user, session, refresh.token);
+  });
+}
+
+function currentSession(ctx: RequestContext) {
+  if (ctx.principal.kind !== "user") throw unauthenticated("Only a signed-in user has a session");
+  return ctx.principal;
+}
+
+export async function signOut(ctx: RequestContext): Promise<boolean> {
+  const principal = currentSession(ctx);
+  return withTransaction(ctx, async (tx) => {
+    await tx.manager.getRepository(AuthSession).update({ id: principal.sessionId }, { revokedAt: tx.services.clock() });
+    await recordAudit(tx, { action: "signOut", targetType: "User", targetId: principal.userId });
+    return true;
+  });
+}
+
+export async function viewer(ctx: RequestContext): Promise<Viewer> {
+  const principal = currentSession(ctx);
+  const user = await ctx.manager.getRepository(User).findOneByOrFail({ id: principal.userId });
+  const session = await ctx.manager.getRepository(AuthSession).findOneByOrFail({ id: principal.sessionId });
+  return viewerOf(ctx, user, session);
+}
+
+/** An MSP user steps into one tenant's context; every later action is scoped to it and the step is audited. */
+export async function enterTenant(ctx: RequestContext, tenantId: string): Promise<Viewer> {
+  const principal = currentSession(ctx);
+  const tenant = isUuid(tenantId) ? await ctx.manager.getRepository(Tenant).findOneBy({ id: tenantId }) : null;
+  if (!tenant) throw notFound("Tenant");
+  return withTransaction(ctx, async (tx) => {
+    await tx.manager.getRepository(AuthSession).update({ id: principal.sessionId }, { tenantId: tenant.id });
+    await recordAudit(tx, { action: "enterTenant", tenantId: tenant.id, targetType: "Tenant", targetId: tenant.id });
+    return viewer(tx);
+  });
+}
+
+export async function leaveTenant(ctx: RequestContext): Promise<Viewer> {
+  const principal = currentSession(ctx);
+  return withTransaction(ctx, async (tx) => {
+    await tx.manager.getRepository(AuthSession).update({ id: principal.sessionId }, { tenantId: null });
+    await recordAudit(tx, {
+      action: "leaveTenant",
+      tenantId: principal.enteredTenantId,
+      targetType: "Tenant",
+      targetId: principal.enteredTenantId,
+    });
+    return viewer(tx);
+  });
+}

@@ -1,0 +1,76 @@
+import { Cloud, Pool } from "@atrium/schema";
+import { type RequestContext, withTransaction } from "../../context/request-context.js";
+import { conflict, notFound } from "../../errors/app-error.js";
+import type { PageArgs } from "../../graphql/connection.js";
+import { paginate } from "../../graphql/paginate.js";
+import { providedFields } from "../../graphql/validation.js";
+import { recordAudit } from "../../tenancy/audit.js";
+import { isUuid } from "../../tenancy/tenant-scope.js";
+import type { CreateCloudInput, UpdateCloudInput } from "./clouds.types.js";
+
+// Clouds belong to the MSP; only MSP permissions reach these functions.
+
+export async function getCloud(ctx: RequestContext, id: string): Promise<Cloud> {
+  const cloud = isUuid(id) ? await ctx.manager.getRepository(Cloud).findOneBy({ id }) : null;
+  if (!cloud) throw notFound("Cloud");
+  return cloud;
+}
+
+export function listClouds(ctx: RequestContext, page: PageArgs) {
+  return paginate(ctx.manager.getRepository(Cloud).createQueryBuilder("cloud"), page, [
+    { property: "name", direction: "ASC" },
+  ]);
+}
+
+export async function createCloud(ctx: RequestContext, input: CreateCloudInput): Promise<Cloud> {
+  return withTransaction(ctx, async (tx) => {
+    const clouds = tx.manager.getRepository(Cloud);
+    if (await clouds.findOneBy({ name: input.name })) throw conflict(`A cloud named "${input.name}" exists`);
+    const { password, ...fields } = input;
+    const cloud = await clouds.save(
+      clouds.create({ ...fields, region: fields.region ?? null, passwordEnc: tx.services.secretBox.seal(password) }),
+    );
+    await recordAudit(tx, {
+      action: "createCloud",
+      tenantId: null,
+      targetType: "Cloud",
+      targetId: cloud.id,
+      after: cloud,
+    });
+    return cloud;
+  });
+}
+
+export async function updateCloud(ctx: RequestContext, id: string, input: UpdateCloudInput): Promise<Cloud> {
+  return withTransaction(ctx, async (tx) => {
+    const cloud = await getCloud(tx, id);
+    const before = { ...cloud };
+    const { password, ...fields } = providedFields(input);
+    Object.assign(cloud, fields);
+    if (password) cloud.passwordEnc = tx.services.secretBox.seal(password);
+    // Changed connection details invalidate the last check.
+    cloud.status = "unknown";
+    const saved = await tx.manager.getRepository(Cloud).save(cloud);
+    await recordAudit(tx, {
+      action: "updateCloud",
+      tenantId: null,
+      targetType: "Cloud",
+      targetId: id,
+      before,
+      after: saved,
+    });
+    return saved;
+  });
+}
+
+export async function deleteCloud(ctx: RequestContext, id: string): Promise<Cloud> {
+  return withTransaction(ctx, async (tx) => {
+    const cloud = await getCloud(tx, id);
+    if (await tx.manager.getRepository(Pool).countBy({ cloudId: id })) {
+      throw conflict("Pools still use this cloud; move or delete them first");
+    }
+    await tx.manager.getRepository(Cloud).delete({ id });
+    await recordAudit(tx, { action: "deleteCloud", tenantId: null, targetType: "Cloud", targetId: id, before: cloud });
+    return cloud;
+  });
+}

@@ -1,0 +1,24 @@
+import { Desktop } from "@atrium/schema";
+import type { RequestContext } from "../../context/request-context.js";
+import type { PageArgs } from "../../graphql/connection.js";
+import { paginate } from "../../graphql/paginate.js";
+import { tenantScope } from "../../tenancy/tenant-scope.js";
+import type { DesktopFilter } from "./desktops.types.js";
+
+const desktops = (ctx: RequestContext) => tenantScope(ctx, Desktop, "Desktop");
+
+export function listDesktops(ctx: RequestContext, page: PageArgs, filter: DesktopFilter | undefined) {
+  const query = desktops(ctx).query("desktop");
+  if (filter?.poolId) query.andWhere("desktop.poolId = :poolId", { poolId: filter.poolId });
+  if (filter?.availability)
+    query.andWhere("desktop.availability = :availability", { availability: filter.availability });
+  if (filter?.search) {
+    const pattern = `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query.andWhere("LOWER(desktop.name) LIKE :pattern", { pattern });
+  }
+  return paginate(query, page, [{ property: "name", direction: "ASC" }]);
+}
+
+export function getDesktop(ctx: RequestContext, id: string) {
+  return desktops(ctx).getById(id);
+}

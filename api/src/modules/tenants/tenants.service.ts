@@ -1,0 +1,80 @@
+import { ApiKey, Desktop, Group, GroupMembership, Pool, RoleBinding, Tenant, User } from "@atrium/schema";
+import { type RequestContext, withTransaction } from "../../context/request-context.js";
+import { conflict, notFound } from "../../errors/app-error.js";
+import type { PageArgs } from "../../graphql/connection.js";
+import { paginate } from "../../graphql/paginate.js";
+import { providedFields } from "../../graphql/validation.js";
+import { recordAudit } from "../../tenancy/audit.js";
+import { isUuid, requireTenantId } from "../../tenancy/tenant-scope.js";
+import type { CreateTenantInput, UpdateTenantInput } from "./tenants.types.js";
+
+// Tenants are the MSP's own records: these functions are reachable only through MSP permissions.
+
+async function getTenant(ctx: RequestContext, id: string): Promise<Tenant> {
+  const tenant = isUuid(id) ? await ctx.manager.getRepository(Tenant).findOneBy({ id }) : null;
+  if (!tenant) throw notFound("Tenant");
+  return tenant;
+}
+
+export function listTenants(ctx: RequestContext, page: PageArgs) {
+  return paginate(ctx.manager.getRepository(Tenant).createQueryBuilder("tenant"), page, [
+    { property: "slug", direction: "ASC" },
+  ]);
+}
+
+export const findTenant = getTenant;
+
+export async function currentTenant(ctx: RequestContext): Promise<Tenant> {
+  return getTenant(ctx, requireTenantId(ctx));
+}
+
+export async function createTenant(ctx: RequestContext, input: CreateTenantInput): Promise<Tenant> {
+  return withTransaction(ctx, async (tx) => {
+    const tenants = tx.manager.getRepository(Tenant);
+    if (await tenants.findOneBy({ slug: input.slug })) throw conflict(`A tenant with slug "${input.slug}" exists`);
+    const tenant = await tenants.save(tenants.create({ ...input, status: "active" }));
+    await recordAudit(tx, {
+      action: "createTenant",
+      tenantId: tenant.id,
+      targetType: "Tenant",
+      targetId: tenant.id,
+      after: tenant,
+    });
+    return tenant;
+  });
+}
+
+export async function updateTenant(ctx: RequestContext, id: string, input: UpdateTenantInput): Promise<Tenant> {
+  return withTransaction(ctx, async (tx) => {
+    const tenant = await getTenant(tx, id);
+    const before = { ...tenant };
+    const updated = await tx.manager.getRepository(Tenant).save({ ...tenant, ...providedFields(input) });
+    await recordAudit(tx, {
+      action: "updateTenant",
+      tenantId: id,
+      targetType: "Tenant",
+      targetId: id,
+      before,
+      after: updated,
+    });
+    return updated;
+  });
+}
+
+/** Removes an empty tenant and its people; refuses while it still owns pools or desktops (nothing is lost silently). */
+export async function deleteTenant(ctx: RequestContext, id: string): Promise<Tenant> {
+  return withTransaction(ctx, async (tx) => {
+    const tenant = await getTenant(tx, id);
+    const m = tx.manager;
+    const owned =
+      (await m.getRepository(Pool).countBy({ tenantId: id })) +
+      (await m.getRepository(Desktop).countBy({ tenantId: id }));
+    if (owned > 0) throw conflict("Delete the tenant's pools and desktops first");
+    for (const entity of [GroupMembership, RoleBinding, Group, ApiKey, User]) {
+      await m.getRepository(entity).delete({ tenantId: id });
+    }
+    await m.getRepository(Tenant).delete({ id });
+    await recordAudit(tx, { action: "deleteTenant", tenantId: id, targetType: "Tenant", targetId: id, before: tenant });
+    return tenant;
+  });
+}

@@ -1,0 +1,108 @@
+import { IsHexColor, IsIn, IsOptional, Length, Matches, MaxLength, Min } from "class-validator";
+import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { ConnectionType } from "../../graphql/connection.js";
+import { OptionalNotNull } from "../../graphql/validation.js";
+
+const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+@ObjectType("Tenant")
+export class TenantType {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field({ description: "Used in sign-in URLs (`/t/<slug>`)." })
+  slug: string;
+
+  @Field()
+  status: string;
+
+  @Field(() => String, { nullable: true })
+  brandColor: string | null;
+
+  @Field(() => String, { nullable: true, description: "Keystone domain of the tenant's desktops." })
+  vhiDomain: string | null;
+
+  @Field(() => String, { nullable: true, description: "Keystone project of the tenant's desktops." })
+  vhiProject: string | null;
+
+  @Field(() => Int, { nullable: true })
+  maxDesktops: number | null;
+
+  @Field()
+  createdAt: Date;
+
+  @Field()
+  updatedAt: Date;
+}
+
+@ObjectType()
+export class TenantConnection extends ConnectionType("Tenant", TenantType) {}
+
+@InputType()
+export class CreateTenantInput {
+  @Field()
+  @Length(1, 200)
+  name: string;
+
+  @Field({ description: "Lower-case letters, digits and dashes." })
+  @Matches(SLUG, { message: "slug must be lower-case letters, digits and dashes (1-63)" })
+  slug: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsHexColor()
+  @Length(7, 7)
+  brandColor?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(255)
+  vhiDomain?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(255)
+  vhiProject?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(0)
+  maxDesktops?: number | null;
+}
+
+@InputType()
+export class UpdateTenantInput {
+  @Field(() => String, { nullable: true })
+  @OptionalNotNull()
+  @Length(1, 200)
+  name?: string;
+
+  @Field(() => String, { nullable: true })
+  @OptionalNotNull()
+  @IsIn(["active", "suspended"])
+  status?: "active" | "suspended";
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsHexColor()
+  @Length(7, 7)
+  brandColor?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(255)
+  vhiDomain?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(255)
+  vhiProject?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(0)
+  maxDesktops?: number | null;
+}

@@ -1,0 +1,101 @@
+import { TENANT_ROLES, type TenantRole } from "@atrium/schema";
+import { IsEmail, IsIn, IsOptional, Length, Matches, MaxLength } from "class-validator";
+import { Field, ID, InputType, ObjectType } from "type-graphql";
+import { ConnectionType } from "../../graphql/connection.js";
+import { OptionalNotNull } from "../../graphql/validation.js";
+
+const USERNAME = /^[A-Za-z0-9._@-]+$/;
+
+@ObjectType("User")
+export class UserType {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  username: string;
+
+  @Field(() => String, { nullable: true })
+  displayName: string | null;
+
+  @Field(() => String, { nullable: true })
+  email: string | null;
+
+  @Field({ description: "Where the account comes from: local, ldap, saml or oidc." })
+  source: string;
+
+  @Field()
+  disabled: boolean;
+
+  @Field(() => Date, { nullable: true })
+  lastLoginAt: Date | null;
+
+  @Field()
+  createdAt: Date;
+}
+
+@ObjectType()
+export class UserConnection extends ConnectionType("User", UserType) {}
+
+@InputType()
+export class UserFilter {
+  @Field(() => String, { nullable: true, description: "Matches username, display name or e-mail." })
+  @IsOptional()
+  @MaxLength(255)
+  search?: string | null;
+}
+
+@InputType()
+export class CreateUserInput {
+  @Field()
+  @Length(1, 255)
+  @Matches(USERNAME, { message: "username may contain letters, digits and . _ @ -" })
+  username: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(255)
+  displayName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(320)
+  email?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Local password; at least 8 characters." })
+  @IsOptional()
+  @Length(8, 1024)
+  password?: string | null;
+
+  @Field(() => String, { defaultValue: "tenant_user" })
+  @IsIn(TENANT_ROLES)
+  role: TenantRole;
+}
+
+@InputType()
+export class UpdateUserInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(255)
+  displayName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(320)
+  email?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @OptionalNotNull()
+  disabled?: boolean;
+
+  @Field(() => String, { nullable: true })
+  @OptionalNotNull()
+  @Length(8, 1024)
+  password?: string;
+
+  @Field(() => String, { nullable: true })
+  @OptionalNotNull()
+  @IsIn(TENANT_ROLES)
+  role?: TenantRole;
+}

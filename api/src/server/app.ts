@@ -1,0 +1,110 @@
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { expressMiddleware } from "@as-integrations/express5";
+import cors from "cors";
+import express from "express";
+import depthLimit from "graphql-depth-limit";
+import type { AuthCheckContext } from "../auth/auth-checker.js";
+import type { AppServices } from "../context/app-services.js";
+import { createErrorFormatter } from "../errors/format-error.js";
+import { buildAppSchema } from "../graphql/schema.js";
+import { currentRequestId, requestStore } from "../observability/request-store.js";
+import { buildGraphqlContext } from "./graphql-context.js";
+
+export interface ApiServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+function requestIdOf(header: string | undefined): string {
+  return header && REQUEST_ID.test(header) ? header : randomUUID();
+}
+
+export async function startApiServer(services: AppServices, port: number, host: string): Promise<ApiServer> {
+  const app = express();
+  const httpServer = http.createServer(app);
+  const formatError = createErrorFormatter(services.logger);
+
+  const apollo = new ApolloServer<AuthCheckContext>({
+    schema: await buildAppSchema(),
+    includeStacktraceInErrorResponses: false,
+    // Shutdown is ours (portal, API, database in order); Apollo re-raising the signal would race it.
+    stopOnTerminationSignals: false,
+    validationRules: [depthLimit(services.config.GRAPHQL_MAX_DEPTH)],
+    formatError: (formatted, error) => formatError(formatted, error, currentRequestId()),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        async requestDidStart({ request }) {
+          return {
+            async willSendResponse({ response }) {
+              const failed = response.body.kind === "single" && Boolean(response.body.singleResult.errors?.length);
+              services.metrics.graphqlOperations.inc({
+                operation: request.operationName ?? "anonymous",
+                outcome: failed ? "error" : "ok",
+              });
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  app.disable("x-powered-by");
+  app.use((req, res, next) => {
+    const requestId = requestIdOf(req.header("x-request-id"));
+    res.setHeader("x-request-id", requestId);
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const route = req.path === "/graphql" || req.path.endsWith("z") || req.path === "/metrics" ? req.path : "other";
+      services.metrics.httpRequests.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
+      services.logger.info(
+        { requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(seconds * 1000) },
+        "request",
+      );
+    });
+    requestStore.run({ requestId }, next);
+  });
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/readyz", async (_req, res) => {
+    try {
+      await services.dataSource.query("SELECT 1");
+      res.json({ status: "ready" });
+    } catch {
+      res.status(503).json({ status: "database unreachable" });
+    }
+  });
+  app.get("/metrics", async (_req, res) => {
+    res.type(services.metrics.registry.contentType).send(await services.metrics.registry.metrics());
+  });
+  app.use(
+    "/graphql",
+    cors(),
+    express.json({ limit: "1mb" }),
+    expressMiddleware(apollo, { context: async ({ req }) => buildGraphqlContext(services, req) }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(port, host, () => resolve());
+  });
+  const address = httpServer.address() as AddressInfo;
+  return {
+    url: `http://${host}:${address.port}/graphql`,
+    port: address.port,
+    async close() {
+      await apollo.stop();
+    },
+  };
+}
