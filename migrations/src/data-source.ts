@@ -57,7 +57,10 @@ export function buildDataSource(target: DatabaseTarget, embedded?: EmbeddedPostg
       username: "postgres",
       database: "postgres",
       uuidExtension: "pgcrypto",
-      extra: { max: Math.min(poolSize, embedded.maxConnections) },
+      // One connection: pglite-socket multiplexes every client onto one backend and interleaves the messages of
+      // concurrent extended-protocol queries, so two pooled connections could receive each other's results.
+      // Serialising through one connection is correct and costs nothing: the backend runs one query at a time.
+      extra: { max: 1 },
       ...common,
     };
   }
