@@ -1,11 +1,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import type { VhiSimulator } from "../simulator.server.js";
 import type { SimSeed } from "../simulator.types.js";
 import { type RawResponse, rawRequest } from "./sim-client.fixture.js";
 
-export const RECORDINGS_DIR = process.env.OPENSTACK_RECORDED_DIR ?? "/work/shared/reference/openstack-recorded";
+export const RECORDINGS_DIR =
+  process.env.OPENSTACK_RECORDED_DIR ??
+  fileURLToPath(new URL("../../../../fixtures/openstack-recorded", import.meta.url));
 
 const recordingSchema = z.object({
   _meta: z.object({ recorded_at: z.string(), note: z.string().optional() }),

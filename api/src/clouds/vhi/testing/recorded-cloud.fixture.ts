@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 /**
  * A tiny HTTP server that answers with the real OpenStack exchanges recorded in
@@ -9,7 +10,9 @@ import { join } from "node:path";
  * (`/identity`, `/compute`, `/image`, `/network`, `/volume`); URLs inside recorded bodies are rewritten to match.
  */
 
-export const RECORDINGS_DIR = process.env.OPENSTACK_RECORDED_DIR ?? "/work/shared/reference/openstack-recorded";
+export const RECORDINGS_DIR =
+  process.env.OPENSTACK_RECORDED_DIR ??
+  fileURLToPath(new URL("../../../../fixtures/openstack-recorded", import.meta.url));
 
 const SERVICE_PORTS: Record<string, string> = {
   identity: "5000",
