@@ -1,7 +1,9 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Tenant } from "@atrium/schema";
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { DataDirLockedError } from "./data-dir-lock.js";
 import { openDatabase } from "./data-source.js";
@@ -37,13 +39,25 @@ describe("embedded database", () => {
 });
 
 describe.runIf(process.env.DATABASE_URL?.startsWith("postgres"))("PostgreSQL", () => {
-  it("migrates to exactly the schema the entities describe", async () => {
-    const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL });
+  it("migrates a fresh database to exactly the schema the entities describe", async () => {
+    const server = process.env.DATABASE_URL!;
+    const name = `atrium_migrate_${randomBytes(6).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: server });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(server);
+    url.pathname = `/${name}`;
     try {
-      const pending = await db.dataSource.driver.createSchemaBuilder().log();
-      expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+      const db = await openDatabase({ databaseUrl: url.toString() });
+      try {
+        const pending = await db.dataSource.driver.createSchemaBuilder().log();
+        expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+      } finally {
+        await db.close();
+      }
     } finally {
-      await db.close();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
     }
   });
 });
