@@ -1,13 +1,15 @@
 import type { MigrationInterface } from "typeorm";
 import { Foundation0001 as MssqlFoundation0001 } from "../mssql/0001-foundation.js";
+import { Identity0003 as MssqlIdentity0003 } from "../mssql/0003-identity.js";
 import { Foundation0001 as PostgresFoundation0001 } from "../postgres/0001-foundation.js";
+import { Identity0003 as PostgresIdentity0003 } from "../postgres/0003-identity.js";
 import type { Dialect } from "./database-target.js";
 
 type MigrationClass = new () => MigrationInterface;
 
 /** Both lists must keep the same numbers in the same order; a test checks it. */
-export const POSTGRES_MIGRATIONS: MigrationClass[] = [PostgresFoundation0001];
-export const MSSQL_MIGRATIONS: MigrationClass[] = [MssqlFoundation0001];
+export const POSTGRES_MIGRATIONS: MigrationClass[] = [PostgresFoundation0001, PostgresIdentity0003];
+export const MSSQL_MIGRATIONS: MigrationClass[] = [MssqlFoundation0001, MssqlIdentity0003];
 
 export function migrationsFor(dialect: Dialect): MigrationClass[] {
   return dialect === "mssql" ? MSSQL_MIGRATIONS : POSTGRES_MIGRATIONS;

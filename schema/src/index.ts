@@ -1,31 +1,43 @@
 import "reflect-metadata";
 import { ApiKey } from "./entities/api-key.entity.js";
 import { AuditEvent } from "./entities/audit-event.entity.js";
+import { AuthFlowState } from "./entities/auth-flow-state.entity.js";
 import { AuthSession } from "./entities/auth-session.entity.js";
 import { Cloud } from "./entities/cloud.entity.js";
 import { Desktop } from "./entities/desktop.entity.js";
 import { Group } from "./entities/group.entity.js";
 import { GroupMembership } from "./entities/group-membership.entity.js";
+import { IdentityProvider } from "./entities/identity-provider.entity.js";
+import { IdentitySettings } from "./entities/identity-settings.entity.js";
 import { Job } from "./entities/job.entity.js";
 import { Lease } from "./entities/lease.entity.js";
+import { LoginEvent } from "./entities/login-event.entity.js";
+import { LoginThrottle } from "./entities/login-throttle.entity.js";
 import { Pool } from "./entities/pool.entity.js";
 import { RoleBinding } from "./entities/role-binding.entity.js";
 import { Tenant } from "./entities/tenant.entity.js";
 import { User } from "./entities/user.entity.js";
+import { UserMfa } from "./entities/user-mfa.entity.js";
 
 export * from "./entities/api-key.entity.js";
 export * from "./entities/audit-event.entity.js";
+export * from "./entities/auth-flow-state.entity.js";
 export * from "./entities/auth-session.entity.js";
 export * from "./entities/cloud.entity.js";
 export * from "./entities/desktop.entity.js";
 export * from "./entities/group.entity.js";
 export * from "./entities/group-membership.entity.js";
+export * from "./entities/identity-provider.entity.js";
+export * from "./entities/identity-settings.entity.js";
 export * from "./entities/job.entity.js";
 export * from "./entities/lease.entity.js";
+export * from "./entities/login-event.entity.js";
+export * from "./entities/login-throttle.entity.js";
 export * from "./entities/pool.entity.js";
 export * from "./entities/role-binding.entity.js";
 export * from "./entities/tenant.entity.js";
 export * from "./entities/user.entity.js";
+export * from "./entities/user-mfa.entity.js";
 
 /** Every entity, for DataSource construction. */
 export const ALL_ENTITIES = [
@@ -42,4 +54,10 @@ export const ALL_ENTITIES = [
   Desktop,
   Job,
   Lease,
+  IdentityProvider,
+  IdentitySettings,
+  LoginEvent,
+  UserMfa,
+  LoginThrottle,
+  AuthFlowState,
 ];
