@@ -1,7 +1,9 @@
 import type { MigrationInterface } from "typeorm";
 import { Foundation0001 as MssqlFoundation0001 } from "../mssql/0001-foundation.js";
+import { Provisioning0002 as MssqlProvisioning0002 } from "../mssql/0002-provisioning.js";
 import { Identity0003 as MssqlIdentity0003 } from "../mssql/0003-identity.js";
 import { Foundation0001 as PostgresFoundation0001 } from "../postgres/0001-foundation.js";
+import { Provisioning0002 as PostgresProvisioning0002 } from "../postgres/0002-provisioning.js";
 import { Identity0003 as PostgresIdentity0003 } from "../postgres/0003-identity.js";
 import type { Dialect } from "./database-target.js";
 

@@ -31,8 +31,11 @@ describe("SQL Server", () => {
     const dataSource = await mssqlMetadata();
     const ddl = (await Promise.all(MSSQL_MIGRATIONS.map(upStatements))).flat().join("\n");
     for (const entity of dataSource.entityMetadatas) {
-      const create = ddl.match(new RegExp(`CREATE TABLE "${entity.tableName}" \\((.*)\\)`))?.[1];
-      expect(create, entity.tableName).toBeDefined();
+      const created = ddl.match(new RegExp(`CREATE TABLE "${entity.tableName}" \\((.*)\\)`))?.[1];
+      expect(created, entity.tableName).toBeDefined();
+      // Later migrations add columns to existing tables with ALTER TABLE … ADD.
+      const added = [...ddl.matchAll(new RegExp(`ALTER TABLE "${entity.tableName}" ADD (.*)`, "g"))].map((m) => m[1]);
+      const create = [created, ...added].join(", ");
       for (const column of entity.columns) {
         const type = dataSource.driver.normalizeType(column);
         expect(create, `${entity.tableName}.${column.databaseName}`).toContain(`"${column.databaseName}" ${type}`);

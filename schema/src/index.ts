@@ -14,6 +14,7 @@ import { Lease } from "./entities/lease.entity.js";
 import { LoginEvent } from "./entities/login-event.entity.js";
 import { LoginThrottle } from "./entities/login-throttle.entity.js";
 import { Pool } from "./entities/pool.entity.js";
+import { ProvisioningEvent } from "./entities/provisioning-event.entity.js";
 import { RoleBinding } from "./entities/role-binding.entity.js";
 import { Tenant } from "./entities/tenant.entity.js";
 import { User } from "./entities/user.entity.js";
@@ -34,6 +35,7 @@ export * from "./entities/lease.entity.js";
 export * from "./entities/login-event.entity.js";
 export * from "./entities/login-throttle.entity.js";
 export * from "./entities/pool.entity.js";
+export * from "./entities/provisioning-event.entity.js";
 export * from "./entities/role-binding.entity.js";
 export * from "./entities/tenant.entity.js";
 export * from "./entities/user.entity.js";
@@ -52,6 +54,7 @@ export const ALL_ENTITIES = [
   Cloud,
   Pool,
   Desktop,
+  ProvisioningEvent,
   Job,
   Lease,
   IdentityProvider,

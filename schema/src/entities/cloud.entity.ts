@@ -43,6 +43,10 @@ export class Cloud {
   @Column({ name: "last_checked_at", type: Date, nullable: true })
   lastCheckedAt: Date | null;
 
+  /** Client-side pacing of every worker call to this cloud (the proxy in front of VHI may limit). */
+  @Column({ name: "requests_per_second", type: "int", nullable: true })
+  requestsPerSecond: number | null;
+
   @CreateDateColumn({ name: "created_at" })
   createdAt: Date;
 

@@ -2,12 +2,16 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 
 export type PowerState = "unknown" | "building" | "running" | "stopped" | "suspended" | "shelved" | "error" | "deleted";
 export type DesiredPowerState = "running" | "stopped" | "suspended" | "shelved" | "deleted";
+/** Where the controller is in this desktop's life cycle. */
+export type DesktopProvisioningState = "pending" | "building" | "ready" | "failed" | "deleting" | "vanished";
+export type DesktopPendingAction = "reboot" | "rebuild";
 export type DesktopAvailability = "provisioning" | "available" | "assigned" | "unavailable" | "deleting";
 
 @Entity("desktop")
 @Index("uq_desktop_pool_seq", ["tenantId", "poolId", "seq"], { unique: true })
 @Index("ix_desktop_tenant_availability", ["tenantId", "availability"])
 @Index("ix_desktop_server", ["serverId"])
+@Index("ix_desktop_tenant_pool_state", ["tenantId", "poolId", "provisioningState"])
 export class Desktop {
   @PrimaryGeneratedColumn("uuid")
   id: string;
@@ -51,6 +55,31 @@ export class Desktop {
 
   @Column({ name: "out_of_service", default: false })
   outOfService: boolean;
+
+  @Column({ name: "provisioning_state", length: 16, default: "pending" })
+  provisioningState: DesktopProvisioningState;
+
+  /**
+   * Fresh per create attempt and sent as a server tag before the create call: after a crash or an ambiguous
+   * failure the controller finds the server by it instead of creating a second one.
+   */
+  @Column({ type: String, name: "request_marker", length: 64, nullable: true })
+  requestMarker: string | null;
+
+  @Column({ name: "create_attempts", type: "int", default: 0 })
+  createAttempts: number;
+
+  /** Raw Nova status (with task state while one runs), e.g. `ACTIVE`, `SHUTOFF/powering-on`. */
+  @Column({ type: String, name: "server_status", length: 64, nullable: true })
+  serverStatus: string | null;
+
+  /** Golden image the server was last built or rebuilt from. */
+  @Column({ type: String, name: "image_ref", length: 64, nullable: true })
+  imageRef: string | null;
+
+  /** A manual one-shot action the controller runs on its next pass. */
+  @Column({ type: String, name: "pending_action", length: 16, nullable: true })
+  pendingAction: DesktopPendingAction | null;
 
   @CreateDateColumn({ name: "created_at" })
   createdAt: Date;

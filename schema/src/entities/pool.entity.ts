@@ -2,6 +2,36 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 
 export type PoolStatus = "active" | "paused" | "draining";
 
+/** What the controller is doing with the pool right now, for the portal's progress view. */
+export type PoolProvisioningState = "idle" | "growing" | "shrinking" | "blocked" | "paused" | "error";
+
+/** Power state unassigned desktops above `minRunning` are parked in. */
+export type ParkedPowerState = "running" | "stopped" | "suspended" | "shelved";
+
+export type UserDataKind = "none" | "cloud-init" | "cloudbase-init";
+
+/**
+ * A weekday/time window that overrides the pool's sizes while it is open (ramp-up, peak, off-peak…). Days are
+ * `mon`…`sun`; `start`/`end` are local `HH:MM` in the pool's time zone; `end` ≤ `start` crosses midnight.
+ */
+export interface PoolScheduleWindow {
+  days: string[];
+  start: string;
+  end: string;
+  minTotal?: number | null;
+  maxTotal?: number | null;
+  minAvailable?: number | null;
+  minRunning?: number | null;
+}
+
+/** Active Directory join of new desktops; the password is a SecretBox envelope, never returned by the API. */
+export interface PoolDomainJoin {
+  domain: string;
+  ou: string | null;
+  username: string;
+  passwordEnc: string;
+}
+
 @Entity("pool")
 @Index("uq_pool_tenant_name", ["tenantId", "name"], { unique: true })
 export class Pool {
@@ -67,6 +97,54 @@ export class Pool {
 
   @Column({ type: String, name: "status_reason", length: 1000, nullable: true })
   statusReason: string | null;
+
+  /** Next `{SEQ}` value; only ever grows, so names are never reused. */
+  @Column({ name: "next_seq", type: "int", default: 1 })
+  nextSeq: number;
+
+  /** IANA zone the schedule windows are read in. */
+  @Column({ name: "time_zone", length: 64, default: "UTC" })
+  timeZone: string;
+
+  @Column({ type: "simple-json", nullable: true })
+  schedule: PoolScheduleWindow[] | null;
+
+  @Column({ name: "parked_power_state", length: 16, default: "running" })
+  parkedPowerState: ParkedPowerState;
+
+  /** Restraint: this many faults within `restraintWindowMinutes` pause the pool. */
+  @Column({ name: "restraint_failures", type: "int", default: 3 })
+  restraintFailures: number;
+
+  @Column({ name: "restraint_window_minutes", type: "int", default: 10 })
+  restraintWindowMinutes: number;
+
+  /** Servers carrying this pool's tags but no desktop row are deleted (otherwise only reported). */
+  @Column({ name: "delete_orphans", default: false })
+  deleteOrphans: boolean;
+
+  @Column({ name: "user_data_kind", length: 16, default: "none" })
+  userDataKind: UserDataKind;
+
+  /** Extra cloud-init / cloudbase-init text appended to the generated user data. */
+  @Column({ type: "simple-json", name: "user_data_template", nullable: true })
+  userDataTemplate: string | null;
+
+  @Column({ type: "simple-json", name: "domain_join", nullable: true })
+  domainJoin: PoolDomainJoin | null;
+
+  @Column({ name: "provisioning_state", length: 16, default: "idle" })
+  provisioningState: PoolProvisioningState;
+
+  @Column({ type: String, name: "last_error", length: 2000, nullable: true })
+  lastError: string | null;
+
+  /** `changes-since` watermark of the last incremental inventory sync. */
+  @Column({ name: "synced_at", type: Date, nullable: true })
+  syncedAt: Date | null;
+
+  @Column({ name: "full_synced_at", type: Date, nullable: true })
+  fullSyncedAt: Date | null;
 
   @CreateDateColumn({ name: "created_at" })
   createdAt: Date;
