@@ -10,8 +10,12 @@ import type { Dialect } from "./database-target.js";
 type MigrationClass = new () => MigrationInterface;
 
 /** Both lists must keep the same numbers in the same order; a test checks it. */
-export const POSTGRES_MIGRATIONS: MigrationClass[] = [PostgresFoundation0001, PostgresIdentity0003];
-export const MSSQL_MIGRATIONS: MigrationClass[] = [MssqlFoundation0001, MssqlIdentity0003];
+export const POSTGRES_MIGRATIONS: MigrationClass[] = [
+  PostgresFoundation0001,
+  PostgresProvisioning0002,
+  PostgresIdentity0003,
+];
+export const MSSQL_MIGRATIONS: MigrationClass[] = [MssqlFoundation0001, MssqlProvisioning0002, MssqlIdentity0003];
 
 export function migrationsFor(dialect: Dialect): MigrationClass[] {
   return dialect === "mssql" ? MSSQL_MIGRATIONS : POSTGRES_MIGRATIONS;
