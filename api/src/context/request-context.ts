@@ -12,6 +12,8 @@ export interface RequestContext {
   manager: EntityManager;
   services: AppServices;
   loaders: Loaders;
+  /** Shared by every copy of the context in one request, so the audit middleware knows what was recorded. */
+  auditTrail: { recorded: number };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Max, MaxLength, Min } from "class-validator";
+import { IsOptional, Max, MaxLength, Min } from "class-validator";
 import { ArgsType, type ClassType, Field, Int, ObjectType } from "type-graphql";
 
 @ObjectType()
@@ -18,6 +18,7 @@ export class PageArgs {
   first: number;
 
   @Field(() => String, { nullable: true, description: "The endCursor of the previous page." })
+  @IsOptional()
   @MaxLength(500)
   after?: string | null;
 }

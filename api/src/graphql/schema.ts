@@ -2,6 +2,7 @@ import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphq
 import { buildSchema, getMetadataStorage } from "type-graphql";
 import { authChecker } from "../auth/auth-checker.js";
 import { PERMISSIONS, type Permission } from "../auth/permissions.js";
+import { auditEveryMutation } from "../tenancy/audit.js";
 import { RESOLVERS } from "./resolvers.js";
 
 export interface OperationPermission {
@@ -40,7 +41,9 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       resolvers: RESOLVERS,
       authChecker,
       authMode: "error",
-      validate: { forbidUnknownValues: false, whitelist: false },
+      globalMiddlewares: [auditEveryMutation],
+      // type-graphql skips null properties by default, which would let an explicit null past @OptionalNotNull.
+      validate: { forbidUnknownValues: false, whitelist: false, skipMissingProperties: false },
     });
   })();
   return cached;

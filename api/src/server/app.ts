@@ -5,7 +5,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
-import express from "express";
+import express, { type NextFunction, type Request, type Response } from "express";
 import depthLimit from "graphql-depth-limit";
 import type { AuthCheckContext } from "../auth/auth-checker.js";
 import type { AppServices } from "../context/app-services.js";
@@ -94,6 +94,17 @@ export async function startApiServer(services: AppServices, port: number, host: 
     express.json({ limit: "1mb" }),
     expressMiddleware(apollo, { context: async ({ req }) => buildGraphqlContext(services, req) }),
   );
+
+  // Body-parser and other middleware failures: a typed JSON answer, never Express's HTML page with a stack trace.
+  app.use((error: { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) services.logger.error({ err: error, requestId: currentRequestId() }, "request failed");
+    const message =
+      status === 413 ? "Request body too large" : status === 500 ? "Internal server error" : "Malformed request";
+    res
+      .status(status)
+      .json({ errors: [{ message, extensions: { code: status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST" } }] });
+  });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

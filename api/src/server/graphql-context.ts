@@ -25,5 +25,6 @@ export async function buildGraphqlContext(services: AppServices, request: Reques
     manager,
     services,
     loaders: createLoaders(manager, principal),
+    auditTrail: { recorded: 0 },
   };
 }

@@ -1,4 +1,5 @@
 import { AuditEvent } from "@atrium/schema";
+import type { MiddlewareFn } from "type-graphql";
 import { actorName, effectiveTenantId } from "../auth/principal.js";
 import type { RequestContext } from "../context/request-context.js";
 
@@ -23,6 +24,7 @@ function redact(value: object | null | undefined): Record<string, unknown> | nul
 
 /** Written with the caller's manager so the audit row commits or rolls back with the change it describes. */
 export async function recordAudit(ctx: RequestContext, entry: AuditEntry): Promise<void> {
+  ctx.auditTrail.recorded++;
   const principal = ctx.principal;
   const events = ctx.manager.getRepository(AuditEvent);
   await events.save(
@@ -38,5 +40,29 @@ export async function recordAudit(ctx: RequestContext, entry: AuditEntry): Promi
       before: redact(entry.before),
       after: redact(entry.after),
     }),
+  );
+}
+
+/**
+ * Every mutation leaves an audit event: services record a precise one (with before/after); a mutation that did not
+ * gets a generic one here, with its (redacted) arguments, so a forgotten call can never leave a change unaudited.
+ */
+export const auditEveryMutation: MiddlewareFn<RequestContext> = async ({ context, info, args }, next) => {
+  if (info.parentType.name !== "Mutation") return next();
+  const before = context.auditTrail.recorded;
+  const result = await next();
+  if (context.auditTrail.recorded === before) {
+    await recordAudit(context, { action: info.fieldName, after: flattenArgs(args) });
+  }
+  return result;
+};
+
+function flattenArgs(args: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(args).flatMap(([key, value]) =>
+      value && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date)
+        ? Object.entries(value as Record<string, unknown>)
+        : [[key, value]],
+    ),
   );
 }

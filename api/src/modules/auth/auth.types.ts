@@ -1,4 +1,4 @@
-import { MaxLength, MinLength } from "class-validator";
+import { IsOptional, MaxLength, MinLength } from "class-validator";
 import { Field, ID, InputType, ObjectType } from "type-graphql";
 
 @InputType()
@@ -14,6 +14,7 @@ export class SignInInput {
   password: string;
 
   @Field(() => String, { nullable: true, description: "Tenant slug; omit for MSP staff." })
+  @IsOptional()
   @MaxLength(63)
   tenant?: string | null;
 }
