@@ -2,9 +2,11 @@ import type { MigrationInterface } from "typeorm";
 import { Foundation0001 as MssqlFoundation0001 } from "../mssql/0001-foundation.js";
 import { Provisioning0002 as MssqlProvisioning0002 } from "../mssql/0002-provisioning.js";
 import { Identity0003 as MssqlIdentity0003 } from "../mssql/0003-identity.js";
+import { Broker0004 as MssqlBroker0004 } from "../mssql/0004-broker.js";
 import { Foundation0001 as PostgresFoundation0001 } from "../postgres/0001-foundation.js";
 import { Provisioning0002 as PostgresProvisioning0002 } from "../postgres/0002-provisioning.js";
 import { Identity0003 as PostgresIdentity0003 } from "../postgres/0003-identity.js";
+import { Broker0004 as PostgresBroker0004 } from "../postgres/0004-broker.js";
 import type { Dialect } from "./database-target.js";
 
 type MigrationClass = new () => MigrationInterface;
@@ -14,8 +16,14 @@ export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   PostgresFoundation0001,
   PostgresProvisioning0002,
   PostgresIdentity0003,
+  PostgresBroker0004,
 ];
-export const MSSQL_MIGRATIONS: MigrationClass[] = [MssqlFoundation0001, MssqlProvisioning0002, MssqlIdentity0003];
+export const MSSQL_MIGRATIONS: MigrationClass[] = [
+  MssqlFoundation0001,
+  MssqlProvisioning0002,
+  MssqlIdentity0003,
+  MssqlBroker0004,
+];
 
 export function migrationsFor(dialect: Dialect): MigrationClass[] {
   return dialect === "mssql" ? MSSQL_MIGRATIONS : POSTGRES_MIGRATIONS;

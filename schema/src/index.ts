@@ -1,41 +1,67 @@
 import "reflect-metadata";
+import { AccessProfile } from "./entities/access-profile.entity.js";
 import { ApiKey } from "./entities/api-key.entity.js";
+import { Assignment } from "./entities/assignment.entity.js";
+import { AssignmentRule } from "./entities/assignment-rule.entity.js";
 import { AuditEvent } from "./entities/audit-event.entity.js";
 import { AuthFlowState } from "./entities/auth-flow-state.entity.js";
 import { AuthSession } from "./entities/auth-session.entity.js";
 import { Cloud } from "./entities/cloud.entity.js";
+import { ConnectionTicket } from "./entities/connection-ticket.entity.js";
 import { Desktop } from "./entities/desktop.entity.js";
+import { DesktopAgentToken } from "./entities/desktop-agent-token.entity.js";
+import { DesktopSession } from "./entities/desktop-session.entity.js";
+import { DesktopTimer } from "./entities/desktop-timer.entity.js";
 import { Group } from "./entities/group.entity.js";
 import { GroupMembership } from "./entities/group-membership.entity.js";
 import { IdentityProvider } from "./entities/identity-provider.entity.js";
 import { IdentitySettings } from "./entities/identity-settings.entity.js";
 import { Job } from "./entities/job.entity.js";
 import { Lease } from "./entities/lease.entity.js";
+import { Location } from "./entities/location.entity.js";
 import { LoginEvent } from "./entities/login-event.entity.js";
 import { LoginThrottle } from "./entities/login-throttle.entity.js";
+import { Policy } from "./entities/policy.entity.js";
 import { Pool } from "./entities/pool.entity.js";
+import { PoolEntitlement } from "./entities/pool-entitlement.entity.js";
+import { PowerPlan } from "./entities/power-plan.entity.js";
+import { ProtocolPlan } from "./entities/protocol-plan.entity.js";
 import { ProvisioningEvent } from "./entities/provisioning-event.entity.js";
+import { ReleasePlan } from "./entities/release-plan.entity.js";
 import { RoleBinding } from "./entities/role-binding.entity.js";
 import { Tenant } from "./entities/tenant.entity.js";
 import { User } from "./entities/user.entity.js";
 import { UserMfa } from "./entities/user-mfa.entity.js";
 
+export * from "./entities/access-profile.entity.js";
 export * from "./entities/api-key.entity.js";
+export * from "./entities/assignment.entity.js";
+export * from "./entities/assignment-rule.entity.js";
 export * from "./entities/audit-event.entity.js";
 export * from "./entities/auth-flow-state.entity.js";
 export * from "./entities/auth-session.entity.js";
 export * from "./entities/cloud.entity.js";
+export * from "./entities/connection-ticket.entity.js";
 export * from "./entities/desktop.entity.js";
+export * from "./entities/desktop-agent-token.entity.js";
+export * from "./entities/desktop-session.entity.js";
+export * from "./entities/desktop-timer.entity.js";
 export * from "./entities/group.entity.js";
 export * from "./entities/group-membership.entity.js";
 export * from "./entities/identity-provider.entity.js";
 export * from "./entities/identity-settings.entity.js";
 export * from "./entities/job.entity.js";
 export * from "./entities/lease.entity.js";
+export * from "./entities/location.entity.js";
 export * from "./entities/login-event.entity.js";
 export * from "./entities/login-throttle.entity.js";
+export * from "./entities/policy.entity.js";
 export * from "./entities/pool.entity.js";
+export * from "./entities/pool-entitlement.entity.js";
+export * from "./entities/power-plan.entity.js";
+export * from "./entities/protocol-plan.entity.js";
 export * from "./entities/provisioning-event.entity.js";
+export * from "./entities/release-plan.entity.js";
 export * from "./entities/role-binding.entity.js";
 export * from "./entities/tenant.entity.js";
 export * from "./entities/user.entity.js";
@@ -63,4 +89,18 @@ export const ALL_ENTITIES = [
   UserMfa,
   LoginThrottle,
   AuthFlowState,
+  // Broker (0004)
+  AccessProfile,
+  Assignment,
+  AssignmentRule,
+  ConnectionTicket,
+  DesktopAgentToken,
+  DesktopSession,
+  DesktopTimer,
+  Location,
+  Policy,
+  PoolEntitlement,
+  PowerPlan,
+  ProtocolPlan,
+  ReleasePlan,
 ];
