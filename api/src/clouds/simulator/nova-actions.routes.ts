@@ -56,6 +56,7 @@ const RULES: Record<string, ActionRule> = {
     policy: "os_compute_api:os-shelve:shelve_offload",
   },
   unshelve: { name: "unshelve", vmStates: ["shelved", "shelved_offloaded"], taskStates: IDLE },
+  rebuild: { name: "rebuild", vmStates: ["active", "stopped", "error"], taskStates: IDLE, noHost: "invalid-state" },
 };
 
 const OPERATIONS: Record<string, ServerOperation> = {
@@ -70,6 +71,7 @@ const OPERATIONS: Record<string, ServerOperation> = {
   shelve: "shelve",
   shelveOffload: "shelveOffload",
   unshelve: "unshelve",
+  rebuild: "rebuild",
 };
 
 function rebootKind(value: unknown): "reboot-soft" | "reboot-hard" {
@@ -115,9 +117,18 @@ function serverAction(call: NovaCall) {
   const server = findServer(call, call.params.id);
   if (rule.policy && !call.auth.isAdmin) throw NovaFault.policy(rule.policy);
   checkState(server, rule);
+  if (key === "rebuild") applyRebuildImage(call, server, body.rebuild);
   call.ctx.count(`compute action ${actionName}`);
   planOperation(machineContext(call.ctx), server, OPERATIONS[key], recordAction(call, server, rule.name));
   return novaJson(call.req, call.mv, 202, null);
+}
+
+/** `{"rebuild": {"imageRef": …}}`: the image must exist; an image-booted server then reports the new image. */
+function applyRebuildImage(call: NovaCall, server: SimServer, value: unknown): void {
+  const imageRef = isPlainObject(value) ? value.imageRef : undefined;
+  if (typeof imageRef !== "string" || imageRef === "") throw NovaFault.badRequest("'imageRef' is a required property");
+  if (!call.ctx.state.images.has(imageRef)) throw NovaFault.badRequest(`Invalid image identifier ${imageRef}.`);
+  if (server.imageId !== null) server.imageId = imageRef;
 }
 
 function remoteConsole(call: NovaCall) {

@@ -44,6 +44,24 @@ describe("Nova simulation: state machine, lists, quotas, isolation", () => {
     expect(history.map((a: { action: string }) => a.action).slice(0, 3)).toEqual(["unshelve", "shelve", "reboot"]);
   });
 
+  it("rebuilds from an image through REBUILD, keeping a stopped server stopped, and rejects unknown images", async () => {
+    const id = await client.createServer("acme", { name: "desk" });
+    sim.control.settle();
+    const image = DEFAULT_SEED_IDS.images.ubuntu;
+    expect((await action(id, { rebuild: { imageRef: image } })).status).toBe(202);
+    expect([status(id)?.status, status(id)?.taskState]).toEqual(["REBUILD", "rebuilding"]);
+    sim.control.settle();
+    expect([status(id)?.status, status(id)?.taskState]).toEqual(["ACTIVE", null]);
+    await action(id, { "os-stop": null });
+    sim.control.settle();
+    expect((await action(id, { rebuild: { imageRef: image } })).status).toBe(202);
+    sim.control.settle();
+    expect(status(id)?.status).toBe("SHUTOFF");
+    const unknown = await action(id, { rebuild: { imageRef: "00000000-0000-4000-8000-000000000000" } });
+    expect(unknown.status).toBe(400);
+    expect((await action(id, { rebuild: {} })).status).toBe(400);
+  });
+
   it("rejects wrong-state actions with the recorded 409s", async () => {
     const id = await client.createServer("acme", { name: "desk" });
     const during = await action(id, { "os-stop": null });

@@ -16,6 +16,7 @@ export const DEFAULT_TIMINGS: SimTimings = {
   shelve: 240,
   shelveHostRelease: 1000,
   unshelve: 2550,
+  rebuild: 600,
   delete: 50,
 };
 
@@ -32,8 +33,11 @@ export function deriveStatus(vmState: VmState, taskState: string | null): string
         return "REBOOT";
       if (taskState === "rebooting_hard" || taskState === "reboot_pending_hard" || taskState === "reboot_started_hard")
         return "HARD_REBOOT";
+      if (taskState?.startsWith("rebuild")) return "REBUILD";
       return "ACTIVE";
     case "stopped":
+      // Nova rebuilds a stopped server too and reports REBUILD while it runs.
+      if (taskState?.startsWith("rebuild")) return "REBUILD";
       return "SHUTOFF";
     case "suspended":
       return "SUSPENDED";
@@ -201,7 +205,8 @@ export type ServerOperation =
   | "unpause"
   | "shelve"
   | "shelveOffload"
-  | "unshelve";
+  | "unshelve"
+  | "rebuild";
 
 /** Sets the task_state synchronously (README §13: it is visible before the 202) and schedules the rest. */
 export function planOperation(
@@ -256,6 +261,22 @@ function operationSteps(ctx: MachineContext, server: SimServer, op: ServerOperat
     case "shelveOffload":
       server.taskState = "shelving_offloading";
       return offloadSteps(ctx, 0);
+    case "rebuild": {
+      // The guest is re-imaged and booted; a stopped server is stopped again afterwards (Nova keeps vm_state).
+      const wasStopped = vm === "stopped";
+      server.taskState = "rebuilding";
+      return [
+        [tm.rebuild * 0.3, (s) => setState(s, s.vmState, "rebuild_block_device_mapping")],
+        [tm.rebuild * 0.6, (s) => setState(s, s.vmState, "rebuild_spawning")],
+        [
+          tm.rebuild,
+          (s, at) => {
+            setState(s, wasStopped ? "stopped" : "active", null, wasStopped ? POWER.SHUTDOWN : POWER.RUNNING);
+            s.launchedAt = at;
+          },
+        ],
+      ];
+    }
     case "unshelve": {
       const offloaded = vm === "shelved_offloaded";
       server.taskState = "unshelving";

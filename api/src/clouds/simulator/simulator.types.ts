@@ -120,6 +120,8 @@ export interface SimTimings {
   /** After offloading, hostId and AZ are cleared this much later. */
   shelveHostRelease: number;
   unshelve: number;
+  /** Re-image of the root disk (REBUILD), e.g. a non-persistent desktop reset to its golden image. */
+  rebuild: number;
   delete: number;
 }
 

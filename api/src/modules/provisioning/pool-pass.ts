@@ -1,0 +1,132 @@
+import { Cloud, Desktop, Pool, type PoolProvisioningState, ProvisioningEvent, Tenant } from "@atrium/schema";
+import { isVhiError } from "../../clouds/vhi/index.js";
+import { driveDesktops, resolveUncertainCreates } from "./desktop-lifecycle.js";
+import { syncInventory } from "./inventory-sync.js";
+import type { ControllerDeps, PassContext } from "./pool-pass.types.js";
+import { scalePool } from "./pool-scaler.js";
+import { countFaultsSince, recordEvent } from "./provisioning-events.js";
+
+export interface PassResult {
+  state: PoolProvisioningState;
+  created: number;
+  removed: number;
+  desktops: number;
+}
+
+/**
+ * One reconcile pass over one pool: observe the cloud, settle uncertain creates, apply restraint, drive desktops
+ * (power, actions, deletions), then scale. Every step is idempotent and reads its state from the database and the
+ * cloud, so a pass cut short at any point (crash, lost lease) is completed by the next one. Callers hold the
+ * pool's lease and pass its signal.
+ */
+export async function runPoolPass(
+  deps: ControllerDeps,
+  poolId: string,
+  signal: AbortSignal,
+): Promise<PassResult | null> {
+  const manager = deps.dataSource.manager;
+  const pool = await manager.getRepository(Pool).findOneBy({ id: poolId });
+  if (!pool) return null;
+  const [tenant, cloud, desktops] = await Promise.all([
+    manager.getRepository(Tenant).findOneByOrFail({ id: pool.tenantId }),
+    manager.getRepository(Cloud).findOneByOrFail({ id: pool.cloudId }),
+    manager.getRepository(Desktop).find({ where: { tenantId: pool.tenantId, poolId: pool.id }, order: { seq: "ASC" } }),
+  ]);
+  const now = deps.clock();
+  const pass: PassContext = {
+    deps,
+    manager,
+    pool,
+    tenant,
+    cloud,
+    client: deps.clients.forTenant(cloud, tenant),
+    desktops,
+    now,
+    signal,
+    fullSync: false,
+    event: (event) => recordEvent(manager, pool, event, deps.clock()),
+    async patchDesktop(desktop, patch) {
+      signal.throwIfAborted();
+      Object.assign(desktop, patch);
+      await manager.getRepository(Desktop).update({ id: desktop.id, tenantId: desktop.tenantId }, patch);
+    },
+    checkpoint(step) {
+      signal.throwIfAborted();
+      deps.checkpoint?.(step);
+    },
+  };
+
+  try {
+    await syncInventory(pass);
+    await resolveUncertainCreates(pass);
+    pass.checkpoint("pass:synced");
+    await applyRestraint(pass);
+    await driveDesktops(pass);
+    pass.checkpoint("pass:driven");
+    const scaled = await scalePool(pass);
+    if (pool.status === "draining" && pass.desktops.length === 0) {
+      await removeDrainedPool(pass);
+      return { state: "idle", created: 0, removed: scaled.removed, desktops: 0 };
+    }
+    const state = stateAfter(pass, scaled.created, scaled.removed, scaled.blocked);
+    await setPoolState(pass, state, scaled.blocked);
+    return { state, created: scaled.created, removed: scaled.removed, desktops: pass.desktops.length };
+  } catch (error) {
+    if (signal.aborted || !isVhiError(error)) throw error;
+    const message = `${error.code}: ${error.message}`;
+    deps.logger.warn({ poolId, err: error.toJSON() }, "pool pass failed");
+    await setPoolState(pass, "error", message);
+    return { state: "error", created: 0, removed: 0, desktops: pass.desktops.length };
+  }
+}
+
+/** Restraint: N faults within T minutes pause provisioning and say why; an admin resumes the pool. */
+async function applyRestraint(pass: PassContext): Promise<void> {
+  const { pool } = pass;
+  if (pool.status !== "active" || pool.restraintFailures <= 0) return;
+  const since = new Date(pass.now.getTime() - pool.restraintWindowMinutes * 60_000);
+  const faults = await countFaultsSince(pass.manager, pool, since);
+  if (faults < pool.restraintFailures) return;
+  const reason = `Paused after ${faults} faults within ${pool.restraintWindowMinutes} minutes`;
+  pool.status = "paused";
+  pool.statusReason = reason;
+  await pass.manager.getRepository(Pool).update({ id: pool.id }, { status: "paused", statusReason: reason });
+  await pass.event({ kind: "paused", level: "error", message: reason });
+}
+
+function stateAfter(
+  pass: PassContext,
+  created: number,
+  removed: number,
+  blocked: string | null,
+): PoolProvisioningState {
+  if (pass.pool.status === "paused") return "paused";
+  if (blocked && !blocked.startsWith("capped")) return "blocked";
+  const building = pass.desktops.some((d) => d.provisioningState === "pending" || d.provisioningState === "building");
+  const deleting = pass.desktops.some((d) => d.provisioningState === "deleting" || d.desiredPowerState === "deleted");
+  if (created > 0 || building) return "growing";
+  if (removed > 0 || deleting) return "shrinking";
+  return "idle";
+}
+
+async function setPoolState(pass: PassContext, state: PoolProvisioningState, error: string | null): Promise<void> {
+  const { pool } = pass;
+  const lastError = state === "error" || state === "blocked" ? error : null;
+  if (pool.provisioningState === state && pool.lastError === lastError) return;
+  if (state === "blocked" && pool.provisioningState !== "blocked") {
+    await pass.event({ kind: "blocked", level: "warning", message: `Cannot grow: ${error}` });
+  }
+  if (state === "error") await pass.event({ kind: "error", level: "error", message: error ?? "pass failed" });
+  pool.provisioningState = state;
+  pool.lastError = lastError;
+  await pass.manager.getRepository(Pool).update({ id: pool.id }, { provisioningState: state, lastError });
+}
+
+async function removeDrainedPool(pass: PassContext): Promise<void> {
+  const { pool } = pass;
+  await pass.manager.transaction(async (tx) => {
+    await tx.getRepository(ProvisioningEvent).delete({ tenantId: pool.tenantId, poolId: pool.id });
+    await tx.getRepository(Pool).delete({ id: pool.id, status: "draining" });
+  });
+  pass.deps.logger.info({ poolId: pool.id }, "drained pool removed");
+}

@@ -1,0 +1,40 @@
+import type { Cloud, Desktop, Pool, Tenant } from "@atrium/schema";
+import type { DataSource, EntityManager } from "typeorm";
+import type { VhiClient } from "../../clouds/vhi/index.js";
+import type { Logger } from "../../observability/logger.js";
+import type { SecretBox } from "../../security/secret-box.js";
+import type { CloudClients } from "./cloud-clients.js";
+import type { EventInput } from "./provisioning-events.js";
+
+export interface ControllerDeps {
+  dataSource: DataSource;
+  secretBox: SecretBox;
+  clients: CloudClients;
+  clock: () => Date;
+  logger: Pick<Logger, "info" | "warn" | "error" | "debug">;
+  /** How often a pass lists every server of the pool instead of only `changes-since`. Default 60 s. */
+  fullSyncEveryMs?: number;
+  /** Most creates one pass sends; quota headroom may lower it further. Default 100. */
+  maxBatch?: number;
+  /** Called between the steps of a pass; tests throw or abort here to simulate a crash at that point. */
+  checkpoint?: (step: string) => void;
+}
+
+/** Everything one pass over one pool works with; `desktops` is loaded once and kept in step with the database. */
+export interface PassContext {
+  deps: ControllerDeps;
+  manager: EntityManager;
+  pool: Pool;
+  tenant: Tenant;
+  cloud: Cloud;
+  client: VhiClient;
+  desktops: Desktop[];
+  now: Date;
+  signal: AbortSignal;
+  /** Whether this pass listed every server of the pool (then absence means the server is gone). */
+  fullSync: boolean;
+  event(event: EventInput): Promise<void>;
+  /** Writes the changed fields of a desktop (and keeps the in-memory copy). */
+  patchDesktop(desktop: Desktop, patch: Partial<Desktop>): Promise<void>;
+  checkpoint(step: string): void;
+}

@@ -1,0 +1,198 @@
+import { randomUUID } from "node:crypto";
+import { Desktop, Pool } from "@atrium/schema";
+import {
+  instancesThatFit,
+  isVhiError,
+  VhiQuotaExceededError,
+  VhiRateLimitedError,
+  VhiTransientError,
+} from "../../clouds/vhi/index.js";
+import { renderDesktopName } from "./name-pattern.js";
+import type { PassContext } from "./pool-pass.types.js";
+import { FAULT_KIND } from "./provisioning-events.js";
+import { planScale } from "./scaling-plan.js";
+import { effectiveSizes } from "./schedule-window.js";
+import { META_DESKTOP, META_POOL, META_TENANT, poolTag, requestTag } from "./server-observation.js";
+import { renderUserData } from "./user-data.js";
+
+export interface ScaleOutcome {
+  created: number;
+  removed: number;
+  /** Why the pool could not grow to its target, if it could not. */
+  blocked: string | null;
+}
+
+/** Parallel creates per pass; the cloud limiter paces them, this only keeps enough requests in flight. */
+const CREATE_CONCURRENCY = 4;
+
+export async function scalePool(pass: PassContext): Promise<ScaleOutcome> {
+  const { pool } = pass;
+  const sizes =
+    pool.status === "draining"
+      ? { minTotal: 0, maxTotal: 0, minAvailable: 0, minRunning: 0 }
+      : effectiveSizes(pool, pass.now);
+  const plan = planScale(
+    sizes,
+    pass.desktops.map((d) => ({
+      id: d.id,
+      seq: d.seq,
+      assigned: d.assignedUserId !== null || d.availability === "assigned" || d.sessionState !== "none",
+      deleting: d.provisioningState === "deleting" || d.desiredPowerState === "deleted",
+      broken: d.provisioningState === "failed" || d.provisioningState === "vanished",
+      provisioning: d.provisioningState === "pending" || d.provisioningState === "building",
+      running: d.observedPowerState === "running",
+    })),
+    pool.enforceLimits || pool.status === "draining",
+  );
+  for (const id of plan.remove) {
+    const desktop = pass.desktops.find((d) => d.id === id)!;
+    await pass.patchDesktop(desktop, { desiredPowerState: "deleted", availability: "deleting" });
+    await pass.event({ kind: "scale-down", level: "info", message: `Removing ${desktop.name}`, desktopId: id });
+  }
+  if (pool.status !== "active") return { created: 0, removed: plan.remove.length, blocked: null };
+
+  await insertRows(pass, plan.create);
+  const waiting = pass.desktops.filter(
+    (d) => d.provisioningState === "pending" && !d.serverId && d.desiredPowerState !== "deleted",
+  );
+  if (waiting.length === 0) {
+    return {
+      created: 0,
+      removed: plan.remove.length,
+      blocked: plan.cappedBy ? `capped by maxTotal ${sizes.maxTotal}` : null,
+    };
+  }
+  const fit = await quotaHeadroom(pass);
+  const batch = waiting.slice(0, Math.min(fit.count, pass.deps.maxBatch ?? 100));
+  let blocked = batch.length < waiting.length && fit.count < waiting.length ? fit.reason : null;
+  let created = 0;
+  let stop = false;
+  const queue = [...batch];
+  const worker = async () => {
+    for (let desktop = queue.shift(); desktop && !stop; desktop = queue.shift()) {
+      const result = await createServer(pass, desktop);
+      if (result === "created") created += 1;
+      else if (result !== "failed") {
+        stop = true;
+        if (result !== "retry-later") blocked = result;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CREATE_CONCURRENCY, batch.length) }, worker));
+  return { created, removed: plan.remove.length, blocked };
+}
+
+/** New rows first, numbered from the pool's sequence in one transaction, so a crash never loses or reuses a name. */
+async function insertRows(pass: PassContext, count: number): Promise<void> {
+  if (count <= 0) return;
+  const { pool, tenant } = pass;
+  const rows = await pass.manager.transaction(async (tx) => {
+    const first = pool.nextSeq;
+    await tx.getRepository(Pool).update({ id: pool.id }, { nextSeq: first + count });
+    const values = Array.from({ length: count }, (_, index) => {
+      const seq = first + index;
+      return tx.getRepository(Desktop).create({
+        tenantId: pool.tenantId,
+        poolId: pool.id,
+        seq,
+        name: renderDesktopName(pool.namePattern, { seq, tenantSlug: tenant.slug, poolName: pool.name }),
+        provisioningState: "pending",
+        availability: "provisioning",
+        desiredPowerState: "running",
+        observedPowerState: "unknown",
+        requestMarker: randomUUID(),
+      });
+    });
+    return tx.getRepository(Desktop).save(values);
+  });
+  pool.nextSeq += count;
+  pass.desktops.push(...rows);
+  pass.checkpoint("scale:rows-inserted");
+}
+
+async function quotaHeadroom(pass: PassContext): Promise<{ count: number; reason: string }> {
+  const [limits, flavors] = await Promise.all([
+    pass.client.limits.get(pass.signal),
+    pass.client.flavors.list(pass.signal),
+  ]);
+  const flavor = flavors.find((f) => f.id === pass.pool.flavorRef || f.name === pass.pool.flavorRef);
+  if (!flavor) return { count: 0, reason: `flavor ${pass.pool.flavorRef} does not exist on the cloud` };
+  const count = instancesThatFit(limits, { vcpus: flavor.vcpus, ramMb: flavor.ramMb });
+  const reason =
+    `quota: ${Number.isFinite(count) ? count : "unlimited"} more fit ` +
+    `(instances ${limits.instances.used}/${limits.instances.limit}, cores ${limits.cores.used}/${limits.cores.limit}, ` +
+    `RAM ${limits.ramMb.used}/${limits.ramMb.limit} MB)`;
+  return { count, reason };
+}
+
+type CreateResult = "created" | "failed" | "retry-later" | string;
+
+/**
+ * The marker is stored (and counted as an attempt) before the call: whatever happens next, the next pass can tell
+ * "never sent" from "maybe created" and looks the server up by its marker tag before trying again.
+ */
+async function createServer(pass: PassContext, desktop: Desktop): Promise<CreateResult> {
+  const { pool, tenant } = pass;
+  await pass.patchDesktop(desktop, {
+    requestMarker: desktop.requestMarker ?? randomUUID(),
+    createAttempts: desktop.createAttempts + 1,
+  });
+  pass.checkpoint("create:marked");
+  try {
+    const created = await pass.client.servers.create(
+      {
+        name: desktop.name,
+        flavorRef: pool.flavorRef,
+        imageRef: pool.imageRef,
+        bootVolume: pool.bootVolumeGb
+          ? { sizeGb: pool.bootVolumeGb, volumeType: pool.storagePolicy ?? undefined, deleteOnTermination: true }
+          : undefined,
+        networks: pool.networkIds,
+        securityGroups: pool.securityGroups.length > 0 ? pool.securityGroups : undefined,
+        availabilityZone: pool.availabilityZone ?? undefined,
+        metadata: { [META_DESKTOP]: desktop.id, [META_POOL]: pool.id, [META_TENANT]: tenant.slug },
+        tags: ["atrium", poolTag(pool.id), requestTag(desktop.requestMarker!)],
+        userData: renderUserData({
+          kind: pool.userDataKind,
+          hostname: desktop.name,
+          extra: pool.userDataTemplate,
+          domainJoin: pool.domainJoin
+            ? {
+                domain: pool.domainJoin.domain,
+                ou: pool.domainJoin.ou,
+                username: pool.domainJoin.username,
+                password: pass.deps.secretBox.open(pool.domainJoin.passwordEnc),
+              }
+            : null,
+        }),
+      },
+      pass.signal,
+    );
+    pass.checkpoint("create:sent");
+    await pass.patchDesktop(desktop, {
+      serverId: created.id,
+      provisioningState: "building",
+      observedPowerState: "building",
+      imageRef: pool.imageRef,
+      lastError: null,
+    });
+    return "created";
+  } catch (error) {
+    if (pass.signal.aborted || !isVhiError(error)) throw error;
+    if (error instanceof VhiQuotaExceededError) return `quota exceeded: ${error.message}`;
+    if (error instanceof VhiRateLimitedError) return "retry-later";
+    if (error instanceof VhiTransientError) {
+      // Maybe created: the next pass finds it by the marker, or creates it then.
+      await pass.patchDesktop(desktop, { lastError: `create uncertain: ${error.message}` });
+      return "retry-later";
+    }
+    await pass.patchDesktop(desktop, { lastError: `create failed: ${error.message}` });
+    await pass.event({
+      kind: FAULT_KIND,
+      level: "error",
+      message: `${desktop.name}: create failed: ${error.message}`,
+      desktopId: desktop.id,
+    });
+    return "failed";
+  }
+}
