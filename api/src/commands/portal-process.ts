@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { createHmac } from "node:crypto";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { Logger } from "../observability/logger.js";
@@ -8,14 +9,29 @@ export interface PortalProcess {
   stop(): Promise<void>;
 }
 
+/**
+ * The portal's session cookies are encrypted with a key derived from the installation secret, so a fresh machine
+ * needs no setup and sessions survive restarts; NEXTAUTH_SECRET in the environment still wins.
+ */
+export function portalSessionSecret(installationSecret: string): string {
+  return createHmac("sha256", installationSecret).update("atrium-portal-session").digest("base64url");
+}
+
 /** Runs the built Next.js portal next to the API; it reaches the API through ATRIUM_API_URL. */
-export function startPortal(port: number, apiUrl: string, logger: Logger): PortalProcess {
+export function startPortal(port: number, apiUrl: string, logger: Logger, installationSecret: string): PortalProcess {
   const require = createRequire(import.meta.url);
   const portalDir = path.dirname(require.resolve("@atrium/portal/package.json"));
   const nextBin = require.resolve("next/dist/bin/next", { paths: [portalDir] });
   const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: portalDir,
-    env: { ...process.env, ATRIUM_API_URL: apiUrl, PORT: String(port) },
+    env: {
+      NEXTAUTH_SECRET: portalSessionSecret(installationSecret),
+      // Origins come from the Host header, so tenant hostnames (acme.desktops.example) work without NEXTAUTH_URL.
+      AUTH_TRUST_HOST: "true",
+      ...process.env,
+      ATRIUM_API_URL: apiUrl,
+      PORT: String(port),
+    },
     stdio: ["ignore", "inherit", "inherit"],
   });
   child.on("exit", (code, signal) => {

@@ -4,6 +4,7 @@ import { createAppServices } from "../app-services.factory.js";
 import type { AppConfig } from "../config/env.js";
 import { DEMO_PASSWORD, DEMO_TENANTS, seedDemoData } from "../demo/demo-seed.js";
 import { createLogger } from "../observability/logger.js";
+import { resolveInstallationSecret } from "../security/installation-secret.js";
 import { startApiServer } from "../server/app.js";
 import { startPortal } from "./portal-process.js";
 
@@ -38,7 +39,14 @@ export async function startAll(config: AppConfig, options: { portal: boolean }):
   const demo = embedded || config.ATRIUM_DEMO;
   const seeded = demo ? await seedDemoData(database.dataSource) : false;
   const api = await startApiServer(services, config.PORT, config.HOST);
-  const portal = options.portal ? startPortal(config.PORTAL_PORT, api.url, logger) : null;
+  const portal = options.portal
+    ? startPortal(
+        config.PORTAL_PORT,
+        api.url,
+        logger,
+        resolveInstallationSecret(config.ATRIUM_SECRET, config.ATRIUM_DATA_DIR),
+      )
+    : null;
   process.stdout.write(banner(api.url, portal?.url ?? null, seeded, demo));
 
   let stopping = false;

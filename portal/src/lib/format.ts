@@ -1,0 +1,119 @@
+const dateTime = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+});
+
+const dateOnly = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
+/** Server-rendered times are UTC and say so, so no hydration differs between server and browser. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return "—";
+  return `${dateTime.format(new Date(iso))} UTC`;
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  return iso ? dateOnly.format(new Date(iso)) : "—";
+}
+
+export function relativeTime(iso: string | null | undefined, now: Date): string {
+  if (!iso) return "never";
+  const seconds = Math.round((now.getTime() - new Date(iso).getTime()) / 1000);
+  if (seconds < 60) return "just now";
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.round(hours / 24)} days ago`;
+}
+
+const ROLE_LABELS: Record<string, string> = {
+  tenant_admin: "Administrator",
+  tenant_helpdesk: "Helpdesk",
+  tenant_user: "User",
+  msp_admin: "MSP administrator",
+  msp_operator: "MSP operator",
+  msp_billing: "MSP billing",
+};
+
+export function roleLabel(role: string): string {
+  return ROLE_LABELS[role] ?? humanize(role);
+}
+
+/** `signIn.failed` → "Sign in failed", `tenant_admin` → "Tenant admin". */
+export function humanize(value: string): string {
+  const words = value
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replace(/[._-]+/g, " ")
+    .trim()
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export type Tone = "success" | "danger" | "warning" | "info" | "accent" | "neutral";
+
+const TONES: Record<string, Tone> = {
+  active: "success",
+  ok: "success",
+  available: "success",
+  running: "success",
+  ready: "success",
+  assigned: "accent",
+  provisioning: "info",
+  building: "info",
+  starting: "info",
+  paused: "warning",
+  draining: "warning",
+  suspended: "warning",
+  stopped: "neutral",
+  shelved: "neutral",
+  unknown: "neutral",
+  unavailable: "danger",
+  deleting: "warning",
+  error: "danger",
+  disabled: "danger",
+  revoked: "danger",
+  expired: "warning",
+};
+
+export function toneOf(status: string): Tone {
+  return TONES[status.toLowerCase()] ?? "neutral";
+}
+
+/** Audit before/after values as short readable text: no raw JSON reaches the page. */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (typeof value === "string" || typeof value === "number") return String(value);
+  if (Array.isArray(value)) return value.length ? value.map(describeValue).join(", ") : "none";
+  if (typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>);
+    return entries.length ? entries.map(([key, inner]) => `${humanize(key)}: ${describeValue(inner)}`).join("; ") : "—";
+  }
+  return String(value);
+}
+
+export interface FieldChange {
+  field: string;
+  before: string | null;
+  after: string | null;
+}
+
+/** The fields an audited change touched, with their old and new values. */
+export function auditChanges(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): FieldChange[] {
+  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
+  const changes: FieldChange[] = [];
+  for (const key of keys) {
+    const old = before && key in before ? describeValue(before[key]) : null;
+    const now = after && key in after ? describeValue(after[key]) : null;
+    if (old === now) continue;
+    changes.push({ field: humanize(key), before: old, after: now });
+  }
+  return changes;
+}
