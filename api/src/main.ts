@@ -21,12 +21,12 @@ async function main(command: string | undefined): Promise<void> {
       databaseUrl: config.DATABASE_URL,
       dataDir: path.join(config.ATRIUM_DATA_DIR, "pglite"),
     });
-    const applied = await database.dataSource.query(
-      database.dialect === "mssql"
-        ? "SELECT COUNT(*) AS n FROM migrations"
-        : "SELECT COUNT(*)::int AS n FROM migrations",
+    const applied = database.appliedMigrations;
+    process.stdout.write(
+      applied.length
+        ? `Applied ${applied.length} migration(s): ${applied.join(", ")}. The database is up to date.\n`
+        : "The database was already up to date.\n",
     );
-    process.stdout.write(`Database is up to date (${applied[0]?.n ?? 0} migrations applied).\n`);
     await database.close();
     return;
   }

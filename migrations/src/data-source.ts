@@ -19,6 +19,8 @@ export interface Database {
   dataSource: DataSource;
   dialect: Dialect;
   target: DatabaseTarget;
+  /** Names of the migrations this open applied (empty when the database was up to date). */
+  appliedMigrations: string[];
   close(): Promise<void>;
 }
 
@@ -75,9 +77,10 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   try {
     const dataSource = buildDataSource(target, embedded, options.poolSize);
     await dataSource.initialize();
-    if (options.migrate !== false) await dataSource.runMigrations({ transaction: "each" });
+    const applied = options.migrate === false ? [] : await dataSource.runMigrations({ transaction: "each" });
     return {
       dataSource,
+      appliedMigrations: applied.map((migration) => migration.name),
       dialect: dialectOf(target),
       target,
       async close() {
