@@ -1,8 +1,10 @@
 export { createAppServices } from "./app-services.factory.js";
+export { DEFAULT_SEED_IDS, defaultSeed, startVhiSimulator, type VhiSimulator } from "./clouds/simulator/index.js";
 export { type AppConfig, loadConfig } from "./config/env.js";
 export type { AppServices } from "./context/app-services.js";
 export { DEMO_PASSWORD, DEMO_TENANTS, seedDemoData } from "./demo/demo-seed.js";
 export { operationPermissions, printAppSchema } from "./graphql/schema.js";
+export * from "./modules/provisioning/index.js";
 export { createLogger } from "./observability/logger.js";
 export { hashPassword } from "./security/passwords.js";
 export { type ApiServer, startApiServer } from "./server/app.js";

@@ -72,7 +72,9 @@ export async function observe(pass: PassContext, desktop: Desktop, server: VhiSe
   };
   if (server.status === "DELETED") return handleGone(pass, desktop);
   if (server.status === "ERROR" && desktop.provisioningState !== "deleting") {
-    const reason = server.fault ? `${server.fault.code}: ${server.fault.message}` : "server entered ERROR";
+    // Nova leaves `fault` out of list views; the detail of the one failed server carries it.
+    const fault = server.fault ?? (await pass.client.servers.find(server.id, pass.signal))?.fault;
+    const reason = fault ? `${fault.code}: ${fault.message.trim()}` : "server entered ERROR";
     await pass.event({
       kind: FAULT_KIND,
       level: "error",

@@ -1,0 +1,127 @@
+import {
+  type CloudClients,
+  createCloudClients,
+  createLogger,
+  createPoolController,
+  DEFAULT_SEED_IDS,
+  defaultSeed,
+  type PoolController,
+  type PoolControllerOptions,
+  poolTag,
+  startVhiSimulator,
+  type VhiSimulator,
+} from "@atrium/api";
+import { Cloud, Desktop, Pool, Tenant } from "@atrium/schema";
+import { startTestApp, type TestApp } from "../fixtures/test-app.js";
+
+/** The API over a fresh database, a manual-clock VHI simulator, and a cloud + tenant mapped onto its project. */
+export interface ProvisioningRig {
+  app: TestApp;
+  sim: VhiSimulator;
+  cloud: Cloud;
+  tenant: Tenant;
+  /** The controller's clock: tests move it to open schedule windows and age restraint windows. */
+  clock: { now(): Date; set(at: Date): void; advance(ms: number): void };
+  controller(options?: Partial<PoolControllerOptions>): PoolController;
+  clients(overrides?: Parameters<typeof createCloudClients>[0]["overrides"]): CloudClients;
+  createPool(values: Partial<Pool>): Promise<Pool>;
+  desktops(poolId: string): Promise<Desktop[]>;
+  /** Live servers carrying the pool's tag. */
+  servers(poolId: string): ReturnType<VhiSimulator["state"]["servers"]>;
+  /** Runs passes (letting the simulator finish every transition in between) until `done` or `max` passes. */
+  converge(controller: PoolController, poolId: string, done: () => Promise<boolean>, max?: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function startProvisioningRig(tenantSlug = "acme"): Promise<ProvisioningRig> {
+  const app = await startTestApp();
+  const seed = defaultSeed();
+  const sim = await startVhiSimulator({ seed, clock: { mode: "manual", start: Date.now() } });
+  const ds = app.database.dataSource;
+  const cloud = await ds.getRepository(Cloud).save({
+    name: `sim-${tenantSlug}`,
+    authUrl: sim.url,
+    region: "RegionOne",
+    domainName: "Default",
+    projectName: "admin",
+    username: DEFAULT_SEED_IDS.serviceUser.name,
+    passwordEnc: app.services.secretBox.seal(DEFAULT_SEED_IDS.serviceUser.password),
+    status: "ok",
+  });
+  const tenant = await ds.getRepository(Tenant).save({
+    name: `${tenantSlug} Inc.`,
+    slug: tenantSlug,
+    status: "active",
+    vhiDomain: "Default",
+    vhiProject: `tenant-${tenantSlug}`,
+  });
+  let now = new Date("2026-01-05T10:00:00Z");
+  const clock = {
+    now: () => new Date(now),
+    set: (at: Date) => {
+      now = new Date(at);
+    },
+    advance: (ms: number) => {
+      now = new Date(now.getTime() + ms);
+    },
+  };
+  const clients = (overrides?: Parameters<typeof createCloudClients>[0]["overrides"]) =>
+    createCloudClients({ secretBox: app.services.secretBox, overrides });
+  const projectId = sim.state.projectId(`tenant-${tenantSlug}`);
+  return {
+    app,
+    sim,
+    cloud,
+    tenant,
+    clock,
+    clients,
+    controller: (options = {}) =>
+      createPoolController({
+        dataSource: ds,
+        secretBox: app.services.secretBox,
+        clients: clients(),
+        clock: clock.now,
+        logger: createLogger("silent"),
+        fullSyncEveryMs: 0,
+        ...options,
+      }),
+    createPool: (values) =>
+      ds.getRepository(Pool).save({
+        tenantId: tenant.id,
+        cloudId: cloud.id,
+        name: "win11",
+        imageRef: DEFAULT_SEED_IDS.images.win11,
+        flavorRef: "vdi.standard",
+        networkIds: [DEFAULT_SEED_IDS.networks.acme],
+        securityGroups: [],
+        namePattern: "{TENANT}-{POOL}-{SEQ:3}",
+        minTotal: 0,
+        maxTotal: 10,
+        minAvailable: 2,
+        minRunning: 0,
+        enforceLimits: false,
+        status: "active",
+        ...values,
+      }),
+    desktops: (poolId) => ds.getRepository(Desktop).find({ where: { poolId }, order: { seq: "ASC" } }),
+    servers: (poolId) =>
+      sim.state.servers({ projectId, includeDeleted: false }).filter((s) => s.tags.includes(poolTag(poolId))),
+    async converge(controller, poolId, done, max = 30) {
+      for (let pass = 1; pass <= max; pass += 1) {
+        await controller.runPool(poolId);
+        sim.control.settle();
+        if (await done()) return pass;
+      }
+      throw new Error(`pool ${poolId} did not converge in ${max} passes`);
+    },
+    async close() {
+      await sim.close();
+      await app.close();
+    },
+  };
+}
+
+export const allReady = (rig: ProvisioningRig, poolId: string, count: number) => async () => {
+  const desktops = await rig.desktops(poolId);
+  return desktops.length === count && desktops.every((d) => d.provisioningState === "ready");
+};
