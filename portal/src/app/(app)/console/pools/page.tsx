@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { StatusBadge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
+import { PoolsDocument } from "@/generated/graphql";
+import { query } from "@/lib/api/server-api";
+import { pageStateOf } from "@/lib/pagination";
+import { requirePermission } from "@/lib/viewer";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Pools" };
+
+const PAGE_SIZE = 25;
+
+export default async function PoolsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  await requirePermission("pools:read");
+  const page = pageStateOf(await searchParams);
+  const { pools } = await query(PoolsDocument, { first: PAGE_SIZE, after: page.after });
+  return (
+    <>
+      <PageHeader title="Pools" description="Desktops built from one golden image and scaled automatically." />
+      <section className="card" aria-label="Pool list">
+        {pools.nodes.length === 0 ? (
+          <EmptyState icon="▦" title="No pools yet">
+            <p>Pools define the image, size and number of desktops. Your service provider sets up the first one.</p>
+          </EmptyState>
+        ) : (
+          <div className="table-wrap">
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">Pool</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Size</th>
+                  <th scope="col" className="hide-sm">
+                    Kept ready
+                  </th>
+                  <th scope="col" className="hide-sm">
+                    Flavor
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {pools.nodes.map((pool) => (
+                  <tr key={pool.id}>
+                    <td>
+                      <Link className="cell-title" href={`/console/pools/${pool.id}`}>
+                        {pool.name}
+                      </Link>
+                      {pool.description ? <div className="cell-sub">{pool.description}</div> : null}
+                    </td>
+                    <td>
+                      <StatusBadge status={pool.status} />
+                    </td>
+                    <td>
+                      {pool.minTotal}–{pool.maxTotal} desktops
+                    </td>
+                    <td className="hide-sm">{pool.minAvailable} available</td>
+                    <td className="hide-sm mono">{pool.flavorRef}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <Pager
+          state={page}
+          base={{}}
+          pageSize={PAGE_SIZE}
+          shown={pools.nodes.length}
+          totalCount={pools.totalCount}
+          endCursor={pools.pageInfo.endCursor}
+          hasNextPage={pools.pageInfo.hasNextPage}
+          noun="pools"
+        />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import { Badge } from "@/components/ui/badge";
+import { ConfirmAction } from "@/components/ui/confirm-action";
+import { PageHeader } from "@/components/ui/page-header";
+import { UserDocument } from "@/generated/graphql";
+import { query } from "@/lib/api/server-api";
+import { formatDateTime, roleLabel } from "@/lib/format";
+import { can, requirePermission } from "@/lib/viewer";
+import { primaryRole } from "../roles";
+import { deleteUserAction } from "../users.actions";
+import { UserEditForm } from "./user-edit-form";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "User" };
+
+export default async function UserPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
+  const viewer = await requirePermission("users:read");
+  const { id } = await params;
+  const { user } = await query(UserDocument, { id });
+  const canWrite = can(viewer, "users:write");
+  const created = (await searchParams).created;
+  return (
+    <>
+      <PageHeader
+        title={user.displayName ?? user.username}
+        description={`${user.username}${user.email ? ` · ${user.email}` : ""}`}
+        crumbs={[{ href: "/console/users", label: "Users" }]}
+        actions={
+          canWrite && user.id !== viewer.id ? (
+            <ConfirmAction
+              action={deleteUserAction}
+              fields={{ id: user.id }}
+              label="Delete user"
+              title={`Delete ${user.username}?`}
+              confirmLabel="Delete user"
+              size="md"
+            >
+              The user loses access immediately and their sessions end. This cannot be undone.
+            </ConfirmAction>
+          ) : null
+        }
+      />
+      {created ? (
+        <div className="alert alert-success" role="status" style={{ marginBottom: 16 }}>
+          The user was created.
+        </div>
+      ) : null}
+      <div className="grid grid-2">
+        <section className="card" aria-labelledby="user-details">
+          <div className="card-header">
+            <h2 id="user-details">Details</h2>
+          </div>
+          <div className="card-body">
+            <dl className="details-list">
+              <dt>Status</dt>
+              <dd>{user.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}</dd>
+              <dt>Roles</dt>
+              <dd>{user.roles.map(roleLabel).join(", ") || "—"}</dd>
+              <dt>Source</dt>
+              <dd>{user.source.toUpperCase()}</dd>
+              <dt>Last sign-in</dt>
+              <dd>{formatDateTime(user.lastLoginAt)}</dd>
+              <dt>Created</dt>
+              <dd>{formatDateTime(user.createdAt)}</dd>
+            </dl>
+          </div>
+        </section>
+        {canWrite ? (
+          <section className="card" aria-labelledby="user-edit">
+            <div className="card-header">
+              <h2 id="user-edit">Edit</h2>
+            </div>
+            <div className="card-body">
+              <UserEditForm
+                user={{
+                  id: user.id,
+                  displayName: user.displayName,
+                  email: user.email,
+                  disabled: user.disabled,
+                  role: primaryRole(user.roles),
+                }}
+              />
+            </div>
+          </section>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import { StatusBadge } from "@/components/ui/badge";
+import { ConfirmAction } from "@/components/ui/confirm-action";
+import { PageHeader } from "@/components/ui/page-header";
+import { TenantDocument } from "@/generated/graphql";
+import { query } from "@/lib/api/server-api";
+import { formatDateTime } from "@/lib/format";
+import { can, requirePermission } from "@/lib/viewer";
+import { EnterTenantButton } from "../../enter-tenant-button";
+import { TenantEditForm, TenantMappingForm } from "../tenant-forms";
+import { deleteTenantAction } from "../tenants.actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Tenant" };
+
+export default async function TenantPage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await requirePermission("tenants:read");
+  const { id } = await params;
+  const { tenant } = await query(TenantDocument, { id });
+  const canWrite = can(viewer, "tenants:write");
+  return (
+    <>
+      <PageHeader
+        title={tenant.name}
+        description={`Sign-in address: /t/${tenant.slug}`}
+        crumbs={[{ href: "/msp", label: "Tenants" }]}
+        actions={
+          <>
+            {can(viewer, "tenants:enter") ? (
+              <EnterTenantButton tenantId={tenant.id} label="Enter console" primary />
+            ) : null}
+            {canWrite ? (
+              <ConfirmAction
+                action={deleteTenantAction}
+                fields={{ id: tenant.id }}
+                label="Delete tenant"
+                title={`Delete ${tenant.name}?`}
+                confirmLabel="Delete tenant"
+              >
+                All of the tenant&apos;s users lose access. Desktops must be removed from the cloud first.
+              </ConfirmAction>
+            ) : null}
+          </>
+        }
+      />
+      <div className="grid grid-2">
+        <section className="card" aria-labelledby="tenant-details">
+          <div className="card-header">
+            <h2 id="tenant-details">Details</h2>
+          </div>
+          <div className="card-body">
+            <dl className="details-list">
+              <dt>Status</dt>
+              <dd>
+                <StatusBadge status={tenant.status} />
+              </dd>
+              <dt>VHI domain</dt>
+              <dd>{tenant.vhiDomain ?? "—"}</dd>
+              <dt>VHI project</dt>
+              <dd>{tenant.vhiProject ?? "—"}</dd>
+              <dt>Desktop limit</dt>
+              <dd>{tenant.maxDesktops ?? "No limit"}</dd>
+              <dt>Created</dt>
+              <dd>{formatDateTime(tenant.createdAt)}</dd>
+              <dt>Updated</dt>
+              <dd>{formatDateTime(tenant.updatedAt)}</dd>
+            </dl>
+          </div>
+        </section>
+        {canWrite ? (
+          <div className="stack">
+            <section className="card" aria-labelledby="tenant-edit">
+              <div className="card-header">
+                <h2 id="tenant-edit">Settings</h2>
+              </div>
+              <div className="card-body">
+                <TenantEditForm tenant={tenant} />
+              </div>
+            </section>
+            <section className="card" aria-labelledby="tenant-cloud">
+              <div className="card-header">
+                <h2 id="tenant-cloud">Cloud mapping</h2>
+              </div>
+              <div className="card-body">
+                <TenantMappingForm tenantId={tenant.id} vhiDomain={tenant.vhiDomain} vhiProject={tenant.vhiProject} />
+              </div>
+            </section>
+          </div>
+        ) : null}
+      </div>
+    </>
+  );
+}
