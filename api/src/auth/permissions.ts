@@ -25,6 +25,9 @@ export const PERMISSIONS = {
   "apiKeys:read": { scope: "tenant" },
   "apiKeys:write": { scope: "tenant" },
   "audit:read": { scope: "tenant" },
+  // Identity providers and sign-in policy of the effective tenant, or of the MSP staff outside any tenant.
+  "identity:read": { scope: "any" },
+  "identity:write": { scope: "any" },
 } as const satisfies Record<string, { scope: "any" | "msp" | "tenant" }>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -38,6 +41,8 @@ const TENANT_ADMIN: Permission[] = [
   "apiKeys:write",
   "audit:read",
   "billing:read",
+  "identity:read",
+  "identity:write",
 ];
 
 export const TENANT_ROLE_PERMISSIONS: Record<TenantRole, Permission[]> = {
@@ -56,6 +61,8 @@ export const MSP_ROLE_PERMISSIONS: Record<MspRole, Permission[]> = {
     "mspApiKeys:write",
     "mspAudit:read",
     "billing:read",
+    "identity:read",
+    "identity:write",
   ],
   msp_operator: ["tenants:read", "tenants:enter", "clouds:read", "mspAudit:read"],
   msp_billing: ["tenants:read", "tenants:enter", "billing:read"],

@@ -5,6 +5,8 @@ import { AuthResolver } from "../modules/auth/auth.resolver.js";
 import { CloudsResolver } from "../modules/clouds/clouds.resolver.js";
 import { DesktopsResolver } from "../modules/desktops/desktops.resolver.js";
 import { GroupsResolver } from "../modules/groups/groups.resolver.js";
+import { IdentityProvidersResolver } from "../modules/identity/identity-providers.resolver.js";
+import { SignInResolver } from "../modules/identity/sign-in/sign-in.resolver.js";
 import { PoolsResolver } from "../modules/pools/pools.resolver.js";
 import { TenantsResolver } from "../modules/tenants/tenants.resolver.js";
 import { UsersResolver } from "../modules/users/users.resolver.js";
@@ -19,4 +21,6 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   DesktopsResolver,
   ApiKeysResolver,
   AuditResolver,
+  IdentityProvidersResolver,
+  SignInResolver,
 ];

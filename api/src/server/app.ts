@@ -11,8 +11,9 @@ import type { AuthCheckContext } from "../auth/auth-checker.js";
 import type { AppServices } from "../context/app-services.js";
 import { createErrorFormatter } from "../errors/format-error.js";
 import { buildAppSchema } from "../graphql/schema.js";
+import { createSsoRouter } from "../modules/identity/sso/sso.router.js";
 import { currentRequestId, requestStore } from "../observability/request-store.js";
-import { buildGraphqlContext } from "./graphql-context.js";
+import { buildGraphqlContext, clientIpOf } from "./graphql-context.js";
 
 export interface ApiServer {
   url: string;
@@ -88,6 +89,8 @@ export async function startApiServer(services: AppServices, port: number, host: 
   app.get("/metrics", async (_req, res) => {
     res.type(services.metrics.registry.contentType).send(await services.metrics.registry.metrics());
   });
+  // SAML/OIDC browser sign-in: IdP redirects, the SAML ACS POST and the OIDC callback.
+  app.use("/auth", createSsoRouter(services, clientIpOf));
   app.use(
     "/graphql",
     cors(),

@@ -1,17 +1,13 @@
 import { AuthSession, Tenant, User } from "@atrium/schema";
-import { IsNull } from "typeorm";
 import { rolesOf } from "../../auth/authenticate.js";
 import { permissionsForRoles } from "../../auth/permissions.js";
 import { sha256 } from "../../auth/token.service.js";
 import { type RequestContext, withTransaction } from "../../context/request-context.js";
 import { AppError, notFound, unauthenticated } from "../../errors/app-error.js";
-import { verifyPassword } from "../../security/passwords.js";
 import { recordAudit } from "../../tenancy/audit.js";
 import { isUuid } from "../../tenancy/tenant-scope.js";
+import { passwordSignIn } from "../identity/sign-in/password-sign-in.service.js";
 import type { AuthPayload, SignInInput, Viewer } from "./auth.types.js";
-
-// One message for every failure, so sign-in never reveals whether a user or tenant exists.
-const invalidCredentials = () => new AppError("UNAUTHENTICATED", "Invalid username or password");
 
 async function viewerOf(ctx: RequestContext, user: User, session: AuthSession): Promise<Viewer> {
   const roles = await rolesOf(ctx.manager, user);
@@ -44,26 +40,8 @@ async function issue(
   };
 }
 
-export async function signIn(ctx: RequestContext, input: SignInInput): Promise<AuthPayload> {
-  const users = ctx.manager.getRepository(User);
-  const tenant = input.tenant
-    ? await ctx.manager.getRepository(Tenant).findOneBy({ slug: input.tenant.toLowerCase(), status: "active" })
-    : null;
-  const user =
-    input.tenant && !tenant
-      ? null
-      : await users.findOneBy({ tenantId: tenant ? tenant.id : IsNull(), username: input.username });
-  const passwordOk = await verifyPassword(user?.passwordHash, input.password);
-  if (!user || !passwordOk || user.disabled) {
-    await recordAudit(ctx, {
-      action: "signIn.failed",
-      tenantId: tenant?.id ?? null,
-      targetType: "User",
-      targetId: user?.id ?? null,
-      after: { username: input.username, tenant: input.tenant ?? null, clientIp: ctx.clientIp },
-    });
-    throw invalidCredentials();
-  }
+/** Opens a session for a user whose sign-in (including any second factor) is complete, and issues its tokens. */
+export async function startSession(ctx: RequestContext, user: User, method: string): Promise<AuthPayload> {
   return withTransaction(ctx, async (tx) => {
     const refresh = tx.services.tokens.newRefreshToken();
     const session = await tx.manager.getRepository(AuthSession).save({
@@ -80,9 +58,21 @@ export async function signIn(ctx: RequestContext, input: SignInInput): Promise<A
       tenantId: user.tenantId,
       targetType: "User",
       targetId: user.id,
-      after: { clientIp: tx.clientIp },
+      after: { clientIp: tx.clientIp, method },
     });
     return issue(tx, user, session, refresh.token);
+  });
+}
+
+/**
+ * The original password sign-in, kept for clients that expect tokens directly. When a second factor is needed it
+ * refuses (reason mfa_required) instead of issuing tokens: such clients must use signInWithPassword.
+ */
+export async function signIn(ctx: RequestContext, input: SignInInput): Promise<AuthPayload> {
+  const outcome = await passwordSignIn(ctx, input, input.loginHost ?? undefined);
+  if (outcome.kind === "session") return outcome.payload;
+  throw new AppError("UNAUTHENTICATED", "A second factor is required: use signInWithPassword and completeMfa", {
+    reason: "mfa_required",
   });
 }
 

@@ -17,6 +17,15 @@ export class SignInInput {
   @IsOptional()
   @MaxLength(63)
   tenant?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Host name the user signs in at (the portal passes its own); selects the tenant when no slug is given.",
+  })
+  @IsOptional()
+  @MaxLength(253)
+  loginHost?: string | null;
 }
 
 @ObjectType()

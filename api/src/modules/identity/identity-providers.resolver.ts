@@ -1,0 +1,93 @@
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { RequirePermission } from "../../auth/require-permission.js";
+import type { RequestContext } from "../../context/request-context.js";
+import { PageArgs } from "../../graphql/connection.js";
+import { testProvider } from "./identity-provider.tester.js";
+import {
+  createProvider,
+  deleteProvider,
+  getProvider,
+  listProviders,
+  providerScope,
+  toProviderType,
+  updateProvider,
+} from "./identity-providers.service.js";
+import {
+  CreateIdentityProviderInput,
+  IdentityProviderType,
+  IdentitySettingsType,
+  LoginEventConnection,
+  ProviderTestResultType,
+  UpdateIdentityProviderInput,
+  UpdateIdentitySettingsInput,
+} from "./identity-providers.types.js";
+import { settingsFor, updateSettings } from "./identity-settings.service.js";
+import { listLoginEvents } from "./login-events.service.js";
+
+/** Tenant admins manage their tenant's providers; MSP admins outside a tenant manage the MSP staff's own. */
+@Resolver(() => IdentityProviderType)
+export class IdentityProvidersResolver {
+  @Query(() => [IdentityProviderType])
+  @RequirePermission("identity:read")
+  async identityProviders(@Ctx() ctx: RequestContext) {
+    return (await listProviders(ctx)).map(toProviderType);
+  }
+
+  @Query(() => IdentityProviderType)
+  @RequirePermission("identity:read")
+  async identityProvider(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+    return toProviderType(await getProvider(ctx, id));
+  }
+
+  @Mutation(() => IdentityProviderType)
+  @RequirePermission("identity:write")
+  async createIdentityProvider(
+    @Ctx() ctx: RequestContext,
+    @Arg("input", () => CreateIdentityProviderInput) input: CreateIdentityProviderInput,
+  ) {
+    return toProviderType(await createProvider(ctx, input));
+  }
+
+  @Mutation(() => IdentityProviderType)
+  @RequirePermission("identity:write")
+  async updateIdentityProvider(
+    @Ctx() ctx: RequestContext,
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => UpdateIdentityProviderInput) input: UpdateIdentityProviderInput,
+  ) {
+    return toProviderType(await updateProvider(ctx, id, input));
+  }
+
+  @Mutation(() => IdentityProviderType)
+  @RequirePermission("identity:write")
+  async deleteIdentityProvider(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+    return toProviderType(await deleteProvider(ctx, id));
+  }
+
+  @Mutation(() => ProviderTestResultType, { description: "Checks the provider's settings against the real server." })
+  @RequirePermission("identity:write")
+  async testIdentityProvider(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+    return testProvider(ctx, await getProvider(ctx, id));
+  }
+
+  @Query(() => IdentitySettingsType)
+  @RequirePermission("identity:read")
+  identitySettings(@Ctx() ctx: RequestContext) {
+    return settingsFor(ctx, providerScope(ctx));
+  }
+
+  @Mutation(() => IdentitySettingsType)
+  @RequirePermission("identity:write")
+  updateIdentitySettings(
+    @Ctx() ctx: RequestContext,
+    @Arg("input", () => UpdateIdentitySettingsInput) input: UpdateIdentitySettingsInput,
+  ) {
+    return updateSettings(ctx, input);
+  }
+
+  @Query(() => LoginEventConnection, { description: "Every sign-in attempt, newest first." })
+  @RequirePermission("identity:read")
+  loginEvents(@Ctx() ctx: RequestContext, @Args(() => PageArgs) page: PageArgs) {
+    return listLoginEvents(ctx, page);
+  }
+}

@@ -1,0 +1,186 @@
+import { IdentityProvider, type IdentityProviderKind, IdentitySettings } from "@atrium/schema";
+import { IsNull } from "typeorm";
+import { effectiveTenantId } from "../../auth/principal.js";
+import { type RequestContext, withTransaction } from "../../context/request-context.js";
+import { badInput, conflict, notFound } from "../../errors/app-error.js";
+import { providedFields } from "../../graphql/validation.js";
+import { recordAudit } from "../../tenancy/audit.js";
+import { isUuid } from "../../tenancy/tenant-scope.js";
+import type {
+  CreateIdentityProviderInput,
+  IdentityProviderType,
+  UpdateIdentityProviderInput,
+} from "./identity-providers.types.js";
+import { checkGroupRoleMappings, checkProviderConfig } from "./provider-config.schemas.js";
+
+/**
+ * Providers live in the caller's effective tenant: a tenant admin's own tenant, the tenant an MSP user entered, or
+ * (tenant null) the MSP staff's providers for an MSP user outside any tenant. Never taken from arguments.
+ */
+export function providerScope(ctx: RequestContext): string | null {
+  return effectiveTenantId(ctx.principal);
+}
+
+export function spEntityIdOf(providerId: string): string {
+  return `urn:atrium:sp:${providerId}`;
+}
+
+export function toProviderType(provider: IdentityProvider): IdentityProviderType {
+  return {
+    id: provider.id,
+    tenantId: provider.tenantId,
+    name: provider.name,
+    kind: provider.kind,
+    enabled: provider.enabled,
+    priority: provider.priority,
+    config: provider.config,
+    hasSecret: provider.secretEnc !== null,
+    groupRoleMappings: provider.groupRoleMappings,
+    spEntityId: provider.kind === "saml" ? spEntityIdOf(provider.id) : null,
+    createdAt: provider.createdAt,
+  };
+}
+
+function whereScope(ctx: RequestContext) {
+  const tenantId = providerScope(ctx);
+  return { tenantId: tenantId ?? IsNull() };
+}
+
+export async function getProvider(ctx: RequestContext, id: string): Promise<IdentityProvider> {
+  const tenantId = providerScope(ctx);
+  // The tenant predicate is part of the query, so another tenant's id reads as "not found".
+  const provider = isUuid(id)
+    ? await ctx.manager
+        .getRepository(IdentityProvider)
+        .createQueryBuilder("p")
+        .where("p.id = :id", { id })
+        .andWhere(tenantId ? "p.tenantId = :tenantId" : "p.tenantId IS NULL", { tenantId })
+        .getOne()
+    : null;
+  if (!provider) throw notFound("Identity provider");
+  return provider;
+}
+
+export async function listProviders(ctx: RequestContext): Promise<IdentityProvider[]> {
+  const tenantId = providerScope(ctx);
+  return ctx.manager
+    .getRepository(IdentityProvider)
+    .createQueryBuilder("p")
+    .where(tenantId ? "p.tenantId = :tenantId" : "p.tenantId IS NULL", { tenantId })
+    .orderBy("p.priority", "ASC")
+    .addOrderBy("p.name", "ASC")
+    .getMany();
+}
+
+function validated(
+  ctx: RequestContext,
+  kind: IdentityProviderKind,
+  config: Record<string, unknown>,
+  secret: string | null,
+  mappings: unknown,
+) {
+  const check = checkProviderConfig(kind, config, secret);
+  if (!check.ok) throw badInput(`Invalid ${kind} configuration: ${check.issues.join("; ")}`, "config");
+  const roles = checkGroupRoleMappings(mappings, providerScope(ctx) === null);
+  if (!roles.ok) throw badInput(`Invalid group role mappings: ${roles.issues.join("; ")}`, "groupRoleMappings");
+  return { config: check.config, secret: check.secret, mappings: roles.mappings };
+}
+
+async function assertNameFree(ctx: RequestContext, name: string, exceptId?: string) {
+  const tenantId = providerScope(ctx);
+  const existing = await ctx.manager
+    .getRepository(IdentityProvider)
+    .createQueryBuilder("p")
+    .where("p.name = :name", { name })
+    .andWhere(tenantId ? "p.tenantId = :tenantId" : "p.tenantId IS NULL", { tenantId })
+    .getOne();
+  if (existing && existing.id !== exceptId) throw conflict(`An identity provider named "${name}" exists`);
+}
+
+export async function createProvider(
+  ctx: RequestContext,
+  input: CreateIdentityProviderInput,
+): Promise<IdentityProvider> {
+  const kind = input.kind as IdentityProviderKind;
+  const checked = validated(ctx, kind, input.config, input.secret ?? null, input.groupRoleMappings);
+  return withTransaction(ctx, async (tx) => {
+    await assertNameFree(tx, input.name);
+    const repository = tx.manager.getRepository(IdentityProvider);
+    const provider = await repository.save(
+      repository.create({
+        tenantId: providerScope(tx),
+        name: input.name,
+        kind,
+        enabled: input.enabled,
+        priority: input.priority,
+        config: checked.config,
+        secretEnc: checked.secret === null ? null : tx.services.secretBox.seal(checked.secret),
+        groupRoleMappings: checked.mappings,
+      }),
+    );
+    await recordAudit(tx, {
+      action: "createIdentityProvider",
+      targetType: "IdentityProvider",
+      targetId: provider.id,
+      after: provider,
+    });
+    return provider;
+  });
+}
+
+export async function updateProvider(
+  ctx: RequestContext,
+  id: string,
+  input: UpdateIdentityProviderInput,
+): Promise<IdentityProvider> {
+  return withTransaction(ctx, async (tx) => {
+    const provider = await getProvider(tx, id);
+    const before = { ...provider };
+    const fields = providedFields(input);
+    if (fields.name !== undefined) await assertNameFree(tx, fields.name, provider.id);
+    // The whole configuration is re-validated with the stored secret, so a partial change can never leave an
+    // invalid combination behind.
+    const storedSecret = provider.secretEnc ? tx.services.secretBox.open(provider.secretEnc) : null;
+    const checked = validated(
+      tx,
+      provider.kind,
+      fields.config ?? provider.config,
+      fields.secret ?? storedSecret,
+      fields.groupRoleMappings ?? provider.groupRoleMappings,
+    );
+    provider.name = fields.name ?? provider.name;
+    provider.enabled = fields.enabled ?? provider.enabled;
+    provider.priority = fields.priority ?? provider.priority;
+    provider.config = checked.config;
+    provider.groupRoleMappings = checked.mappings;
+    if (fields.secret !== undefined) provider.secretEnc = tx.services.secretBox.seal(fields.secret);
+    const saved = await tx.manager.getRepository(IdentityProvider).save(provider);
+    await recordAudit(tx, {
+      action: "updateIdentityProvider",
+      targetType: "IdentityProvider",
+      targetId: provider.id,
+      before,
+      after: { ...saved, secretChanged: fields.secret !== undefined },
+    });
+    return saved;
+  });
+}
+
+export async function deleteProvider(ctx: RequestContext, id: string): Promise<IdentityProvider> {
+  return withTransaction(ctx, async (tx) => {
+    const provider = await getProvider(tx, id);
+    const settings = tx.manager.getRepository(IdentitySettings);
+    // A second factor that silently disappears would turn MFA off; make the admin choose first.
+    if (await settings.countBy({ ...whereScope(tx), mfaRadiusProviderId: provider.id })) {
+      throw conflict("This provider is the tenant's RADIUS second factor; change the identity settings first");
+    }
+    await tx.manager.getRepository(IdentityProvider).delete({ id: provider.id });
+    await recordAudit(tx, {
+      action: "deleteIdentityProvider",
+      targetType: "IdentityProvider",
+      targetId: provider.id,
+      before: provider,
+    });
+    return provider;
+  });
+}

@@ -1,0 +1,253 @@
+import { IsBoolean, IsIn, IsInt, IsOptional, Length, Max, MaxLength, Min, ValidateNested } from "class-validator";
+import { GraphQLJSONObject } from "graphql-scalars";
+import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { ConnectionType } from "../../graphql/connection.js";
+import { OptionalNotNull } from "../../graphql/validation.js";
+
+const KINDS = ["ldap", "saml", "oidc", "radius"];
+
+@ObjectType("GroupRoleMapping")
+export class GroupRoleMappingType {
+  @Field({ description: "Group DN or name (LDAP), or a value of the group attribute/claim (SAML, OIDC)." })
+  group: string;
+
+  @Field()
+  role: string;
+}
+
+@InputType()
+export class GroupRoleMappingInput {
+  @Field()
+  @Length(1, 1024)
+  group: string;
+
+  @Field()
+  @Length(1, 32)
+  role: string;
+}
+
+@ObjectType("IdentityProvider", {
+  description: "A tenant's (or the MSP staff's) identity provider. Secrets are write-only.",
+})
+export class IdentityProviderType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID, { nullable: true, description: "Null for the MSP staff's own providers." })
+  tenantId: string | null;
+
+  @Field()
+  name: string;
+
+  @Field({ description: "ldap, saml, oidc or radius." })
+  kind: string;
+
+  @Field()
+  enabled: boolean;
+
+  @Field(() => Int)
+  priority: number;
+
+  @Field(() => GraphQLJSONObject, { description: "Settings of the kind, without the secret." })
+  config: Record<string, unknown>;
+
+  @Field({ description: "Whether a secret (bind password, client secret, shared secret) is stored." })
+  hasSecret: boolean;
+
+  @Field(() => [GroupRoleMappingType])
+  groupRoleMappings: GroupRoleMappingType[];
+
+  @Field(() => String, { nullable: true, description: "SAML: the entity id of our service provider." })
+  spEntityId: string | null;
+
+  @Field()
+  createdAt: Date;
+}
+
+@InputType()
+export class CreateIdentityProviderInput {
+  @Field()
+  @Length(1, 200)
+  name: string;
+
+  @Field()
+  @IsIn(KINDS)
+  kind: string;
+
+  @Field({ defaultValue: true })
+  @IsBoolean()
+  enabled: boolean;
+
+  @Field(() => Int, { defaultValue: 100 })
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  priority: number;
+
+  @Field(() => GraphQLJSONObject, { description: "Settings of the kind; validated per kind." })
+  config: Record<string, unknown>;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Write-only: LDAP bind password, OIDC client secret, RADIUS secret.",
+  })
+  @IsOptional()
+  @MaxLength(2000)
+  secret?: string | null;
+
+  @Field(() => [GroupRoleMappingInput], { defaultValue: [] })
+  @ValidateNested({ each: true })
+  groupRoleMappings: GroupRoleMappingInput[];
+}
+
+@InputType()
+export class UpdateIdentityProviderInput {
+  @Field(() => String, { nullable: true })
+  @OptionalNotNull()
+  @Length(1, 200)
+  name?: string;
+
+  @Field(() => Boolean, { nullable: true })
+  @OptionalNotNull()
+  @IsBoolean()
+  enabled?: boolean;
+
+  @Field(() => Int, { nullable: true })
+  @OptionalNotNull()
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  priority?: number;
+
+  @Field(() => GraphQLJSONObject, { nullable: true, description: "Replaces the whole configuration." })
+  @OptionalNotNull()
+  config?: Record<string, unknown>;
+
+  @Field(() => String, { nullable: true, description: "Write-only: replaces the stored secret." })
+  @OptionalNotNull()
+  @Length(1, 2000)
+  secret?: string;
+
+  @Field(() => [GroupRoleMappingInput], { nullable: true })
+  @OptionalNotNull()
+  @ValidateNested({ each: true })
+  groupRoleMappings?: GroupRoleMappingInput[];
+}
+
+@ObjectType("IdentityProviderTestResult")
+export class ProviderTestResultType {
+  @Field()
+  ok: boolean;
+
+  @Field(() => String, { nullable: true, description: "Machine-readable failure, e.g. unreachable, bind_failed." })
+  reason: string | null;
+
+  @Field({ description: "What was checked or what went wrong, for the administrator." })
+  detail: string;
+}
+
+@ObjectType("IdentitySettings")
+export class IdentitySettingsType {
+  @Field(() => String, { nullable: true })
+  loginHostname: string | null;
+
+  @Field()
+  mfaRequired: boolean;
+
+  @Field(() => ID, { nullable: true })
+  mfaRadiusProviderId: string | null;
+
+  @Field(() => Int)
+  userFailureLimit: number;
+
+  @Field(() => Int)
+  ipFailureLimit: number;
+
+  @Field(() => Int)
+  failureWindowSeconds: number;
+
+  @Field(() => Int)
+  lockoutSeconds: number;
+}
+
+@InputType()
+export class UpdateIdentitySettingsInput {
+  @Field(() => String, { nullable: true, description: "Host name users sign in at; empty string clears it." })
+  @IsOptional()
+  @MaxLength(253)
+  loginHostname?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @OptionalNotNull()
+  @IsBoolean()
+  mfaRequired?: boolean;
+
+  @Field(() => ID, { nullable: true, description: "RADIUS provider used as second factor; null for TOTP only." })
+  @IsOptional()
+  @MaxLength(64)
+  mfaRadiusProviderId?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @OptionalNotNull()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  userFailureLimit?: number;
+
+  @Field(() => Int, { nullable: true })
+  @OptionalNotNull()
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  ipFailureLimit?: number;
+
+  @Field(() => Int, { nullable: true })
+  @OptionalNotNull()
+  @IsInt()
+  @Min(10)
+  @Max(86_400)
+  failureWindowSeconds?: number;
+
+  @Field(() => Int, { nullable: true })
+  @OptionalNotNull()
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  lockoutSeconds?: number;
+}
+
+@ObjectType("LoginEvent")
+export class LoginEventType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID, { nullable: true })
+  userId: string | null;
+
+  @Field()
+  username: string;
+
+  @Field()
+  clientIp: string;
+
+  @Field(() => ID, { nullable: true })
+  providerId: string | null;
+
+  @Field()
+  providerKind: string;
+
+  @Field()
+  mfa: string;
+
+  @Field()
+  outcome: string;
+
+  @Field(() => String, { nullable: true })
+  reason: string | null;
+
+  @Field()
+  createdAt: Date;
+}
+
+@ObjectType()
+export class LoginEventConnection extends ConnectionType("LoginEvent", LoginEventType) {}

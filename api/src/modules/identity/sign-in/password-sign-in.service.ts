@@ -1,0 +1,139 @@
+import { IdentityProvider, User } from "@atrium/schema";
+import { IsNull } from "typeorm";
+import { type RequestContext, withTransaction } from "../../../context/request-context.js";
+import { AppError } from "../../../errors/app-error.js";
+import { verifyPassword } from "../../../security/passwords.js";
+import { resolveSignInTenant, settingsFor } from "../identity-settings.service.js";
+import { provisionExternalUser } from "../jit-provisioning.service.js";
+import { recordLoginEvent } from "../login-events.service.js";
+import { clearUserFailures, lockedKey, registerFailure, throttleKeys } from "../login-throttle.service.js";
+import { ldapConfigOf } from "../provider-runtime.js";
+import { authenticateLdap } from "../providers/ldap.authenticator.js";
+import { firstRdnValue } from "../providers/ldap.util.js";
+import {
+  failSignIn,
+  finishPrimaryAuthentication,
+  invalidCredentials,
+  type SignInOutcome,
+} from "./sign-in-finish.service.js";
+
+export interface PasswordSignInInput {
+  username: string;
+  password: string;
+  tenant?: string | null;
+}
+
+type FirstFactor =
+  | { ok: true; user: User; provider: IdentityProvider | null }
+  | { ok: false; reason: string; provider: IdentityProvider | null; userId?: string };
+
+// Same message whatever the key: a lock on a name that does not exist looks exactly like one that does.
+const throttled = () =>
+  new AppError("RATE_LIMITED", "Too many failed sign-in attempts; try again later", { reason: "login_throttled" });
+
+async function ldapProviders(ctx: RequestContext, tenantId: string | null) {
+  return ctx.manager.getRepository(IdentityProvider).find({
+    where: { tenantId: tenantId ?? IsNull(), kind: "ldap", enabled: true },
+    order: { priority: "ASC", name: "ASC" },
+  });
+}
+
+/** Directories in priority order; a directory that does not know the name (or is down) hands over to the next. */
+async function viaDirectories(
+  ctx: RequestContext,
+  tenantId: string | null,
+  username: string,
+  password: string,
+): Promise<FirstFactor> {
+  let last: FirstFactor = { ok: false, reason: "user_not_found", provider: null };
+  for (const provider of await ldapProviders(ctx, tenantId)) {
+    const result = await authenticateLdap(ldapConfigOf(ctx.services, provider), username, password);
+    if (!result.ok) {
+      last = { ok: false, reason: `${result.reason}: ${result.detail}`, provider };
+      if (result.reason === "user_not_found" || result.reason === "server_unreachable") continue;
+      return last;
+    }
+    const groups = result.user.groupDns.map((dn) => ({ name: firstRdnValue(dn) ?? dn, externalId: dn }));
+    const provisioned = await withTransaction(ctx, (tx) =>
+      provisionExternalUser(tx, provider, {
+        username: result.user.username,
+        externalId: result.user.dn,
+        email: result.user.email,
+        displayName: result.user.displayName,
+        groups,
+      }),
+    );
+    if (!provisioned.ok) return { ok: false, reason: provisioned.reason, provider };
+    return { ok: true, user: provisioned.user, provider };
+  }
+  return last;
+}
+
+async function firstFactor(
+  ctx: RequestContext,
+  tenantId: string | null,
+  input: PasswordSignInInput,
+): Promise<FirstFactor> {
+  const local = await ctx.manager
+    .getRepository(User)
+    .findOneBy({ tenantId: tenantId ?? IsNull(), username: input.username });
+  if (local && local.source !== "local") {
+    // A provisioned account signs in through its provider only; its Atrium row holds no password.
+    const result = await viaDirectories(ctx, tenantId, local.username, input.password);
+    return result.ok && result.user.id !== local.id
+      ? { ok: false, reason: "account_mismatch", provider: result.provider }
+      : result;
+  }
+  if (local) {
+    const passwordOk = await verifyPassword(local.passwordHash, input.password);
+    if (!passwordOk) return { ok: false, reason: "invalid_credentials", provider: null, userId: local.id };
+    if (local.disabled) return { ok: false, reason: "account_disabled", provider: null, userId: local.id };
+    return { ok: true, user: local, provider: null };
+  }
+  const directories = await viaDirectories(ctx, tenantId, input.username, input.password);
+  // No directory knew the name: spend the same hashing time as a wrong local password (no timing oracle).
+  if (!directories.ok && directories.provider === null) await verifyPassword(null, input.password);
+  return directories;
+}
+
+/**
+ * Username + password against the tenant's local store and directories, with throttling and lockout; ends in
+ * tokens or in a pending-MFA challenge. The tenant comes from the slug, else from the login host name.
+ */
+export async function passwordSignIn(
+  ctx: RequestContext,
+  input: PasswordSignInInput,
+  hostname?: string,
+): Promise<SignInOutcome> {
+  const choice = await resolveSignInTenant(ctx, input.tenant, hostname);
+  const tenantId = choice.found ? choice.tenantId : null;
+  const settings = await settingsFor(ctx, tenantId);
+  const keys = throttleKeys(tenantId, input.username, ctx.clientIp);
+  const locked = await lockedKey(ctx, keys);
+  if (locked) {
+    await recordLoginEvent(ctx, {
+      tenantId,
+      username: input.username,
+      providerKind: "local",
+      outcome: "locked",
+      reason: `${locked}_locked`,
+    });
+    throw throttled();
+  }
+  const result: FirstFactor = choice.found
+    ? await firstFactor(ctx, tenantId, input)
+    : { ok: false, reason: `unknown_tenant: ${input.tenant ?? ""}`, provider: null };
+  if (!result.ok) {
+    await registerFailure(ctx, keys, settings);
+    await failSignIn(ctx, {
+      tenantId,
+      userId: result.userId,
+      username: input.username,
+      provider: result.provider,
+      reason: result.reason,
+    });
+    throw invalidCredentials();
+  }
+  await clearUserFailures(ctx, keys);
+  return finishPrimaryAuthentication(ctx, { user: result.user, provider: result.provider, password: input.password });
+}

@@ -1,0 +1,104 @@
+import { type IdentityProvider, User } from "@atrium/schema";
+import type { RequestContext } from "../../../context/request-context.js";
+import { AppError } from "../../../errors/app-error.js";
+import { recordAudit } from "../../../tenancy/audit.js";
+import { startSession } from "../../auth/auth.service.js";
+import type { AuthPayload } from "../../auth/auth.types.js";
+import { recordLoginEvent } from "../login-events.service.js";
+import { createMfaChallenge } from "./mfa-challenge.service.js";
+import { isMfaRequired } from "./mfa-policy.js";
+import type { MfaChallengeType } from "./sign-in.types.js";
+import { hasTotp, mfaOf } from "./totp-enrolment.service.js";
+
+export type SignInOutcome = { kind: "session"; payload: AuthPayload } | { kind: "mfa"; challenge: MfaChallengeType };
+
+/** Who proved their first factor, through which provider (null = the local store). */
+export interface PrimaryAuthentication {
+  user: User;
+  provider: IdentityProvider | null;
+  /** The typed password, only for a RADIUS second factor that checks it again (the Duo/Okta proxy pattern). */
+  password?: string;
+}
+
+// One message for every failure, so sign-in never reveals whether a user or tenant exists.
+export const invalidCredentials = () => new AppError("UNAUTHENTICATED", "Invalid username or password");
+
+export const providerKindOf = (provider: IdentityProvider | null) => provider?.kind ?? "local";
+
+export function outcomeToResult(outcome: SignInOutcome): AuthPayload | MfaChallengeType {
+  return outcome.kind === "session" ? outcome.payload : outcome.challenge;
+}
+
+/** Second factor when the policy asks for one or the user enrolled one; otherwise the session right away. */
+export async function finishPrimaryAuthentication(
+  ctx: RequestContext,
+  auth: PrimaryAuthentication,
+): Promise<SignInOutcome> {
+  const client = { ip: ctx.clientIp, providerKind: providerKindOf(auth.provider) };
+  const required = (await isMfaRequired(ctx, auth.user, client)) || hasTotp(await mfaOf(ctx, auth.user));
+  if (required) return createMfaChallenge(ctx, auth);
+  return { kind: "session", payload: await completeSignIn(ctx, auth.user, auth.provider, "none") };
+}
+
+export async function completeSignIn(
+  ctx: RequestContext,
+  user: User,
+  provider: IdentityProvider | null,
+  mfa: string,
+): Promise<AuthPayload> {
+  // Re-read: the account may have been disabled between the first factor and now.
+  const current = await ctx.manager.getRepository(User).findOneBy({ id: user.id });
+  if (!current || current.disabled) {
+    await failSignIn(ctx, {
+      tenantId: user.tenantId,
+      userId: user.id,
+      username: user.username,
+      provider,
+      mfa,
+      reason: "account_disabled",
+    });
+    throw invalidCredentials();
+  }
+  const payload = await startSession(ctx, current, providerKindOf(provider));
+  await recordLoginEvent(ctx, {
+    tenantId: current.tenantId,
+    userId: current.id,
+    username: current.username,
+    providerId: provider?.id ?? null,
+    providerKind: providerKindOf(provider),
+    mfa,
+    outcome: "success",
+  });
+  return payload;
+}
+
+export interface FailedAttempt {
+  tenantId: string | null;
+  userId?: string | null;
+  username: string;
+  provider: IdentityProvider | null;
+  providerKind?: string;
+  mfa?: string;
+  reason: string;
+}
+
+/** The LoginEvent and the audit trail of a failed attempt (the caller throws the one generic error). */
+export async function failSignIn(ctx: RequestContext, attempt: FailedAttempt): Promise<void> {
+  await recordLoginEvent(ctx, {
+    tenantId: attempt.tenantId,
+    userId: attempt.userId ?? null,
+    username: attempt.username,
+    providerId: attempt.provider?.id ?? null,
+    providerKind: attempt.providerKind ?? providerKindOf(attempt.provider),
+    mfa: attempt.mfa ?? "none",
+    outcome: "failure",
+    reason: attempt.reason,
+  });
+  await recordAudit(ctx, {
+    action: "signIn.failed",
+    tenantId: attempt.tenantId,
+    targetType: "User",
+    targetId: attempt.userId ?? null,
+    after: { username: attempt.username, clientIp: ctx.clientIp, mfa: attempt.mfa ?? "none" },
+  });
+}

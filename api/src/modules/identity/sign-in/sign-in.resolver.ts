@@ -1,0 +1,87 @@
+import { User } from "@atrium/schema";
+import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { RequirePermission } from "../../../auth/require-permission.js";
+import { type RequestContext, withTransaction } from "../../../context/request-context.js";
+import { AppError, unauthenticated } from "../../../errors/app-error.js";
+import { recordAudit } from "../../../tenancy/audit.js";
+import { SignInInput } from "../../auth/auth.types.js";
+import { redeemSsoTicket } from "../sso/sso-ticket.service.js";
+import { completeMfa, enrolTotpForChallenge } from "./mfa-challenge.service.js";
+import { passwordSignIn } from "./password-sign-in.service.js";
+import {
+  CompleteMfaInput,
+  MfaStatusType,
+  RecoveryCodesType,
+  RedeemTicketInput,
+  SignInResult,
+  TotpCodeInput,
+  TotpEnrolmentType,
+} from "./sign-in.types.js";
+import { outcomeToResult } from "./sign-in-finish.service.js";
+import { confirmTotpEnrolment, hasTotp, mfaOf, startTotpEnrolment } from "./totp-enrolment.service.js";
+
+async function currentUser(ctx: RequestContext): Promise<User> {
+  if (ctx.principal.kind !== "user") throw unauthenticated("Only a signed-in user has second factors");
+  return ctx.manager.getRepository(User).findOneByOrFail({ id: ctx.principal.userId });
+}
+
+@Resolver()
+export class SignInResolver {
+  @Mutation(() => SignInResult, {
+    description: "Username + password (local store or the tenant's directories): tokens, or an MFA challenge.",
+  })
+  @RequirePermission("public")
+  async signInWithPassword(@Ctx() ctx: RequestContext, @Arg("input", () => SignInInput) input: SignInInput) {
+    return outcomeToResult(await passwordSignIn(ctx, input, input.loginHost ?? undefined));
+  }
+
+  @Mutation(() => SignInResult, { description: "Answers an MfaChallenge; RADIUS may answer with a further challenge." })
+  @RequirePermission("public")
+  async completeMfa(@Ctx() ctx: RequestContext, @Arg("input", () => CompleteMfaInput) input: CompleteMfaInput) {
+    return outcomeToResult(await completeMfa(ctx, input));
+  }
+
+  @Mutation(() => SignInResult, { description: "Trades the one-time ticket of a SAML/OIDC sign-in for tokens." })
+  @RequirePermission("public")
+  async redeemSignInTicket(
+    @Ctx() ctx: RequestContext,
+    @Arg("input", () => RedeemTicketInput) input: RedeemTicketInput,
+  ) {
+    return outcomeToResult(await redeemSsoTicket(ctx, input.ticket));
+  }
+
+  @Mutation(() => TotpEnrolmentType, { description: "During a challenge offering totp_enrolment: the app secret." })
+  @RequirePermission("public")
+  enrolTotpForChallenge(@Ctx() ctx: RequestContext, @Arg("challengeToken") challengeToken: string) {
+    if (challengeToken.length > 200) throw new AppError("BAD_USER_INPUT", "challengeToken is too long");
+    return enrolTotpForChallenge(ctx, challengeToken);
+  }
+
+  @Query(() => MfaStatusType)
+  @RequirePermission("self")
+  async myMfa(@Ctx() ctx: RequestContext) {
+    const mfa = await mfaOf(ctx, await currentUser(ctx));
+    return { totpEnabled: hasTotp(mfa), recoveryCodesLeft: mfa?.recoveryCodeHashes.length ?? 0 };
+  }
+
+  @Mutation(() => TotpEnrolmentType, { description: "Starts (or restarts) authenticator-app enrolment." })
+  @RequirePermission("self")
+  async startTotpEnrolment(@Ctx() ctx: RequestContext) {
+    return startTotpEnrolment(ctx, await currentUser(ctx));
+  }
+
+  @Mutation(() => RecoveryCodesType, { description: "Confirms enrolment with a code; returns recovery codes once." })
+  @RequirePermission("self")
+  async confirmTotpEnrolment(@Ctx() ctx: RequestContext, @Arg("input", () => TotpCodeInput) input: TotpCodeInput) {
+    const user = await currentUser(ctx);
+    return withTransaction(ctx, async (tx) => {
+      const codes = await confirmTotpEnrolment(tx, user, input.code);
+      if (!codes)
+        throw new AppError("BAD_USER_INPUT", "The code is not valid; start again if it keeps failing", {
+          field: "code",
+        });
+      await recordAudit(tx, { action: "confirmTotpEnrolment", targetType: "User", targetId: user.id });
+      return { codes };
+    });
+  }
+}

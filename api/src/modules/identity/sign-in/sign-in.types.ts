@@ -1,0 +1,87 @@
+import { IsIn, IsOptional, Length, MaxLength } from "class-validator";
+import { createUnionType, Field, InputType, ObjectType } from "type-graphql";
+import { AuthPayload } from "../../auth/auth.types.js";
+
+export const MFA_METHODS = ["totp", "recovery_code", "radius", "totp_enrolment"] as const;
+export type MfaMethod = (typeof MFA_METHODS)[number];
+
+@ObjectType("MfaChallenge", {
+  description: "The password (or SSO) step succeeded but a second factor is required: answer with completeMfa.",
+})
+export class MfaChallengeType {
+  @Field({ description: "Single-use, short-lived; pass it to completeMfa." })
+  challengeToken: string;
+
+  @Field(() => [String], { description: "Accepted answers: totp, recovery_code, radius, totp_enrolment." })
+  methods: string[];
+
+  @Field({ description: "What to show the user (e.g. the RADIUS server's prompt)." })
+  message: string;
+
+  @Field()
+  expiresAt: Date;
+}
+
+export const SignInResult = createUnionType({
+  name: "SignInResult",
+  description: "Tokens when the sign-in is complete, otherwise the challenge the client must answer.",
+  types: () => [AuthPayload, MfaChallengeType] as const,
+  resolveType: (value) => ("challengeToken" in value ? MfaChallengeType : AuthPayload),
+});
+
+@InputType()
+export class CompleteMfaInput {
+  @Field()
+  @Length(1, 200)
+  challengeToken: string;
+
+  @Field({ description: "TOTP code, recovery code, or the RADIUS answer (code or 'push')." })
+  @Length(1, 100)
+  code: string;
+
+  @Field(() => String, { nullable: true, description: "Which method the code is for; inferred when omitted." })
+  @IsOptional()
+  @IsIn([...MFA_METHODS])
+  method?: string | null;
+}
+
+@ObjectType("TotpEnrolment", { description: "Shown once: scan the QR code, then confirm with a code." })
+export class TotpEnrolmentType {
+  @Field({ description: "Base32 secret for manual entry." })
+  secret: string;
+
+  @Field()
+  otpauthUri: string;
+
+  @Field({ description: "PNG data URL of the otpauth URI." })
+  qrCodeDataUrl: string;
+}
+
+@ObjectType("RecoveryCodes", { description: "Shown once; each code works once." })
+export class RecoveryCodesType {
+  @Field(() => [String])
+  codes: string[];
+}
+
+@ObjectType("MfaStatus")
+export class MfaStatusType {
+  @Field()
+  totpEnabled: boolean;
+
+  @Field()
+  recoveryCodesLeft: number;
+}
+
+@InputType()
+export class TotpCodeInput {
+  @Field()
+  @Length(6, 10)
+  code: string;
+}
+
+@InputType()
+export class RedeemTicketInput {
+  @Field()
+  @MaxLength(200)
+  ticket: string;
+}

@@ -1,0 +1,88 @@
+import { Tenant, type User, UserMfa } from "@atrium/schema";
+import { IsNull } from "typeorm";
+import type { RequestContext } from "../../../context/request-context.js";
+import { consumeRecoveryCode, generateRecoveryCodes, hashRecoveryCodes } from "../providers/recovery-codes.js";
+import { createTotpEnrolment, type TotpEnrolment, verifyTotp } from "../providers/totp.js";
+
+export async function mfaOf(ctx: RequestContext, user: User): Promise<UserMfa | null> {
+  return ctx.manager.getRepository(UserMfa).findOneBy({ tenantId: user.tenantId ?? IsNull(), userId: user.id });
+}
+
+export function hasTotp(mfa: UserMfa | null): boolean {
+  return Boolean(mfa?.totpSecretEnc);
+}
+
+/** Starts (or restarts) an enrolment: the secret stays pending until a code from the app confirms it. */
+export async function startTotpEnrolment(ctx: RequestContext, user: User): Promise<TotpEnrolment> {
+  const tenant = user.tenantId ? await ctx.manager.getRepository(Tenant).findOneBy({ id: user.tenantId }) : null;
+  const enrolment = await createTotpEnrolment({
+    issuer: tenant ? `Atrium ${tenant.slug}` : "Atrium",
+    accountName: user.username,
+  });
+  const repository = ctx.manager.getRepository(UserMfa);
+  const current = await mfaOf(ctx, user);
+  const row =
+    current ??
+    repository.create({
+      tenantId: user.tenantId,
+      userId: user.id,
+      totpSecretEnc: null,
+      totpEnabledAt: null,
+      lastUsedStep: null,
+      recoveryCodeHashes: [],
+    });
+  row.pendingSecretEnc = ctx.services.secretBox.seal(enrolment.secret);
+  await repository.save(row);
+  return enrolment;
+}
+
+/**
+ * Confirms the pending secret with a code from the app; on success the secret becomes the user's factor and a
+ * fresh set of recovery codes is returned (the only time they are ever shown).
+ */
+export async function confirmTotpEnrolment(ctx: RequestContext, user: User, code: string): Promise<string[] | null> {
+  const mfa = await mfaOf(ctx, user);
+  if (!mfa?.pendingSecretEnc) return null;
+  const secret = ctx.services.secretBox.open(mfa.pendingSecretEnc);
+  const check = await verifyTotp({ secret, code, clock: ctx.services.clock });
+  if (!check.ok) return null;
+  const codes = generateRecoveryCodes();
+  mfa.totpSecretEnc = mfa.pendingSecretEnc;
+  mfa.pendingSecretEnc = null;
+  mfa.totpEnabledAt = ctx.services.clock();
+  mfa.lastUsedStep = check.timeStep;
+  mfa.recoveryCodeHashes = await hashRecoveryCodes(codes);
+  await ctx.manager.getRepository(UserMfa).save(mfa);
+  return codes;
+}
+
+export type FactorCheck = { ok: true } | { ok: false; reason: string };
+
+/** Verifies a TOTP code and records its step; a concurrent use of the same code loses the conditional update. */
+export async function verifyUserTotp(ctx: RequestContext, mfa: UserMfa, code: string): Promise<FactorCheck> {
+  if (!mfa.totpSecretEnc) return { ok: false, reason: "totp_not_enrolled" };
+  const check = await verifyTotp({
+    secret: ctx.services.secretBox.open(mfa.totpSecretEnc),
+    code,
+    lastUsedStep: mfa.lastUsedStep ?? undefined,
+    clock: ctx.services.clock,
+  });
+  if (!check.ok) return { ok: false, reason: `totp_${check.reason}` };
+  const update = await ctx.manager
+    .getRepository(UserMfa)
+    .createQueryBuilder()
+    .update()
+    .set({ lastUsedStep: check.timeStep })
+    .where("id = :id", { id: mfa.id })
+    .andWhere("(last_used_step IS NULL OR last_used_step < :step)", { step: check.timeStep })
+    .execute();
+  return (update.affected ?? 0) === 1 ? { ok: true } : { ok: false, reason: "totp_replayed" };
+}
+
+export async function useRecoveryCode(ctx: RequestContext, mfa: UserMfa, code: string): Promise<FactorCheck> {
+  const use = await consumeRecoveryCode(mfa.recoveryCodeHashes, code);
+  if (!use.ok) return { ok: false, reason: "recovery_code_invalid" };
+  mfa.recoveryCodeHashes = use.remainingHashes;
+  await ctx.manager.getRepository(UserMfa).save(mfa);
+  return { ok: true };
+}

@@ -1,0 +1,28 @@
+import { IdentityProvider, User } from "@atrium/schema";
+import type { RequestContext } from "../../../context/request-context.js";
+import { AppError } from "../../../errors/app-error.js";
+import { consumeFlowState, createFlowState, findFlowState } from "../flow-state.store.js";
+import { finishPrimaryAuthentication, type SignInOutcome } from "../sign-in/sign-in-finish.service.js";
+
+const TICKET_TTL_SECONDS = 60;
+
+/** After a browser SSO round trip: a one-time ticket the portal trades for tokens (never tokens in a URL). */
+export function issueSsoTicket(ctx: RequestContext, user: User, provider: IdentityProvider): Promise<string> {
+  return createFlowState(ctx, {
+    kind: "sso_ticket",
+    tenantId: user.tenantId,
+    userId: user.id,
+    providerId: provider.id,
+    ttlSeconds: TICKET_TTL_SECONDS,
+  });
+}
+
+export async function redeemSsoTicket(ctx: RequestContext, ticket: string): Promise<SignInOutcome> {
+  const row = await findFlowState(ctx, "sso_ticket", ticket);
+  if (!row || !(await consumeFlowState(ctx, row)) || !row.userId || !row.providerId) {
+    throw new AppError("UNAUTHENTICATED", "This sign-in link has expired; sign in again", { reason: "ticket_invalid" });
+  }
+  const user = await ctx.manager.getRepository(User).findOneByOrFail({ id: row.userId });
+  const provider = await ctx.manager.getRepository(IdentityProvider).findOneByOrFail({ id: row.providerId });
+  return finishPrimaryAuthentication(ctx, { user, provider });
+}

@@ -1,0 +1,171 @@
+import { IdentityProvider } from "@atrium/schema";
+import express, { type Request, type Response, Router } from "express";
+import { IsNull } from "typeorm";
+import { ANONYMOUS } from "../../../auth/principal.js";
+import type { AppServices } from "../../../context/app-services.js";
+import { createLoaders } from "../../../context/loaders.js";
+import { type RequestContext, withTransaction } from "../../../context/request-context.js";
+import { isUuid } from "../../../tenancy/tenant-scope.js";
+import { resolveSignInTenant } from "../identity-settings.service.js";
+import { type ExternalIdentity, provisionExternalUser } from "../jit-provisioning.service.js";
+import { failSignIn } from "../sign-in/sign-in-finish.service.js";
+import { completeOidcCallback, oidcAuthorizationUrl } from "./oidc.service.js";
+import { samlFor, validateSamlPost } from "./saml.service.js";
+import { issueSsoTicket } from "./sso-ticket.service.js";
+
+/** Where the browser lands after SSO: the portal's page that redeems the ticket. */
+const DEFAULT_RETURN = "/login/sso";
+
+function contextOf(services: AppServices, req: Request, clientIp: (req: Request) => string): RequestContext {
+  const manager = services.dataSource.manager;
+  return {
+    requestId: String(req.res?.getHeader("x-request-id") ?? ""),
+    principal: ANONYMOUS,
+    clientIp: clientIp(req),
+    manager,
+    services,
+    loaders: createLoaders(manager, ANONYMOUS),
+    auditTrail: { recorded: 0 },
+  };
+}
+
+const baseUrlOf = (req: Request) => `${req.protocol}://${req.get("host") ?? "localhost"}`;
+
+/** Only paths on this site: an absolute or protocol-relative URL would make us an open redirector. */
+function safeReturnTo(value: unknown): string {
+  if (typeof value !== "string" || value.length > 500) return DEFAULT_RETURN;
+  return /^\/(?![/\\])[^\s\\#]*$/.test(value) ? value : DEFAULT_RETURN;
+}
+
+function fail(res: Response, returnTo: string) {
+  // One answer for every failure; the reason is in the LoginEvent.
+  res.redirect(303, `${returnTo}#error=sso_failed`);
+}
+
+async function finish(
+  ctx: RequestContext,
+  res: Response,
+  provider: IdentityProvider,
+  identity: ExternalIdentity,
+  returnTo: string,
+) {
+  const provisioned = await withTransaction(ctx, (tx) => provisionExternalUser(tx, provider, identity));
+  if (!provisioned.ok) {
+    await failSignIn(ctx, {
+      tenantId: provider.tenantId,
+      username: identity.username,
+      provider,
+      reason: provisioned.reason,
+    });
+    return fail(res, returnTo);
+  }
+  const ticket = await issueSsoTicket(ctx, provisioned.user, provider);
+  res.redirect(303, `${returnTo}#ticket=${encodeURIComponent(ticket)}`);
+}
+
+async function providerById(ctx: RequestContext, id: string, kind: "saml" | "oidc") {
+  if (!isUuid(id)) return null;
+  return ctx.manager.getRepository(IdentityProvider).findOneBy({ id, kind, enabled: true });
+}
+
+/**
+ * Browser SSO: `GET /auth/sso/:id/login?tenant=<slug>` (or the tenant's login host name) redirects to the IdP;
+ * the IdP comes back to the SAML ACS or the OIDC callback, which provision the user and redirect with a ticket.
+ */
+export function createSsoRouter(services: AppServices, clientIp: (req: Request) => string): Router {
+  const router = Router();
+
+  router.get("/sso/:id/login", async (req, res) => {
+    const ctx = contextOf(services, req, clientIp);
+    const returnTo = safeReturnTo(req.query.returnTo);
+    const choice = await resolveSignInTenant(
+      ctx,
+      typeof req.query.tenant === "string" ? req.query.tenant : null,
+      req.hostname,
+    );
+    const id = String(req.params.id);
+    // The provider must belong to the tenant of the URL: tenant B's login page never starts tenant A's IdP.
+    const provider =
+      choice.found && isUuid(id)
+        ? await ctx.manager
+            .getRepository(IdentityProvider)
+            .findOneBy({ id, tenantId: choice.tenantId ?? IsNull(), enabled: true })
+        : null;
+    if (!provider || (provider.kind !== "saml" && provider.kind !== "oidc")) {
+      res.status(404).json({ error: "unknown sign-in provider" });
+      return;
+    }
+    if (provider.kind === "saml") {
+      const url = await samlFor(ctx, provider, baseUrlOf(req)).getAuthorizeUrlAsync(returnTo, req.get("host"), {});
+      res.redirect(302, url);
+      return;
+    }
+    res.redirect(302, (await oidcAuthorizationUrl(ctx, provider, baseUrlOf(req), returnTo)).href);
+  });
+
+  router.get("/sso/:id/saml/metadata", async (req, res) => {
+    const ctx = contextOf(services, req, clientIp);
+    const provider = await providerById(ctx, String(req.params.id), "saml");
+    if (!provider) {
+      res.status(404).json({ error: "unknown sign-in provider" });
+      return;
+    }
+    res
+      .type("application/samlmetadata+xml")
+      .send(samlFor(ctx, provider, baseUrlOf(req)).generateServiceProviderMetadata(null));
+  });
+
+  router.post("/sso/:id/saml/acs", express.urlencoded({ extended: false, limit: "512kb" }), async (req, res) => {
+    const ctx = contextOf(services, req, clientIp);
+    const returnTo = safeReturnTo(req.body?.RelayState);
+    const provider = await providerById(ctx, String(req.params.id), "saml");
+    const samlResponse = typeof req.body?.SAMLResponse === "string" ? req.body.SAMLResponse : "";
+    if (!provider || !samlResponse) {
+      await failSignIn(ctx, {
+        tenantId: provider?.tenantId ?? null,
+        username: "(saml)",
+        provider,
+        providerKind: "saml",
+        reason: "no provider or no SAMLResponse",
+      });
+      return fail(res, returnTo);
+    }
+    let identity: ExternalIdentity;
+    try {
+      identity = await validateSamlPost(ctx, provider, baseUrlOf(req), samlResponse);
+    } catch (error) {
+      await failSignIn(ctx, {
+        tenantId: provider.tenantId,
+        username: "(saml)",
+        provider,
+        reason: `saml_invalid: ${(error as Error).message}`,
+      });
+      return fail(res, returnTo);
+    }
+    await finish(ctx, res, provider, identity, returnTo);
+  });
+
+  router.get("/sso/:id/oidc/callback", async (req, res) => {
+    const ctx = contextOf(services, req, clientIp);
+    const provider = await providerById(ctx, String(req.params.id), "oidc");
+    if (!provider) {
+      res.status(404).json({ error: "unknown sign-in provider" });
+      return;
+    }
+    let result: Awaited<ReturnType<typeof completeOidcCallback>>;
+    try {
+      result = await completeOidcCallback(ctx, provider, new URL(req.originalUrl, baseUrlOf(req)));
+    } catch (error) {
+      await failSignIn(ctx, {
+        tenantId: provider.tenantId,
+        username: "(oidc)",
+        provider,
+        reason: `oidc_invalid: ${(error as Error).message}`,
+      });
+      return fail(res, DEFAULT_RETURN);
+    }
+    await finish(ctx, res, provider, result.identity, safeReturnTo(result.returnTo));
+  });
+
+  return router;
+}

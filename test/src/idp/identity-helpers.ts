@@ -1,0 +1,64 @@
+import type { TestApp } from "../fixtures/test-app.js";
+import { dataOf } from "../fixtures/test-app.js";
+
+/** GraphQL snippets and helpers shared by the identity integration tests. */
+
+export const SIGN_IN_WITH_PASSWORD = `mutation($input: SignInInput!) {
+  signInWithPassword(input: $input) {
+    __typename
+    ... on AuthPayload { accessToken refreshToken viewer { username roles tenantSlug } }
+    ... on MfaChallenge { challengeToken methods message }
+  }
+}`;
+
+export const COMPLETE_MFA = `mutation($input: CompleteMfaInput!) {
+  completeMfa(input: $input) {
+    __typename
+    ... on AuthPayload { accessToken viewer { username roles } }
+    ... on MfaChallenge { challengeToken methods message }
+  }
+}`;
+
+export const CREATE_PROVIDER = `mutation($input: CreateIdentityProviderInput!) {
+  createIdentityProvider(input: $input) { id name kind enabled config hasSecret spEntityId groupRoleMappings { group role } }
+}`;
+
+export interface SignInResultShape {
+  __typename: "AuthPayload" | "MfaChallenge";
+  accessToken?: string;
+  refreshToken?: string;
+  viewer?: { username: string; roles: string[]; tenantSlug?: string | null };
+  challengeToken?: string;
+  methods?: string[];
+  message?: string;
+}
+
+export async function signInWithPassword(
+  app: TestApp,
+  input: { username: string; password: string; tenant?: string | null; loginHost?: string },
+) {
+  return app.gql<{ signInWithPassword: SignInResultShape }>(SIGN_IN_WITH_PASSWORD, { input });
+}
+
+export async function completeMfa(app: TestApp, challengeToken: string, code: string, method?: string) {
+  return app.gql<{ completeMfa: SignInResultShape }>(COMPLETE_MFA, {
+    input: { challengeToken, code, method: method ?? null },
+  });
+}
+
+export async function createProvider(
+  app: TestApp,
+  token: string,
+  input: Record<string, unknown>,
+): Promise<{ id: string }> {
+  const result = await app.gql<{ createIdentityProvider: { id: string } }>(CREATE_PROVIDER, { input }, token);
+  return dataOf(result).createIdentityProvider;
+}
+
+export const UPDATE_SETTINGS = `mutation($input: UpdateIdentitySettingsInput!) {
+  updateIdentitySettings(input: $input) { mfaRequired userFailureLimit ipFailureLimit lockoutSeconds loginHostname }
+}`;
+
+export async function updateSettings(app: TestApp, token: string, input: Record<string, unknown>) {
+  return dataOf(await app.gql(UPDATE_SETTINGS, { input }, token));
+}
