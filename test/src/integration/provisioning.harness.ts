@@ -33,9 +33,16 @@ export interface ProvisioningRig {
   close(): Promise<void>;
 }
 
-export async function startProvisioningRig(tenantSlug = "acme"): Promise<ProvisioningRig> {
+export async function startProvisioningRig(
+  tenantSlug = "acme",
+  options: { unlimitedQuota?: boolean } = {},
+): Promise<ProvisioningRig> {
   const app = await startTestApp();
   const seed = defaultSeed();
+  if (options.unlimitedQuota) {
+    const projectId = seed.projects.find((p) => p.name === `tenant-${tenantSlug}`)!.id;
+    seed.quotas[projectId] = { instances: -1, cores: -1, ram: -1 };
+  }
   const sim = await startVhiSimulator({ seed, clock: { mode: "manual", start: Date.now() } });
   const ds = app.database.dataSource;
   const cloud = await ds.getRepository(Cloud).save({
