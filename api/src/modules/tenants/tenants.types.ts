@@ -41,16 +41,10 @@ export class TenantType {
 @ObjectType()
 export class TenantConnection extends ConnectionType("Tenant", TenantType) {}
 
-@InputType()
-export class CreateTenantInput {
-  @Field()
-  @Length(1, 200)
-  name: string;
-
-  @Field({ description: "Lower-case letters, digits and dashes." })
-  @Matches(SLUG, { message: "slug must be lower-case letters, digits and dashes (1-63)" })
-  slug: string;
-
+/** Settings a tenant can be created with and changed later; null clears them. */
+// Never used as an argument itself, so type-graphql does not emit it; subclasses inherit its fields.
+@InputType("TenantSettingsInputBase")
+class TenantSettingsInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsHexColor()
@@ -74,7 +68,18 @@ export class CreateTenantInput {
 }
 
 @InputType()
-export class UpdateTenantInput {
+export class CreateTenantInput extends TenantSettingsInput {
+  @Field()
+  @Length(1, 200)
+  name: string;
+
+  @Field({ description: "Lower-case letters, digits and dashes." })
+  @Matches(SLUG, { message: "slug must be lower-case letters, digits and dashes (1-63)" })
+  slug: string;
+}
+
+@InputType()
+export class UpdateTenantInput extends TenantSettingsInput {
   @Field(() => String, { nullable: true })
   @OptionalNotNull()
   @Length(1, 200)
@@ -84,25 +89,4 @@ export class UpdateTenantInput {
   @OptionalNotNull()
   @IsIn(["active", "suspended"])
   status?: "active" | "suspended";
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsHexColor()
-  @Length(7, 7)
-  brandColor?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(255)
-  vhiDomain?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(255)
-  vhiProject?: string | null;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @Min(0)
-  maxDesktops?: number | null;
 }
