@@ -3,6 +3,7 @@ import { openDatabase } from "@atrium/migrations";
 import { createAppServices } from "../app-services.factory.js";
 import type { AppConfig } from "../config/env.js";
 import { DEMO_PASSWORD, DEMO_TENANTS, seedDemoData } from "../demo/demo-seed.js";
+import { startDemoProvisioning } from "../modules/provisioning/demo-provisioning.js";
 import { createLogger } from "../observability/logger.js";
 import { resolveInstallationSecret } from "../security/installation-secret.js";
 import { startApiServer } from "../server/app.js";
@@ -38,6 +39,13 @@ export async function startAll(config: AppConfig, options: { portal: boolean }):
   const services = createAppServices(config, database, logger);
   const demo = embedded || config.ATRIUM_DEMO;
   const seeded = demo ? await seedDemoData(database.dataSource) : false;
+  // The demo's VHI is the in-process simulator, with the pool controller provisioning each tenant's pool on it.
+  const provisioning = demo
+    ? await startDemoProvisioning(
+        services,
+        DEMO_TENANTS.map((t) => t.slug),
+      )
+    : null;
   const api = await startApiServer(services, config.PORT, config.HOST);
   const portal = options.portal
     ? startPortal(
@@ -57,6 +65,7 @@ export async function startAll(config: AppConfig, options: { portal: boolean }):
     await portal?.stop();
     await api.close();
     logger.info("api stopped");
+    await provisioning?.stop();
     await database.close();
     logger.info("database closed");
     process.exit(0);

@@ -1,0 +1,82 @@
+import { Cloud, Pool, Tenant } from "@atrium/schema";
+import { DEFAULT_SEED_IDS, startVhiSimulator, type VhiSimulator } from "../../clouds/simulator/index.js";
+import type { AppServices } from "../../context/app-services.js";
+import { createProvisioningWorker } from "./provisioning-worker.js";
+
+export const DEMO_CLOUD_NAME = "Demo VHI (simulator)";
+
+const DEMO_NETWORKS: Record<string, string> = {
+  acme: DEFAULT_SEED_IDS.networks.acme,
+  globex: DEFAULT_SEED_IDS.networks.globex,
+};
+
+export interface DemoProvisioning {
+  simulator: VhiSimulator;
+  stop(): Promise<void>;
+}
+
+/**
+ * `npm start`'s cloud: the VHI simulator in-process (builds slowed to seconds so the portal shows progress), a
+ * cloud record pointing at it (its port changes every start, so the URL is refreshed), one small pool per demo
+ * tenant on first run, and the pool controller reconciling them.
+ */
+export async function startDemoProvisioning(
+  services: AppServices,
+  tenantSlugs: readonly string[],
+): Promise<DemoProvisioning> {
+  const simulator = await startVhiSimulator({
+    clock: { mode: "real" },
+    timings: { build: 8_000, buildFailure: 4_000 },
+  });
+  const clouds = services.dataSource.getRepository(Cloud);
+  let cloud = await clouds.findOneBy({ name: DEMO_CLOUD_NAME });
+  const settings = {
+    authUrl: simulator.url,
+    region: "RegionOne",
+    domainName: "Default",
+    projectName: "admin",
+    username: DEFAULT_SEED_IDS.serviceUser.name,
+    passwordEnc: services.secretBox.seal(DEFAULT_SEED_IDS.serviceUser.password),
+    status: "ok" as const,
+    statusMessage: "In-process simulator started with the API",
+  };
+  cloud = await clouds.save(
+    cloud ? clouds.merge(cloud, settings) : clouds.create({ name: DEMO_CLOUD_NAME, ...settings }),
+  );
+  for (const slug of tenantSlugs) {
+    const tenant = await services.dataSource.getRepository(Tenant).findOneBy({ slug });
+    const network = DEMO_NETWORKS[slug];
+    if (!tenant || !network) continue;
+    const pools = services.dataSource.getRepository(Pool);
+    if (await pools.countBy({ tenantId: tenant.id })) continue;
+    await pools.save(
+      pools.create({
+        tenantId: tenant.id,
+        cloudId: cloud.id,
+        name: "desktops",
+        description: "Demo pool on the simulated VHI cluster",
+        imageRef: DEFAULT_SEED_IDS.images.win11,
+        flavorRef: "vdi.standard",
+        networkIds: [network],
+        securityGroups: [],
+        namePattern: "{TENANT}-{SEQ:3}",
+        minTotal: 0,
+        maxTotal: 5,
+        minAvailable: 2,
+        minRunning: 1,
+        enforceLimits: false,
+        status: "active",
+        userDataKind: "cloudbase-init",
+      }),
+    );
+  }
+  const worker = createProvisioningWorker(services, { intervalMs: 2_000 });
+  worker.start();
+  return {
+    simulator,
+    async stop() {
+      await worker.stop();
+      await simulator.close();
+    },
+  };
+}
