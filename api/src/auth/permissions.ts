@@ -28,11 +28,27 @@ export const PERMISSIONS = {
   // Identity providers and sign-in policy of the effective tenant, or of the MSP staff outside any tenant.
   "identity:read": { scope: "any" },
   "identity:write": { scope: "any" },
+  "broker:read": { scope: "tenant" },
+  "broker:write": { scope: "tenant" },
+  "access:explain": { scope: "tenant" },
+  "desktops:use": { scope: "tenant" },
+  "sessions:read": { scope: "tenant" },
+  "mspLocations:read": { scope: "msp" },
+  "mspLocations:write": { scope: "msp" },
 } as const satisfies Record<string, { scope: "any" | "msp" | "tenant" }>;
 
 export type Permission = keyof typeof PERMISSIONS;
 
-const TENANT_READ: Permission[] = ["tenant:read", "users:read", "groups:read", "pools:read", "desktops:read"];
+const TENANT_READ: Permission[] = [
+  "tenant:read",
+  "users:read",
+  "groups:read",
+  "pools:read",
+  "desktops:read",
+  "broker:read",
+  "access:explain",
+  "sessions:read",
+];
 const TENANT_ADMIN: Permission[] = [
   ...TENANT_READ,
   "users:write",
@@ -43,12 +59,13 @@ const TENANT_ADMIN: Permission[] = [
   "billing:read",
   "identity:read",
   "identity:write",
+  "broker:write",
 ];
 
 export const TENANT_ROLE_PERMISSIONS: Record<TenantRole, Permission[]> = {
-  tenant_admin: TENANT_ADMIN,
-  tenant_helpdesk: TENANT_READ,
-  tenant_user: [],
+  tenant_admin: [...TENANT_ADMIN, "desktops:use"],
+  tenant_helpdesk: [...TENANT_READ, "desktops:use"],
+  tenant_user: ["desktops:use"],
 };
 
 export const MSP_ROLE_PERMISSIONS: Record<MspRole, Permission[]> = {
@@ -63,8 +80,10 @@ export const MSP_ROLE_PERMISSIONS: Record<MspRole, Permission[]> = {
     "billing:read",
     "identity:read",
     "identity:write",
+    "mspLocations:read",
+    "mspLocations:write",
   ],
-  msp_operator: ["tenants:read", "tenants:enter", "clouds:read", "mspAudit:read"],
+  msp_operator: ["tenants:read", "tenants:enter", "clouds:read", "mspAudit:read", "mspLocations:read"],
   msp_billing: ["tenants:read", "tenants:enter", "billing:read"],
 };
 

@@ -2,6 +2,7 @@ import type { NonEmptyArray } from "type-graphql";
 import { ApiKeysResolver } from "../modules/api-keys/api-keys.resolver.js";
 import { AuditResolver } from "../modules/audit/audit.resolver.js";
 import { AuthResolver } from "../modules/auth/auth.resolver.js";
+import { BROKER_RESOLVERS } from "../modules/broker/broker.resolvers.js";
 import { CloudsResolver } from "../modules/clouds/clouds.resolver.js";
 import { DesktopsResolver } from "../modules/desktops/desktops.resolver.js";
 import { GroupsResolver } from "../modules/groups/groups.resolver.js";
@@ -23,4 +24,5 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   AuditResolver,
   IdentityProvidersResolver,
   SignInResolver,
+  ...BROKER_RESOLVERS,
 ];

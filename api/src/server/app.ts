@@ -11,6 +11,7 @@ import type { AuthCheckContext } from "../auth/auth-checker.js";
 import type { AppServices } from "../context/app-services.js";
 import { createErrorFormatter } from "../errors/format-error.js";
 import { buildAppSchema } from "../graphql/schema.js";
+import { createAgentRouter } from "../modules/broker/agent/agent.router.js";
 import { createSsoRouter } from "../modules/identity/sso/sso.router.js";
 import { currentRequestId, requestStore } from "../observability/request-store.js";
 import { buildGraphqlContext, clientIpOf } from "./graphql-context.js";
@@ -90,7 +91,11 @@ export async function startApiServer(services: AppServices, port: number, host: 
     res.type(services.metrics.registry.contentType).send(await services.metrics.registry.metrics());
   });
   // SAML/OIDC browser sign-in: IdP redirects, the SAML ACS POST and the OIDC callback.
-  app.use("/auth", createSsoRouter(services, clientIpOf));
+  app.use(
+    "/auth",
+    createSsoRouter(services, (request) => clientIpOf(request, services)),
+  );
+  app.use("/agent", createAgentRouter(services));
   app.use(
     "/graphql",
     cors(),

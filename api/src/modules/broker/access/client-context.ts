@@ -1,0 +1,12 @@
+import type { RequestContext } from "../../../context/request-context.js";
+import type { ClientContext } from "../../access/index.js";
+
+/**
+ * The client as the broker sees an API request: the address resolved through the trusted-proxy chain (or
+ * "unknown", which fails closed), the kind of client, and never "via gateway" — only the gateway itself can vouch
+ * for that, when it opens a tunnel.
+ */
+export function clientOfRequest(ctx: RequestContext): ClientContext {
+  const kind = ctx.principal.kind === "api_key" ? "api" : "web";
+  return { ip: ctx.clientIp && ctx.clientIp !== "unknown" ? ctx.clientIp : null, kind, viaGateway: false };
+}

@@ -1,0 +1,38 @@
+import { Location as LocationEntity } from "@atrium/schema";
+import { type EntityManager, IsNull } from "typeorm";
+import { type MergedLocations, mergeLocations } from "../../access/index.js";
+
+/** The evaluator's view of a stored location (it validates it again and fails closed on anything odd). */
+export interface EvaluatorLocation {
+  id: string;
+  name: string;
+  cidrs: unknown;
+  clientKinds: unknown;
+  viaGateway: unknown;
+  timeWindows: unknown;
+}
+
+const GATEWAY_MODES: Record<string, boolean | "any"> = { yes: true, no: false, any: "any" };
+
+export function toEvaluatorLocation(row: LocationEntity): EvaluatorLocation {
+  return {
+    id: row.id,
+    name: row.name,
+    cidrs: row.cidrs,
+    clientKinds: row.clientKinds,
+    // An unknown stored mode maps to an invalid value, so the location (and every rule using it) fails closed.
+    viaGateway: GATEWAY_MODES[row.viaGateway] ?? `invalid:${row.viaGateway}`,
+    timeWindows: row.timeWindows,
+  };
+}
+
+/** The tenant's locations plus the MSP defaults it does not shadow by name. */
+export async function visibleLocations(
+  manager: EntityManager,
+  tenantId: string,
+): Promise<MergedLocations<LocationEntity>> {
+  const repository = manager.getRepository(LocationEntity);
+  const own = await repository.find({ where: { tenantId }, order: { name: "ASC" } });
+  const msp = await repository.find({ where: { tenantId: IsNull() }, order: { name: "ASC" } });
+  return mergeLocations(own, msp);
+}

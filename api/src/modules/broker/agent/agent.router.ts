@@ -1,0 +1,44 @@
+import express, { type Request, type Response, Router } from "express";
+import type { AppServices } from "../../../context/app-services.js";
+import { agentEventSchema } from "./agent.schemas.js";
+import { handleAgentEvent } from "./agent.service.js";
+import { authenticateAgent } from "./agent-token.js";
+
+function bearer(request: Request): string | undefined {
+  const header = request.header("authorization");
+  return header?.startsWith("Bearer ") ? header.slice(7).trim() : undefined;
+}
+
+/**
+ * `POST /agent/v1/events` with `Authorization: Bearer <desktop agent token>` and `{event, username?}`. The token
+ * names one desktop, and that desktop is all the request can touch; the tenant comes from the desktop row.
+ */
+export function createAgentRouter(services: AppServices): Router {
+  const router = Router();
+  router.post("/v1/events", express.json({ limit: "16kb" }), async (request: Request, response: Response) => {
+    const desktop = await authenticateAgent(services.dataSource.manager, bearer(request));
+    if (!desktop) {
+      response.status(401).json({ error: "invalid agent token" });
+      return;
+    }
+    const parsed = agentEventSchema.safeParse(request.body);
+    if (!parsed.success) {
+      response.status(400).json({ error: "invalid event", issues: parsed.error.issues.map((issue) => issue.message) });
+      return;
+    }
+    if (parsed.data.event === "login" && !parsed.data.username) {
+      response.status(400).json({ error: "a login event needs the username" });
+      return;
+    }
+    try {
+      const reply = await services.dataSource.manager.transaction((manager) =>
+        handleAgentEvent(manager, desktop, parsed.data, services.clock()),
+      );
+      response.json(reply);
+    } catch (error) {
+      services.logger.error({ err: error, desktopId: desktop.id }, "agent event failed");
+      response.status(500).json({ error: "internal error" });
+    }
+  });
+  return router;
+}

@@ -1,0 +1,39 @@
+import { type Policy, PoolEntitlement, type User } from "@atrium/schema";
+import type { RequestContext } from "../../../context/request-context.js";
+import { unauthenticated } from "../../../errors/app-error.js";
+import { requireTenantId } from "../../../tenancy/tenant-scope.js";
+import type { ClientContext } from "../../access/index.js";
+import { type AccessOutcome, decideForUser, findTenantUser } from "../access/access-decision.service.js";
+import { clientOfRequest } from "../access/client-context.js";
+import { accessDenied } from "../broker.errors.js";
+
+/** The signed-in end user with the access decision for this request: the policy and its entitlements. */
+export interface BrokerActor {
+  tenantId: string;
+  user: User;
+  client: ClientContext;
+  outcome: AccessOutcome;
+  policy: Policy;
+  entitlements: PoolEntitlement[];
+  now: Date;
+}
+
+/**
+ * Re-runs the assignment rules for this request (client address, now): access is enforced at offer and connect,
+ * not only at sign-in, so a user who moved outside the office or past a time window is stopped here.
+ */
+export async function brokerActor(ctx: RequestContext): Promise<BrokerActor> {
+  const tenantId = requireTenantId(ctx);
+  if (ctx.principal.kind !== "user") throw unauthenticated("Desktops are for signed-in users");
+  const user = await findTenantUser(ctx.manager, tenantId, ctx.principal.userId);
+  if (!user || user.disabled) throw unauthenticated();
+  const now = ctx.services.clock();
+  const client = clientOfRequest(ctx);
+  const outcome = await decideForUser(ctx.manager, tenantId, user, client, now);
+  if (!outcome.decision.allowed) throw accessDenied(outcome.decision.detail);
+  if (!outcome.policy) throw accessDenied("the policy named by your assignment rule no longer exists");
+  const entitlements = await ctx.manager
+    .getRepository(PoolEntitlement)
+    .find({ where: { tenantId, policyId: outcome.policy.id }, order: { position: "ASC" } });
+  return { tenantId, user, client, outcome, policy: outcome.policy, entitlements, now };
+}

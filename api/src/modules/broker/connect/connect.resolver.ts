@@ -1,0 +1,45 @@
+import type { UserPowerAction } from "@atrium/schema";
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { RequirePermission } from "../../../auth/require-permission.js";
+import type { RequestContext } from "../../../context/request-context.js";
+import { badInput } from "../../../errors/app-error.js";
+import { DesktopType } from "../../desktops/desktops.types.js";
+import { connect } from "./connect.service.js";
+import { ConnectInput, DesktopConnectionType, DesktopOfferType, ReleaseResultType } from "./connect.types.js";
+import { myDesktops, powerMyDesktop, releaseMyDesktop } from "./desktop-actions.service.js";
+
+const USER_POWER_ACTIONS = new Set(["start", "stop", "reboot"]);
+
+@Resolver()
+export class ConnectResolver {
+  @Query(() => [DesktopOfferType], { description: "Desktops offered to you now (policy, location and time apply)." })
+  @RequirePermission("desktops:use")
+  myDesktops(@Ctx() ctx: RequestContext) {
+    return myDesktops(ctx);
+  }
+
+  @Mutation(() => DesktopConnectionType, {
+    description: "Assigns a desktop atomically and returns how to connect. Fails with reason NO_DESKTOP_AVAILABLE.",
+  })
+  @RequirePermission("desktops:use")
+  connect(@Ctx() ctx: RequestContext, @Arg("input", () => ConnectInput) input: ConnectInput) {
+    return connect(ctx, input);
+  }
+
+  @Mutation(() => ReleaseResultType, { description: "Gives a desktop you hold back." })
+  @RequirePermission("desktops:use")
+  releaseDesktop(@Ctx() ctx: RequestContext, @Arg("desktopId", () => ID) desktopId: string) {
+    return releaseMyDesktop(ctx, desktopId);
+  }
+
+  @Mutation(() => DesktopType, { description: "start, stop or reboot a desktop you hold, if your policy allows." })
+  @RequirePermission("desktops:use")
+  powerMyDesktop(
+    @Ctx() ctx: RequestContext,
+    @Arg("desktopId", () => ID) desktopId: string,
+    @Arg("action") action: string,
+  ) {
+    if (!USER_POWER_ACTIONS.has(action)) throw badInput("action must be start, stop or reboot", "action");
+    return powerMyDesktop(ctx, desktopId, action as UserPowerAction);
+  }
+}

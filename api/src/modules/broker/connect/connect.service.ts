@@ -1,0 +1,204 @@
+import { Assignment, Desktop, DesktopSession, Pool, type PoolEntitlement, ProtocolPlan } from "@atrium/schema";
+import type { RequestContext } from "../../../context/request-context.js";
+import { withTransaction } from "../../../context/request-context.js";
+import { badInput } from "../../../errors/app-error.js";
+import { recordAudit } from "../../../tenancy/audit.js";
+import { tenantScope } from "../../../tenancy/tenant-scope.js";
+import { DEFAULT_CONNECTION_CONSTRAINTS } from "../../access/index.js";
+import { desktopTaken, limitReached, noDesktopAvailable, notEntitled, noUsableProtocol } from "../broker.errors.js";
+import { cancelTimers, openAssignment } from "../sessions/lifecycle.service.js";
+import { type BrokerActor, brokerActor } from "./broker-actor.js";
+import type { ConnectInput, DesktopConnectionType } from "./connect.types.js";
+import { buildRdpFile, type ChosenProtocol, chooseProtocol } from "./connection-plan.js";
+import { candidateDesktops, desktopsHeldBy } from "./offers.service.js";
+import { issueTicket } from "./tickets.js";
+
+/** Rounds of "re-read candidates, try each" before answering NO_DESKTOP_AVAILABLE under heavy contention. */
+const MAX_ROUNDS = 8;
+
+export async function protocolPlanOf(ctx: RequestContext, tenantId: string, entitlement: PoolEntitlement) {
+  return entitlement.protocolPlanId
+    ? ctx.manager.getRepository(ProtocolPlan).findOne({ where: { tenantId, id: entitlement.protocolPlanId } })
+    : null;
+}
+
+/**
+ * The atomic step: one conditional UPDATE that succeeds only while the desktop is still free. The database
+ * re-checks the WHERE under the row lock, so of any number of concurrent callers exactly one sees affected = 1;
+ * everyone else moves on. No read-then-write window exists in which two users could get the same desktop.
+ */
+async function claimDesktop(tx: RequestContext, desktop: Desktop, userId: string): Promise<boolean> {
+  const result = await tx.manager
+    .createQueryBuilder()
+    .update(Desktop)
+    .set({ availability: "assigned", assignedUserId: userId, desiredPowerState: "running" })
+    .where(
+      "id = :id AND tenant_id = :tenantId AND availability = 'available' AND assigned_user_id IS NULL AND out_of_service = :oos",
+      { id: desktop.id, tenantId: desktop.tenantId, oos: false },
+    )
+    .execute();
+  return (result.affected ?? 0) === 1;
+}
+
+async function enforceLimit(ctx: RequestContext, actor: BrokerActor) {
+  const max = actor.policy.maxDesktops;
+  if (max === null) return;
+  const held = await desktopsHeldBy(ctx.manager, actor.tenantId, actor.user.id);
+  if (held.length >= max) throw limitReached(max);
+}
+
+/** Writes what a connection leaves behind (assignment, session, ticket) in the claim's transaction. */
+async function finishConnect(
+  tx: RequestContext,
+  actor: BrokerActor,
+  desktop: Desktop,
+  entitlement: PoolEntitlement,
+  chosen: ChosenProtocol,
+  reconnect: boolean,
+): Promise<DesktopConnectionType> {
+  const { tenantId, user, now } = actor;
+  let assignment = reconnect ? await openAssignment(tx.manager, tenantId, desktop.id) : null;
+  if (!assignment) {
+    const repository = tx.manager.getRepository(Assignment);
+    assignment = await repository.save(
+      repository.create({
+        tenantId,
+        desktopId: desktop.id,
+        userId: user.id,
+        poolId: desktop.poolId,
+        policyId: actor.policy.id,
+        entitlementId: entitlement.id,
+        persistent: entitlement.persistent,
+        origin: "broker",
+        assignedAt: now,
+        releasedAt: null,
+        releaseReason: null,
+      }),
+    );
+  }
+  await cancelTimers(tx.manager, tenantId, desktop.id, now);
+  const sessions = tx.manager.getRepository(DesktopSession);
+  const session = await sessions.save(
+    sessions.create({
+      tenantId,
+      desktopId: desktop.id,
+      userId: user.id,
+      assignmentId: assignment.id,
+      username: user.username,
+      state: "pending",
+      rogue: false,
+      protocol: chosen.setting.protocol,
+      viaGateway: chosen.viaGateway,
+      clientIp: actor.client.ip,
+      locationIds: [...actor.outcome.decision.matchedLocationIds],
+      startedAt: now,
+      lastEventAt: now,
+      endedAt: null,
+      endReason: null,
+    }),
+  );
+  const host = desktop.addresses?.[0] ?? null;
+  const ticket =
+    chosen.viaGateway && host
+      ? await issueTicket(tx.manager, tx.services, {
+          tenantId,
+          userId: user.id,
+          desktopId: desktop.id,
+          sessionId: session.id,
+          clientIp: actor.client.ip ?? "unknown",
+          protocol: chosen.setting.protocol,
+          host,
+          port: chosen.port,
+        })
+      : null;
+  await recordAudit(tx, {
+    action: reconnect ? "reconnectDesktop" : "connectDesktop",
+    targetType: "Desktop",
+    targetId: desktop.id,
+    after: { sessionId: session.id, protocol: chosen.setting.protocol, viaGateway: chosen.viaGateway },
+  });
+  return {
+    desktopId: desktop.id,
+    desktopName: desktop.name,
+    sessionId: session.id,
+    protocol: chosen.setting.protocol,
+    method: chosen.viaGateway ? "gateway" : "direct",
+    host: chosen.viaGateway ? null : host,
+    port: chosen.port,
+    rdpFile:
+      !chosen.viaGateway && host && chosen.setting.protocol === "RDP"
+        ? buildRdpFile(host, chosen.port, user.username, chosen.setting.rdpOptions)
+        : null,
+    ticket: ticket?.token ?? null,
+    ticketExpiresAt: ticket?.expiresAt ?? null,
+    starting: desktop.observedPowerState !== "running",
+  };
+}
+
+/**
+ * Assigns (or re-opens) a desktop and says how to reach it. With `desktopId` the user asks for one offered desktop;
+ * with `poolId` the broker picks the best free one and keeps trying others while concurrent users win the race.
+ */
+export async function connect(ctx: RequestContext, input: ConnectInput): Promise<DesktopConnectionType> {
+  if (!input.desktopId === !input.poolId) throw badInput("Give exactly one of desktopId or poolId", "desktopId");
+  const actor = await brokerActor(ctx);
+  const constraints = actor.outcome.decision.constraints ?? DEFAULT_CONNECTION_CONSTRAINTS;
+
+  const entitlementFor = (poolId: string) => {
+    const entitlement = actor.entitlements.find((item) => item.poolId === poolId);
+    if (!entitlement) throw notEntitled();
+    return entitlement;
+  };
+  const protocolFor = async (entitlement: PoolEntitlement) => {
+    const chosen = chooseProtocol(
+      await protocolPlanOf(ctx, actor.tenantId, entitlement),
+      constraints,
+      input.protocol ?? null,
+    );
+    if (!chosen) throw noUsableProtocol();
+    return chosen;
+  };
+
+  if (input.desktopId) {
+    const desktop = await tenantScope(ctx, Desktop, "Desktop").getById(input.desktopId);
+    const entitlement = entitlementFor(desktop.poolId);
+    const chosen = await protocolFor(entitlement);
+    if (desktop.assignedUserId === actor.user.id) {
+      return withTransaction(ctx, (tx) => finishConnect(tx, actor, desktop, entitlement, chosen, true));
+    }
+    await enforceLimit(ctx, actor);
+    const result = await withTransaction(ctx, async (tx) =>
+      (await claimDesktop(tx, desktop, actor.user.id))
+        ? finishConnect(tx, actor, desktop, entitlement, chosen, false)
+        : null,
+    );
+    if (!result) throw desktopTaken();
+    return result;
+  }
+
+  const pool = await tenantScope(ctx, Pool, "Pool").getById(input.poolId!);
+  const entitlement = entitlementFor(pool.id);
+  const chosen = await protocolFor(entitlement);
+  // A persistent (or still assigned) desktop in this pool is the user's: give the same one back.
+  const [held] = await desktopsHeldBy(ctx.manager, actor.tenantId, actor.user.id, [pool.id]);
+  if (held) return withTransaction(ctx, (tx) => finishConnect(tx, actor, held, entitlement, chosen, true));
+  await enforceLimit(ctx, actor);
+
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const candidates = await candidateDesktops(ctx.manager, actor.tenantId, entitlement, actor.user.id);
+    if (candidates.length === 0) break;
+    // First round in preference order; later rounds start at a random offset so racing users spread out over the
+    // free desktops instead of queueing on the same row lock again.
+    const offset = round === 0 ? 0 : Math.floor(Math.random() * candidates.length);
+    for (let index = 0; index < candidates.length; index++) {
+      const desktop = candidates[(index + offset) % candidates.length]!;
+      const result = await withTransaction(ctx, async (tx) =>
+        (await claimDesktop(tx, desktop, actor.user.id))
+          ? finishConnect(tx, actor, desktop, entitlement, chosen, false)
+          : null,
+      );
+      if (result) return result;
+    }
+  }
+  throw noDesktopAvailable(pool.name);
+}

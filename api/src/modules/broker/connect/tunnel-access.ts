@@ -1,0 +1,54 @@
+import { Desktop, PoolEntitlement } from "@atrium/schema";
+import type { EntityManager } from "typeorm";
+import type { AppServices } from "../../../context/app-services.js";
+import type { ClientKind } from "../../access/index.js";
+import { decideForUser, findTenantUser } from "../access/access-decision.service.js";
+import { type TicketClaims, verifyAndConsumeTicket } from "./tickets.js";
+
+export type TunnelDenial = "user_gone" | "desktop_not_assigned" | "access_denied" | "not_entitled";
+
+export type TunnelCheck =
+  | { allowed: true; host: string; port: number; protocol: string; claims: TicketClaims }
+  | { allowed: false; reason: TunnelDenial; detail: string };
+
+/**
+ * The third enforcement point (after sign-in and connect): when a tunnel opens, the rules are run again for the
+ * ticket's user, now, from the client's address, *through the gateway*; and the desktop must still be theirs.
+ */
+export async function recheckAccessForTunnel(
+  manager: EntityManager,
+  services: Pick<AppServices, "clock">,
+  claims: TicketClaims,
+  client: { ip: string | null; kind?: ClientKind },
+): Promise<TunnelCheck> {
+  const user = await findTenantUser(manager, claims.tenantId, claims.userId);
+  if (!user || user.disabled) return { allowed: false, reason: "user_gone", detail: "the user no longer exists" };
+  const desktop = await manager
+    .getRepository(Desktop)
+    .findOne({ where: { tenantId: claims.tenantId, id: claims.desktopId, assignedUserId: user.id } });
+  if (!desktop) return { allowed: false, reason: "desktop_not_assigned", detail: "the desktop is no longer assigned" };
+  const { decision, policy } = await decideForUser(
+    manager,
+    claims.tenantId,
+    user,
+    { ip: client.ip, kind: client.kind ?? "web", viaGateway: true },
+    services.clock(),
+  );
+  if (!decision.allowed || !policy) return { allowed: false, reason: "access_denied", detail: decision.detail };
+  const entitled = await manager
+    .getRepository(PoolEntitlement)
+    .count({ where: { tenantId: claims.tenantId, policyId: policy.id, poolId: desktop.poolId } });
+  if (!entitled) return { allowed: false, reason: "not_entitled", detail: "the user's policy no longer offers it" };
+  return { allowed: true, host: claims.host, port: claims.port, protocol: claims.protocol, claims };
+}
+
+/** Both gateway steps in one call: consume the ticket (single use), then re-check access. Throws TicketError. */
+export async function openTunnel(
+  manager: EntityManager,
+  services: Pick<AppServices, "config" | "clock">,
+  token: string,
+  client: { ip: string | null; kind?: ClientKind },
+): Promise<TunnelCheck> {
+  const claims = await verifyAndConsumeTicket(manager, services, token, client.ip);
+  return recheckAccessForTunnel(manager, services, claims, client);
+}

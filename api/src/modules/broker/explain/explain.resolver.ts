@@ -1,0 +1,16 @@
+import { Args, Ctx, Query, Resolver } from "type-graphql";
+import { RequirePermission } from "../../../auth/require-permission.js";
+import type { RequestContext } from "../../../context/request-context.js";
+import { explainAccess } from "./explain.service.js";
+import { AccessExplanationType, ExplainAccessArgs } from "./explain.types.js";
+
+@Resolver()
+export class ExplainResolver {
+  @Query(() => AccessExplanationType, {
+    description: "Which rule matches a user of your tenant at an address and time, which policy, and what is offered.",
+  })
+  @RequirePermission("access:explain")
+  explainAccess(@Ctx() ctx: RequestContext, @Args(() => ExplainAccessArgs) args: ExplainAccessArgs) {
+    return explainAccess(ctx, args);
+  }
+}

@@ -1,0 +1,108 @@
+import { Desktop, type Desktop as DesktopRow, Pool, PoolEntitlement } from "@atrium/schema";
+import type { RequestContext } from "../../../context/request-context.js";
+import { badInput, notFound } from "../../../errors/app-error.js";
+import { requireTenantId } from "../../../tenancy/tenant-scope.js";
+import { type ClientKind, DEFAULT_CONNECTION_CONSTRAINTS, formatIp, parseIpLoose } from "../../access/index.js";
+import { decideForUser, findTenantUser } from "../access/access-decision.service.js";
+import { protocolPlanOf } from "../connect/connect.service.js";
+import { usableProtocols } from "../connect/connection-plan.js";
+import { candidateDesktops } from "../connect/offers.service.js";
+import type { AccessExplanationType, ExplainAccessArgs, ExplainedPoolType } from "./explain.types.js";
+
+/** Enough to explain a pool; a bigger pool lists its first desktops by sequence. */
+const MAX_EXPLAINED = 200;
+
+function whyNot(desktop: DesktopRow, userId: string, entitlement: PoolEntitlement): string {
+  if (desktop.outOfService) return "out of service";
+  if (desktop.assignedUserId && desktop.assignedUserId !== userId) return "assigned to another user";
+  if (desktop.availability !== "available") return `not available (${desktop.availability})`;
+  if (!entitlement.startIfStopped && desktop.observedPowerState !== "running") {
+    return `${desktop.observedPowerState} and the entitlement does not start stopped desktops`;
+  }
+  return `free, but beyond the offer count of ${entitlement.offerCount}`;
+}
+
+/**
+ * For admins and helpdesk: what the rules decide for a user of their tenant at an address and time, and what the
+ * user would be offered and why other desktops would not be. Read-only: nothing is assigned or recorded.
+ */
+export async function explainAccess(ctx: RequestContext, args: ExplainAccessArgs): Promise<AccessExplanationType> {
+  const tenantId = requireTenantId(ctx);
+  const address = parseIpLoose(args.clientAddress);
+  if (!address) throw badInput("clientAddress is not an IP address", "clientAddress");
+  const user = await findTenantUser(ctx.manager, tenantId, args.userId);
+  if (!user) throw notFound("User");
+  const now = args.time ?? ctx.services.clock();
+  const client = { ip: formatIp(address), kind: args.clientKind as ClientKind, viaGateway: args.viaGateway };
+  const { decision, policy, inputs } = await decideForUser(ctx.manager, tenantId, user, client, now);
+  const constraints = decision.constraints ?? DEFAULT_CONNECTION_CONSTRAINTS;
+  const locationsById = new Map(inputs.locations.map((location) => [location.id, location]));
+
+  const pools: ExplainedPoolType[] = [];
+  if (decision.allowed && policy) {
+    const entitlements = await ctx.manager
+      .getRepository(PoolEntitlement)
+      .find({ where: { tenantId, policyId: policy.id }, order: { position: "ASC" } });
+    for (const entitlement of entitlements) {
+      const pool = await ctx.manager.getRepository(Pool).findOne({ where: { tenantId, id: entitlement.poolId } });
+      if (!pool) continue;
+      const desktops = await ctx.manager
+        .getRepository(Desktop)
+        .find({ where: { tenantId, poolId: pool.id }, order: { seq: "ASC" }, take: MAX_EXPLAINED });
+      const mine = desktops.filter((desktop) => desktop.assignedUserId === user.id);
+      const ranked = await candidateDesktops(ctx.manager, tenantId, entitlement, user.id);
+      const room = Math.max(0, entitlement.offerCount - mine.length);
+      const offeredFree = ranked.slice(0, room);
+      const offeredIds = new Set([...mine, ...offeredFree].map((desktop) => desktop.id));
+      pools.push({
+        poolId: pool.id,
+        poolName: pool.name,
+        offerCount: entitlement.offerCount,
+        persistent: entitlement.persistent,
+        sortOrder: entitlement.sortOrder,
+        protocols: usableProtocols(await protocolPlanOf(ctx, tenantId, entitlement), constraints),
+        offered: [
+          ...mine.map((desktop) => ({
+            desktopId: desktop.id,
+            name: desktop.name,
+            why: "already assigned to the user",
+          })),
+          ...offeredFree.map((desktop, index) => ({
+            desktopId: desktop.id,
+            name: desktop.name,
+            why: `free, rank ${index + 1} of ${ranked.length} by ${entitlement.sortOrder}`,
+          })),
+        ],
+        notOffered: desktops
+          .filter((desktop) => !offeredIds.has(desktop.id))
+          .map((desktop) => ({
+            desktopId: desktop.id,
+            name: desktop.name,
+            why: whyNot(desktop, user.id, entitlement),
+          })),
+      });
+    }
+  }
+
+  return {
+    allowed: decision.allowed && policy !== null,
+    reason: decision.allowed && !policy ? "unknown_policy" : decision.reason,
+    detail: decision.allowed && !policy ? `${decision.detail}; but its policy no longer exists` : decision.detail,
+    decidedByRuleId: decision.decidedBy?.ruleId ?? null,
+    role: decision.role,
+    policy,
+    mfaRequired: decision.mfaRequired,
+    gatewayOnly: constraints.gatewayOnly,
+    html5Only: constraints.html5Only,
+    protocols: decision.allowed ? [...constraints.protocols] : [],
+    matchedLocations: decision.matchedLocationIds.flatMap((id) => {
+      const location = locationsById.get(id);
+      return location ? [{ ...location, mspDefault: location.tenantId === null }] : [];
+    }),
+    trace: decision.trace.map((entry) => ({
+      ...entry,
+      position: Number.isFinite(entry.position) ? entry.position : -1,
+    })),
+    pools,
+  };
+}

@@ -1,0 +1,163 @@
+import { Location as LocationEntity, type LocationGatewayMode } from "@atrium/schema";
+import { IsNull } from "typeorm";
+import { type RequestContext, withTransaction } from "../../../context/request-context.js";
+import { badInput, conflict, notFound } from "../../../errors/app-error.js";
+import type { PageArgs } from "../../../graphql/connection.js";
+import { paginate } from "../../../graphql/paginate.js";
+import { providedFields } from "../../../graphql/validation.js";
+import { recordAudit } from "../../../tenancy/audit.js";
+import { isUuid, tenantScope } from "../../../tenancy/tenant-scope.js";
+import { describeZodError, locationSchema } from "../../access/index.js";
+import { visibleLocations } from "../access/location-rows.js";
+import type { CreateLocationInput, UpdateLocationInput } from "./locations.types.js";
+
+type LocationFields = Pick<
+  LocationEntity,
+  "name" | "description" | "cidrs" | "clientKinds" | "viaGateway" | "timeWindows"
+>;
+
+const locations = (ctx: RequestContext) => tenantScope(ctx, LocationEntity, "Location");
+
+/** The same schema the evaluator applies, so nothing is saved that would later fail closed unexpectedly. */
+function validated(fields: LocationFields): LocationFields {
+  const parsed = locationSchema.safeParse({
+    id: "new",
+    name: fields.name,
+    cidrs: fields.cidrs,
+    clientKinds: fields.clientKinds,
+    viaGateway: fields.viaGateway === "yes" ? true : fields.viaGateway === "no" ? false : "any",
+    timeWindows: fields.timeWindows,
+  });
+  if (!parsed.success) throw badInput(`Invalid location: ${describeZodError(parsed.error)}`);
+  return {
+    ...fields,
+    name: parsed.data.name,
+    timeWindows: fields.timeWindows.map((w) => ({ days: w.days, start: w.start, end: w.end, timeZone: w.timeZone })),
+  };
+}
+
+function fieldsOf(input: CreateLocationInput): LocationFields {
+  return {
+    name: input.name,
+    description: input.description ?? null,
+    cidrs: input.cidrs,
+    clientKinds: input.clientKinds,
+    viaGateway: input.viaGateway as LocationGatewayMode,
+    timeWindows: input.timeWindows,
+  };
+}
+
+export function listLocations(ctx: RequestContext, page: PageArgs) {
+  return paginate(locations(ctx).query("loc"), page, [{ property: "name", direction: "ASC" }]);
+}
+
+export function getLocation(ctx: RequestContext, id: string) {
+  return locations(ctx).getById(id);
+}
+
+/** MSP defaults this tenant sees (the ones it does not shadow with a location of the same name). */
+export async function inheritedLocations(ctx: RequestContext): Promise<LocationEntity[]> {
+  const { locations: visible } = await visibleLocations(ctx.manager, locations(ctx).tenantId);
+  return visible.filter((location) => location.tenantId === null);
+}
+
+export async function createLocation(ctx: RequestContext, input: CreateLocationInput) {
+  return withTransaction(ctx, async (tx) => {
+    const scope = locations(tx);
+    const fields = validated(fieldsOf(input));
+    if (await scope.findOne({ name: fields.name })) throw conflict(`Location "${fields.name}" already exists`);
+    const location = await scope.insert(fields);
+    await recordAudit(tx, { action: "createLocation", targetType: "Location", targetId: location.id, after: location });
+    return location;
+  });
+}
+
+export async function updateLocation(ctx: RequestContext, id: string, input: UpdateLocationInput) {
+  return withTransaction(ctx, async (tx) => {
+    const scope = locations(tx);
+    const before = await scope.getById(id);
+    const patch = providedFields(input) as Partial<LocationFields>;
+    const fields = validated({ ...before, ...patch } as LocationFields);
+    if (patch.name && patch.name !== before.name && (await scope.findOne({ name: fields.name }))) {
+      throw conflict(`Location "${fields.name}" already exists`);
+    }
+    const location = await scope.update(id, { ...patch, name: fields.name, timeWindows: fields.timeWindows });
+    await recordAudit(tx, { action: "updateLocation", targetType: "Location", targetId: id, before, after: location });
+    return location;
+  });
+}
+
+export async function deleteLocation(ctx: RequestContext, id: string) {
+  return withTransaction(ctx, async (tx) => {
+    // Rules that still name it will deny (unknown location) until an admin edits them: fail closed.
+    const location = await locations(tx).remove(id);
+    await recordAudit(tx, { action: "deleteLocation", targetType: "Location", targetId: id, before: location });
+    return location;
+  });
+}
+
+/** MSP-wide defaults: no tenant, managed by MSP staff only. */
+export function listMspLocations(ctx: RequestContext) {
+  return ctx.manager.getRepository(LocationEntity).find({ where: { tenantId: IsNull() }, order: { name: "ASC" } });
+}
+
+async function getMspLocation(ctx: RequestContext, id: string) {
+  const row = isUuid(id)
+    ? await ctx.manager.getRepository(LocationEntity).findOne({ where: { id, tenantId: IsNull() } })
+    : null;
+  if (!row) throw notFound("Location");
+  return row;
+}
+
+export async function createMspLocation(ctx: RequestContext, input: CreateLocationInput) {
+  return withTransaction(ctx, async (tx) => {
+    const repository = tx.manager.getRepository(LocationEntity);
+    const fields = validated(fieldsOf(input));
+    if (await repository.findOne({ where: { tenantId: IsNull(), name: fields.name } })) {
+      throw conflict(`Location "${fields.name}" already exists`);
+    }
+    const location = await repository.save(repository.create({ ...fields, tenantId: null }));
+    await recordAudit(tx, {
+      action: "createMspLocation",
+      targetType: "Location",
+      targetId: location.id,
+      after: location,
+      tenantId: null,
+    });
+    return location;
+  });
+}
+
+export async function updateMspLocation(ctx: RequestContext, id: string, input: UpdateLocationInput) {
+  return withTransaction(ctx, async (tx) => {
+    const before = await getMspLocation(tx, id);
+    const patch = providedFields(input) as Partial<LocationFields>;
+    const fields = validated({ ...before, ...patch } as LocationFields);
+    const repository = tx.manager.getRepository(LocationEntity);
+    const location = await repository.save(repository.merge({ ...before }, { ...patch, name: fields.name }));
+    await recordAudit(tx, {
+      action: "updateMspLocation",
+      targetType: "Location",
+      targetId: id,
+      before,
+      after: location,
+      tenantId: null,
+    });
+    return location;
+  });
+}
+
+export async function deleteMspLocation(ctx: RequestContext, id: string) {
+  return withTransaction(ctx, async (tx) => {
+    const location = await getMspLocation(tx, id);
+    await tx.manager.getRepository(LocationEntity).delete({ id: location.id, tenantId: IsNull() });
+    await recordAudit(tx, {
+      action: "deleteMspLocation",
+      targetType: "Location",
+      targetId: id,
+      before: location,
+      tenantId: null,
+    });
+    return location;
+  });
+}

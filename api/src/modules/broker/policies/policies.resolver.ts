@@ -1,0 +1,62 @@
+import type { Policy } from "@atrium/schema";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { RequirePermission } from "../../../auth/require-permission.js";
+import type { RequestContext } from "../../../context/request-context.js";
+import { PageArgs } from "../../../graphql/connection.js";
+import {
+  createPolicy,
+  deletePolicy,
+  entitlementsOf,
+  getPolicy,
+  listPolicies,
+  updatePolicy,
+} from "./policies.service.js";
+import {
+  CreatePolicyInput,
+  PolicyConnection,
+  PolicyType,
+  PoolEntitlementType,
+  UpdatePolicyInput,
+} from "./policies.types.js";
+
+@Resolver(() => PolicyType)
+export class PoliciesResolver {
+  @FieldResolver(() => [PoolEntitlementType])
+  entitlements(@Root() policy: Policy, @Ctx() ctx: RequestContext) {
+    return entitlementsOf(ctx, policy);
+  }
+
+  @Query(() => PolicyConnection)
+  @RequirePermission("broker:read")
+  policies(@Ctx() ctx: RequestContext, @Args(() => PageArgs) page: PageArgs) {
+    return listPolicies(ctx, page);
+  }
+
+  @Query(() => PolicyType)
+  @RequirePermission("broker:read")
+  policy(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+    return getPolicy(ctx, id);
+  }
+
+  @Mutation(() => PolicyType)
+  @RequirePermission("broker:write")
+  createPolicy(@Ctx() ctx: RequestContext, @Arg("input", () => CreatePolicyInput) input: CreatePolicyInput) {
+    return createPolicy(ctx, input);
+  }
+
+  @Mutation(() => PolicyType)
+  @RequirePermission("broker:write")
+  updatePolicy(
+    @Ctx() ctx: RequestContext,
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => UpdatePolicyInput) input: UpdatePolicyInput,
+  ) {
+    return updatePolicy(ctx, id, input);
+  }
+
+  @Mutation(() => PolicyType)
+  @RequirePermission("broker:write")
+  deletePolicy(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+    return deletePolicy(ctx, id);
+  }
+}

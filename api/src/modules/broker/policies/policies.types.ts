@@ -1,0 +1,167 @@
+import { ArrayMaxSize, IsIn, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from "class-validator";
+import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { ConnectionType } from "../../../graphql/connection.js";
+import { OptionalNotNull } from "../../../graphql/validation.js";
+
+export const SORT_ORDERS = ["favor_previous", "least_recently_used", "oldest_first", "favor_running"] as const;
+export const USER_POWER_ACTIONS = ["start", "stop", "reboot"] as const;
+export const ROGUE_ACTIONS = ["log", "assign", "logout"] as const;
+
+@ObjectType("PoolEntitlement", { description: "One pool in a policy: what is offered from it and which plans apply." })
+export class PoolEntitlementType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  poolId: string;
+
+  @Field(() => Int)
+  position: number;
+
+  @Field(() => Int, { description: "How many desktops of the pool to offer." })
+  offerCount: number;
+
+  @Field({ description: "Persistent: the user keeps the desktop; floating: it returns to the pool." })
+  persistent: boolean;
+
+  @Field({ description: "favor_previous, least_recently_used, oldest_first or favor_running." })
+  sortOrder: string;
+
+  @Field()
+  startIfStopped: boolean;
+
+  @Field(() => [String], { description: "Power actions the user may take: start, stop, reboot." })
+  userPowerActions: string[];
+
+  @Field(() => ID, { nullable: true })
+  protocolPlanId: string | null;
+
+  @Field(() => ID, { nullable: true })
+  powerPlanId: string | null;
+
+  @Field(() => ID, { nullable: true })
+  releasePlanId: string | null;
+}
+
+@ObjectType("Policy", { description: "What a user is offered; assignment rules pick one policy per user." })
+export class PolicyType {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  description: string | null;
+
+  @Field(() => Int, { nullable: true, description: "Most desktops a user may hold at once; null: no limit." })
+  maxDesktops: number | null;
+
+  @Field({ description: "Rogue logins (not arranged by the broker): log, assign or logout." })
+  rogueAction: string;
+
+  @Field()
+  createdAt: Date;
+}
+
+@ObjectType()
+export class PolicyConnection extends ConnectionType("Policy", PolicyType) {}
+
+@InputType()
+export class PoolEntitlementInput {
+  @Field(() => ID)
+  @IsUUID("all", { message: "poolId must be an id" })
+  poolId: string;
+
+  @Field(() => Int, { defaultValue: 1 })
+  @Min(1)
+  @Max(50)
+  offerCount: number;
+
+  @Field({ defaultValue: false })
+  persistent: boolean;
+
+  @Field({ defaultValue: "favor_previous" })
+  @IsIn(SORT_ORDERS)
+  sortOrder: string;
+
+  @Field({ defaultValue: true })
+  startIfStopped: boolean;
+
+  @Field(() => [String], { defaultValue: [] })
+  @ArrayMaxSize(3)
+  @IsIn(USER_POWER_ACTIONS, { each: true })
+  userPowerActions: string[];
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID("all")
+  protocolPlanId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID("all")
+  powerPlanId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID("all")
+  releasePlanId?: string | null;
+}
+
+@InputType()
+export class CreatePolicyInput {
+  @Field()
+  @Length(1, 200)
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(1000)
+  description?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(1)
+  @Max(100)
+  maxDesktops?: number | null;
+
+  @Field({ defaultValue: "log" })
+  @IsIn(ROGUE_ACTIONS)
+  rogueAction: string;
+
+  @Field(() => [PoolEntitlementInput], { defaultValue: [], description: "In offer order." })
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  entitlements: PoolEntitlementInput[];
+}
+
+@InputType()
+export class UpdatePolicyInput {
+  @Field(() => String, { nullable: true })
+  @OptionalNotNull()
+  @Length(1, 200)
+  name?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(1000)
+  description?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(1)
+  @Max(100)
+  maxDesktops?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @OptionalNotNull()
+  @IsIn(ROGUE_ACTIONS)
+  rogueAction?: string;
+
+  @Field(() => [PoolEntitlementInput], { nullable: true, description: "Replaces every entitlement when given." })
+  @OptionalNotNull()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  entitlements?: PoolEntitlementInput[];
+}

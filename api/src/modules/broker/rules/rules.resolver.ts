@@ -1,0 +1,51 @@
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { RequirePermission } from "../../../auth/require-permission.js";
+import type { RequestContext } from "../../../context/request-context.js";
+import { PageArgs } from "../../../graphql/connection.js";
+import { createRule, deleteRule, describeRule, getRule, listRules, updateRule } from "./rules.service.js";
+import { AssignmentRuleConnection, AssignmentRuleInput, AssignmentRuleType } from "./rules.types.js";
+
+@Resolver(() => AssignmentRuleType)
+export class AssignmentRulesResolver {
+  @Query(() => AssignmentRuleConnection, { description: "In evaluation order (position)." })
+  @RequirePermission("broker:read")
+  assignmentRules(
+    @Ctx() ctx: RequestContext,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg("identityProviderId", () => ID, { nullable: true, description: "Only this provider's rules." })
+    identityProviderId?: string | null,
+  ) {
+    return listRules(ctx, page, identityProviderId ?? undefined);
+  }
+
+  @Query(() => AssignmentRuleType)
+  @RequirePermission("broker:read")
+  async assignmentRule(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+    return describeRule(await getRule(ctx, id));
+  }
+
+  @Mutation(() => AssignmentRuleType)
+  @RequirePermission("broker:write")
+  async createAssignmentRule(
+    @Ctx() ctx: RequestContext,
+    @Arg("input", () => AssignmentRuleInput) input: AssignmentRuleInput,
+  ) {
+    return describeRule(await createRule(ctx, input));
+  }
+
+  @Mutation(() => AssignmentRuleType)
+  @RequirePermission("broker:write")
+  async updateAssignmentRule(
+    @Ctx() ctx: RequestContext,
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => AssignmentRuleInput) input: AssignmentRuleInput,
+  ) {
+    return describeRule(await updateRule(ctx, id, input));
+  }
+
+  @Mutation(() => AssignmentRuleType)
+  @RequirePermission("broker:write")
+  async deleteAssignmentRule(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+    return describeRule(await deleteRule(ctx, id));
+  }
+}
