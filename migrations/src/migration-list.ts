@@ -3,10 +3,12 @@ import { Foundation0001 as MssqlFoundation0001 } from "../mssql/0001-foundation.
 import { Provisioning0002 as MssqlProvisioning0002 } from "../mssql/0002-provisioning.js";
 import { Identity0003 as MssqlIdentity0003 } from "../mssql/0003-identity.js";
 import { Broker0004 as MssqlBroker0004 } from "../mssql/0004-broker.js";
+import { Gateway0005 as MssqlGateway0005 } from "../mssql/0005-gateway.js";
 import { Foundation0001 as PostgresFoundation0001 } from "../postgres/0001-foundation.js";
 import { Provisioning0002 as PostgresProvisioning0002 } from "../postgres/0002-provisioning.js";
 import { Identity0003 as PostgresIdentity0003 } from "../postgres/0003-identity.js";
 import { Broker0004 as PostgresBroker0004 } from "../postgres/0004-broker.js";
+import { Gateway0005 as PostgresGateway0005 } from "../postgres/0005-gateway.js";
 import type { Dialect } from "./database-target.js";
 
 type MigrationClass = new () => MigrationInterface;
@@ -17,12 +19,14 @@ export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   PostgresProvisioning0002,
   PostgresIdentity0003,
   PostgresBroker0004,
+  PostgresGateway0005,
 ];
 export const MSSQL_MIGRATIONS: MigrationClass[] = [
   MssqlFoundation0001,
   MssqlProvisioning0002,
   MssqlIdentity0003,
   MssqlBroker0004,
+  MssqlGateway0005,
 ];
 
 export function migrationsFor(dialect: Dialect): MigrationClass[] {

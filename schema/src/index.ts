@@ -12,6 +12,7 @@ import { Desktop } from "./entities/desktop.entity.js";
 import { DesktopAgentToken } from "./entities/desktop-agent-token.entity.js";
 import { DesktopSession } from "./entities/desktop-session.entity.js";
 import { DesktopTimer } from "./entities/desktop-timer.entity.js";
+import { GatewayTunnel } from "./entities/gateway-tunnel.entity.js";
 import { Group } from "./entities/group.entity.js";
 import { GroupMembership } from "./entities/group-membership.entity.js";
 import { IdentityProvider } from "./entities/identity-provider.entity.js";
@@ -46,6 +47,7 @@ export * from "./entities/desktop.entity.js";
 export * from "./entities/desktop-agent-token.entity.js";
 export * from "./entities/desktop-session.entity.js";
 export * from "./entities/desktop-timer.entity.js";
+export * from "./entities/gateway-tunnel.entity.js";
 export * from "./entities/group.entity.js";
 export * from "./entities/group-membership.entity.js";
 export * from "./entities/identity-provider.entity.js";
@@ -97,6 +99,7 @@ export const ALL_ENTITIES = [
   DesktopAgentToken,
   DesktopSession,
   DesktopTimer,
+  GatewayTunnel,
   Location,
   Policy,
   PoolEntitlement,
