@@ -1,5 +1,6 @@
 import type { IdentityProvider } from "@atrium/schema";
 import { type CacheProvider, type Profile, SAML, ValidateInResponseTo } from "@node-saml/node-saml";
+import { z } from "zod";
 import type { RequestContext } from "../../../context/request-context.js";
 import { consumeFlowState, createFlowState, findFlowState, flowKeyExists } from "../flow-state.store.js";
 import { spEntityIdOf } from "../identity-providers.service.js";
@@ -8,6 +9,9 @@ import { toPem } from "../provider-config.schemas.js";
 import { samlConfigOf } from "../provider-runtime.js";
 
 const REQUEST_TTL_SECONDS = 600;
+
+/** The signed assertion as node-saml parsed it (xml2js shape); its ID is what replay detection remembers. */
+const parsedAssertionSchema = z.object({ Assertion: z.object({ $: z.object({ ID: z.string().min(1).max(256) }) }) });
 /** Assertion ids are remembered well beyond any assertion lifetime we accept. */
 const ASSERTION_MEMORY_SECONDS = 86_400;
 
@@ -84,8 +88,9 @@ export async function validateSamlPost(
   const config = samlConfigOf(provider);
   const { profile } = await samlFor(ctx, provider, baseUrl).validatePostResponseAsync({ SAMLResponse: samlResponse });
   if (!profile) throw new Error("the response carries no assertion");
-  const assertionId = typeof profile.ID === "string" ? profile.ID : null;
-  if (!assertionId) throw new Error("the assertion has no ID");
+  const parsed = parsedAssertionSchema.safeParse(profile.getAssertion?.());
+  if (!parsed.success) throw new Error("the assertion has no ID");
+  const assertionId = parsed.data.Assertion.$.ID;
   if (await flowKeyExists(ctx, "saml_assertion", `${provider.id}:${assertionId}`)) {
     throw new Error(`assertion ${assertionId} was already used`);
   }
