@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { Desktop, Pool } from "@atrium/schema";
 import type { VhiServer } from "../../clouds/vhi/index.js";
 import type { PassContext } from "./pool-pass.types.js";
@@ -87,7 +88,7 @@ export async function observe(pass: PassContext, desktop: Desktop, server: VhiSe
       return pass.patchDesktop(desktop, {
         ...patch,
         serverId: null,
-        requestMarker: null,
+        requestMarker: randomUUID(),
         provisioningState: "pending",
         lastError: reason,
       });
@@ -142,7 +143,7 @@ async function markDesktopVanished(pass: PassContext, desktop: Desktop): Promise
     return pass.patchDesktop(desktop, {
       ...gone,
       serverId: null,
-      requestMarker: null,
+      requestMarker: randomUUID(),
       provisioningState: "pending",
       availability: "provisioning",
     });

@@ -4,7 +4,7 @@ import { driveDesktops, resolveUncertainCreates } from "./desktop-lifecycle.js";
 import { syncInventory } from "./inventory-sync.js";
 import type { ControllerDeps, PassContext } from "./pool-pass.types.js";
 import { scalePool } from "./pool-scaler.js";
-import { countFaultsSince, recordEvent } from "./provisioning-events.js";
+import { countFaultsSince, createEventBuffer } from "./provisioning-events.js";
 
 export interface PassResult {
   state: PoolProvisioningState;
@@ -33,6 +33,7 @@ export async function runPoolPass(
     manager.getRepository(Desktop).find({ where: { tenantId: pool.tenantId, poolId: pool.id }, order: { seq: "ASC" } }),
   ]);
   const now = deps.clock();
+  const events = createEventBuffer(manager, pool, deps.clock);
   const pass: PassContext = {
     deps,
     manager,
@@ -44,7 +45,8 @@ export async function runPoolPass(
     now,
     signal,
     fullSync: false,
-    event: (event) => recordEvent(manager, pool, event, deps.clock()),
+    event: async (event) => events.add(event),
+    flushEvents: () => events.flush(),
     async patchDesktop(desktop, patch) {
       signal.throwIfAborted();
       Object.assign(desktop, patch);
@@ -59,9 +61,11 @@ export async function runPoolPass(
   try {
     await syncInventory(pass);
     await resolveUncertainCreates(pass);
+    await events.flush();
     pass.checkpoint("pass:synced");
     await applyRestraint(pass);
     await driveDesktops(pass);
+    await events.flush();
     pass.checkpoint("pass:driven");
     const scaled = await scalePool(pass);
     if (pool.status === "draining" && pass.desktops.length === 0) {
@@ -70,12 +74,14 @@ export async function runPoolPass(
     }
     const state = stateAfter(pass, scaled.created, scaled.removed, scaled.blocked);
     await setPoolState(pass, state, scaled.blocked);
+    await events.flush();
     return { state, created: scaled.created, removed: scaled.removed, desktops: pass.desktops.length };
   } catch (error) {
     if (signal.aborted || !isVhiError(error)) throw error;
     const message = `${error.code}: ${error.message}`;
     deps.logger.warn({ poolId, err: error.toJSON() }, "pool pass failed");
     await setPoolState(pass, "error", message);
+    await events.flush();
     return { state: "error", created: 0, removed: 0, desktops: pass.desktops.length };
   }
 }
@@ -92,6 +98,7 @@ async function applyRestraint(pass: PassContext): Promise<void> {
   pool.statusReason = reason;
   await pass.manager.getRepository(Pool).update({ id: pool.id }, { status: "paused", statusReason: reason });
   await pass.event({ kind: "paused", level: "error", message: reason });
+  await pass.flushEvents();
 }
 
 function stateAfter(

@@ -33,7 +33,9 @@ export interface PassContext {
   signal: AbortSignal;
   /** Whether this pass listed every server of the pool (then absence means the server is gone). */
   fullSync: boolean;
+  /** Buffers an event; `flushEvents` writes the buffer in one statement (restraint reads them after each step). */
   event(event: EventInput): Promise<void>;
+  flushEvents(): Promise<void>;
   /** Writes the changed fields of a desktop (and keeps the in-memory copy). */
   patchDesktop(desktop: Desktop, patch: Partial<Desktop>): Promise<void>;
   checkpoint(step: string): void;

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Desktop, Pool } from "@atrium/schema";
+import { In } from "typeorm";
 import {
   instancesThatFit,
   isVhiError,
@@ -65,6 +66,13 @@ export async function scalePool(pass: PassContext): Promise<ScaleOutcome> {
   const fit = await quotaHeadroom(pass);
   const batch = waiting.slice(0, Math.min(fit.count, pass.deps.maxBatch ?? 100));
   let blocked = batch.length < waiting.length && fit.count < waiting.length ? fit.reason : null;
+  // Count the attempt of the whole batch in one statement before any create leaves: from here on each of these
+  // desktops may have a server, and the next pass looks it up by marker before creating again.
+  await pass.manager
+    .getRepository(Desktop)
+    .increment({ id: In(batch.map((d) => d.id)), tenantId: pool.tenantId }, "createAttempts", 1);
+  for (const desktop of batch) desktop.createAttempts += 1;
+  pass.checkpoint("create:marked");
   let created = 0;
   let stop = false;
   const queue = [...batch];
@@ -133,11 +141,7 @@ type CreateResult = "created" | "failed" | "retry-later" | string;
  */
 async function createServer(pass: PassContext, desktop: Desktop): Promise<CreateResult> {
   const { pool, tenant } = pass;
-  await pass.patchDesktop(desktop, {
-    requestMarker: desktop.requestMarker ?? randomUUID(),
-    createAttempts: desktop.createAttempts + 1,
-  });
-  pass.checkpoint("create:marked");
+  if (!desktop.requestMarker) await pass.patchDesktop(desktop, { requestMarker: randomUUID() });
   try {
     const created = await pass.client.servers.create(
       {
