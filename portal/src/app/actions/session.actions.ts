@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { EnterTenantDocument, LeaveTenantDocument, SignOutDocument } from "@/generated/graphql";
@@ -22,10 +23,13 @@ export async function signOutAction(): Promise<void> {
 export async function enterTenantAction(_state: FormState, formData: FormData): Promise<FormState> {
   const outcome = await mutate(EnterTenantDocument, { tenantId: text(formData, "tenantId") });
   if (!outcome.ok) return { status: "error", message: outcome.message, fieldErrors: {}, values: {} };
+  // The shared layout shows the acting tenant (name, colour, banner): render it afresh.
+  revalidatePath("/", "layout");
   redirect("/console");
 }
 
 export async function leaveTenantAction(): Promise<void> {
   await mutate(LeaveTenantDocument, {});
+  revalidatePath("/", "layout");
   redirect("/msp");
 }

@@ -1,8 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
-import { type FormEvent, useId, useRef, useState } from "react";
+import { useActionState, useEffect, useId, useRef } from "react";
+import { signInAction } from "@/app/actions/sign-in.actions";
+import { initialFormState } from "@/lib/form-state";
 
 interface SignInFormProps {
   /** Fixed when the tenant comes from the URL or hostname; otherwise the user may type it (blank = MSP staff). */
@@ -10,64 +10,48 @@ interface SignInFormProps {
   callbackUrl: string;
 }
 
-/**
- * Username and password go to next-auth's credentials provider, which calls the API's `signIn`. The API's
- * message is shown as is (it never says whether the user exists).
- */
+/** Username and password go to a server action that calls the API's `signIn`; works without JavaScript too. */
 export function SignInForm({ tenantSlug, callbackUrl }: SignInFormProps) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const [state, action, pending] = useActionState(signInAction, initialFormState);
   const errorRef = useRef<HTMLDivElement>(null);
   const ids = { tenant: useId(), username: useId(), password: useId() };
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const username = String(form.get("username") ?? "").trim();
-    const password = String(form.get("password") ?? "");
-    if (!username || !password) {
-      setError("Enter your username and password.");
-      errorRef.current?.focus();
-      return;
-    }
-    setPending(true);
-    setError(null);
-    const result = await signIn("credentials", {
-      redirect: false,
-      username,
-      password,
-      tenant: tenantSlug ?? String(form.get("tenant") ?? "").trim(),
-    });
-    if (!result || result.error) {
-      setPending(false);
-      setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Sign-in failed. Try again.");
-      requestAnimationFrame(() => errorRef.current?.focus());
-      return;
-    }
-    router.replace(callbackUrl);
-    router.refresh();
-  }
-
+  useEffect(() => {
+    if (state.status === "error") errorRef.current?.focus();
+  }, [state]);
   return (
-    <form className="form" onSubmit={onSubmit} noValidate aria-label="Sign in">
-      {error ? (
+    <form className="form" action={action} aria-label="Sign in">
+      {state.status === "error" ? (
         <div className="alert alert-error" role="alert" tabIndex={-1} ref={errorRef}>
-          {error}
+          {state.message}
         </div>
+      ) : null}
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      {tenantSlug ? (
+        <input type="hidden" name="tenant" value={tenantSlug} />
       ) : (
-        <div ref={errorRef} tabIndex={-1} />
-      )}
-      {tenantSlug ? null : (
         <div className="field">
           <label htmlFor={ids.tenant}>Organisation</label>
-          <input id={ids.tenant} name="tenant" type="text" autoComplete="organization" placeholder="e.g. acme" />
+          <input
+            id={ids.tenant}
+            name="tenant"
+            type="text"
+            autoComplete="organization"
+            placeholder="e.g. acme"
+            defaultValue={state.values.tenant ?? ""}
+          />
           <span className="hint">Leave empty if you work for the service provider.</span>
         </div>
       )}
       <div className="field">
         <label htmlFor={ids.username}>Username</label>
-        <input id={ids.username} name="username" type="text" autoComplete="username" required />
+        <input
+          id={ids.username}
+          name="username"
+          type="text"
+          autoComplete="username"
+          required
+          defaultValue={state.values.username ?? ""}
+        />
       </div>
       <div className="field">
         <label htmlFor={ids.password}>Password</label>

@@ -21,12 +21,12 @@ export const NAV_SECTIONS: NavSection[] = [
     title: "Tenant console",
     items: [
       { href: "/console", label: "Dashboard", icon: "◔", permission: "tenant:read", exact: true },
-      { href: "/console/users", label: "Users", icon: "👤", permission: "users:read" },
+      { href: "/console/users", label: "Users", icon: "◉", permission: "users:read" },
       { href: "/console/groups", label: "Groups", icon: "◎", permission: "groups:read" },
       { href: "/console/pools", label: "Pools", icon: "▦", permission: "pools:read" },
       { href: "/console/desktops", label: "Desktops", icon: "▭", permission: "desktops:read" },
       { href: "/console/audit", label: "Audit log", icon: "☰", permission: "audit:read" },
-      { href: "/console/api-keys", label: "API keys", icon: "⚿", permission: "apiKeys:read" },
+      { href: "/console/api-keys", label: "API keys", icon: "◆", permission: "apiKeys:read" },
     ],
   },
   {
@@ -34,7 +34,7 @@ export const NAV_SECTIONS: NavSection[] = [
     items: [
       { href: "/msp", label: "Tenants", icon: "▤", permission: "tenants:read", exact: true },
       { href: "/msp/clouds", label: "Clouds", icon: "☁", permission: "clouds:read" },
-      { href: "/msp/api-keys", label: "API keys", icon: "⚿", permission: "mspApiKeys:write" },
+      { href: "/msp/api-keys", label: "API keys", icon: "◆", permission: "mspApiKeys:write" },
       { href: "/msp/audit", label: "Audit log", icon: "☰", permission: "mspAudit:read" },
     ],
   },

@@ -28,7 +28,7 @@ export function ApiKeysPanel({ keys, createAction, revokeAction, scopes }: ApiKe
     <div className="grid" style={{ gridTemplateColumns: "minmax(0,2fr) minmax(280px,1fr)" }}>
       <section className="card" aria-label="API keys">
         {keys.length === 0 ? (
-          <EmptyState icon="⚿" title="No API keys yet">
+          <EmptyState icon="◆" title="No API keys yet">
             <p>Keys let billing and monitoring systems read data without a person signing in.</p>
           </EmptyState>
         ) : (

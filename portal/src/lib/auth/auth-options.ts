@@ -1,8 +1,6 @@
 import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { SignInDocument } from "@/generated/graphql";
-import { ApiError } from "../api/graphql-errors";
-import { execute } from "../api/graphql-fetch";
+import { signInWithApi } from "./api-sign-in";
 import { SESSION_MAX_AGE_SECONDS, secureCookiesEnabled, sessionSecret } from "./session-secret";
 import type { ApiTokens } from "./session-token";
 
@@ -16,7 +14,8 @@ function headerValue(headers: Record<string, unknown> | undefined, name: string)
 
 /**
  * next-auth keeps the portal session: a JWT in an encrypted, http-only cookie that wraps the API's access and
- * refresh tokens. Sign-in itself is the API's `signIn`; the portal decides nothing about credentials.
+ * refresh tokens. The portal's own sign-in form writes the same cookie from a server action; this provider serves
+ * next-auth's standard endpoints (`/api/auth/session`, credential callbacks) over the same API call.
  */
 export function authOptions(): NextAuthOptions {
   return {
@@ -34,29 +33,17 @@ export function authOptions(): NextAuthOptions {
           tenant: { label: "Organisation", type: "text" },
         },
         async authorize(credentials, req): Promise<SignedInUser | null> {
-          const username = credentials?.username?.trim() ?? "";
-          const password = credentials?.password ?? "";
-          const tenant = credentials?.tenant?.trim().toLowerCase() || null;
-          if (!username || !password) throw new Error("Enter your username and password.");
-          try {
-            const data = await execute(
-              SignInDocument,
-              { input: { username, password, tenant } },
-              { forwardedFor: headerValue(req.headers, "x-forwarded-for") },
-            );
-            const { viewer } = data.signIn;
-            return {
-              id: viewer.id,
-              name: viewer.displayName ?? viewer.username,
-              accessToken: data.signIn.accessToken,
-              refreshToken: data.signIn.refreshToken,
-              accessTokenExpiresAt: Date.parse(data.signIn.accessTokenExpiresAt),
-              tenantSlug: viewer.tenantSlug,
-            };
-          } catch (error) {
-            // The message reaches the sign-in form; the API's wording never reveals whether the user exists.
-            throw new Error(error instanceof ApiError ? error.message : "Sign-in failed. Try again.");
-          }
+          const outcome = await signInWithApi(
+            {
+              username: credentials?.username?.trim() ?? "",
+              password: credentials?.password ?? "",
+              tenant: credentials?.tenant?.trim().toLowerCase() || null,
+            },
+            headerValue(req.headers, "x-forwarded-for"),
+          );
+          if (!outcome.ok) throw new Error(outcome.message);
+          const { userId, name, ...tokens } = outcome.session;
+          return { id: userId, name, ...tokens };
         },
       }),
     ],

@@ -19,7 +19,7 @@ export default async function MyDesktops() {
         description={`Welcome, ${viewer.displayName ?? viewer.username}. Desktops your organisation offers you appear here.`}
       />
       <div className="card">
-        <EmptyState icon="🖥" title="No desktops are offered to you yet">
+        <EmptyState icon="▣" title="No desktops are offered to you yet">
           <p>
             When your administrator assigns you to a desktop pool, your desktops show up here with their state and a
             Connect button. If you expected one, contact your helpdesk.

@@ -68,7 +68,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
           ) : null}
         </form>
         {users.nodes.length === 0 ? (
-          <EmptyState icon="👤" title={filters.q ? "No users match your search" : "No users yet"}>
+          <EmptyState icon="◉" title={filters.q ? "No users match your search" : "No users yet"}>
             <p>{filters.q ? "Try another name or e-mail address." : "Create the first user to get started."}</p>
           </EmptyState>
         ) : (

@@ -58,7 +58,7 @@ export default async function GroupPage({
             <h2>Members</h2>
           </div>
           {group.members.nodes.length === 0 ? (
-            <EmptyState icon="👥" title="No members yet" />
+            <EmptyState icon="◎" title="No members yet" />
           ) : (
             <div className="table-wrap">
               <table className="data">

@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Browser, launchBrowser, signIn } from "../fixtures/browser.js";
+import { apiCall, type Stack, startStack } from "../fixtures/stack.js";
+
+// A 403 or 404 document is what those checks expect; Chromium logs it as a failed resource load.
+const expectedStatus = (errors: string[]) =>
+  errors.filter((error) => !/Failed to load resource: the server responded with a status of 40[34]/.test(error));
+
+describe("portal: tenant console, helpdesk, end user and tenant isolation", () => {
+  let stack: Stack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it("shows a tenant admin every console page", async () => {
+    const admin = await browser.newPage();
+    await signIn(admin.page, stack.portalUrl, "/t/acme", "admin", "demo");
+    const { page } = admin;
+    expect(new URL(page.url()).pathname).toBe("/console");
+    await page.getByRole("heading", { name: "Dashboard" }).waitFor();
+    await page.getByText("Sign-ins today").waitFor();
+    await admin.screenshot("tenant-dashboard");
+    for (const [path, heading, shot] of [
+      ["/console/users", "Users", "tenant-users"],
+      ["/console/groups", "Groups", "tenant-groups"],
+      ["/console/pools", "Pools", "tenant-pools"],
+      ["/console/desktops", "Desktops", "tenant-desktops"],
+      ["/console/audit", "Audit log", "tenant-audit"],
+      ["/console/api-keys", "API keys", "tenant-api-keys"],
+    ] as const) {
+      await page.goto(`${stack.portalUrl}${path}`);
+      await page.getByRole("heading", { name: heading, exact: true }).waitFor();
+      await admin.screenshot(shot);
+      // No raw JSON on any page a person reads.
+      await expect(page.locator("main").textContent()).resolves.not.toMatch(/\{\s*"[a-zA-Z]+"\s*:/);
+    }
+    expect(admin.errors).toEqual([]);
+    await admin.close();
+  });
+
+  it("lets a tenant admin search, create, edit and delete a user, and manage a group", async () => {
+    const admin = await browser.newPage();
+    await signIn(admin.page, stack.portalUrl, "/t/acme", "admin", "demo");
+    const { page } = admin;
+    await page.goto(`${stack.portalUrl}/console/users?q=user3`);
+    await page.getByRole("link", { name: "Demo User 3" }).waitFor();
+    await expect(page.getByRole("link", { name: "Demo User 4" }).count()).resolves.toBe(0);
+
+    await page.goto(`${stack.portalUrl}/console/users/new`);
+    await page.getByLabel("Username").fill("jdoe");
+    await page.getByLabel("Display name").fill("Jane Doe");
+    await page.getByLabel("Initial password").fill("short");
+    await page.getByRole("button", { name: "Create user" }).click();
+    await page.getByText("Use at least 8 characters.").waitFor();
+    await page.getByLabel("Initial password").fill("jane-password-1");
+    await page.getByRole("button", { name: "Create user" }).click();
+    await page.getByText("The user was created.").waitFor();
+    await page.getByLabel("Role").selectOption("tenant_helpdesk");
+    await page.getByLabel("Disabled — the user cannot sign in").check();
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByText("Changes saved.").waitFor();
+    await page.getByRole("definition").filter({ hasText: "Disabled" }).waitFor();
+    await admin.screenshot("tenant-user-detail");
+
+    // A duplicate username comes back from the API and is shown on the form.
+    await page.goto(`${stack.portalUrl}/console/users/new`);
+    await page.getByLabel("Username").fill("jdoe");
+    await page.getByRole("button", { name: "Create user" }).click();
+    await page.getByRole("alert").waitFor();
+
+    await page.goto(`${stack.portalUrl}/console/groups`);
+    await page.getByLabel("Name").fill("Finance");
+    await page.getByRole("button", { name: "Create group" }).click();
+    await page.waitForURL(/\/console\/groups\/[0-9a-f-]{36}$/);
+    await page.getByLabel("User").selectOption({ label: "Jane Doe (jdoe)" });
+    await page.getByRole("button", { name: "Add to group" }).click();
+    await page.getByRole("cell", { name: /Jane Doe/ }).waitFor();
+    await admin.screenshot("tenant-group-detail");
+
+    await page.goto(`${stack.portalUrl}/console/users?q=jdoe`);
+    await page.getByRole("link", { name: "Jane Doe" }).click();
+    await page.getByRole("button", { name: "Delete user" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+    await expect(page.getByRole("dialog").isVisible()).resolves.toBe(false);
+    await page.getByRole("button", { name: "Delete user" }).click();
+    await admin.screenshot("tenant-delete-confirm");
+    await page.getByRole("dialog").getByRole("button", { name: "Delete user" }).click();
+    await page.waitForURL("**/console/users?deleted=1");
+    await page.getByText("The user was deleted.").waitFor();
+    expect(admin.errors).toEqual([]);
+    await admin.close();
+  });
+
+  it("signs an end user in to their desktops and out again", async () => {
+    const user = await browser.newPage();
+    await signIn(user.page, stack.portalUrl, "/t/acme", "user1", "demo");
+    const { page } = user;
+    expect(new URL(page.url()).pathname).toBe("/desktops");
+    await page.getByRole("heading", { name: "My desktops" }).waitFor();
+    await expect(page.getByRole("link", { name: "Users" }).count()).resolves.toBe(0);
+    await user.screenshot("user-desktops");
+    await page.goto(`${stack.portalUrl}/console`);
+    await page.getByText("You do not have access to this page").waitFor();
+    await page.goto(`${stack.portalUrl}/desktops`);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL("**/t/acme?reason=signed-out");
+    await page.getByText("You have signed out.").waitFor();
+    await page.goto(`${stack.portalUrl}/desktops`);
+    await page.waitForURL("**/signin?**");
+    expect(expectedStatus(user.errors)).toEqual([]);
+    await user.close();
+  });
+
+  it("rejects a wrong password with the API's message", async () => {
+    const visitor = await browser.newPage({ width: 390, height: 844 });
+    await visitor.page.goto(`${stack.portalUrl}/t/acme`);
+    await visitor.screenshot("sign-in-phone");
+    await visitor.page.getByLabel("Username").fill("admin");
+    await visitor.page.getByLabel("Password").fill("wrong");
+    await visitor.page.getByRole("button", { name: "Sign in" }).click();
+    await visitor.page.getByRole("alert").filter({ hasText: "Invalid username or password" }).waitFor();
+    expect(expectedStatus(visitor.errors)).toEqual([]);
+    await visitor.close();
+  });
+
+  it("keeps helpdesk out of admin pages and read-only elsewhere", async () => {
+    const helpdesk = await browser.newPage();
+    await signIn(helpdesk.page, stack.portalUrl, "/t/acme", "helpdesk", "demo");
+    const { page } = helpdesk;
+    expect(new URL(page.url()).pathname).toBe("/console");
+    await expect(page.getByRole("link", { name: "API keys" }).count()).resolves.toBe(0);
+    await expect(page.getByRole("link", { name: "Audit log" }).count()).resolves.toBe(0);
+    for (const path of ["/console/api-keys", "/console/audit", "/console/users/new", "/msp", "/msp/clouds"]) {
+      const response = await page.goto(`${stack.portalUrl}${path}`);
+      expect(response?.status(), path).toBe(403);
+      await page.getByText("You do not have access to this page").waitFor();
+    }
+    await helpdesk.screenshot("helpdesk-forbidden");
+    await page.goto(`${stack.portalUrl}/console/users`);
+    await page.getByRole("link", { name: "Demo User 1" }).waitFor();
+    await expect(page.getByRole("link", { name: "+ New user" }).count()).resolves.toBe(0);
+    expect(expectedStatus(helpdesk.errors)).toEqual([]);
+    await helpdesk.close();
+  });
+
+  it("never shows one tenant's data to another tenant's admin who edits URLs", async () => {
+    const session = await apiCall<{ signIn: { accessToken: string } }>(
+      stack.apiUrl,
+      `mutation { signIn(input: { username: "admin", password: "demo", tenant: "acme" }) { accessToken } }`,
+    );
+    const acme = await apiCall<{ users: { nodes: { id: string; displayName: string }[] } }>(
+      stack.apiUrl,
+      `query { users(first: 1, filter: { search: "user2" }) { nodes { id displayName } } }`,
+      {},
+      session.signIn.accessToken,
+    );
+    const victim = acme.users.nodes[0];
+    const globex = await browser.newPage();
+    await signIn(globex.page, stack.portalUrl, "/t/globex", "admin", "demo");
+    const { page } = globex;
+    for (const path of [`/console/users/${victim.id}`, `/console/groups/${victim.id}`, `/console/pools/${victim.id}`]) {
+      const response = await page.goto(`${stack.portalUrl}${path}`);
+      expect(response?.status(), path).toBe(404);
+      await page.getByRole("heading", { name: "Not found" }).waitFor();
+    }
+    await globex.screenshot("cross-tenant-not-found");
+    await page.goto(`${stack.portalUrl}/console/users?q=user2`);
+    await page.getByRole("link", { name: "Demo User 2" }).click();
+    expect(page.url()).not.toContain(victim.id);
+    await page.goto(`${stack.portalUrl}/console/desktops?pool=${victim.id}`);
+    await page.getByText("No desktops match these filters").waitFor();
+    expect(expectedStatus(globex.errors)).toEqual([]);
+    await globex.close();
+  });
+
+  it("works on a phone-sized screen", async () => {
+    const phone = await browser.newPage({ width: 390, height: 844 });
+    await signIn(phone.page, stack.portalUrl, "/t/acme", "admin", "demo");
+    await phone.screenshot("phone-dashboard");
+    await phone.page.getByRole("button", { name: "☰ Menu" }).click();
+    await phone.page.getByRole("link", { name: "Users" }).click();
+    await phone.page.waitForURL("**/console/users");
+    await phone.screenshot("phone-users");
+    expect(phone.errors).toEqual([]);
+    await phone.close();
+  });
+});
