@@ -76,6 +76,15 @@ async function finishConnect(
       }),
     );
   }
+  if (reconnect) {
+    // Coming back to a desktop a power plan may have suspended or stopped: ask the controller to start it again.
+    await tx.manager
+      .createQueryBuilder()
+      .update(Desktop)
+      .set({ desiredPowerState: "running" })
+      .where("id = :id AND tenant_id = :tenantId AND desired_power_state <> 'deleted'", { id: desktop.id, tenantId })
+      .execute();
+  }
   await cancelTimers(tx.manager, tenantId, desktop.id, now);
   const sessions = tx.manager.getRepository(DesktopSession);
   const session = await sessions.save(
