@@ -59,6 +59,8 @@ export type DesktopFilter = {
 };
 
 export type SignInInput = {
+  /** Host name the user signs in at (the portal passes its own); selects the tenant when no slug is given. */
+  loginHost?: string | null | undefined;
   password: string;
   /** Tenant slug; omit for MSP staff. */
   tenant?: string | null | undefined;

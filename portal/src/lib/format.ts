@@ -102,6 +102,9 @@ export interface FieldChange {
   after: string | null;
 }
 
+// Identifiers, bookkeeping timestamps and redacted secrets say nothing to a reader of the log.
+const HIDDEN_AUDIT_KEYS = /^(id|tenantId|createdAt|updatedAt|createdBy|.*Hash|.*Secret|secret.*)$/i;
+
 /** The fields an audited change touched, with their old and new values. */
 export function auditChanges(
   before: Record<string, unknown> | null,
@@ -110,6 +113,7 @@ export function auditChanges(
   const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
   const changes: FieldChange[] = [];
   for (const key of keys) {
+    if (HIDDEN_AUDIT_KEYS.test(key)) continue;
     const old = before && key in before ? describeValue(before[key]) : null;
     const now = after && key in after ? describeValue(after[key]) : null;
     if (old === now) continue;

@@ -27,6 +27,10 @@ describe("portal: tenant console, helpdesk, end user and tenant isolation", () =
     expect(new URL(page.url()).pathname).toBe("/console");
     await page.getByRole("heading", { name: "Dashboard" }).waitFor();
     await page.getByText("Sign-ins today").waitFor();
+    // chart.js arrives lazily after the page; wait until every chart box holds its canvas.
+    await page.waitForFunction(
+      () => document.querySelectorAll(".chart-box").length === document.querySelectorAll(".chart-box canvas").length,
+    );
     await admin.screenshot("tenant-dashboard");
     for (const [path, heading, shot] of [
       ["/console/users", "Users", "tenant-users"],
@@ -184,6 +188,9 @@ describe("portal: tenant console, helpdesk, end user and tenant isolation", () =
   it("works on a phone-sized screen", async () => {
     const phone = await browser.newPage({ width: 390, height: 844 });
     await signIn(phone.page, stack.portalUrl, "/t/acme", "admin", "demo");
+    await phone.page.waitForFunction(
+      () => document.querySelectorAll(".chart-box").length === document.querySelectorAll(".chart-box canvas").length,
+    );
     await phone.screenshot("phone-dashboard");
     await phone.page.getByRole("button", { name: "☰ Menu" }).click();
     await phone.page.getByRole("link", { name: "Users" }).click();

@@ -34,7 +34,12 @@ export function StateChart({ states }: Pick<DashboardChartsProps, "states">) {
           },
         ],
       }}
-      options={{ maintainAspectRatio: false, cutout: "62%", plugins: { legend: { position: "right" } } }}
+      options={{
+        animation: false,
+        maintainAspectRatio: false,
+        cutout: "62%",
+        plugins: { legend: { position: "right" } },
+      }}
     />
   );
 }
@@ -49,10 +54,11 @@ export function PoolChart({ pools }: Pick<DashboardChartsProps, "pools">) {
         datasets: [
           { label: "In use", data: pools.map((pool) => pool.assigned), backgroundColor: "#4f46e5" },
           { label: "Available", data: pools.map((pool) => pool.available), backgroundColor: "#16a34a" },
-          { label: "Other", data: pools.map((pool) => pool.other), backgroundColor: "#cbd5e1" },
+          { label: "Not ready", data: pools.map((pool) => pool.other), backgroundColor: "#cbd5e1" },
         ],
       }}
       options={{
+        animation: false,
         maintainAspectRatio: false,
         indexAxis: "y",
         scales: { x: { stacked: true, ticks: { precision: 0 } }, y: { stacked: true } },
