@@ -5,6 +5,7 @@ export type { AppServices } from "./context/app-services.js";
 export { DEMO_PASSWORD, DEMO_TENANTS, seedDemoData } from "./demo/demo-seed.js";
 export { operationPermissions, printAppSchema } from "./graphql/schema.js";
 export * from "./modules/broker/index.js";
+export * from "./modules/gateway/index.js";
 export * from "./modules/provisioning/index.js";
 export { createLogger } from "./observability/logger.js";
 export { hashPassword } from "./security/passwords.js";

@@ -1,0 +1,194 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { type RawData, WebSocket, WebSocketServer } from "ws";
+import type { Logger } from "../../observability/logger.js";
+import { resolveClientAddress, type TrustedProxies } from "../access/index.js";
+import { REFUSAL_CLOSE } from "./close-codes.js";
+import { PortForwarder } from "./forward/port-forwarder.js";
+import type { GatewaySettings } from "./gateway.config.js";
+import type { GatewayMetrics } from "./gateway.metrics.js";
+import { handleGatewayRequest } from "./gateway.routes.js";
+import type { CredentialSource, TicketVerdict, TicketVerifier, TunnelGrant } from "./gateway.types.js";
+import { relayGuacd } from "./relays/guacd.relay.js";
+import { relaySsh } from "./relays/ssh.relay.js";
+import { relayVnc } from "./relays/vnc.relay.js";
+import { TunnelRecorder } from "./tunnel-recorder.js";
+import { TunnelSession } from "./tunnel-session.js";
+
+export interface GatewayDependencies {
+  settings: GatewaySettings;
+  verifier: TicketVerifier;
+  recorder: TunnelRecorder;
+  metrics: GatewayMetrics;
+  logger: Logger;
+  trustedProxies: TrustedProxies;
+  /** Desktop sign-in for SSH (and RDP through guacd); the browser never supplies it. */
+  credentials?: CredentialSource;
+  /** Who the client is, from an access token it may present (`atrium.bearer.<token>` WebSocket protocol). */
+  authenticatePresenter?: (accessToken: string) => Promise<string | null>;
+}
+
+export interface GatewayServer {
+  url: string;
+  port: number;
+  forwards: PortForwarder;
+  /** Browser tunnels open on this node. */
+  openTunnels(): number;
+  close(): Promise<void>;
+}
+
+type Endpoint = "vnc" | "ssh" | "rdp";
+const ENDPOINT_PROTOCOLS: Record<Endpoint, readonly string[]> = {
+  // HTML5 in a protocol plan means "VNC rendered in the browser".
+  vnc: ["VNC", "HTML5"],
+  ssh: ["SSH"],
+  rdp: ["RDP"],
+};
+const BEARER_PROTOCOL = "atrium.bearer.";
+
+function intParam(url: URL, name: string, fallback: number, max: number): number {
+  const value = Number(url.searchParams.get(name));
+  return Number.isInteger(value) && value >= 1 && value <= max ? value : fallback;
+}
+
+export async function startGateway(deps: GatewayDependencies): Promise<GatewayServer> {
+  const { settings, logger, metrics } = deps;
+  const forwards = new PortForwarder(settings, deps.recorder, metrics, logger);
+  const sessions = new Set<TunnelSession>();
+  const abandoned = await deps.recorder.closeAbandoned();
+  if (abandoned) logger.warn({ abandoned }, "closed tunnel records this node left open before a restart");
+
+  const clientOf = (request: http.IncomingMessage) =>
+    resolveClientAddress({
+      remoteAddress: request.socket.remoteAddress,
+      forwardedFor: request.headers["x-forwarded-for"],
+      trustedProxies: deps.trustedProxies,
+    }).ip;
+
+  const presenterOf = async (request: http.IncomingMessage): Promise<string | null> => {
+    const offered = (request.headers["sec-websocket-protocol"] ?? "").split(",").map((item) => item.trim());
+    const bearer =
+      offered.find((item) => item.startsWith(BEARER_PROTOCOL))?.slice(BEARER_PROTOCOL.length) ??
+      request.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
+    if (!bearer || !deps.authenticatePresenter) return null;
+    return deps.authenticatePresenter(bearer);
+  };
+
+  const verify = async (request: http.IncomingMessage, ticket: string | null, kind: "web" | "native") => {
+    if (!ticket) return { ok: false, refusal: "invalid_ticket", detail: "no ticket" } as TicketVerdict;
+    return deps.verifier({ ticket, clientIp: clientOf(request), presenterUserId: await presenterOf(request), kind });
+  };
+
+  const server = http.createServer((request, response) => {
+    handleGatewayRequest(request, response, {
+      openForward: async (ticket) => {
+        const verdict = await verify(request, ticket, "native");
+        if (!verdict.ok) {
+          metrics.tunnels.inc({ protocol: "forward", outcome: verdict.refusal });
+          return { refused: verdict.refusal, message: REFUSAL_CLOSE[verdict.refusal].reason };
+        }
+        const forward = await forwards.open(verdict.grant);
+        metrics.tunnels.inc({ protocol: verdict.grant.protocol, outcome: "opened" });
+        return { forward, grant: verdict.grant };
+      },
+      health: () => ({ node: settings.nodeId, tunnels: sessions.size, forwards: forwards.openCount }),
+      logger,
+    });
+  });
+
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: settings.maxMessageBytes,
+    perMessageDeflate: false,
+    // Never echo the bearer token back as the chosen protocol.
+    handleProtocols: (protocols) => [...protocols].find((item) => !item.startsWith(BEARER_PROTOCOL)) ?? false,
+  });
+
+  server.on("upgrade", (request, socket, head) => {
+    const url = new URL(request.url ?? "/", "http://gateway");
+    const endpoint = url.pathname.match(/^\/tunnel\/(vnc|ssh|rdp)$/)?.[1] as Endpoint | undefined;
+    if (!endpoint) {
+      socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
+      return;
+    }
+    // Accept the WebSocket first and refuse with a close code: a failed HTTP upgrade reaches browser code only as
+    // an anonymous 1006, and the viewer must be able to say why.
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      const early: RawData[] = [];
+      const hold = (data: RawData) => early.push(data);
+      ws.on("message", hold);
+      void admit(ws, request, url, endpoint, early)
+        .catch((error: unknown) => {
+          logger.error({ err: error }, "gateway tunnel failed to open");
+          if (ws.readyState === WebSocket.OPEN) ws.close(1011, "The gateway hit an unexpected error");
+        })
+        .finally(() => ws.off("message", hold));
+    });
+  });
+
+  async function admit(ws: WebSocket, request: http.IncomingMessage, url: URL, endpoint: Endpoint, early: RawData[]) {
+    const verdict = await verify(request, url.searchParams.get("ticket"), "web");
+    const refuse = (refusal: keyof typeof REFUSAL_CLOSE, detail: string, protocol: string) => {
+      metrics.tunnels.inc({ protocol, outcome: refusal });
+      logger.info({ refusal, detail, endpoint }, "gateway tunnel refused");
+      const { code, reason } = REFUSAL_CLOSE[refusal];
+      ws.close(code, reason);
+    };
+    if (!verdict.ok) return refuse(verdict.refusal, verdict.detail, endpoint.toUpperCase());
+    const grant = verdict.grant;
+    if (!ENDPOINT_PROTOCOLS[endpoint].includes(grant.protocol)) {
+      return refuse("wrong_protocol", `${grant.protocol} ticket on /tunnel/${endpoint}`, grant.protocol);
+    }
+    if ((await deps.recorder.countOpen(grant.tenantId, grant.userId)) >= settings.maxTunnelsPerUser) {
+      return refuse("too_many_tunnels", `limit ${settings.maxTunnelsPerUser}`, grant.protocol);
+    }
+    if (ws.readyState !== WebSocket.OPEN) return; // the browser gave up while we checked
+    const recordId = await deps.recorder.open(grant, "websocket");
+    const session = new TunnelSession(ws, grant, recordId, settings, deps.recorder, metrics, logger);
+    sessions.add(session);
+    void session.done.then(() => sessions.delete(session));
+    metrics.tunnels.inc({ protocol: grant.protocol, outcome: "opened" });
+    logger.info({ tunnel: recordId, desktop: grant.desktopId, protocol: grant.protocol }, "gateway tunnel opened");
+    await startRelay(session, endpoint, url, early);
+  }
+
+  async function startRelay(session: TunnelSession, endpoint: Endpoint, url: URL, early: RawData[]) {
+    const grant: TunnelGrant = session.grant;
+    if (endpoint === "vnc") return relayVnc(session, early);
+    const credentials = grant.credentials ?? (deps.credentials ? await deps.credentials(grant) : null);
+    if (endpoint === "ssh") {
+      if (!credentials) return session.end("credentials_missing");
+      const size = { cols: intParam(url, "cols", 80, 1000), rows: intParam(url, "rows", 24, 1000) };
+      return relaySsh(session, early, credentials, size, logger);
+    }
+    if (!settings.guacdAddress) return session.end("guacd_unavailable");
+    relayGuacd(session, early, {
+      guacd: settings.guacdAddress,
+      credentials,
+      display: {
+        width: intParam(url, "width", 1280, 8192),
+        height: intParam(url, "height", 800, 8192),
+        dpi: intParam(url, "dpi", 96, 600),
+      },
+      timezone: url.searchParams.get("timezone") ?? undefined,
+      logger,
+    });
+  }
+
+  await new Promise<void>((resolve) => server.listen(settings.port, settings.host, resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${settings.host.includes(":") ? `[${settings.host}]` : settings.host}:${port}`,
+    port,
+    forwards,
+    openTunnels: () => sessions.size,
+    async close() {
+      for (const session of sessions) session.end("gateway_shutdown");
+      await Promise.all([...sessions].map((session) => session.done));
+      await forwards.closeAll();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import net from "node:net";
+import type { RawData } from "ws";
+import type { TunnelSession } from "../tunnel-session.js";
+
+export function toBuffer(data: RawData): Buffer {
+  if (Buffer.isBuffer(data)) return data;
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return Buffer.from(data);
+}
+
+/**
+ * VNC: the browser (noVNC) speaks RFB inside binary WebSocket frames; the gateway only moves bytes to and from the
+ * desktop's VNC port, so RFB security (VNC auth, VeNCrypt) stays end to end between viewer and server.
+ */
+export function relayVnc(session: TunnelSession, early: RawData[]): void {
+  const { host, port } = session.grant.target;
+  const socket = net.connect({ host, port });
+  socket.setNoDelay(true);
+  let connected = false;
+  session.attach({
+    pause: () => socket.pause(),
+    resume: () => socket.resume(),
+    close: () => socket.destroy(),
+  });
+
+  const forward = (data: RawData) => {
+    const chunk = toBuffer(data);
+    session.receivedFromClient(chunk.length);
+    // The browser is paused while the desktop's socket is full: a fast client cannot grow our buffers.
+    if (!socket.write(chunk)) {
+      session.ws.pause();
+      socket.once("drain", () => session.ws.resume());
+    }
+  };
+  session.ws.on("message", forward);
+  // Frames that arrived while the ticket was checked; the socket buffers them until it connects.
+  for (const data of early.splice(0)) forward(data);
+
+  socket.on("connect", () => {
+    connected = true;
+  });
+  socket.on("data", (chunk: Buffer) => session.sendToClient(chunk));
+  socket.on("error", () => session.end(connected ? "desktop_closed" : "desktop_unreachable"));
+  socket.on("close", () => session.end(connected ? "desktop_closed" : "desktop_unreachable"));
+}

@@ -1,0 +1,75 @@
+import { GatewayTunnel, type GatewayTunnelMode } from "@atrium/schema";
+import { type DataSource, IsNull } from "typeorm";
+import type { TunnelEndReason, TunnelGrant } from "./gateway.types.js";
+
+export interface TunnelTotals {
+  bytesIn: number;
+  bytesOut: number;
+  reason: TunnelEndReason;
+}
+
+/**
+ * Writes the gateway_tunnel rows reports read (who, which desktop, bytes each way, how long, why it ended). Open rows
+ * are also the cluster-wide count of a user's tunnels, since several gateway nodes share the database.
+ */
+export class TunnelRecorder {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly node: string,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async countOpen(tenantId: string, userId: string): Promise<number> {
+    return this.dataSource.getRepository(GatewayTunnel).count({ where: { tenantId, userId, closedAt: IsNull() } });
+  }
+
+  async open(grant: TunnelGrant, mode: GatewayTunnelMode, listenPort: number | null = null): Promise<string> {
+    const row = await this.dataSource.getRepository(GatewayTunnel).save({
+      tenantId: grant.tenantId,
+      userId: grant.userId,
+      desktopId: grant.desktopId,
+      sessionId: grant.sessionId,
+      ticketId: grant.ticketId,
+      protocol: grant.protocol,
+      mode,
+      node: this.node,
+      clientIp: grant.clientIp,
+      listenPort,
+      bytesIn: 0,
+      bytesOut: 0,
+      openedAt: this.clock(),
+      closedAt: null,
+      durationMs: null,
+      closeReason: null,
+    });
+    return row.id;
+  }
+
+  async close(id: string, tenantId: string, totals: TunnelTotals): Promise<void> {
+    const repository = this.dataSource.getRepository(GatewayTunnel);
+    const row = await repository.findOne({ where: { id, tenantId } });
+    if (!row || row.closedAt) return;
+    const closedAt = this.clock();
+    await repository.update(
+      { id, tenantId },
+      {
+        bytesIn: totals.bytesIn,
+        bytesOut: totals.bytesOut,
+        closedAt,
+        durationMs: Math.max(0, closedAt.getTime() - row.openedAt.getTime()),
+        closeReason: totals.reason,
+      },
+    );
+  }
+
+  /** A node that crashed left its rows open; on restart they are closed so they stop counting toward limits. */
+  async closeAbandoned(): Promise<number> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(GatewayTunnel)
+      .set({ closedAt: this.clock(), closeReason: "gateway_restart" })
+      .where("node = :node AND closed_at IS NULL", { node: this.node })
+      .execute();
+    return result.affected ?? 0;
+  }
+}

@@ -1,0 +1,202 @@
+// Atrium HTML5 viewer: one desktop per window, over the gateway's WebSocket tunnels.
+// Opened as /viewer#protocol=vnc|ssh|rdp&ticket=…&title=…&portal=<portal origin>. The ticket travels in the
+// fragment, so it never reaches server logs or Referer headers, and is removed from the address bar at once.
+
+const params = new URLSearchParams(window.location.hash.slice(1));
+window.history.replaceState(null, "", window.location.pathname);
+
+const protocol = (params.get("protocol") ?? "vnc").toLowerCase();
+const portalOrigin = params.get("portal");
+let ticket = params.get("ticket");
+
+const $ = (id) => document.getElementById(id);
+const screen = $("screen");
+const wsBase = `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}`;
+
+/** Shown when the gateway closed without its own reason (network loss, proxy timeout…). */
+const FALLBACK_REASONS = {
+  1006: "The connection to the gateway was lost",
+  1001: "The gateway is restarting",
+};
+
+document.title = params.get("title") ? `${params.get("title")} — Atrium` : "Atrium desktop";
+$("title").textContent = params.get("title") ?? "Desktop";
+
+function setStatus(text) {
+  $("status").textContent = text;
+}
+
+function showNotice(text) {
+  $("notice-text").textContent = text;
+  $("notice").hidden = false;
+}
+
+let active = null;
+
+function ended(event) {
+  active = null;
+  const reason = event.reason || FALLBACK_REASONS[event.code] || "Disconnected";
+  setStatus(`Disconnected (${event.code})`);
+  showNotice(reason);
+  document.body.dataset.state = "disconnected";
+  document.body.dataset.closeCode = String(event.code);
+  $("reconnect").hidden = !portalOrigin || !window.opener;
+}
+
+function connected() {
+  setStatus("Connected");
+  $("notice").hidden = true;
+  document.body.dataset.state = "connected";
+}
+
+async function connectVnc() {
+  const { default: RFB } = await import("/vendor/novnc/core/rfb.js");
+  // Our own socket, handed to noVNC, so the gateway's close code and reason reach the user.
+  const socket = new WebSocket(`${wsBase}/tunnel/vnc?ticket=${encodeURIComponent(ticket)}`, ["binary"]);
+  socket.addEventListener("close", ended);
+  const rfb = new RFB(screen, socket, { shared: true });
+  rfb.scaleViewport = true;
+  rfb.resizeSession = true;
+  rfb.addEventListener("connect", connected);
+  rfb.addEventListener("credentialsrequired", () => {
+    setStatus("The desktop asks for its password");
+    $("credentials").hidden = false;
+    $("password").focus();
+  });
+  rfb.addEventListener("securityfailure", (event) => showNotice(`Sign-in refused: ${event.detail.reason ?? ""}`));
+  rfb.addEventListener("desktopname", (event) => {
+    $("title").textContent = event.detail.name;
+  });
+  rfb.addEventListener("clipboard", (event) => {
+    $("clipboard-text").value = event.detail.text;
+  });
+  $("credentials").onsubmit = (event) => {
+    event.preventDefault();
+    $("credentials").hidden = true;
+    rfb.sendCredentials({ password: $("password").value });
+    $("password").value = "";
+  };
+  return {
+    ctrlAltDel: () => rfb.sendCtrlAltDel(),
+    paste: (text) => rfb.clipboardPasteFrom(text),
+    disconnect: () => rfb.disconnect(),
+  };
+}
+
+async function connectSsh() {
+  const [{ Terminal }, { FitAddon }] = await Promise.all([
+    import("/vendor/xterm/lib/xterm.mjs"),
+    import("/vendor/xterm-fit/lib/addon-fit.mjs"),
+  ]);
+  const terminal = new Terminal({ cursorBlink: true, convertEol: false });
+  const fit = new FitAddon();
+  terminal.loadAddon(fit);
+  terminal.open(screen);
+  fit.fit();
+  const query = `ticket=${encodeURIComponent(ticket)}&cols=${terminal.cols}&rows=${terminal.rows}`;
+  const socket = new WebSocket(`${wsBase}/tunnel/ssh?${query}`);
+  socket.binaryType = "arraybuffer";
+  const send = (message) => socket.readyState === WebSocket.OPEN && socket.send(JSON.stringify(message));
+  socket.addEventListener("open", connected);
+  socket.addEventListener("close", ended);
+  socket.addEventListener("message", (event) => {
+    if (typeof event.data !== "string") return terminal.write(new Uint8Array(event.data));
+    const control = JSON.parse(event.data);
+    if (control.t === "exit") setStatus(`Shell exited (${control.code ?? "signal"})`);
+  });
+  terminal.onData((data) => send({ t: "d", d: data }));
+  terminal.onResize(({ cols, rows }) => send({ t: "r", cols, rows }));
+  window.addEventListener("resize", () => fit.fit());
+  terminal.focus();
+  return {
+    ctrlAltDel: null,
+    paste: (text) => send({ t: "d", d: text }),
+    disconnect: () => socket.close(1000),
+  };
+}
+
+async function connectRdp() {
+  const { default: Guacamole } = await import("/vendor/guacamole/esm/guacamole-common.js");
+  const tunnel = new Guacamole.WebSocketTunnel(`${wsBase}/tunnel/rdp`);
+  const client = new Guacamole.Client(tunnel);
+  const display = client.getDisplay();
+  screen.appendChild(display.getElement());
+  tunnel.onstatechange = (state) => {
+    if (state === Guacamole.Tunnel.State.OPEN) connected();
+  };
+  client.onerror = (status) => showNotice(status.message || "The remote desktop reported an error");
+  // guacamole-common-js hides the WebSocket; its close arrives as a tunnel error carrying the gateway's reason.
+  tunnel.onerror = (status) => ended({ code: status.code, reason: status.message });
+  client.onclipboard = (stream, mimetype) => {
+    if (!mimetype.startsWith("text/")) return;
+    const reader = new Guacamole.StringReader(stream);
+    let text = "";
+    reader.ontext = (chunk) => {
+      text += chunk;
+    };
+    reader.onend = () => {
+      $("clipboard-text").value = text;
+    };
+  };
+  const mouse = new Guacamole.Mouse(display.getElement());
+  mouse.onEach(["mousedown", "mouseup", "mousemove"], (event) => client.sendMouseState(event.state, true));
+  const keyboard = new Guacamole.Keyboard(document);
+  keyboard.onkeydown = (keysym) => client.sendKeyEvent(1, keysym);
+  keyboard.onkeyup = (keysym) => client.sendKeyEvent(0, keysym);
+  const size = () =>
+    `width=${screen.clientWidth}&height=${screen.clientHeight}&dpi=${Math.round(96 * devicePixelRatio)}`;
+  window.addEventListener("resize", () => client.sendSize(screen.clientWidth, screen.clientHeight));
+  client.connect(`ticket=${encodeURIComponent(ticket)}&${size()}`);
+  const keys = [0xffe3, 0xffe9, 0xffff]; // Control_L, Alt_L, Delete
+  return {
+    ctrlAltDel: () => {
+      for (const key of keys) client.sendKeyEvent(1, key);
+      for (const key of [...keys].reverse()) client.sendKeyEvent(0, key);
+    },
+    paste: (text) => {
+      const writer = new Guacamole.StringWriter(client.createClipboardStream("text/plain"));
+      writer.sendText(text);
+      writer.sendEnd();
+    },
+    disconnect: () => client.disconnect(),
+  };
+}
+
+async function start() {
+  $("notice").hidden = true;
+  screen.replaceChildren();
+  if (!ticket) return showNotice("No connection ticket: open the desktop from the portal");
+  setStatus("Connecting…");
+  document.body.dataset.state = "connecting";
+  const connect = { vnc: connectVnc, ssh: connectSsh, rdp: connectRdp }[protocol];
+  if (!connect) return showNotice(`Unknown protocol ${protocol}`);
+  const used = ticket;
+  ticket = null; // single use: a reconnect needs a fresh one from the portal
+  active = await connect.call(null, used);
+  $("cad").hidden = !active.ctrlAltDel;
+}
+
+$("cad").onclick = () => active?.ctrlAltDel?.();
+$("clipboard-toggle").onclick = () => {
+  const panel = $("clipboard");
+  panel.hidden = !panel.hidden;
+  $("clipboard-toggle").setAttribute("aria-expanded", String(!panel.hidden));
+};
+$("clipboard-send").onclick = () => active?.paste($("clipboard-text").value);
+$("fullscreen").onclick = () => document.documentElement.requestFullscreen?.();
+$("disconnect").onclick = () => active?.disconnect();
+
+// Reconnect asks the portal window that opened us for a fresh ticket (tickets are single-use and short-lived).
+$("reconnect").onclick = () => {
+  setStatus("Asking the portal for a new ticket…");
+  window.opener?.postMessage({ type: "atrium-viewer:reconnect", protocol }, portalOrigin);
+};
+window.addEventListener("message", (event) => {
+  if (!portalOrigin || event.origin !== portalOrigin) return;
+  if (event.data?.type !== "atrium-viewer:ticket" || typeof event.data.ticket !== "string") return;
+  ticket = event.data.ticket;
+  $("reconnect").hidden = true;
+  void start();
+});
+
+void start();
