@@ -32,10 +32,7 @@ const RESOURCES: Resource[] = [
     input: () => ({ name: "Default", protocols: [{ protocol: "RDP", rdpOptions: ["audiomode:i:0"] }] }),
     read: "query($id: ID!) { r: protocolPlan(id: $id) { id name } }",
     update:
-      'mutation($id: ID!) { r: updateProtocolPlan(id: $id, input: { name: "Hacked", protocols: [{ protocol: VNC }] }) { id } }'.replace(
-        "VNC",
-        '"VNC"',
-      ),
+      'mutation($id: ID!) { r: updateProtocolPlan(id: $id, input: { name: "Hacked", protocols: [{ protocol: "VNC" }] }) { id } }',
     remove: "mutation($id: ID!) { r: deleteProtocolPlan(id: $id) { id } }",
   },
   {
