@@ -30,6 +30,8 @@ export interface SamlIdp {
   entityId: string;
   ssoUrl: string;
   certificatePem: string;
+  /** The IdP's metadata document, as an administrator would download it. */
+  metadataXml: string;
   /** Who signs in and how the next response is built; set before following a redirect here. */
   next: { user: SamlUser; variant: ResponseVariant };
   close(): Promise<void>;
@@ -74,6 +76,7 @@ export async function startSamlIdp(spEntityId: () => string, acsUrl: () => strin
     entityId,
     ssoUrl,
     certificatePem: key.certificatePem,
+    metadataXml: identityProvider(entityId, ssoUrl, key).getMetadata(),
     next: { user: { nameId: "nobody", email: "nobody@example.test", group: "none" }, variant: {} },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTenantWithPeople, type TenantFixture } from "../fixtures/factories.js";
 import { dataOf, startTestApp, type TestApp } from "../fixtures/test-app.js";
 import { browse, type PostedForm } from "../idp/browser.js";
-import { createProvider, type SignInResultShape } from "../idp/identity-helpers.js";
+import { CREATE_PROVIDER, createProvider, type SignInResultShape } from "../idp/identity-helpers.js";
 import { type OidcIdp, startOidcIdp } from "../idp/oidc-idp.js";
 import { type SamlIdp, startSamlIdp } from "../idp/saml-idp.js";
 
@@ -130,6 +130,25 @@ describe("SAML 2.0", () => {
     expect(xml).toContain(`entityID="urn:atrium:sp:${samlProviderId}"`);
     expect(xml).toContain(`/auth/sso/${samlProviderId}/saml/acs`);
     expect(xml).toContain('WantAssertionsSigned="true"');
+  });
+
+  it("takes its settings from the IdP's metadata document", async () => {
+    const created = await app.gql<{ createIdentityProvider: { id: string; config: Record<string, unknown> } }>(
+      CREATE_PROVIDER,
+      { input: { name: "from-metadata", kind: "saml", enabled: false, config: { metadataXml: samlIdp.metadataXml } } },
+      acme.adminToken,
+    );
+    const { config, id } = dataOf(created).createIdentityProvider;
+    expect(config).toMatchObject({ ssoUrl: samlIdp.ssoUrl, idpEntityId: samlIdp.entityId });
+    expect(config).not.toHaveProperty("metadataXml");
+    const body = samlIdp.certificatePem.replace(/-----[A-Z ]+-----|\s+/g, "");
+    expect(config.idpCertificates).toEqual([body]);
+    const test = await app.gql<{ testIdentityProvider: { ok: boolean } }>(
+      `mutation($id: ID!) { testIdentityProvider(id: $id) { ok detail } }`,
+      { id },
+      acme.adminToken,
+    );
+    expect(dataOf(test).testIdentityProvider.ok).toBe(true);
   });
 
   it("never starts tenant A's IdP from tenant B's URL", async () => {

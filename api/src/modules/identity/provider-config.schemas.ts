@@ -2,6 +2,7 @@ import { X509Certificate } from "node:crypto";
 import { type IdentityProviderKind, MSP_ROLES, TENANT_ROLES } from "@atrium/schema";
 import { z } from "zod";
 import { ldapProviderConfigSchema, radiusProviderConfigSchema } from "./providers/identity-provider.schemas.js";
+import { parseSamlMetadata } from "./saml-metadata.util.js";
 
 const httpUrl = z
   .string()
@@ -98,7 +99,7 @@ export function checkProviderConfig(
   secret: string | null,
 ): ProviderConfigCheck {
   const secretField = SECRET_FIELD[kind];
-  const candidate: Record<string, unknown> = { ...config };
+  const candidate: Record<string, unknown> = kind === "saml" ? fromSamlMetadata(config) : { ...config };
   if (secretField) {
     delete candidate[secretField];
     if (secret !== null) candidate[secretField] = secret;
@@ -118,6 +119,22 @@ export function checkProviderConfig(
     secret: secretField
       ? (((parsed.data as Record<string, unknown>)[secretField] as string | undefined) ?? null)
       : null,
+  };
+}
+
+/**
+ * SAML settings may come as the IdP's metadata document (`metadataXml`): it fills the SSO URL, certificates and
+ * entity id unless they are given explicitly. Only the derived fields are stored.
+ */
+function fromSamlMetadata(config: Record<string, unknown>): Record<string, unknown> {
+  const { metadataXml, ...rest } = config;
+  if (typeof metadataXml !== "string" || metadataXml.length > 200_000) return rest;
+  const summary = parseSamlMetadata(metadataXml);
+  return {
+    ...(summary.ssoUrl ? { ssoUrl: summary.ssoUrl } : {}),
+    ...(summary.idpCertificates.length ? { idpCertificates: summary.idpCertificates } : {}),
+    ...(summary.idpEntityId ? { idpEntityId: summary.idpEntityId } : {}),
+    ...rest,
   };
 }
 
