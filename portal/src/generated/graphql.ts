@@ -8,6 +8,15 @@ export type AuditFilter = {
   action?: string | null | undefined;
 };
 
+export type ConnectInput = {
+  /** A desktop from your offers. */
+  desktopId?: string | number | null | undefined;
+  /** Or any free desktop of this pool (the broker picks). */
+  poolId?: string | number | null | undefined;
+  /** RDP, VNC, SSH or HTML5; default: the plan's first usable. */
+  protocol?: string | null | undefined;
+};
+
 export type CreateApiKeyInput = {
   expiresAt?: string | null | undefined;
   name: string;
@@ -191,6 +200,33 @@ export type LeaveTenantMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type LeaveTenantMutation = { leaveTenant: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, actingTenantId: string | null, roles: Array<string>, permissions: Array<string> } };
+
+export type MyDesktopsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyDesktopsQuery = { myDesktops: Array<{ desktopId: string, name: string, poolId: string, poolName: string, assignedToYou: boolean, persistent: boolean, powerState: string, powerActions: Array<string>, protocols: Array<string> }> };
+
+export type ConnectMutationVariables = Exact<{
+  input: ConnectInput;
+}>;
+
+
+export type ConnectMutation = { connect: { desktopId: string, desktopName: string, host: string | null, method: string, port: number, protocol: string, rdpFile: string | null, sessionId: string, starting: boolean, ticket: string | null, ticketExpiresAt: string | null } };
+
+export type ReleaseDesktopMutationVariables = Exact<{
+  desktopId: string | number;
+}>;
+
+
+export type ReleaseDesktopMutation = { releaseDesktop: { desktopId: string, released: boolean } };
+
+export type PowerMyDesktopMutationVariables = Exact<{
+  desktopId: string | number;
+  action: string;
+}>;
+
+
+export type PowerMyDesktopMutation = { powerMyDesktop: { id: string, observedPowerState: string } };
 
 export type CloudFieldsFragment = { id: string, name: string, authUrl: string, region: string | null, domainName: string, projectName: string, username: string, status: string, statusMessage: string | null, lastCheckedAt: string | null, maxMicroversion: string | null, createdAt: string };
 
@@ -765,6 +801,54 @@ export const LeaveTenantDocument = new TypedDocumentString(`
   roles
   permissions
 }`) as unknown as TypedDocumentString<LeaveTenantMutation, LeaveTenantMutationVariables>;
+export const MyDesktopsDocument = new TypedDocumentString(`
+    query MyDesktops {
+  myDesktops {
+    desktopId
+    name
+    poolId
+    poolName
+    assignedToYou
+    persistent
+    powerState
+    powerActions
+    protocols
+  }
+}
+    `) as unknown as TypedDocumentString<MyDesktopsQuery, MyDesktopsQueryVariables>;
+export const ConnectDocument = new TypedDocumentString(`
+    mutation Connect($input: ConnectInput!) {
+  connect(input: $input) {
+    desktopId
+    desktopName
+    host
+    method
+    port
+    protocol
+    rdpFile
+    sessionId
+    starting
+    ticket
+    ticketExpiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<ConnectMutation, ConnectMutationVariables>;
+export const ReleaseDesktopDocument = new TypedDocumentString(`
+    mutation ReleaseDesktop($desktopId: ID!) {
+  releaseDesktop(desktopId: $desktopId) {
+    desktopId
+    released
+  }
+}
+    `) as unknown as TypedDocumentString<ReleaseDesktopMutation, ReleaseDesktopMutationVariables>;
+export const PowerMyDesktopDocument = new TypedDocumentString(`
+    mutation PowerMyDesktop($desktopId: ID!, $action: String!) {
+  powerMyDesktop(desktopId: $desktopId, action: $action) {
+    id
+    observedPowerState
+  }
+}
+    `) as unknown as TypedDocumentString<PowerMyDesktopMutation, PowerMyDesktopMutationVariables>;
 export const CloudsDocument = new TypedDocumentString(`
     query Clouds($first: Int!, $after: String) {
   clouds(first: $first, after: $after) {

@@ -6,6 +6,47 @@ import { apiCall, type Stack, startStack } from "../fixtures/stack.js";
 const expectedStatus = (errors: string[]) =>
   errors.filter((error) => !/Failed to load resource: the server responded with a status of 40[34]/.test(error));
 
+/**
+ * The tenant admin's part of the broker set-up, through the API: one policy offering the demo pool to everyone.
+ * Then waits (bounded) until the pool controller has a desktop ready to offer.
+ */
+async function entitleEveryoneToTheDemoPool(apiUrl: string): Promise<void> {
+  const token = async (username: string) =>
+    (
+      await apiCall<{ signIn: { accessToken: string } }>(
+        apiUrl,
+        `mutation($u: String!) { signIn(input: { username: $u, password: "demo", tenant: "acme" }) { accessToken } }`,
+        { u: username },
+      )
+    ).signIn.accessToken;
+  const admin = await token("admin");
+  const pools = await apiCall<{ pools: { nodes: { id: string }[] } }>(
+    apiUrl,
+    "query { pools(first: 1) { nodes { id } } }",
+    {},
+    admin,
+  );
+  const policy = await apiCall<{ createPolicy: { id: string } }>(
+    apiUrl,
+    `mutation($pool: ID!) { createPolicy(input: { name: "Everyone", entitlements: [{ poolId: $pool, offerCount: 1 }] }) { id } }`,
+    { pool: pools.pools.nodes[0].id },
+    admin,
+  );
+  await apiCall(
+    apiUrl,
+    `mutation($policy: ID!) { createAssignmentRule(input: { effect: "allow", policyId: $policy, position: 1 }) { id } }`,
+    { policy: policy.createPolicy.id },
+    admin,
+  );
+  const user = await token("user1");
+  for (let attempt = 0; attempt < 120; attempt++) {
+    const offers = await apiCall<{ myDesktops: unknown[] }>(apiUrl, "query { myDesktops { desktopId } }", {}, user);
+    if (offers.myDesktops.length > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  throw new Error("the demo pool offered no desktop within two minutes");
+}
+
 describe("portal: tenant console, helpdesk, end user and tenant isolation", () => {
   let stack: Stack;
   let browser: Browser;
@@ -103,14 +144,23 @@ describe("portal: tenant console, helpdesk, end user and tenant isolation", () =
     await admin.close();
   });
 
-  it("signs an end user in to their desktops and out again", async () => {
+  it("lets an end user connect to an offered desktop, release it and sign out", async () => {
+    await entitleEveryoneToTheDemoPool(stack.apiUrl);
     const user = await browser.newPage();
     await signIn(user.page, stack.portalUrl, "/t/acme", "user1", "demo");
     const { page } = user;
     expect(new URL(page.url()).pathname).toBe("/desktops");
     await page.getByRole("heading", { name: "My desktops" }).waitFor();
     await expect(page.getByRole("link", { name: "Users" }).count()).resolves.toBe(0);
+    const card = page.getByRole("article").first();
+    await card.getByRole("button", { name: "Connect" }).click();
+    await card.getByTestId("connection").waitFor();
+    await user.screenshot("user-desktops-connected");
+    await card.getByRole("button", { name: "Release" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Release desktop" }).click();
+    await page.getByRole("article").first().getByRole("button", { name: "Connect" }).waitFor();
     await user.screenshot("user-desktops");
+
     await page.goto(`${stack.portalUrl}/console`);
     await page.getByText("You do not have access to this page").waitFor();
     await page.goto(`${stack.portalUrl}/desktops`);

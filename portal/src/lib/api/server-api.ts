@@ -55,7 +55,10 @@ export type MutationOutcome<T> =
   | { ok: true; data: T }
   | { ok: false; code: string; message: string; fieldErrors: Record<string, string> };
 
-/** For server actions: never throws for API errors, so forms can show them next to the fields. */
+/**
+ * For server actions (and pages that explain a refusal themselves, e.g. desktops denied at this location): never
+ * throws for API errors, so the caller can show the API's message.
+ */
 export async function mutate<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   variables: TVariables,
