@@ -1,0 +1,170 @@
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { type GatewayServer, startGatewayForServices } from "@atrium/api";
+import { Desktop, PoolEntitlement, ProtocolPlan, type Tenant, type User } from "@atrium/schema";
+import { Registry } from "prom-client";
+import WebSocket from "ws";
+import { CONNECT, createLocationRow, createPolicyRow, createRuleRow, tokenFor } from "../fixtures/broker-factories.js";
+import { createCloud, createDesktops, createPool, createTenantWithPeople, createUser } from "../fixtures/factories.js";
+import { dataOf, type TestApp } from "../fixtures/test-app.js";
+
+/** test/services/desktop.sh: Xvfb + twm + xterm, x11vnc and sshd on loopback. */
+export const DESKTOP = {
+  vncPort: 5901,
+  vncPassword: "atrVnc01",
+  sshPort: 2222,
+  sshUser: "atrium-desk",
+  sshPassword: "Desk-Pass-1",
+} as const;
+
+const SERVICES_DIR = fileURLToPath(new URL("../../services/", import.meta.url));
+
+function runScript(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("bash", [`${SERVICES_DIR}desktop.sh`, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("error", reject);
+    // "exit", not "close": daemons the script started must not hold us by an inherited pipe.
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`desktop.sh ${args[0]}: ${output}`))));
+  });
+}
+
+/** Starts the real desktop if nobody else has; the last release stops it again. */
+export async function leaseDesktop(): Promise<{ release(): Promise<void> }> {
+  const id = randomUUID();
+  await runScript(["acquire", id, String(process.pid)]);
+  return { release: () => runScript(["release", id]) };
+}
+
+/** Client addresses as the API and gateway see them: both trust 127.0.0.1 as a proxy, so X-Forwarded-For counts. */
+export const CLIENT_IP = "203.0.113.10";
+
+export interface GatewayWorld {
+  tenant: Tenant;
+  user: User;
+  userToken: string;
+  otherUser: User;
+  otherToken: string;
+  desktop: Desktop;
+  /** A ticket from the real broker `connect` mutation, issued to `ip`. */
+  ticket(protocol: "VNC" | "SSH" | "RDP", ip?: string): Promise<string>;
+}
+
+/** A tenant whose user has one desktop on loopback (the real VNC/SSH servers), reachable only through the gateway. */
+export async function createGatewayWorld(app: TestApp): Promise<GatewayWorld> {
+  const people = await createTenantWithPeople(app, `gw${randomUUID().slice(0, 8)}`);
+  const otherUser = await createUser(app, people.tenant, "user2", "tenant_user");
+  const cloud = await createCloud(app);
+  const pool = await createPool(app, people.tenant, cloud, "linux");
+  const [desktop] = await createDesktops(app, pool, 1);
+  await app.database.dataSource.getRepository(Desktop).update({ id: desktop!.id }, { addresses: ["127.0.0.1"] });
+  const plan = await app.database.dataSource.getRepository(ProtocolPlan).save({
+    tenantId: people.tenant.id,
+    name: "gateway",
+    protocols: [
+      { protocol: "VNC", priority: 1, port: DESKTOP.vncPort, gateway: "always", rdpOptions: [] },
+      { protocol: "SSH", priority: 2, port: DESKTOP.sshPort, gateway: "always", rdpOptions: [] },
+      { protocol: "RDP", priority: 3, port: 3389, gateway: "always", rdpOptions: [] },
+    ],
+  });
+  const anywhere = await createLocationRow(app, people.tenant, "Anywhere", ["0.0.0.0/0", "::/0"]);
+  const policy = await createPolicyRow(app, people.tenant, "Gateway users", [pool], { persistent: true });
+  await app.database.dataSource
+    .getRepository(PoolEntitlement)
+    .update({ tenantId: people.tenant.id, policyId: policy.id }, { protocolPlanId: plan.id });
+  await createRuleRow(app, people.tenant, 100, { locationIds: [anywhere.id] }, { policy });
+  return {
+    tenant: people.tenant,
+    user: people.user,
+    userToken: people.userToken,
+    otherUser,
+    otherToken: await tokenFor(app, otherUser),
+    desktop: desktop!,
+    async ticket(protocol, ip = CLIENT_IP) {
+      const result = await app.gql<{ connect: { ticket: string | null; method: string } }>(
+        CONNECT,
+        { input: { desktopId: desktop!.id, protocol } },
+        people.userToken,
+        { "x-forwarded-for": ip },
+      );
+      const ticket = dataOf(result).connect.ticket;
+      if (!ticket) throw new Error(`no gateway ticket: ${JSON.stringify(result)}`);
+      return ticket;
+    },
+  };
+}
+
+export async function startTestGateway(
+  app: TestApp,
+  env: Record<string, string> = {},
+): Promise<GatewayServer & { registry: Registry }> {
+  const registry = new Registry();
+  const gateway = await startGatewayForServices(app.services, {
+    env: { GATEWAY_PORT: "0", GATEWAY_NODE_ID: `node-${randomUUID().slice(0, 8)}`, ...env },
+    registry,
+    credentials: async () => ({ username: DESKTOP.sshUser, password: DESKTOP.sshPassword }),
+  });
+  return Object.assign(gateway, { registry });
+}
+
+export interface OpenedSocket {
+  ws: WebSocket;
+  /** Resolves with the close code and reason. */
+  closed: Promise<{ code: number; reason: string }>;
+}
+
+/** Opens a gateway WebSocket the way a browser behind our (trusted) proxy would. */
+export function openTunnel(
+  gateway: GatewayServer,
+  path: string,
+  options: { ip?: string; protocols?: string[] } = {},
+): OpenedSocket {
+  const ws = new WebSocket(`${gateway.url.replace(/^http/, "ws")}${path}`, options.protocols ?? [], {
+    headers: { "x-forwarded-for": options.ip ?? CLIENT_IP },
+  });
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.on("close", (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
+  ws.on("error", () => {});
+  return { ws, closed };
+}
+
+/** Reads a WebSocket's binary frames as one byte stream. */
+export class FrameReader {
+  private buffer = Buffer.alloc(0);
+  private waiter: (() => void) | null = null;
+  private closed = false;
+
+  constructor(ws: WebSocket) {
+    ws.on("message", (data: Buffer) => {
+      this.buffer = Buffer.concat([this.buffer, data]);
+      this.waiter?.();
+    });
+    ws.on("close", () => {
+      this.closed = true;
+      this.waiter?.();
+    });
+  }
+
+  async read(length: number): Promise<Buffer> {
+    while (this.buffer.length < length) {
+      if (this.closed) throw new Error(`socket closed while waiting for ${length} bytes`);
+      await new Promise<void>((resolve) => (this.waiter = resolve));
+    }
+    const out = this.buffer.subarray(0, length);
+    this.buffer = this.buffer.subarray(length);
+    return out;
+  }
+
+  /** Waits until the text received so far contains `needle`. */
+  async until(needle: string): Promise<string> {
+    while (!this.buffer.toString("utf8").includes(needle)) {
+      if (this.closed) throw new Error(`socket closed before ${JSON.stringify(needle)} arrived`);
+      await new Promise<void>((resolve) => (this.waiter = resolve));
+    }
+    return this.buffer.toString("utf8");
+  }
+}
