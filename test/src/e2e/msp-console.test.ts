@@ -13,12 +13,12 @@ describe("portal: MSP console", () => {
     browser = await launchBrowser();
     msp = await browser.newPage();
     await signIn(msp.page, stack.portalUrl, "/signin", "msp-admin", "demo");
-  });
+  }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();
-  });
+  }, 60_000);
 
   it("lands MSP staff on the tenant list", async () => {
     const { page } = msp;

@@ -54,12 +54,12 @@ describe("portal: tenant console, helpdesk, end user and tenant isolation", () =
   beforeAll(async () => {
     stack = await startStack();
     browser = await launchBrowser();
-  });
+  }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();
-  });
+  }, 60_000);
 
   it("shows a tenant admin every console page", async () => {
     const admin = await browser.newPage();
@@ -171,7 +171,7 @@ describe("portal: tenant console, helpdesk, end user and tenant isolation", () =
     await page.waitForURL("**/signin?**");
     expect(expectedStatus(user.errors)).toEqual([]);
     await user.close();
-  });
+  }, 180_000);
 
   it("rejects a wrong password with the API's message", async () => {
     const visitor = await browser.newPage({ width: 390, height: 844 });
