@@ -1,7 +1,9 @@
+import { runAssignBench } from "./assign.bench.js";
 import { runProvisioningBench } from "./provisioning.bench.js";
 
 /** `npm run bench -- <name>`: runs one benchmark and prints its report. */
 const BENCHES: Record<string, () => Promise<void>> = {
+  assign: runAssignBench,
   provisioning: runProvisioningBench,
 };
 

@@ -10,8 +10,12 @@ import { cancelTimers, openAssignment } from "../sessions/lifecycle.service.js";
 import { type BrokerActor, brokerActor } from "./broker-actor.js";
 import type { ConnectInput, DesktopConnectionType } from "./connect.types.js";
 import { buildRdpFile, type ChosenProtocol, chooseProtocol } from "./connection-plan.js";
-import { candidateDesktops, desktopsHeldBy } from "./offers.service.js";
+import { candidateDesktops, desktopsHeldBy, previousDesktopOf } from "./offers.service.js";
 import { issueTicket } from "./tickets.js";
+
+function rotate<T>(items: T[], by: number): T[] {
+  return [...items.slice(by), ...items.slice(0, by)];
+}
 
 /** Rounds of "re-read candidates, try each" before answering NO_DESKTOP_AVAILABLE under heavy contention. */
 const MAX_ROUNDS = 8;
@@ -193,14 +197,21 @@ export async function connect(ctx: RequestContext, input: ConnectInput): Promise
   if (held) return withTransaction(ctx, (tx) => finishConnect(tx, actor, held, entitlement, chosen, true));
   await enforceLimit(ctx, actor);
 
+  const previous =
+    entitlement.sortOrder === "favor_previous"
+      ? await previousDesktopOf(ctx.manager, actor.tenantId, pool.id, actor.user.id)
+      : null;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const candidates = await candidateDesktops(ctx.manager, actor.tenantId, entitlement, actor.user.id);
     if (candidates.length === 0) break;
-    // First round in preference order; later rounds start at a random offset so racing users spread out over the
-    // free desktops instead of queueing on the same row lock again.
-    const offset = round === 0 ? 0 : Math.floor(Math.random() * candidates.length);
+    // The best candidate (the user's previous desktop under favour-previous) is tried first; the rest from a random
+    // offset, so racing users spread over the free desktops instead of queueing on one row lock after another.
+    // Under contention the order past the first is therefore approximate, which is the price of not serialising.
+    const pinned = previous !== null && candidates[0]?.id === previous ? 1 : 0;
+    const rest = candidates.slice(pinned);
+    const order = [...candidates.slice(0, pinned), ...rotate(rest, Math.floor(Math.random() * rest.length))];
     for (let index = 0; index < candidates.length; index++) {
-      const desktop = candidates[(index + offset) % candidates.length]!;
+      const desktop = order[index]!;
       const result = await withTransaction(ctx, async (tx) =>
         (await claimDesktop(tx, desktop, actor.user.id))
           ? finishConnect(tx, actor, desktop, entitlement, chosen, false)
