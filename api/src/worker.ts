@@ -2,13 +2,15 @@ import "reflect-metadata";
 import path from "node:path";
 import { openDatabase } from "@atrium/migrations";
 import { createAppServices } from "./app-services.factory.js";
+import { startBackgroundWork } from "./background/background-work.js";
 import { ConfigError, loadConfig } from "./config/env.js";
 import { createProvisioningWorker } from "./modules/provisioning/provisioning-worker.js";
 import { createLogger } from "./observability/logger.js";
 
 /**
- * Worker process: `node api/dist/worker.js`. Reconciles every pool under per-pool leases, so any number of worker
- * processes can run against the same (PostgreSQL / SQL Server) database; each pool is acted on by one at a time.
+ * Worker process: `node api/dist/worker.js`. Reconciles every pool under per-pool leases and runs durable jobs
+ * (broker timers, maintenance), so any number of worker processes can run against the same (PostgreSQL / SQL Server)
+ * database; each pool is acted on by one at a time and each job runs once.
  */
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -20,9 +22,11 @@ async function main(): Promise<void> {
   const services = createAppServices(config, database, logger);
   const worker = createProvisioningWorker(services);
   worker.start();
-  logger.info({ holder: worker.holder }, "provisioning worker started");
+  const background = startBackgroundWork(services);
+  logger.info({ holder: worker.holder }, "worker started: pool controller and durable jobs");
   const stop = async (signal: string) => {
-    logger.info({ signal }, "stopping provisioning worker");
+    logger.info({ signal }, "stopping worker");
+    await background.stop();
     await worker.stop();
     await database.close();
     process.exit(0);

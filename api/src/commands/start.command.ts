@@ -1,7 +1,9 @@
 import path from "node:path";
 import { openDatabase } from "@atrium/migrations";
 import { createAppServices } from "../app-services.factory.js";
+import { startBackgroundWork } from "../background/background-work.js";
 import type { AppConfig } from "../config/env.js";
+import { seedDemoAccess } from "../demo/demo-access.js";
 import { DEMO_PASSWORD, DEMO_TENANTS, seedDemoData } from "../demo/demo-seed.js";
 import { startDemoProvisioning } from "../modules/provisioning/demo-provisioning.js";
 import { createLogger } from "../observability/logger.js";
@@ -46,6 +48,12 @@ export async function startAll(config: AppConfig, options: { portal: boolean }):
         DEMO_TENANTS.map((t) => t.slug),
       )
     : null;
+  if (provisioning)
+    await seedDemoAccess(
+      database.dataSource,
+      DEMO_TENANTS.map((t) => t.slug),
+    );
+  const background = startBackgroundWork(services);
   const api = await startApiServer(services, config.PORT, config.HOST);
   const portal = options.portal
     ? startPortal(
@@ -65,6 +73,7 @@ export async function startAll(config: AppConfig, options: { portal: boolean }):
     await portal?.stop();
     await api.close();
     logger.info("api stopped");
+    await background.stop();
     await provisioning?.stop();
     await database.close();
     logger.info("database closed");

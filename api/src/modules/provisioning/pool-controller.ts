@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import { Pool } from "@atrium/schema";
 import { withLease } from "../../jobs/index.js";
 import { type PassResult, runPoolPass } from "./pool-pass.js";
@@ -83,17 +84,8 @@ export function createPoolController(options: PoolControllerOptions): PoolContro
           await runOnce(signal).catch((error: unknown) => {
             if (!signal.aborted) options.logger.error({ err: error }, "pool controller round failed");
           });
-          await new Promise<void>((resolve) => {
-            const timer = setTimeout(resolve, options.intervalMs ?? 2_000);
-            signal.addEventListener(
-              "abort",
-              () => {
-                clearTimeout(timer);
-                resolve();
-              },
-              { once: true },
-            );
-          });
+          // The promise form removes its abort listener when the wait ends; adding one per round would leak.
+          await sleep(options.intervalMs ?? 2_000, undefined, { signal }).catch(() => undefined);
         }
       })();
     },

@@ -1,0 +1,53 @@
+import { hostname } from "node:os";
+import { z } from "zod";
+import type { AppServices } from "../context/app-services.js";
+import { defineJob } from "../jobs/job-definition.js";
+import { JobRegistry } from "../jobs/job-registry.js";
+import { purgeFinishedJobs } from "../jobs/job-retention.js";
+import { type Schedule, scheduleEvery, startJobScheduler } from "../jobs/job-scheduler.js";
+import { startJobWorker } from "../jobs/job-worker.js";
+import { brokerTimersSchedule, registerBrokerJobs } from "../modules/broker/index.js";
+
+const HOUR = 3_600_000;
+const FINISHED_JOB_RETENTION_MS = 7 * 24 * HOUR;
+
+/** Keeps the job table small; finished rows stay a week so period de-duplication keys keep working. */
+const purgeJobsJob = defineJob({ name: "maintenance.purge-jobs", payload: z.strictObject({}), maxAttempts: 3 });
+
+export interface BackgroundWork {
+  stop(): Promise<void>;
+}
+
+/**
+ * Durable jobs and their schedules (broker timers, maintenance), run by every worker process — and in-process by
+ * `npm start`. Any number may run against one database: claims skip locked rows, schedules de-duplicate per period.
+ */
+export function startBackgroundWork(services: AppServices): BackgroundWork {
+  const logger = services.logger.child({ component: "jobs" });
+  const registry = registerBrokerJobs(new JobRegistry()).register(purgeJobsJob, async (ctx) => {
+    await purgeFinishedJobs(ctx.dataSource, new Date(ctx.now().getTime() - FINISHED_JOB_RETENTION_MS));
+  });
+  const schedules: Schedule[] = [brokerTimersSchedule, scheduleEvery(purgeJobsJob, HOUR, () => ({}))];
+  const worker = startJobWorker({
+    dataSource: services.dataSource,
+    registry,
+    workerId: `${hostname()}-${process.pid}`.slice(0, 100),
+    concurrency: 2,
+    pollMs: 1_000,
+    logger,
+    clock: services.clock,
+  });
+  const scheduler = startJobScheduler({
+    dataSource: services.dataSource,
+    schedules,
+    tickMs: 15_000,
+    logger,
+    clock: services.clock,
+  });
+  return {
+    async stop() {
+      await scheduler.stop();
+      await worker.stop();
+    },
+  };
+}
