@@ -1,7 +1,7 @@
 import net from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { guacdHandshake } from "./guacd.handshake.js";
 import { encodeInstruction, InstructionReader } from "./guacamole.protocol.js";
+import { guacdHandshake } from "./guacd.handshake.js";
 
 /**
  * guacd is not packaged for Debian 12, so the handshake is checked against a scripted peer that follows the
