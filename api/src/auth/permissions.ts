@@ -21,7 +21,10 @@ export const PERMISSIONS = {
   "groups:read": { scope: "tenant" },
   "groups:write": { scope: "tenant" },
   "pools:read": { scope: "tenant" },
+  "pools:write": { scope: "tenant" },
   "desktops:read": { scope: "tenant" },
+  // Power actions, rebuild/terminate and out-of-service on the tenant's desktops (admins and helpdesk).
+  "desktops:operate": { scope: "tenant" },
   "apiKeys:read": { scope: "tenant" },
   "apiKeys:write": { scope: "tenant" },
   "audit:read": { scope: "tenant" },
@@ -60,11 +63,13 @@ const TENANT_ADMIN: Permission[] = [
   "identity:read",
   "identity:write",
   "broker:write",
+  "pools:write",
+  "desktops:operate",
 ];
 
 export const TENANT_ROLE_PERMISSIONS: Record<TenantRole, Permission[]> = {
   tenant_admin: [...TENANT_ADMIN, "desktops:use"],
-  tenant_helpdesk: [...TENANT_READ, "desktops:use"],
+  tenant_helpdesk: [...TENANT_READ, "desktops:use", "desktops:operate"],
   tenant_user: ["desktops:use"],
 };
 

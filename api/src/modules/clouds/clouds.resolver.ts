@@ -2,7 +2,9 @@ import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import { RequirePermission } from "../../auth/require-permission.js";
 import type { RequestContext } from "../../context/request-context.js";
 import { PageArgs } from "../../graphql/connection.js";
-import { createCloud, deleteCloud, getCloud, listClouds, updateCloud } from "./clouds.service.js";
+import { cloudInventory, poolClouds, poolInventory } from "./cloud-inventory.service.js";
+import { CloudInventoryType, PoolCloudType } from "./cloud-inventory.types.js";
+import { createCloud, deleteCloud, getCloud, listClouds, testCloudConnection, updateCloud } from "./clouds.service.js";
 import { CloudConnection, CloudType, CreateCloudInput, UpdateCloudInput } from "./clouds.types.js";
 
 @Resolver(() => CloudType)
@@ -39,5 +41,31 @@ export class CloudsResolver {
   @RequirePermission("clouds:write")
   deleteCloud(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
     return deleteCloud(ctx, id);
+  }
+
+  @Mutation(() => CloudType, { description: "Checks the stored credentials against the cloud and records the result." })
+  @RequirePermission("clouds:write")
+  testCloudConnection(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+    return testCloudConnection(ctx, id);
+  }
+
+  @Query(() => CloudInventoryType, { description: "Images, flavors, networks… of the cloud's service project." })
+  @RequirePermission("clouds:read")
+  cloudInventory(@Ctx() ctx: RequestContext, @Arg("cloudId", () => ID) cloudId: string) {
+    return cloudInventory(ctx, cloudId);
+  }
+
+  @Query(() => [PoolCloudType], { description: "Clouds the tenant admin may build pools on." })
+  @RequirePermission("pools:write")
+  poolClouds(@Ctx() ctx: RequestContext) {
+    return poolClouds(ctx);
+  }
+
+  @Query(() => CloudInventoryType, {
+    description: "The pool form's pickers, as the tenant's own VHI project sees the cloud.",
+  })
+  @RequirePermission("pools:write")
+  poolInventory(@Ctx() ctx: RequestContext, @Arg("cloudId", () => ID) cloudId: string) {
+    return poolInventory(ctx, cloudId);
   }
 }

@@ -6,6 +6,7 @@ import { paginate } from "../../graphql/paginate.js";
 import { providedFields } from "../../graphql/validation.js";
 import { recordAudit } from "../../tenancy/audit.js";
 import { isUuid } from "../../tenancy/tenant-scope.js";
+import { openCloudClient } from "./cloud-client.factory.js";
 import type { CreateCloudInput, UpdateCloudInput } from "./clouds.types.js";
 
 // Clouds belong to the MSP; only MSP permissions reach these functions.
@@ -28,7 +29,12 @@ export async function createCloud(ctx: RequestContext, input: CreateCloudInput):
     if (await clouds.findOneBy({ name: input.name })) throw conflict(`A cloud named "${input.name}" exists`);
     const { password, ...fields } = input;
     const cloud = await clouds.save(
-      clouds.create({ ...fields, region: fields.region ?? null, passwordEnc: tx.services.secretBox.seal(password) }),
+      clouds.create({
+        ...fields,
+        region: fields.region ?? null,
+        requestsPerSecond: fields.requestsPerSecond ?? null,
+        passwordEnc: tx.services.secretBox.seal(password),
+      }),
     );
     await recordAudit(tx, {
       action: "createCloud",
@@ -72,5 +78,41 @@ export async function deleteCloud(ctx: RequestContext, id: string): Promise<Clou
     await tx.manager.getRepository(Cloud).delete({ id });
     await recordAudit(tx, { action: "deleteCloud", tenantId: null, targetType: "Cloud", targetId: id, before: cloud });
     return cloud;
+  });
+}
+
+/**
+ * Authenticates afresh and probes compute, image and network with the stored credentials, then records the outcome
+ * on the cloud (status, the precise failing stage and reason, the compute microversion). The cloud is called outside
+ * any transaction; only the result is written, with its audit event.
+ */
+export async function testCloudConnection(ctx: RequestContext, id: string): Promise<Cloud> {
+  const cloud = await getCloud(ctx, id);
+  const report = await openCloudClient(ctx, cloud, { maxAttempts: 1 }).testConnection();
+  const result: Pick<Cloud, "status" | "statusMessage" | "maxMicroversion" | "lastCheckedAt"> = report.ok
+    ? {
+        status: "ok",
+        statusMessage: `Connected as project ${report.projectId}: ${report.counts.images} images, ${report.counts.flavors} flavors, ${report.counts.networks} networks`,
+        maxMicroversion: report.compute.serverMaxVersion,
+        lastCheckedAt: ctx.services.clock(),
+      }
+    : {
+        status: "error",
+        statusMessage: report.reason.slice(0, 1000),
+        maxMicroversion: cloud.maxMicroversion,
+        lastCheckedAt: ctx.services.clock(),
+      };
+  return withTransaction(ctx, async (tx) => {
+    const before = { ...cloud };
+    const saved = await tx.manager.getRepository(Cloud).save(Object.assign(cloud, result));
+    await recordAudit(tx, {
+      action: "testCloudConnection",
+      tenantId: null,
+      targetType: "Cloud",
+      targetId: id,
+      before,
+      after: saved,
+    });
+    return saved;
   });
 }

@@ -1,5 +1,5 @@
-import { IsOptional, IsUrl, Length, MaxLength } from "class-validator";
-import { Field, ID, InputType, ObjectType } from "type-graphql";
+import { IsInt, IsOptional, IsUrl, Length, Max, MaxLength, Min } from "class-validator";
+import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { ConnectionType } from "../../graphql/connection.js";
 import { OptionalNotNull } from "../../graphql/validation.js";
 
@@ -37,6 +37,9 @@ export class CloudType {
 
   @Field(() => Date, { nullable: true })
   lastCheckedAt: Date | null;
+
+  @Field(() => Int, { nullable: true, description: "Client-side pacing of the workers' calls; null: unpaced." })
+  requestsPerSecond: number | null;
 
   @Field()
   createdAt: Date;
@@ -78,6 +81,13 @@ export class CreateCloudInput {
   @Field()
   @Length(1, 1024)
   password: string;
+
+  @Field(() => Int, { nullable: true, description: "Pace worker calls (1–1000/s); null: unpaced." })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  requestsPerSecond?: number | null;
 }
 
 @InputType()
@@ -117,4 +127,11 @@ export class UpdateCloudInput {
   @OptionalNotNull()
   @Length(1, 1024)
   password?: string;
+
+  @Field(() => Int, { nullable: true, description: "Pace worker calls (1–1000/s); null: unpaced." })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  requestsPerSecond?: number | null;
 }

@@ -34,6 +34,18 @@ export class DesktopType {
   @Field()
   outOfService: boolean;
 
+  @Field({ description: "pending, building, ready, failed, deleting or vanished." })
+  provisioningState: string;
+
+  @Field(() => String, { nullable: true, description: "reboot or rebuild, waiting for the controller's next pass." })
+  pendingAction: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Raw cloud status with the running task, e.g. SHUTOFF/powering-on.",
+  })
+  serverStatus: string | null;
+
   @Field()
   createdAt: Date;
 

@@ -1,9 +1,21 @@
-import { Arg, Args, Ctx, ID, Query, Resolver } from "type-graphql";
+import type { Pool } from "@atrium/schema";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { RequirePermission } from "../../auth/require-permission.js";
 import type { RequestContext } from "../../context/request-context.js";
 import { PageArgs } from "../../graphql/connection.js";
+import { poolCountsLoader } from "./pool-counts.loader.js";
+import { listPoolEvents } from "./pool-events.service.js";
+import { ProvisioningEventConnection } from "./pool-events.types.js";
+import { CreatePoolInput, UpdatePoolInput } from "./pool-inputs.types.js";
+import { createPool, deletePool, pausePool, resumePool, updatePool } from "./pool-mutations.service.js";
 import { getPool, listPools } from "./pools.service.js";
-import { PoolConnection, PoolType } from "./pools.types.js";
+import {
+  PoolConnection,
+  PoolDesktopCountsType,
+  PoolDomainJoinType,
+  PoolScheduleWindowType,
+  PoolType,
+} from "./pools.types.js";
 
 @Resolver(() => PoolType)
 export class PoolsResolver {
@@ -17,5 +29,67 @@ export class PoolsResolver {
   @RequirePermission("pools:read")
   pool(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
     return getPool(ctx, id);
+  }
+
+  @Query(() => ProvisioningEventConnection, { description: "The pool controller's events for a pool, newest first." })
+  @RequirePermission("pools:read")
+  poolEvents(
+    @Ctx() ctx: RequestContext,
+    @Arg("poolId", () => ID) poolId: string,
+    @Args(() => PageArgs) page: PageArgs,
+  ) {
+    return listPoolEvents(ctx, poolId, page);
+  }
+
+  @Mutation(() => PoolType)
+  @RequirePermission("pools:write")
+  createPool(@Ctx() ctx: RequestContext, @Arg("input", () => CreatePoolInput) input: CreatePoolInput) {
+    return createPool(ctx, input);
+  }
+
+  @Mutation(() => PoolType)
+  @RequirePermission("pools:write")
+  updatePool(
+    @Ctx() ctx: RequestContext,
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => UpdatePoolInput) input: UpdatePoolInput,
+  ) {
+    return updatePool(ctx, id, input);
+  }
+
+  @Mutation(() => PoolType, {
+    description: "Starts draining: the controller removes the unassigned desktops, then the pool (status draining).",
+  })
+  @RequirePermission("pools:write")
+  deletePool(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+    return deletePool(ctx, id);
+  }
+
+  @Mutation(() => PoolType, { description: "Stops growing and scaling; desktops keep running." })
+  @RequirePermission("pools:write")
+  pausePool(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+    return pausePool(ctx, id);
+  }
+
+  @Mutation(() => PoolType)
+  @RequirePermission("pools:write")
+  resumePool(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+    return resumePool(ctx, id);
+  }
+
+  @FieldResolver(() => [PoolScheduleWindowType])
+  schedule(@Root() pool: Pool): PoolScheduleWindowType[] {
+    return pool.schedule ?? [];
+  }
+
+  @FieldResolver(() => PoolDomainJoinType, { nullable: true })
+  domainJoin(@Root() pool: Pool): PoolDomainJoinType | null {
+    const join = pool.domainJoin;
+    return join ? { domain: join.domain, ou: join.ou, username: join.username, passwordSet: !!join.passwordEnc } : null;
+  }
+
+  @FieldResolver(() => PoolDesktopCountsType)
+  desktopCounts(@Root() pool: Pool, @Ctx() ctx: RequestContext) {
+    return poolCountsLoader(ctx).load(pool.id);
   }
 }

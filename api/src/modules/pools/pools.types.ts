@@ -1,6 +1,69 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { ConnectionType } from "../../graphql/connection.js";
 
+@ObjectType("PoolScheduleWindow", { description: "Overrides the pool's sizes while open (pool's time zone)." })
+export class PoolScheduleWindowType {
+  @Field(() => [String], { description: "mon … sun; the day the window starts on." })
+  days: string[];
+
+  @Field({ description: "HH:MM." })
+  start: string;
+
+  @Field({ description: "HH:MM; at or before start means the window crosses midnight." })
+  end: string;
+
+  @Field(() => Int, { nullable: true })
+  minTotal?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  maxTotal?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  minAvailable?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  minRunning?: number | null;
+}
+
+@ObjectType("PoolDomainJoin", { description: "Active Directory join of new desktops; the password is write-only." })
+export class PoolDomainJoinType {
+  @Field()
+  domain: string;
+
+  @Field(() => String, { nullable: true })
+  ou: string | null;
+
+  @Field()
+  username: string;
+
+  @Field({ description: "Whether a join password is stored (it is never returned)." })
+  passwordSet: boolean;
+}
+
+@ObjectType("PoolDesktopCounts", { description: "The pool's desktops by availability, for progress bars." })
+export class PoolDesktopCountsType {
+  @Field(() => Int)
+  total: number;
+
+  @Field(() => Int)
+  provisioning: number;
+
+  @Field(() => Int)
+  available: number;
+
+  @Field(() => Int)
+  assigned: number;
+
+  @Field(() => Int)
+  unavailable: number;
+
+  @Field(() => Int)
+  deleting: number;
+
+  @Field(() => Int, { description: "Desktops whose build failed or whose server vanished." })
+  failed: number;
+}
+
 @ObjectType("Pool", { description: "Desktops built from one golden image, scaled by the pool controller." })
 export class PoolType {
   @Field(() => ID)
@@ -56,6 +119,42 @@ export class PoolType {
 
   @Field(() => String, { nullable: true })
   statusReason: string | null;
+
+  @Field(() => ID)
+  cloudId: string;
+
+  @Field({ description: "IANA time zone the schedule windows are read in." })
+  timeZone: string;
+
+  @Field(() => [PoolScheduleWindowType])
+  schedule: PoolScheduleWindowType[];
+
+  @Field({ description: "Power state of unassigned desktops above minRunning: running, stopped, suspended, shelved." })
+  parkedPowerState: string;
+
+  @Field(() => Int, { description: "This many faults within restraintWindowMinutes pause the pool." })
+  restraintFailures: number;
+
+  @Field(() => Int)
+  restraintWindowMinutes: number;
+
+  @Field({ description: "Delete servers carrying this pool's tags but no desktop (otherwise only reported)." })
+  deleteOrphans: boolean;
+
+  @Field({ description: "none, cloud-init or cloudbase-init." })
+  userDataKind: string;
+
+  @Field(() => String, { nullable: true })
+  userDataTemplate: string | null;
+
+  @Field({ description: "What the controller is doing: idle, growing, shrinking, blocked, paused or error." })
+  provisioningState: string;
+
+  @Field(() => String, { nullable: true, description: "Why the pool is blocked or in error." })
+  lastError: string | null;
+
+  @Field()
+  updatedAt: Date;
 
   @Field()
   createdAt: Date;

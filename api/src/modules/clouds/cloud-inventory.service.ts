@@ -1,0 +1,97 @@
+import { Cloud, Tenant } from "@atrium/schema";
+import { isVhiError, type VhiClient } from "../../clouds/vhi/index.js";
+import type { RequestContext } from "../../context/request-context.js";
+import { AppError, badInput } from "../../errors/app-error.js";
+import { requireTenantId } from "../../tenancy/tenant-scope.js";
+import { openCloudClient } from "./cloud-client.factory.js";
+import type { CloudInventoryType, PoolCloudType } from "./cloud-inventory.types.js";
+import { getCloud } from "./clouds.service.js";
+
+/**
+ * Reads every picker list of the pool form in parallel; a failure of the cloud becomes one clear API error. With
+ * `projectId`, networks are limited to that project's own and shared ones: a cloud-admin service account sees every
+ * project's networks, and a tenant must never be offered (or allowed to attach) another tenant's network.
+ */
+export async function readInventory(client: VhiClient, cloud: Cloud, projectId?: string): Promise<CloudInventoryType> {
+  try {
+    const [images, flavors, networks, securityGroups, volumeTypes, zones] = await Promise.all([
+      client.images.list({}),
+      client.flavors.list(),
+      client.networks.list(),
+      client.securityGroups.list(),
+      // Storage policies and zones only refine the form: a cloud without Cinder or the AZ API still builds pools.
+      client.volumeTypes.list().catch(() => []),
+      client.availabilityZones.list().catch(() => []),
+    ]);
+    return {
+      cloudId: cloud.id,
+      images: images
+        .filter((image) => image.status === "active")
+        .map((image) => ({
+          id: image.id,
+          name: image.name,
+          status: image.status,
+          osType: image.osType ?? null,
+          minDiskGb: image.minDiskGb,
+          minRamMb: image.minRamMb,
+        })),
+      flavors: flavors
+        .filter((flavor) => !flavor.disabled)
+        .map(({ id, name, vcpus, ramMb, diskGb }) => ({ id, name, vcpus, ramMb, diskGb })),
+      networks: networks
+        .filter((network) => !projectId || network.shared || network.projectId === projectId)
+        .map(({ id, name, shared, external }) => ({ id, name, shared, external })),
+      securityGroups: securityGroups.map(({ id, name, description }) => ({ id, name, description })),
+      volumeTypes: volumeTypes.map(({ id, name, description }) => ({ id, name, description })),
+      availabilityZones: zones.map(({ name, available }) => ({ name, available })),
+    };
+  } catch (error) {
+    if (!isVhiError(error)) throw error;
+    // The cloud, not the caller, is in the way: CONFLICT with the cloud's own reason (never a secret).
+    throw new AppError("CONFLICT", `Cloud "${cloud.name}" could not be read: ${error.message}`, {
+      cloudStatus: error.status,
+    });
+  }
+}
+
+/** MSP view: what the cloud's own (service) project sees. */
+export async function cloudInventory(ctx: RequestContext, cloudId: string): Promise<CloudInventoryType> {
+  const cloud = await getCloud(ctx, cloudId);
+  return readInventory(openCloudClient(ctx, cloud), cloud);
+}
+
+/** The calling tenant, which must be mapped to a VHI project before it can build pools. */
+export async function mappedTenant(ctx: RequestContext): Promise<Tenant> {
+  const tenant = await ctx.manager.getRepository(Tenant).findOneByOrFail({ id: requireTenantId(ctx) });
+  if (!tenant.vhiProject) {
+    throw badInput("This tenant has no VHI project yet: ask your MSP to map this tenant to a VHI project", "cloudId");
+  }
+  return tenant;
+}
+
+/**
+ * Tenant view: the inventory as the tenant's own Keystone project sees it (its networks and security groups, the
+ * images shared with it), which is exactly what its pools are built in.
+ */
+export async function poolInventory(ctx: RequestContext, cloudId: string): Promise<CloudInventoryType> {
+  const tenant = await mappedTenant(ctx);
+  const cloud = await getCloud(ctx, cloudId);
+  return readTenantInventory(ctx, cloud, tenant);
+}
+
+/** The tenant project's inventory; the project id comes from the scoped token of a connection check. */
+export async function readTenantInventory(ctx: RequestContext, cloud: Cloud, tenant: Tenant) {
+  const client = openCloudClient(ctx, cloud, { tenant });
+  const report = await client.testConnection();
+  if (!report.ok) {
+    throw new AppError("CONFLICT", `Cloud "${cloud.name}" could not be read for this tenant: ${report.reason}`);
+  }
+  return readInventory(client, cloud, report.projectId);
+}
+
+/** Clouds a tenant admin may pick for a pool: every registered cloud for now, connection details left out. */
+export async function poolClouds(ctx: RequestContext): Promise<PoolCloudType[]> {
+  requireTenantId(ctx);
+  const clouds = await ctx.manager.getRepository(Cloud).find({ order: { name: "ASC" } });
+  return clouds.map(({ id, name, region, status }) => ({ id, name, region, status }));
+}

@@ -1,0 +1,29 @@
+import { Field, ID, ObjectType } from "type-graphql";
+import { ConnectionType } from "../../graphql/connection.js";
+
+@ObjectType("ProvisioningEvent", { description: "What the pool controller did or saw, newest first." })
+export class ProvisioningEventType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  poolId: string;
+
+  @Field(() => ID, { nullable: true })
+  desktopId: string | null;
+
+  @Field({ description: "e.g. create, ready, fault, blocked, paused, scale-down, terminate, orphan." })
+  kind: string;
+
+  @Field({ description: "info, warning or error." })
+  level: string;
+
+  @Field()
+  message: string;
+
+  @Field()
+  createdAt: Date;
+}
+
+@ObjectType()
+export class ProvisioningEventConnection extends ConnectionType("ProvisioningEvent", ProvisioningEventType) {}

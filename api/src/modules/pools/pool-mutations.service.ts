@@ -1,0 +1,183 @@
+import { type Cloud, Pool, type PoolDomainJoin, type PoolScheduleWindow, Tenant } from "@atrium/schema";
+import { actorName } from "../../auth/principal.js";
+import { type RequestContext, withTransaction } from "../../context/request-context.js";
+import { AppError, badInput, conflict } from "../../errors/app-error.js";
+import { providedFields } from "../../graphql/validation.js";
+import { recordAudit } from "../../tenancy/audit.js";
+import { requireTenantId, tenantScope } from "../../tenancy/tenant-scope.js";
+import { mappedTenant, readTenantInventory } from "../clouds/cloud-inventory.service.js";
+import { getCloud } from "../clouds/clouds.service.js";
+import type {
+  CreatePoolInput,
+  PoolDomainJoinInput,
+  PoolScheduleWindowInput,
+  UpdatePoolInput,
+} from "./pool-inputs.types.js";
+import { checkAgainstInventory, checkPoolSettings, type PoolCandidate } from "./pool-validation.js";
+
+const pools = (ctx: RequestContext) => tenantScope(ctx, Pool, "Pool");
+
+/** Fields whose values must exist in the cloud: changing any of them re-reads the inventory. */
+const CLOUD_FIELDS = [
+  "imageRef",
+  "flavorRef",
+  "networkIds",
+  "securityGroups",
+  "storagePolicy",
+  "availabilityZone",
+  "bootVolumeGb",
+] as const;
+
+export async function createPool(ctx: RequestContext, input: CreatePoolInput): Promise<Pool> {
+  const tenant = await mappedTenant(ctx);
+  const cloud = await inputCloud(ctx, input.cloudId);
+  const { domainJoin, schedule, cloudId: _cloudId, ...fields } = input;
+  const candidate = {
+    ...fields,
+    description: fields.description ?? null,
+    bootVolumeGb: fields.bootVolumeGb ?? null,
+    storagePolicy: fields.storagePolicy ?? null,
+    availabilityZone: fields.availabilityZone ?? null,
+    userDataTemplate: fields.userDataTemplate ?? null,
+    schedule: schedule.map(toWindow),
+    domainJoin: sealDomainJoin(ctx, domainJoin, null),
+  } as PoolCandidate & Partial<Pool>;
+  checkPoolSettings(candidate, tenant);
+  // The cloud is asked before the transaction opens: no database connection waits on HTTP.
+  checkAgainstInventory(candidate, await readTenantInventory(ctx, cloud, tenant));
+  return withTransaction(ctx, async (tx) => {
+    const scope = pools(tx);
+    if (await scope.findOne({ name: input.name })) throw conflict(`A pool named "${input.name}" exists`);
+    const pool = await scope.insert({ ...candidate, cloudId: cloud.id, status: "active", statusReason: null });
+    await recordAudit(tx, { action: "createPool", targetType: "Pool", targetId: pool.id, after: auditView(pool) });
+    return pool;
+  });
+}
+
+export async function updatePool(ctx: RequestContext, id: string, input: UpdatePoolInput): Promise<Pool> {
+  const current = await pools(ctx).getById(id);
+  refuseDraining(current);
+  const { domainJoin, schedule, ...fields } = providedFields(input);
+  const patch: Partial<Pool> = { ...(fields as Partial<Pool>) };
+  if (schedule !== undefined) patch.schedule = schedule.map(toWindow);
+  if (domainJoin !== undefined) patch.domainJoin = sealDomainJoin(ctx, domainJoin, current.domainJoin);
+  const candidate = { ...current, ...patch };
+  const cloudChanged = CLOUD_FIELDS.some((field) => field in patch);
+  const tenant = cloudChanged
+    ? await mappedTenant(ctx)
+    : await ctx.manager.getRepository(Tenant).findOneByOrFail({ id: requireTenantId(ctx) });
+  checkPoolSettings(candidate, tenant);
+  if (cloudChanged) {
+    const cloud = await getCloud(ctx, current.cloudId);
+    checkAgainstInventory(candidate, await readTenantInventory(ctx, cloud, tenant));
+  }
+  return withTransaction(ctx, async (tx) => {
+    const scope = pools(tx);
+    const before = await scope.getById(id);
+    refuseDraining(before);
+    if (patch.name && patch.name !== before.name && (await scope.findOne({ name: patch.name }))) {
+      throw conflict(`A pool named "${patch.name}" exists`);
+    }
+    const saved = await scope.update(id, patch);
+    await recordAudit(tx, {
+      action: "updatePool",
+      targetType: "Pool",
+      targetId: id,
+      before: auditView(before),
+      after: auditView(saved),
+    });
+    return saved;
+  });
+}
+
+/** Marks the pool draining: the controller deletes its unassigned desktops, then the pool itself. */
+export function deletePool(ctx: RequestContext, id: string): Promise<Pool> {
+  return setStatus(ctx, id, "deletePool", (pool) => {
+    if (pool.status === "draining") return null;
+    return { status: "draining", statusReason: `Deleting (requested by ${actorName(ctx.principal)})` };
+  });
+}
+
+export function pausePool(ctx: RequestContext, id: string): Promise<Pool> {
+  return setStatus(ctx, id, "pausePool", (pool) => {
+    refuseDraining(pool);
+    if (pool.status === "paused") return null;
+    return { status: "paused", statusReason: `Paused by ${actorName(ctx.principal)}` };
+  });
+}
+
+export function resumePool(ctx: RequestContext, id: string): Promise<Pool> {
+  return setStatus(ctx, id, "resumePool", (pool) => {
+    refuseDraining(pool);
+    if (pool.status === "active") return null;
+    return { status: "active", statusReason: null };
+  });
+}
+
+async function setStatus(
+  ctx: RequestContext,
+  id: string,
+  action: string,
+  decide: (pool: Pool) => Pick<Pool, "status" | "statusReason"> | null,
+): Promise<Pool> {
+  return withTransaction(ctx, async (tx) => {
+    const scope = pools(tx);
+    const before = await scope.getById(id);
+    const change = decide(before);
+    // Repeating a request that already holds is not an error, and changes (and audits) nothing.
+    if (!change) return before;
+    const saved = await scope.update(id, change);
+    await recordAudit(tx, {
+      action,
+      targetType: "Pool",
+      targetId: id,
+      before: auditView(before),
+      after: auditView(saved),
+    });
+    return saved;
+  });
+}
+
+function refuseDraining(pool: Pool): void {
+  if (pool.status === "draining") throw conflict("This pool is being deleted");
+}
+
+async function inputCloud(ctx: RequestContext, cloudId: string): Promise<Cloud> {
+  try {
+    return await getCloud(ctx, cloudId);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") {
+      throw badInput("cloudId is not a registered cloud", "cloudId");
+    }
+    throw error;
+  }
+}
+
+function toWindow(window: PoolScheduleWindowInput): PoolScheduleWindow {
+  return {
+    days: window.days.map((day) => day.toLowerCase()),
+    start: window.start,
+    end: window.end,
+    minTotal: window.minTotal ?? null,
+    maxTotal: window.maxTotal ?? null,
+    minAvailable: window.minAvailable ?? null,
+    minRunning: window.minRunning ?? null,
+  };
+}
+
+/** Seals the join password; an update that leaves the password out keeps the stored one. */
+function sealDomainJoin(
+  ctx: RequestContext,
+  input: PoolDomainJoinInput | null | undefined,
+  current: PoolDomainJoin | null,
+): PoolDomainJoin | null {
+  if (!input) return null;
+  const passwordEnc = input.password ? ctx.services.secretBox.seal(input.password) : current?.passwordEnc;
+  if (!passwordEnc) throw badInput("domainJoin.password is required", "domainJoin.password");
+  return { domain: input.domain, ou: input.ou ?? null, username: input.username, passwordEnc };
+}
+
+/** Audit rows redact secrets by top-level key only; the join password is nested, so it is blanked here. */
+function auditView(pool: Pool): object {
+  return { ...pool, domainJoin: pool.domainJoin ? { ...pool.domainJoin, passwordEnc: "[redacted]" } : null };
+}
