@@ -31,6 +31,8 @@ export type CreateCloudInput = {
   password: string;
   projectName: string;
   region?: string | null | undefined;
+  /** Pace worker calls (1–1000/s); null: unpaced. */
+  requestsPerSecond?: number | null | undefined;
   username: string;
 };
 
