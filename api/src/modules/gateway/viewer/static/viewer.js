@@ -49,10 +49,10 @@ function connected() {
   document.body.dataset.state = "connected";
 }
 
-async function connectVnc() {
+async function connectVnc(ticketValue) {
   const { default: RFB } = await import("/vendor/novnc/core/rfb.js");
   // Our own socket, handed to noVNC, so the gateway's close code and reason reach the user.
-  const socket = new WebSocket(`${wsBase}/tunnel/vnc?ticket=${encodeURIComponent(ticket)}`, ["binary"]);
+  const socket = new WebSocket(`${wsBase}/tunnel/vnc?ticket=${encodeURIComponent(ticketValue)}`, ["binary"]);
   socket.addEventListener("close", ended);
   const rfb = new RFB(screen, socket, { shared: true });
   rfb.scaleViewport = true;
@@ -83,7 +83,7 @@ async function connectVnc() {
   };
 }
 
-async function connectSsh() {
+async function connectSsh(ticketValue) {
   const [{ Terminal }, { FitAddon }] = await Promise.all([
     import("/vendor/xterm/lib/xterm.mjs"),
     import("/vendor/xterm-fit/lib/addon-fit.mjs"),
@@ -93,7 +93,7 @@ async function connectSsh() {
   terminal.loadAddon(fit);
   terminal.open(screen);
   fit.fit();
-  const query = `ticket=${encodeURIComponent(ticket)}&cols=${terminal.cols}&rows=${terminal.rows}`;
+  const query = `ticket=${encodeURIComponent(ticketValue)}&cols=${terminal.cols}&rows=${terminal.rows}`;
   const socket = new WebSocket(`${wsBase}/tunnel/ssh?${query}`);
   socket.binaryType = "arraybuffer";
   const send = (message) => socket.readyState === WebSocket.OPEN && socket.send(JSON.stringify(message));
@@ -115,7 +115,7 @@ async function connectSsh() {
   };
 }
 
-async function connectRdp() {
+async function connectRdp(ticketValue) {
   const { default: Guacamole } = await import("/vendor/guacamole/esm/guacamole-common.js");
   const tunnel = new Guacamole.WebSocketTunnel(`${wsBase}/tunnel/rdp`);
   const client = new Guacamole.Client(tunnel);
@@ -146,7 +146,7 @@ async function connectRdp() {
   const size = () =>
     `width=${screen.clientWidth}&height=${screen.clientHeight}&dpi=${Math.round(96 * devicePixelRatio)}`;
   window.addEventListener("resize", () => client.sendSize(screen.clientWidth, screen.clientHeight));
-  client.connect(`ticket=${encodeURIComponent(ticket)}&${size()}`);
+  client.connect(`ticket=${encodeURIComponent(ticketValue)}&${size()}`);
   const keys = [0xffe3, 0xffe9, 0xffff]; // Control_L, Alt_L, Delete
   return {
     ctrlAltDel: () => {
@@ -172,7 +172,7 @@ async function start() {
   if (!connect) return showNotice(`Unknown protocol ${protocol}`);
   const used = ticket;
   ticket = null; // single use: a reconnect needs a fresh one from the portal
-  active = await connect.call(null, used);
+  active = await connect(used);
   $("cad").hidden = !active.ctrlAltDel;
 }
 

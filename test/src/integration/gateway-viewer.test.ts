@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Browser, launchBrowser } from "../fixtures/browser.js";
+import { startTestApp, type TestApp } from "../fixtures/test-app.js";
+import { createGatewayWorld, DESKTOP, type GatewayWorld, leaseDesktop, startTestGateway } from "./gateway.harness.js";
+
+/** The browser reaches the gateway directly from loopback, so tickets are issued to 127.0.0.1. */
+const BROWSER_IP = "127.0.0.1";
+
+describe("gateway viewer page in Chromium", () => {
+  let app: TestApp;
+  let world: GatewayWorld;
+  let gateway: Awaited<ReturnType<typeof startTestGateway>>;
+  let desktop: { release(): Promise<void> };
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [desktop, app, browser] = await Promise.all([leaseDesktop(), startTestApp(), launchBrowser()]);
+    world = await createGatewayWorld(app);
+    gateway = await startTestGateway(app);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await gateway?.close();
+    await app?.close();
+    await desktop?.release();
+  });
+
+  const viewerUrl = (protocol: string, ticket: string) =>
+    `${gateway.url}/viewer#protocol=${protocol}&ticket=${encodeURIComponent(ticket)}&title=Linux%20desktop`;
+
+  it("renders the VNC desktop with noVNC after the desktop password is entered", async () => {
+    const tracked = await browser.newPage();
+    const { page } = tracked;
+    try {
+      await page.goto(viewerUrl("vnc", await world.ticket("VNC", BROWSER_IP)));
+      // The ticket is taken out of the address bar at once.
+      expect(page.url()).toBe(`${gateway.url}/viewer`);
+      await page.locator("#password").fill(DESKTOP.vncPassword);
+      await page.locator("#credentials button[type=submit]").click();
+      await page.locator("body[data-state=connected]").waitFor();
+      const canvas = page.locator("#screen canvas");
+      await canvas.waitFor();
+      // Rendered means the real framebuffer: x11vnc's desktop has a black root window with the white xterm window
+      // that desktop.sh opens at +40+40 (about 600x390 pixels).
+      await page.waitForFunction(() => {
+        const element = document.querySelector("#screen canvas") as HTMLCanvasElement | null;
+        if (!element || element.width !== 1280) return false;
+        const context = element.getContext("2d")!;
+        const pixel = (x: number, y: number) => [...context.getImageData(x, y, 1, 1).data.slice(0, 3)].join(",");
+        return pixel(300, 300) === "255,255,255" && pixel(1000, 700) === "0,0,0";
+      });
+      const size = await canvas.evaluate((element: HTMLCanvasElement) => [element.width, element.height]);
+      expect(size).toEqual([1280, 800]);
+      await tracked.screenshot("gateway-viewer-vnc");
+      expect(await page.locator("#title").textContent()).not.toBe("");
+      expect(tracked.errors).toEqual([]);
+    } finally {
+      await tracked.close();
+    }
+  });
+
+  it("runs a shell in xterm.js over the SSH tunnel", async () => {
+    const tracked = await browser.newPage();
+    const { page } = tracked;
+    try {
+      await page.goto(viewerUrl("ssh", await world.ticket("SSH", BROWSER_IP)));
+      await page.locator("body[data-state=connected]").waitFor();
+      await page.locator(".xterm-helper-textarea").focus();
+      await page.keyboard.type("echo viewer-$((2+3))\n");
+      await page.locator(".xterm-rows", { hasText: "viewer-5" }).waitFor();
+      await tracked.screenshot("gateway-viewer-ssh");
+      expect(tracked.errors).toEqual([]);
+    } finally {
+      await tracked.close();
+    }
+  });
+
+  it("tells the user why a tunnel was refused", async () => {
+    const tracked = await browser.newPage();
+    const { page } = tracked;
+    try {
+      const ticket = await world.ticket("VNC", "198.51.100.20");
+      await page.goto(viewerUrl("vnc", ticket));
+      await page.locator("body[data-state=disconnected]").waitFor();
+      await expect(page.locator("#notice-text").textContent()).resolves.toBe(
+        "The connection ticket was issued to another client address",
+      );
+      expect(await page.locator("body").getAttribute("data-close-code")).toBe("4404");
+      await tracked.screenshot("gateway-viewer-refused");
+    } finally {
+      await tracked.close();
+    }
+  });
+});
