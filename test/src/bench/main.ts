@@ -1,9 +1,11 @@
 import { runAssignBench } from "./assign.bench.js";
+import { runGatewayBench } from "./gateway.bench.js";
 import { runProvisioningBench } from "./provisioning.bench.js";
 
 /** `npm run bench -- <name>`: runs one benchmark and prints its report. */
 const BENCHES: Record<string, () => Promise<void>> = {
   assign: runAssignBench,
+  gateway: runGatewayBench,
   provisioning: runProvisioningBench,
 };
 

@@ -44,7 +44,7 @@ describe("gateway viewer page in Chromium", () => {
       // that desktop.sh opens at +40+40 (about 600x390 pixels).
       await page.waitForFunction(() => {
         const element = document.querySelector("#screen canvas") as HTMLCanvasElement | null;
-        if (!element || element.width !== 1280) return false;
+        if (element?.width !== 1280) return false;
         const context = element.getContext("2d")!;
         const pixel = (x: number, y: number) => [...context.getImageData(x, y, 1, 1).data.slice(0, 3)].join(",");
         return pixel(300, 300) === "255,255,255" && pixel(1000, 700) === "0,0,0";

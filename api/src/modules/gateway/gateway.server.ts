@@ -12,13 +12,13 @@ import type { CredentialSource, TicketVerdict, TicketVerifier, TunnelGrant } fro
 import { relayGuacd } from "./relays/guacd.relay.js";
 import { relaySsh } from "./relays/ssh.relay.js";
 import { relayVnc } from "./relays/vnc.relay.js";
-import { TunnelRecorder } from "./tunnel-recorder.js";
+import type { TunnelRecordStore } from "./tunnel-recorder.js";
 import { TunnelSession } from "./tunnel-session.js";
 
 export interface GatewayDependencies {
   settings: GatewaySettings;
   verifier: TicketVerifier;
-  recorder: TunnelRecorder;
+  recorder: TunnelRecordStore;
   metrics: GatewayMetrics;
   logger: Logger;
   trustedProxies: TrustedProxies;

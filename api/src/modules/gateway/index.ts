@@ -17,4 +17,4 @@ export type {
 } from "./gateway.types.js";
 export { encodeInstruction, GuacamoleProtocolError, InstructionReader } from "./relays/guacamole.protocol.js";
 export { type GuacdConnection, guacdHandshake } from "./relays/guacd.handshake.js";
-export { TunnelRecorder } from "./tunnel-recorder.js";
+export { TunnelRecorder, type TunnelRecordStore, type TunnelTotals } from "./tunnel-recorder.js";

@@ -8,11 +8,19 @@ export interface TunnelTotals {
   reason: TunnelEndReason;
 }
 
+/** Where tunnels are recorded; the gateway only needs these four operations. */
+export interface TunnelRecordStore {
+  countOpen(tenantId: string, userId: string): Promise<number>;
+  open(grant: TunnelGrant, mode: GatewayTunnelMode, listenPort?: number | null): Promise<string>;
+  close(id: string, tenantId: string, totals: TunnelTotals): Promise<void>;
+  closeAbandoned(): Promise<number>;
+}
+
 /**
  * Writes the gateway_tunnel rows reports read (who, which desktop, bytes each way, how long, why it ended). Open rows
  * are also the cluster-wide count of a user's tunnels, since several gateway nodes share the database.
  */
-export class TunnelRecorder {
+export class TunnelRecorder implements TunnelRecordStore {
   constructor(
     private readonly dataSource: DataSource,
     private readonly node: string,

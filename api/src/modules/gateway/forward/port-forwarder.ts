@@ -4,7 +4,7 @@ import { normalizeIp } from "../../access/index.js";
 import type { GatewaySettings } from "../gateway.config.js";
 import type { GatewayMetrics } from "../gateway.metrics.js";
 import type { TunnelGrant } from "../gateway.types.js";
-import type { TunnelRecorder } from "../tunnel-recorder.js";
+import type { TunnelRecordStore } from "../tunnel-recorder.js";
 
 export interface OpenForward {
   host: string;
@@ -40,7 +40,7 @@ export class PortForwarder {
 
   constructor(
     private readonly settings: GatewaySettings,
-    private readonly recorder: TunnelRecorder,
+    private readonly recorder: TunnelRecordStore,
     private readonly metrics: GatewayMetrics,
     private readonly logger: Logger,
   ) {}

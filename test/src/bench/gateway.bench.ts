@@ -1,0 +1,235 @@
+import net from "node:net";
+import os from "node:os";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import {
+  createGatewayMetrics,
+  createLogger,
+  loadGatewaySettings,
+  startGateway,
+  type TunnelRecordStore,
+} from "@atrium/api";
+import { Registry } from "prom-client";
+import WebSocket from "ws";
+
+const TOTAL_BYTES = Number(process.env.BENCH_GATEWAY_MB ?? 256) * 1024 * 1024;
+const CHUNK = 64 * 1024;
+const ECHO_ROUNDS = 400;
+const ROUNDS = 3;
+
+interface Measured {
+  direct: { mbps: number[]; rtt: number[] };
+  tunnel: { mbps: number[]; rtt: number[] };
+}
+
+async function measure(desktopPort: number, gatewayPort: number): Promise<Measured> {
+  const result: Measured = { direct: { mbps: [], rtt: [] }, tunnel: { mbps: [], rtt: [] } };
+  for (let round = 0; round < ROUNDS; round++) {
+    result.direct.mbps.push(await throughput(() => tcpChannel(desktopPort)));
+    result.tunnel.mbps.push(await throughput(() => wsChannel(gatewayPort)));
+    result.direct.rtt.push(await echoLatency(() => tcpChannel(desktopPort)));
+    result.tunnel.rtt.push(await echoLatency(() => wsChannel(gatewayPort)));
+  }
+  return result;
+}
+
+const best = (values: number[]) => Math.max(...values);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/**
+ * Pushes desktop→client bytes (the VNC direction: framebuffer updates) and echoes small messages, directly over TCP
+ * and through the gateway's /tunnel/vnc, alternately in the same run. Desktop, gateway and client each run in their
+ * own thread. A plain `socket.pipe` TCP relay in the same layout is measured too: it is the floor any userspace
+ * relay pays for the extra hop, so tunnel ÷ plain relay isolates what the gateway itself adds (WebSocket framing,
+ * counting, back-pressure).
+ */
+export async function runGatewayBench(): Promise<void> {
+  const desktop = await startRole("desktop", {});
+  const gateway = await startRole("gateway", { desktopPort: desktop.port });
+  const relay = await startRole("relay", { desktopPort: desktop.port });
+  try {
+    const measured = await measure(desktop.port, gateway.port);
+    const plainRelay: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) plainRelay.push(await throughput(() => tcpChannel(relay.port)));
+    const { direct, tunnel } = measured;
+    const ratio = best(tunnel.mbps) / best(direct.mbps);
+    process.stdout.write(
+      [
+        "",
+        `  Gateway VNC tunnel vs direct TCP: ${TOTAL_BYTES / 1024 / 1024} MiB desktop→client, best of ${ROUNDS}; echo p50 of ${ECHO_ROUNDS}`,
+        `    direct TCP        ${best(direct.mbps).toFixed(0).padStart(6)} MiB/s   echo p50 ${median(direct.rtt).toFixed(3)} ms`,
+        `    through tunnel    ${best(tunnel.mbps).toFixed(0).padStart(6)} MiB/s   echo p50 ${median(tunnel.rtt).toFixed(3)} ms`,
+        `    plain TCP relay   ${best(plainRelay).toFixed(0).padStart(6)} MiB/s   (socket.pipe, no WebSocket)`,
+        `    throughput ratio tunnel/direct ${ratio.toFixed(2)} (target >= 0.80) ${ratio >= 0.8 ? "OK" : "BELOW TARGET"}`,
+        `    throughput ratio tunnel/plain relay ${(best(tunnel.mbps) / best(plainRelay)).toFixed(2)}`,
+        `    added latency ${(median(tunnel.rtt) - median(direct.rtt)).toFixed(3)} ms per round trip (p50)`,
+        `    cores: ${os.availableParallelism()} (three busy threads: with fewer than three cores the extra hop competes with the ends for CPU)`,
+        "",
+      ].join("\n"),
+    );
+  } finally {
+    await Promise.all([desktop.worker.terminate(), gateway.worker.terminate(), relay.worker.terminate()]);
+  }
+}
+
+interface Channel {
+  send(data: Buffer): void;
+  onData(listener: (data: Buffer) => void): void;
+  close(): void;
+}
+
+function tcpChannel(port: number): Promise<Channel> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ host: "127.0.0.1", port }, () =>
+      resolve({
+        send: (data) => socket.write(data),
+        onData: (listener) => socket.on("data", listener),
+        close: () => socket.destroy(),
+      }),
+    );
+    socket.setNoDelay(true);
+    socket.once("error", reject);
+  });
+}
+
+function wsChannel(port: number): Promise<Channel> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/tunnel/vnc?ticket=bench`, { perMessageDeflate: false });
+    ws.once("open", () =>
+      resolve({
+        send: (data) => ws.send(data),
+        onData: (listener) => ws.on("message", (data: Buffer) => listener(data)),
+        close: () => ws.close(),
+      }),
+    );
+    ws.once("error", reject);
+  });
+}
+
+/** Asks the desktop to stream TOTAL_BYTES and times their arrival; MiB/s. */
+async function throughput(open: () => Promise<Channel>): Promise<number> {
+  const channel = await open();
+  const started = process.hrtime.bigint();
+  await new Promise<void>((resolve) => {
+    let received = 0;
+    channel.onData((data) => {
+      received += data.length;
+      if (received >= TOTAL_BYTES) resolve();
+    });
+    channel.send(Buffer.from("T"));
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  channel.close();
+  return TOTAL_BYTES / 1024 / 1024 / seconds;
+}
+
+/** Median round trip of a 32-byte message echoed by the desktop; milliseconds. */
+async function echoLatency(open: () => Promise<Channel>): Promise<number> {
+  const channel = await open();
+  channel.send(Buffer.from("E"));
+  let waiter: (() => void) | null = null;
+  channel.onData(() => waiter?.());
+  const samples: number[] = [];
+  const message = Buffer.alloc(32, 7);
+  for (let index = 0; index < ECHO_ROUNDS; index++) {
+    const started = process.hrtime.bigint();
+    await new Promise<void>((resolve) => {
+      waiter = resolve;
+      channel.send(message);
+    });
+    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  channel.close();
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)]!;
+}
+
+function startRole(
+  role: "desktop" | "gateway" | "relay",
+  data: Record<string, unknown>,
+): Promise<{ worker: Worker; port: number }> {
+  const worker = new Worker(new URL(import.meta.url), { workerData: { role, ...data } });
+  return new Promise((resolve, reject) => {
+    worker.once("message", (port: number) => resolve({ worker, port }));
+    worker.once("error", reject);
+  });
+}
+
+/** The desktop: 'T' streams TOTAL_BYTES honouring back-pressure; 'E' echoes everything after it. */
+async function runDesktop(): Promise<number> {
+  const payload = Buffer.alloc(CHUNK, 0x5a);
+  const server = net.createServer((socket) => {
+    socket.setNoDelay(true);
+    socket.once("data", (first: Buffer) => {
+      if (first[0] === 0x45) {
+        if (first.length > 1) socket.write(first.subarray(1));
+        socket.on("data", (chunk: Buffer) => socket.write(chunk));
+        return;
+      }
+      let sent = 0;
+      const pump = () => {
+        while (sent < TOTAL_BYTES) {
+          sent += CHUNK;
+          if (!socket.write(payload)) return void socket.once("drain", pump);
+        }
+      };
+      pump();
+    });
+    socket.on("error", () => {});
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return (server.address() as net.AddressInfo).port;
+}
+
+/** The gateway with a verifier that grants the bench ticket and an in-memory record store: only relaying is timed. */
+async function runGateway(desktopPort: number): Promise<number> {
+  let next = 0;
+  const records: TunnelRecordStore = {
+    countOpen: async () => 0,
+    open: async () => String(++next),
+    close: async () => {},
+    closeAbandoned: async () => 0,
+  };
+  const gateway = await startGateway({
+    settings: loadGatewaySettings({ GATEWAY_PORT: "0", GATEWAY_NODE_ID: "bench" }),
+    verifier: async ({ clientIp }) => ({
+      ok: true,
+      grant: {
+        ticketId: "bench",
+        tenantId: "bench",
+        userId: "bench",
+        desktopId: "bench",
+        sessionId: null,
+        protocol: "VNC",
+        clientIp: clientIp ?? "127.0.0.1",
+        target: { host: "127.0.0.1", port: desktopPort },
+      },
+    }),
+    recorder: records,
+    metrics: createGatewayMetrics(new Registry()),
+    logger: createLogger("silent"),
+    trustedProxies: { ranges: [] },
+  });
+  return gateway.port;
+}
+
+/** Reference: the cheapest possible userspace relay. */
+async function runRelay(desktopPort: number): Promise<number> {
+  const server = net.createServer((client) => {
+    const desktop = net.connect({ host: "127.0.0.1", port: desktopPort });
+    client.pipe(desktop);
+    desktop.pipe(client);
+    client.on("error", () => desktop.destroy());
+    desktop.on("error", () => client.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return (server.address() as net.AddressInfo).port;
+}
+
+if (!isMainThread && parentPort && workerData?.role) {
+  const roles: Record<string, () => Promise<number>> = {
+    desktop: runDesktop,
+    gateway: () => runGateway(workerData.desktopPort as number),
+    relay: () => runRelay(workerData.desktopPort as number),
+  };
+  parentPort.postMessage(await roles[workerData.role as string]!());
+}
