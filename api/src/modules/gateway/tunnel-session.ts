@@ -94,7 +94,10 @@ export class TunnelSession {
     const binary = typeof data !== "string";
     // A completion callback per frame is measurable at hundreds of MB/s; only a backlog needs one, and the callback
     // of the frame that crossed the mark fires when everything before it was flushed.
-    if (this.ws.bufferedAmount + size <= HIGH_WATER) return this.ws.send(data, { binary });
+    if (this.ws.bufferedAmount + size <= HIGH_WATER) {
+      this.ws.send(data, { binary });
+      return;
+    }
     this.desktop?.pause();
     this.ws.send(data, { binary }, () => this.desktop?.resume());
   }
