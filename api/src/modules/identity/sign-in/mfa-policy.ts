@@ -1,18 +1,37 @@
-import type { User } from "@atrium/schema";
+import type { IdentityProvider, User } from "@atrium/schema";
 import type { RequestContext } from "../../../context/request-context.js";
+import { decideAccessAtSignIn } from "../../broker/index.js";
 import { settingsFor } from "../identity-settings.service.js";
 
-/** Where the sign-in comes from; the access evaluator can use the address and the provider for location rules. */
-export interface SignInClient {
-  ip: string;
-  providerKind: string;
-}
+/** What the tenant's rules say about this sign-in, before any second factor. */
+export type SignInVerdict = { allowed: true; mfaRequired: boolean } | { allowed: false; reason: string };
 
 /**
- * Whether this sign-in needs a second factor. For now a per-tenant setting; the access module (assignment
- * rules and locations) will replace this one function. Users who enrolled a factor are asked regardless: see
- * `needsSecondFactor`.
+ * The tenant's assignment rules and locations decide the sign-in: a deny rule (or a rule that cannot be evaluated)
+ * refuses it, and the deciding allow rule may require a second factor on top of the tenant-wide setting. A user no
+ * rule matches still signs in — an administrator without desktops must reach the console — and is simply offered
+ * nothing. MSP staff are not under tenant rules.
  */
-export async function isMfaRequired(ctx: RequestContext, user: User, _client: SignInClient): Promise<boolean> {
-  return (await settingsFor(ctx, user.tenantId)).mfaRequired;
+export async function signInVerdict(
+  ctx: RequestContext,
+  user: User,
+  provider: IdentityProvider | null,
+): Promise<SignInVerdict> {
+  const tenantWide = (await settingsFor(ctx, user.tenantId)).mfaRequired;
+  const client = { ip: ctx.clientIp && ctx.clientIp !== "unknown" ? ctx.clientIp : null, kind: "web" as const };
+  const outcome = await decideAccessAtSignIn(
+    ctx,
+    user,
+    { providerId: provider?.id ?? null, groups: [] },
+    {
+      ...client,
+      viaGateway: false,
+    },
+  );
+  if (!outcome) return { allowed: true, mfaRequired: tenantWide };
+  const { decision } = outcome;
+  if (!decision.allowed && decision.reason !== "no_rule_matched") {
+    return { allowed: false, reason: `access_denied: ${decision.reason}` };
+  }
+  return { allowed: true, mfaRequired: tenantWide || decision.mfaRequired };
 }
