@@ -1,5 +1,7 @@
 import "reflect-metadata";
 import { AccessProfile } from "./entities/access-profile.entity.js";
+import { AlertRule } from "./entities/alert-rule.entity.js";
+import { AlertState } from "./entities/alert-state.entity.js";
 import { ApiKey } from "./entities/api-key.entity.js";
 import { Assignment } from "./entities/assignment.entity.js";
 import { AssignmentRule } from "./entities/assignment-rule.entity.js";
@@ -29,12 +31,17 @@ import { PowerPlan } from "./entities/power-plan.entity.js";
 import { ProtocolPlan } from "./entities/protocol-plan.entity.js";
 import { ProvisioningEvent } from "./entities/provisioning-event.entity.js";
 import { ReleasePlan } from "./entities/release-plan.entity.js";
+import { ReportDelivery } from "./entities/report-delivery.entity.js";
+import { ReportSchedule } from "./entities/report-schedule.entity.js";
 import { RoleBinding } from "./entities/role-binding.entity.js";
+import { SmtpSettings } from "./entities/smtp-settings.entity.js";
 import { Tenant } from "./entities/tenant.entity.js";
 import { User } from "./entities/user.entity.js";
 import { UserMfa } from "./entities/user-mfa.entity.js";
 
 export * from "./entities/access-profile.entity.js";
+export * from "./entities/alert-rule.entity.js";
+export * from "./entities/alert-state.entity.js";
 export * from "./entities/api-key.entity.js";
 export * from "./entities/assignment.entity.js";
 export * from "./entities/assignment-rule.entity.js";
@@ -64,7 +71,10 @@ export * from "./entities/power-plan.entity.js";
 export * from "./entities/protocol-plan.entity.js";
 export * from "./entities/provisioning-event.entity.js";
 export * from "./entities/release-plan.entity.js";
+export * from "./entities/report-delivery.entity.js";
+export * from "./entities/report-schedule.entity.js";
 export * from "./entities/role-binding.entity.js";
+export * from "./entities/smtp-settings.entity.js";
 export * from "./entities/tenant.entity.js";
 export * from "./entities/user.entity.js";
 export * from "./entities/user-mfa.entity.js";
@@ -106,4 +116,10 @@ export const ALL_ENTITIES = [
   PowerPlan,
   ProtocolPlan,
   ReleasePlan,
+  // Reports and alerts (0007)
+  SmtpSettings,
+  ReportSchedule,
+  ReportDelivery,
+  AlertRule,
+  AlertState,
 ];
