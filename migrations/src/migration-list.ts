@@ -4,12 +4,14 @@ import { Provisioning0002 as MssqlProvisioning0002 } from "../mssql/0002-provisi
 import { Identity0003 as MssqlIdentity0003 } from "../mssql/0003-identity.js";
 import { Broker0004 as MssqlBroker0004 } from "../mssql/0004-broker.js";
 import { Gateway0005 as MssqlGateway0005 } from "../mssql/0005-gateway.js";
+import { Usage0006 as MssqlUsage0006 } from "../mssql/0006-usage.js";
 import { Reports0007 as MssqlReports0007 } from "../mssql/0007-reports.js";
 import { Foundation0001 as PostgresFoundation0001 } from "../postgres/0001-foundation.js";
 import { Provisioning0002 as PostgresProvisioning0002 } from "../postgres/0002-provisioning.js";
 import { Identity0003 as PostgresIdentity0003 } from "../postgres/0003-identity.js";
 import { Broker0004 as PostgresBroker0004 } from "../postgres/0004-broker.js";
 import { Gateway0005 as PostgresGateway0005 } from "../postgres/0005-gateway.js";
+import { Usage0006 as PostgresUsage0006 } from "../postgres/0006-usage.js";
 import { Reports0007 as PostgresReports0007 } from "../postgres/0007-reports.js";
 import type { Dialect } from "./database-target.js";
 
@@ -22,6 +24,7 @@ export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   PostgresIdentity0003,
   PostgresBroker0004,
   PostgresGateway0005,
+  PostgresUsage0006,
   PostgresReports0007,
 ];
 export const MSSQL_MIGRATIONS: MigrationClass[] = [
@@ -30,6 +33,7 @@ export const MSSQL_MIGRATIONS: MigrationClass[] = [
   MssqlIdentity0003,
   MssqlBroker0004,
   MssqlGateway0005,
+  MssqlUsage0006,
   MssqlReports0007,
 ];
 

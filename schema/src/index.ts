@@ -12,6 +12,7 @@ import { Cloud } from "./entities/cloud.entity.js";
 import { ConnectionTicket } from "./entities/connection-ticket.entity.js";
 import { Desktop } from "./entities/desktop.entity.js";
 import { DesktopAgentToken } from "./entities/desktop-agent-token.entity.js";
+import { DesktopPowerInterval } from "./entities/desktop-power-interval.entity.js";
 import { DesktopSession } from "./entities/desktop-session.entity.js";
 import { DesktopTimer } from "./entities/desktop-timer.entity.js";
 import { GatewayTunnel } from "./entities/gateway-tunnel.entity.js";
@@ -36,6 +37,7 @@ import { ReportSchedule } from "./entities/report-schedule.entity.js";
 import { RoleBinding } from "./entities/role-binding.entity.js";
 import { SmtpSettings } from "./entities/smtp-settings.entity.js";
 import { Tenant } from "./entities/tenant.entity.js";
+import { UsageRecord } from "./entities/usage-record.entity.js";
 import { User } from "./entities/user.entity.js";
 import { UserMfa } from "./entities/user-mfa.entity.js";
 
@@ -52,6 +54,7 @@ export * from "./entities/cloud.entity.js";
 export * from "./entities/connection-ticket.entity.js";
 export * from "./entities/desktop.entity.js";
 export * from "./entities/desktop-agent-token.entity.js";
+export * from "./entities/desktop-power-interval.entity.js";
 export * from "./entities/desktop-session.entity.js";
 export * from "./entities/desktop-timer.entity.js";
 export * from "./entities/gateway-tunnel.entity.js";
@@ -76,6 +79,7 @@ export * from "./entities/report-schedule.entity.js";
 export * from "./entities/role-binding.entity.js";
 export * from "./entities/smtp-settings.entity.js";
 export * from "./entities/tenant.entity.js";
+export * from "./entities/usage-record.entity.js";
 export * from "./entities/user.entity.js";
 export * from "./entities/user-mfa.entity.js";
 
@@ -116,6 +120,9 @@ export const ALL_ENTITIES = [
   PowerPlan,
   ProtocolPlan,
   ReleasePlan,
+  // Usage metering (0006)
+  DesktopPowerInterval,
+  UsageRecord,
   // Reports and alerts (0007)
   SmtpSettings,
   ReportSchedule,
