@@ -4,6 +4,7 @@ import "../styles/base.css";
 import "../styles/layout.css";
 import "../styles/components.css";
 import "../styles/forms.css";
+import "../styles/live.css";
 
 export const metadata: Metadata = {
   title: { default: "Atrium", template: "%s · Atrium" },

@@ -43,6 +43,42 @@ export type CreateGroupInput = {
   role?: string | null | undefined;
 };
 
+export type CreatePoolInput = {
+  availabilityZone?: string | null | undefined;
+  /** Boot from a volume of this size (GiB); null: local disk. */
+  bootVolumeGb?: number | null | undefined;
+  cloudId: string | number;
+  deleteOrphans?: boolean;
+  description?: string | null | undefined;
+  /** null removes the domain join. */
+  domainJoin?: PoolDomainJoinInput | null | undefined;
+  enforceLimits?: boolean;
+  /** Flavor id. */
+  flavorRef: string;
+  /** Glance image id of the golden image. */
+  imageRef: string;
+  maxTotal?: number;
+  minAvailable?: number;
+  minRunning?: number;
+  minTotal?: number;
+  name: string;
+  /** {SEQ} or {SEQ:n} once, optionally {TENANT} and {POOL}; becomes the hostname. */
+  namePattern: string;
+  networkIds: Array<string>;
+  parkedPowerState?: string;
+  /** 0 disables restraint. */
+  restraintFailures?: number;
+  restraintWindowMinutes?: number;
+  schedule?: Array<PoolScheduleWindowInput>;
+  /** Security group names or ids. */
+  securityGroups?: Array<string>;
+  /** Storage policy (volume type name) of the boot volume. */
+  storagePolicy?: string | null | undefined;
+  timeZone?: string;
+  userDataKind?: string;
+  userDataTemplate?: string | null | undefined;
+};
+
 export type CreateTenantInput = {
   brandColor?: string | null | undefined;
   maxDesktops?: number | null | undefined;
@@ -67,6 +103,27 @@ export type DesktopFilter = {
   poolId?: string | number | null | undefined;
   /** Matches the desktop name. */
   search?: string | null | undefined;
+};
+
+export type PoolDomainJoinInput = {
+  domain: string;
+  /** e.g. OU=VDI,DC=corp,DC=example */
+  ou?: string | null | undefined;
+  /** Write-only; on update, leave out to keep the stored one. */
+  password?: string | null | undefined;
+  username: string;
+};
+
+export type PoolScheduleWindowInput = {
+  days: Array<string>;
+  /** HH:MM; at or before start crosses midnight. */
+  end: string;
+  maxTotal?: number | null | undefined;
+  minAvailable?: number | null | undefined;
+  minRunning?: number | null | undefined;
+  minTotal?: number | null | undefined;
+  /** HH:MM. */
+  start: string;
 };
 
 export type SignInInput = {
@@ -333,7 +390,7 @@ export type PoolsQueryVariables = Exact<{
 }>;
 
 
-export type PoolsQuery = { pools: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, name: string, description: string | null, status: string, statusReason: string | null, imageRef: string, flavorRef: string, minTotal: number, maxTotal: number, minAvailable: number, minRunning: number, namePattern: string, networkIds: Array<string>, securityGroups: Array<string>, availabilityZone: string | null, bootVolumeGb: number | null, storagePolicy: string | null, enforceLimits: boolean, createdAt: string }> } };
+export type PoolsQuery = { pools: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ provisioningState: string, id: string, name: string, description: string | null, status: string, statusReason: string | null, imageRef: string, flavorRef: string, minTotal: number, maxTotal: number, minAvailable: number, minRunning: number, namePattern: string, networkIds: Array<string>, securityGroups: Array<string>, availabilityZone: string | null, bootVolumeGb: number | null, storagePolicy: string | null, enforceLimits: boolean, createdAt: string, desktopCounts: { total: number, available: number, assigned: number, provisioning: number } }> } };
 
 export type PoolQueryVariables = Exact<{
   id: string | number;
@@ -348,6 +405,53 @@ export type PoolUsageQueryVariables = Exact<{
 
 
 export type PoolUsageQuery = { total: { totalCount: number }, assigned: { totalCount: number }, available: { totalCount: number } };
+
+export type PoolProgressQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PoolProgressQuery = { pool: { cloudId: string, provisioningState: string, lastError: string | null, timeZone: string, parkedPowerState: string, userDataKind: string, id: string, name: string, description: string | null, status: string, statusReason: string | null, imageRef: string, flavorRef: string, minTotal: number, maxTotal: number, minAvailable: number, minRunning: number, namePattern: string, networkIds: Array<string>, securityGroups: Array<string>, availabilityZone: string | null, bootVolumeGb: number | null, storagePolicy: string | null, enforceLimits: boolean, createdAt: string, schedule: Array<{ days: Array<string>, start: string, end: string, minTotal: number | null, maxTotal: number | null, minAvailable: number | null, minRunning: number | null }>, desktopCounts: { total: number, provisioning: number, available: number, assigned: number, unavailable: number, deleting: number, failed: number } }, poolEvents: { totalCount: number, nodes: Array<{ id: string, createdAt: string, kind: string, level: string, message: string }> } };
+
+export type PoolCloudsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PoolCloudsQuery = { poolClouds: Array<{ id: string, name: string, region: string | null, status: string }> };
+
+export type PoolInventoryQueryVariables = Exact<{
+  cloudId: string | number;
+}>;
+
+
+export type PoolInventoryQuery = { poolInventory: { cloudId: string, images: Array<{ id: string, name: string, osType: string | null, minDiskGb: number, minRamMb: number }>, flavors: Array<{ id: string, name: string, vcpus: number, ramMb: number, diskGb: number }>, networks: Array<{ id: string, name: string, shared: boolean, external: boolean }>, securityGroups: Array<{ id: string, name: string, description: string }>, volumeTypes: Array<{ id: string, name: string, description: string }>, availabilityZones: Array<{ name: string, available: boolean }> } };
+
+export type CreatePoolMutationVariables = Exact<{
+  input: CreatePoolInput;
+}>;
+
+
+export type CreatePoolMutation = { createPool: { id: string } };
+
+export type PausePoolMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PausePoolMutation = { pausePool: { id: string, status: string } };
+
+export type ResumePoolMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ResumePoolMutation = { resumePool: { id: string, status: string } };
+
+export type DeletePoolMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeletePoolMutation = { deletePool: { id: string, status: string } };
 
 export type TenantFieldsFragment = { id: string, name: string, slug: string, status: string, brandColor: string | null, maxDesktops: number | null, vhiDomain: string | null, vhiProject: string | null, createdAt: string, updatedAt: string };
 
@@ -1039,6 +1143,13 @@ export const PoolsDocument = new TypedDocumentString(`
     }
     nodes {
       ...PoolFields
+      provisioningState
+      desktopCounts {
+        total
+        available
+        assigned
+        provisioning
+      }
     }
   }
 }
@@ -1109,6 +1220,149 @@ export const PoolUsageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PoolUsageQuery, PoolUsageQueryVariables>;
+export const PoolProgressDocument = new TypedDocumentString(`
+    query PoolProgress($id: ID!) {
+  pool(id: $id) {
+    ...PoolFields
+    cloudId
+    provisioningState
+    lastError
+    timeZone
+    parkedPowerState
+    userDataKind
+    schedule {
+      days
+      start
+      end
+      minTotal
+      maxTotal
+      minAvailable
+      minRunning
+    }
+    desktopCounts {
+      total
+      provisioning
+      available
+      assigned
+      unavailable
+      deleting
+      failed
+    }
+  }
+  poolEvents(poolId: $id, first: 15) {
+    totalCount
+    nodes {
+      id
+      createdAt
+      kind
+      level
+      message
+    }
+  }
+}
+    fragment PoolFields on Pool {
+  id
+  name
+  description
+  status
+  statusReason
+  imageRef
+  flavorRef
+  minTotal
+  maxTotal
+  minAvailable
+  minRunning
+  namePattern
+  networkIds
+  securityGroups
+  availabilityZone
+  bootVolumeGb
+  storagePolicy
+  enforceLimits
+  createdAt
+}`) as unknown as TypedDocumentString<PoolProgressQuery, PoolProgressQueryVariables>;
+export const PoolCloudsDocument = new TypedDocumentString(`
+    query PoolClouds {
+  poolClouds {
+    id
+    name
+    region
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<PoolCloudsQuery, PoolCloudsQueryVariables>;
+export const PoolInventoryDocument = new TypedDocumentString(`
+    query PoolInventory($cloudId: ID!) {
+  poolInventory(cloudId: $cloudId) {
+    cloudId
+    images {
+      id
+      name
+      osType
+      minDiskGb
+      minRamMb
+    }
+    flavors {
+      id
+      name
+      vcpus
+      ramMb
+      diskGb
+    }
+    networks {
+      id
+      name
+      shared
+      external
+    }
+    securityGroups {
+      id
+      name
+      description
+    }
+    volumeTypes {
+      id
+      name
+      description
+    }
+    availabilityZones {
+      name
+      available
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PoolInventoryQuery, PoolInventoryQueryVariables>;
+export const CreatePoolDocument = new TypedDocumentString(`
+    mutation CreatePool($input: CreatePoolInput!) {
+  createPool(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreatePoolMutation, CreatePoolMutationVariables>;
+export const PausePoolDocument = new TypedDocumentString(`
+    mutation PausePool($id: ID!) {
+  pausePool(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<PausePoolMutation, PausePoolMutationVariables>;
+export const ResumePoolDocument = new TypedDocumentString(`
+    mutation ResumePool($id: ID!) {
+  resumePool(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ResumePoolMutation, ResumePoolMutationVariables>;
+export const DeletePoolDocument = new TypedDocumentString(`
+    mutation DeletePool($id: ID!) {
+  deletePool(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<DeletePoolMutation, DeletePoolMutationVariables>;
 export const TenantsDocument = new TypedDocumentString(`
     query Tenants($first: Int!, $after: String) {
   tenants(first: $first, after: $after) {

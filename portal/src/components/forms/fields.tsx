@@ -50,7 +50,7 @@ function FieldFooter({
 }
 
 interface TextFieldProps extends BaseProps {
-  type?: "text" | "password" | "email" | "number" | "url" | "color" | "date";
+  type?: "text" | "password" | "email" | "number" | "url" | "color" | "date" | "time";
   autoComplete?: string;
   placeholder?: string;
   min?: number;

@@ -7,7 +7,7 @@ import { Pager } from "@/components/ui/pager";
 import { PoolsDocument } from "@/generated/graphql";
 import { query } from "@/lib/api/server-api";
 import { pageStateOf } from "@/lib/pagination";
-import { requirePermission } from "@/lib/viewer";
+import { can, requirePermission } from "@/lib/viewer";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Pools" };
@@ -19,16 +19,31 @@ export default async function PoolsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requirePermission("pools:read");
+  const viewer = await requirePermission("pools:read");
   const page = pageStateOf(await searchParams);
   const { pools } = await query(PoolsDocument, { first: PAGE_SIZE, after: page.after });
   return (
     <>
-      <PageHeader title="Pools" description="Desktops built from one golden image and scaled automatically." />
+      <PageHeader
+        title="Pools"
+        description="Desktops built from one golden image and scaled automatically."
+        actions={
+          can(viewer, "pools:write") ? (
+            <Link className="btn btn-primary" href="/console/pools/new">
+              + New pool
+            </Link>
+          ) : null
+        }
+      />
       <section className="card" aria-label="Pool list">
         {pools.nodes.length === 0 ? (
           <EmptyState icon="▦" title="No pools yet">
-            <p>Pools define the image, size and number of desktops. Your service provider sets up the first one.</p>
+            <p>Pools define the golden image, size and number of desktops.</p>
+            {can(viewer, "pools:write") ? (
+              <Link className="btn btn-primary" href="/console/pools/new">
+                Create the first pool
+              </Link>
+            ) : null}
           </EmptyState>
         ) : (
           <div className="table-wrap">
@@ -37,7 +52,7 @@ export default async function PoolsPage({
                 <tr>
                   <th scope="col">Pool</th>
                   <th scope="col">Status</th>
-                  <th scope="col">Size</th>
+                  <th scope="col">Desktops</th>
                   <th scope="col" className="hide-sm">
                     Kept ready
                   </th>
@@ -56,10 +71,20 @@ export default async function PoolsPage({
                       {pool.description ? <div className="cell-sub">{pool.description}</div> : null}
                     </td>
                     <td>
-                      <StatusBadge status={pool.status} />
+                      <StatusBadge
+                        status={
+                          pool.status === "active" && pool.provisioningState !== "idle"
+                            ? pool.provisioningState
+                            : pool.status
+                        }
+                      />
                     </td>
                     <td>
-                      {pool.minTotal}–{pool.maxTotal} desktops
+                      {pool.desktopCounts.total} of {pool.minTotal}–{pool.maxTotal}
+                      <div className="cell-sub">
+                        {pool.desktopCounts.available} available · {pool.desktopCounts.assigned} in use
+                        {pool.desktopCounts.provisioning ? ` · ${pool.desktopCounts.provisioning} being built` : ""}
+                      </div>
                     </td>
                     <td className="hide-sm">{pool.minAvailable} available</td>
                     <td className="hide-sm mono">{pool.flavorRef}</td>

@@ -1,58 +1,86 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DesktopTable } from "@/components/tables/desktop-table";
+import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { StatusBadge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { DesktopsDocument, PoolDocument, PoolUsageDocument } from "@/generated/graphql";
+import { DesktopsDocument, PoolProgressDocument } from "@/generated/graphql";
 import { query } from "@/lib/api/server-api";
-import { formatDateTime } from "@/lib/format";
-import { requirePermission } from "@/lib/viewer";
+import { formatDateTime, humanize } from "@/lib/format";
+import { inventoryNames } from "@/lib/inventory-names";
+import { can, requirePermission } from "@/lib/viewer";
+import { PoolActions } from "./pool-actions";
+import { ControllerState, isSettling, PoolEvents, PoolProgress } from "./pool-progress";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Pool" };
 
-export default async function PoolPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePermission("pools:read");
+type Window = { days: string[]; start: string; end: string } & Record<
+  "minTotal" | "maxTotal" | "minAvailable" | "minRunning",
+  number | null
+>;
+
+function windowText(window: Window): string {
+  const sizes = (["minTotal", "maxTotal", "minAvailable", "minRunning"] as const)
+    .filter((key) => window[key] !== null)
+    .map((key) => `${humanize(key)} ${window[key]}`);
+  const days = window.days.map((day) => day.charAt(0).toUpperCase() + day.slice(1)).join(", ");
+  return `${days} ${window.start}–${window.end}${sizes.length ? `: ${sizes.join(", ")}` : ""}`;
+}
+
+export default async function PoolPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const viewer = await requirePermission("pools:read");
   const { id } = await params;
-  const [{ pool }, usage, { desktops }] = await Promise.all([
-    query(PoolDocument, { id }),
-    query(PoolUsageDocument, { poolId: id }),
+  const { created } = await searchParams;
+  const [{ pool, poolEvents }, { desktops }] = await Promise.all([
+    query(PoolProgressDocument, { id }),
     query(DesktopsDocument, { first: 50, after: null, filter: { poolId: id } }),
   ]);
-  const utilisation = usage.total.totalCount
-    ? Math.round((usage.assigned.totalCount / usage.total.totalCount) * 100)
-    : 0;
+  const settling = isSettling(pool);
+  const names = await inventoryNames(viewer.actingTenantId ?? viewer.tenantId ?? "", pool.cloudId);
   return (
     <>
       <PageHeader
         title={pool.name}
         description={pool.description ?? undefined}
         crumbs={[{ href: "/console/pools", label: "Pools" }]}
-        actions={<StatusBadge status={pool.status} />}
+        actions={
+          <>
+            <StatusBadge status={pool.status} />
+            {can(viewer, "pools:write") ? <PoolActions id={pool.id} name={pool.name} status={pool.status} /> : null}
+          </>
+        }
       />
-      <div className="grid grid-4" style={{ marginBottom: 16 }}>
-        <div className="card stat">
-          <div className="stat-label">Desktops</div>
-          <div className="stat-value">{usage.total.totalCount}</div>
-          <div className="stat-hint">
-            between {pool.minTotal} and {pool.maxTotal}
-          </div>
+      {created ? (
+        <div className="alert alert-success" role="status" style={{ marginBottom: 16 }}>
+          The pool was created. The controller starts building its desktops within a few seconds.
         </div>
-        <div className="card stat">
-          <div className="stat-label">Available</div>
-          <div className="stat-value">{usage.available.totalCount}</div>
-          <div className="stat-hint">{pool.minAvailable} kept ready</div>
+      ) : null}
+      {pool.statusReason ? (
+        <div className="alert alert-info" role="status" style={{ marginBottom: 16 }}>
+          {pool.statusReason}
         </div>
-        <div className="card stat">
-          <div className="stat-label">In use</div>
-          <div className="stat-value">{usage.assigned.totalCount}</div>
-          <div className="meter" role="img" aria-label={`${utilisation}% in use`}>
-            <span style={{ width: `${utilisation}%` }} />
-          </div>
+      ) : null}
+      <section className="card" aria-labelledby="pool-progress" style={{ marginBottom: 16 }}>
+        <div className="card-header">
+          <h2 id="pool-progress">Provisioning</h2>
+          <ControllerState pool={pool} />
+          <span style={{ marginLeft: "auto" }}>
+            <AutoRefresh active={settling} label="Live" />
+          </span>
         </div>
-      </div>
-      <div className="grid grid-2">
+        <div className="card-body">
+          <PoolProgress pool={pool} />
+        </div>
+      </section>
+      <div className="grid grid-2" style={{ marginBottom: 16 }}>
         <section className="card" aria-labelledby="pool-config">
           <div className="card-header">
             <h2 id="pool-config">Configuration</h2>
@@ -60,11 +88,11 @@ export default async function PoolPage({ params }: { params: Promise<{ id: strin
           <div className="card-body">
             <dl className="details-list">
               <dt>Image</dt>
-              <dd className="mono">{pool.imageRef}</dd>
+              <dd>{names.image(pool.imageRef)}</dd>
               <dt>Flavor</dt>
-              <dd className="mono">{pool.flavorRef}</dd>
+              <dd>{names.flavor(pool.flavorRef)}</dd>
               <dt>Networks</dt>
-              <dd className="mono">{pool.networkIds.join(", ") || "—"}</dd>
+              <dd>{pool.networkIds.map(names.network).join(", ") || "—"}</dd>
               <dt>Name pattern</dt>
               <dd className="mono">{pool.namePattern}</dd>
               <dt>Boot volume</dt>
@@ -75,35 +103,51 @@ export default async function PoolPage({ params }: { params: Promise<{ id: strin
               </dd>
               <dt>Availability zone</dt>
               <dd>{pool.availabilityZone ?? "Any"}</dd>
-              <dt>Kept running</dt>
-              <dd>{pool.minRunning}</dd>
+              <dt>Sizes</dt>
+              <dd>
+                {pool.minTotal}–{pool.maxTotal} desktops, {pool.minAvailable} kept available, {pool.minRunning} kept
+                running; others {humanize(pool.parkedPowerState).toLowerCase()}
+              </dd>
+              <dt>Schedule</dt>
+              <dd>
+                {pool.schedule.length === 0 ? (
+                  "Around the clock"
+                ) : (
+                  <ul className="plain-list">
+                    {pool.schedule.map((window) => (
+                      <li key={`${window.days.join()}-${window.start}-${window.end}`}>{windowText(window)}</li>
+                    ))}
+                  </ul>
+                )}
+                <div className="cell-sub">Time zone {pool.timeZone}</div>
+              </dd>
               <dt>Created</dt>
               <dd>{formatDateTime(pool.createdAt)}</dd>
-              {pool.statusReason ? (
-                <>
-                  <dt>Status reason</dt>
-                  <dd>{pool.statusReason}</dd>
-                </>
-              ) : null}
             </dl>
           </div>
         </section>
-        <section className="card" aria-labelledby="pool-desktops">
+        <section className="card" aria-labelledby="pool-events">
           <div className="card-header">
-            <h2 id="pool-desktops">Desktops</h2>
-            <Link className="btn btn-sm" style={{ marginLeft: "auto" }} href={`/console/desktops?pool=${pool.id}`}>
-              View all
-            </Link>
+            <h2 id="pool-events">Controller events</h2>
           </div>
-          {desktops.nodes.length === 0 ? (
-            <EmptyState icon="▭" title="No desktops yet">
-              <p>The pool controller creates desktops to reach the pool&apos;s minimum size.</p>
-            </EmptyState>
-          ) : (
-            <DesktopTable desktops={desktops.nodes} showPool={false} />
-          )}
+          <PoolEvents events={poolEvents.nodes} total={poolEvents.totalCount} />
         </section>
       </div>
+      <section className="card" aria-labelledby="pool-desktops">
+        <div className="card-header">
+          <h2 id="pool-desktops">Desktops</h2>
+          <Link className="btn btn-sm" style={{ marginLeft: "auto" }} href={`/console/desktops?pool=${pool.id}`}>
+            View all
+          </Link>
+        </div>
+        {desktops.nodes.length === 0 ? (
+          <EmptyState icon="▭" title="No desktops yet">
+            <p>The pool controller creates desktops to reach the pool&apos;s minimum size.</p>
+          </EmptyState>
+        ) : (
+          <DesktopTable desktops={desktops.nodes} showPool={false} />
+        )}
+      </section>
     </>
   );
 }
