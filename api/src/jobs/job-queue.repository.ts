@@ -37,7 +37,7 @@ const idRow = z.object({ id: uuid });
  * statements that return rows run through a query runner's structured result, which has `records` on both dialects.
  * A transaction's manager brings its own runner; that one must be used, never a fresh connection.
  */
-async function queryRecords(manager: EntityManager, statement: SqlStatement): Promise<unknown[]> {
+export async function queryRecords(manager: EntityManager, statement: SqlStatement): Promise<unknown[]> {
   const own = manager.queryRunner;
   const runner = own ?? manager.dataSource.createQueryRunner();
   try {

@@ -8,17 +8,15 @@ import { DEFAULT_CONNECTION_CONSTRAINTS } from "../../access/index.js";
 import { desktopTaken, limitReached, noDesktopAvailable, notEntitled, noUsableProtocol } from "../broker.errors.js";
 import { cancelTimers, openAssignment } from "../sessions/lifecycle.service.js";
 import { type BrokerActor, brokerActor } from "./broker-actor.js";
+import { claimFirstFree } from "./claim-desktop.sql.js";
 import type { ConnectInput, DesktopConnectionType } from "./connect.types.js";
 import { buildRdpFile, type ChosenProtocol, chooseProtocol } from "./connection-plan.js";
-import { candidateDesktops, desktopsHeldBy, previousDesktopOf } from "./offers.service.js";
+import { candidateDesktops, desktopsHeldBy, MAX_CANDIDATES } from "./offers.service.js";
 import { issueTicket } from "./tickets.js";
 
-function rotate<T>(items: T[], by: number): T[] {
-  return [...items.slice(by), ...items.slice(0, by)];
-}
-
-/** Rounds of "re-read candidates, try each" before answering NO_DESKTOP_AVAILABLE under heavy contention. */
+/** Rounds of "read the best free desktops, claim the first not taken" before answering NO_DESKTOP_AVAILABLE. */
 const MAX_ROUNDS = 8;
+const FIRST_WINDOW = 32;
 
 export async function protocolPlanOf(ctx: RequestContext, tenantId: string, entitlement: PoolEntitlement) {
   return entitlement.protocolPlanId
@@ -197,28 +195,23 @@ export async function connect(ctx: RequestContext, input: ConnectInput): Promise
   if (held) return withTransaction(ctx, (tx) => finishConnect(tx, actor, held, entitlement, chosen, true));
   await enforceLimit(ctx, actor);
 
-  const previous =
-    entitlement.sortOrder === "favor_previous"
-      ? await previousDesktopOf(ctx.manager, actor.tenantId, pool.id, actor.user.id)
-      : null;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const candidates = await candidateDesktops(ctx.manager, actor.tenantId, entitlement, actor.user.id);
+    // Everything in a window may be held by racing connects that are still committing; a wider window next round
+    // reaches free desktops further down the ranking.
+    const window = Math.min(MAX_CANDIDATES, FIRST_WINDOW * 2 ** round);
+    const candidates = await candidateDesktops(ctx.manager, actor.tenantId, entitlement, actor.user.id, window);
     if (candidates.length === 0) break;
-    // The best candidate (the user's previous desktop under favour-previous) is tried first; the rest from a random
-    // offset, so racing users spread over the free desktops instead of queueing on one row lock after another.
-    // Under contention the order past the first is therefore approximate, which is the price of not serialising.
-    const pinned = previous !== null && candidates[0]?.id === previous ? 1 : 0;
-    const rest = candidates.slice(pinned);
-    const order = [...candidates.slice(0, pinned), ...rotate(rest, Math.floor(Math.random() * rest.length))];
-    for (let index = 0; index < candidates.length; index++) {
-      const desktop = order[index]!;
-      const result = await withTransaction(ctx, async (tx) =>
-        (await claimDesktop(tx, desktop, actor.user.id))
-          ? finishConnect(tx, actor, desktop, entitlement, chosen, false)
-          : null,
+    const result = await withTransaction(ctx, async (tx) => {
+      const claimed = await claimFirstFree(
+        tx.manager,
+        actor.tenantId,
+        candidates.map((desktop) => desktop.id),
+        actor.user.id,
       );
-      if (result) return result;
-    }
+      const desktop = candidates.find((candidate) => candidate.id === claimed);
+      return desktop ? finishConnect(tx, actor, desktop, entitlement, chosen, false) : null;
+    });
+    if (result) return result;
   }
   throw noDesktopAvailable(pool.name);
 }

@@ -44,7 +44,7 @@ export async function myDesktops(ctx: RequestContext): Promise<DesktopOfferType[
     offers.push(...mine.map((desktop) => describe(desktop, true)));
     const room = entitlement.offerCount - mine.length;
     if (room > 0) {
-      const free = await candidateDesktops(ctx.manager, actor.tenantId, entitlement, actor.user.id);
+      const free = await candidateDesktops(ctx.manager, actor.tenantId, entitlement, actor.user.id, room);
       offers.push(...free.slice(0, room).map((desktop) => describe(desktop, false)));
     }
   }
