@@ -1,4 +1,11 @@
-import { type Cloud, Pool, type PoolDomainJoin, type PoolScheduleWindow, Tenant } from "@atrium/schema";
+import {
+  type Cloud,
+  Pool,
+  type PoolDomainJoin,
+  type PoolScheduleWindow,
+  ProvisioningEvent,
+  Tenant,
+} from "@atrium/schema";
 import { actorName } from "../../auth/principal.js";
 import { type RequestContext, withTransaction } from "../../context/request-context.js";
 import { AppError, badInput, conflict } from "../../errors/app-error.js";
@@ -7,6 +14,7 @@ import { recordAudit } from "../../tenancy/audit.js";
 import { requireTenantId, tenantScope } from "../../tenancy/tenant-scope.js";
 import { mappedTenant, readTenantInventory } from "../clouds/cloud-inventory.service.js";
 import { getCloud } from "../clouds/clouds.service.js";
+import { RESUMED_KIND } from "../provisioning/provisioning-events.js";
 import type {
   CreatePoolInput,
   PoolDomainJoinInput,
@@ -107,11 +115,26 @@ export function pausePool(ctx: RequestContext, id: string): Promise<Pool> {
 }
 
 export function resumePool(ctx: RequestContext, id: string): Promise<Pool> {
-  return setStatus(ctx, id, "resumePool", (pool) => {
-    refuseDraining(pool);
-    if (pool.status === "active") return null;
-    return { status: "active", statusReason: null };
-  });
+  return setStatus(
+    ctx,
+    id,
+    "resumePool",
+    (pool) => {
+      refuseDraining(pool);
+      if (pool.status === "active") return null;
+      return { status: "active", statusReason: null };
+    },
+    // The event is restraint's cut-off: the faults that paused the pool must not pause it again right away.
+    (tx, pool) =>
+      tenantScope(tx, ProvisioningEvent, "Pool").insert({
+        poolId: pool.id,
+        desktopId: null,
+        kind: RESUMED_KIND,
+        level: "info",
+        message: `Resumed by ${actorName(tx.principal)}`,
+        createdAt: tx.services.clock(),
+      }),
+  );
 }
 
 async function setStatus(
@@ -119,6 +142,7 @@ async function setStatus(
   id: string,
   action: string,
   decide: (pool: Pool) => Pick<Pool, "status" | "statusReason"> | null,
+  afterChange?: (tx: RequestContext, pool: Pool) => Promise<unknown>,
 ): Promise<Pool> {
   return withTransaction(ctx, async (tx) => {
     const scope = pools(tx);
@@ -127,6 +151,7 @@ async function setStatus(
     // Repeating a request that already holds is not an error, and changes (and audits) nothing.
     if (!change) return before;
     const saved = await scope.update(id, change);
+    await afterChange?.(tx, saved);
     await recordAudit(tx, {
       action,
       targetType: "Pool",

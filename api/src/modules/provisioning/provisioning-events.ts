@@ -2,6 +2,8 @@ import { ProvisioningEvent, type ProvisioningEventLevel } from "@atrium/schema";
 import { type EntityManager, MoreThanOrEqual } from "typeorm";
 
 export const FAULT_KIND = "fault";
+/** Written when an admin resumes a pool: restraint counts only the faults after it. */
+export const RESUMED_KIND = "resumed";
 
 export interface EventInput {
   kind: string;
@@ -34,12 +36,19 @@ export function createEventBuffer(manager: EntityManager, pool: { id: string; te
   };
 }
 
-/** Faults of the pool since `since`: what restraint compares with its threshold. */
-export function countFaultsSince(manager: EntityManager, pool: { id: string; tenantId: string }, since: Date) {
-  return manager.getRepository(ProvisioningEvent).countBy({
-    tenantId: pool.tenantId,
-    poolId: pool.id,
-    kind: FAULT_KIND,
-    createdAt: MoreThanOrEqual(since),
+/**
+ * Faults of the pool since `since`, or since the pool was last resumed if that is later: what restraint compares
+ * with its threshold. Without the resume cut-off, the faults that paused the pool would pause it again on the first
+ * pass after an admin resumes it, until they aged out of the window.
+ */
+export async function countFaultsSince(manager: EntityManager, pool: { id: string; tenantId: string }, since: Date) {
+  const events = manager.getRepository(ProvisioningEvent);
+  const scope = { tenantId: pool.tenantId, poolId: pool.id };
+  const resumed = await events.findOne({
+    select: { id: true, createdAt: true },
+    where: { ...scope, kind: RESUMED_KIND },
+    order: { createdAt: "DESC" },
   });
+  const from = resumed && resumed.createdAt > since ? resumed.createdAt : since;
+  return events.countBy({ ...scope, kind: FAULT_KIND, createdAt: MoreThanOrEqual(from) });
 }
