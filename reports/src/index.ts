@@ -33,7 +33,7 @@ export {
   usageReport,
 } from "./definitions/usage.report.js";
 export { formatCsvCell, formatDisplayCell } from "./format/cell-format.js";
-export { isoDate, isoDateTime, isValidTimeZone } from "./format/date-format.js";
+export { isoDate, isoDateTime, isValidTimeZone, wallClock } from "./format/date-format.js";
 export { renderReportPdf } from "./pdf/pdf-renderer.js";
 export {
   type CsvRenderOptions,

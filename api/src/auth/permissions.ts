@@ -38,6 +38,10 @@ export const PERMISSIONS = {
   "sessions:read": { scope: "tenant" },
   "mspLocations:read": { scope: "msp" },
   "mspLocations:write": { scope: "msp" },
+  // Report data, schedules, delivery logs and alerts of the effective tenant, or every tenant for MSP staff outside one.
+  "reports:read": { scope: "any" },
+  // SMTP settings, report schedules and alert rules of the effective tenant, or the MSP-wide ones.
+  "notifications:write": { scope: "any" },
 } as const satisfies Record<string, { scope: "any" | "msp" | "tenant" }>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -65,6 +69,8 @@ const TENANT_ADMIN: Permission[] = [
   "broker:write",
   "pools:write",
   "desktops:operate",
+  "reports:read",
+  "notifications:write",
 ];
 
 export const TENANT_ROLE_PERMISSIONS: Record<TenantRole, Permission[]> = {
@@ -87,16 +93,18 @@ export const MSP_ROLE_PERMISSIONS: Record<MspRole, Permission[]> = {
     "identity:write",
     "mspLocations:read",
     "mspLocations:write",
+    "reports:read",
+    "notifications:write",
   ],
-  msp_operator: ["tenants:read", "tenants:enter", "clouds:read", "mspAudit:read", "mspLocations:read"],
-  msp_billing: ["tenants:read", "tenants:enter", "billing:read"],
+  msp_operator: ["tenants:read", "tenants:enter", "clouds:read", "mspAudit:read", "mspLocations:read", "reports:read"],
+  msp_billing: ["tenants:read", "tenants:enter", "billing:read", "reports:read"],
 };
 
 /** What an MSP role may do once it has entered a tenant's context (explicitly, and audited). */
 export const MSP_ROLE_IN_TENANT: Record<MspRole, Permission[]> = {
   msp_admin: TENANT_ADMIN,
   msp_operator: TENANT_ADMIN,
-  msp_billing: [...TENANT_READ, "audit:read", "billing:read"],
+  msp_billing: [...TENANT_READ, "audit:read", "billing:read", "reports:read"],
 };
 
 /** API keys carry explicit scopes; these are the ones a key may be given. */

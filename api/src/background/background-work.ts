@@ -6,7 +6,9 @@ import { JobRegistry } from "../jobs/job-registry.js";
 import { purgeFinishedJobs } from "../jobs/job-retention.js";
 import { type Schedule, scheduleEvery, startJobScheduler } from "../jobs/job-scheduler.js";
 import { startJobWorker } from "../jobs/job-worker.js";
+import { alertsEvaluateSchedule, registerAlertJobs } from "../modules/alerts/alerts.job.js";
 import { brokerTimersSchedule, registerBrokerJobs } from "../modules/broker/index.js";
+import { registerReportJobs, reportDispatchSchedule } from "../modules/reports/report-delivery.job.js";
 
 const HOUR = 3_600_000;
 const FINISHED_JOB_RETENTION_MS = 7 * 24 * HOUR;
@@ -24,10 +26,16 @@ export interface BackgroundWork {
  */
 export function startBackgroundWork(services: AppServices): BackgroundWork {
   const logger = services.logger.child({ component: "jobs" });
-  const registry = registerBrokerJobs(new JobRegistry()).register(purgeJobsJob, async (ctx) => {
+  const registry = registerAlertJobs(registerReportJobs(registerBrokerJobs(new JobRegistry()), services), services);
+  registry.register(purgeJobsJob, async (ctx) => {
     await purgeFinishedJobs(ctx.dataSource, new Date(ctx.now().getTime() - FINISHED_JOB_RETENTION_MS));
   });
-  const schedules: Schedule[] = [brokerTimersSchedule, scheduleEvery(purgeJobsJob, HOUR, () => ({}))];
+  const schedules: Schedule[] = [
+    brokerTimersSchedule,
+    reportDispatchSchedule,
+    alertsEvaluateSchedule,
+    scheduleEvery(purgeJobsJob, HOUR, () => ({})),
+  ];
   const worker = startJobWorker({
     dataSource: services.dataSource,
     registry,

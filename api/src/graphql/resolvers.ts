@@ -1,4 +1,5 @@
 import type { NonEmptyArray } from "type-graphql";
+import { AlertRulesResolver } from "../modules/alerts/alert-rules.resolver.js";
 import { ApiKeysResolver } from "../modules/api-keys/api-keys.resolver.js";
 import { AuditResolver } from "../modules/audit/audit.resolver.js";
 import { AuthResolver } from "../modules/auth/auth.resolver.js";
@@ -8,7 +9,10 @@ import { DesktopsResolver } from "../modules/desktops/desktops.resolver.js";
 import { GroupsResolver } from "../modules/groups/groups.resolver.js";
 import { IdentityProvidersResolver } from "../modules/identity/identity-providers.resolver.js";
 import { SignInResolver } from "../modules/identity/sign-in/sign-in.resolver.js";
+import { SmtpSettingsResolver } from "../modules/mail/smtp-settings.resolver.js";
 import { PoolsResolver } from "../modules/pools/pools.resolver.js";
+import { ReportSchedulesResolver } from "../modules/reports/report-schedules.resolver.js";
+import { ReportsResolver } from "../modules/reports/reports.resolver.js";
 import { TenantsResolver } from "../modules/tenants/tenants.resolver.js";
 import { UsersResolver } from "../modules/users/users.resolver.js";
 
@@ -25,4 +29,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   IdentityProvidersResolver,
   SignInResolver,
   ...BROKER_RESOLVERS,
+  ReportsResolver,
+  ReportSchedulesResolver,
+  SmtpSettingsResolver,
+  AlertRulesResolver,
 ];

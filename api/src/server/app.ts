@@ -13,6 +13,7 @@ import { createErrorFormatter } from "../errors/format-error.js";
 import { buildAppSchema } from "../graphql/schema.js";
 import { createAgentRouter } from "../modules/broker/agent/agent.router.js";
 import { createSsoRouter } from "../modules/identity/sso/sso.router.js";
+import { createReportDownloadRouter } from "../modules/reports/report-download.router.js";
 import { currentRequestId, requestStore } from "../observability/request-store.js";
 import { buildGraphqlContext, clientIpOf } from "./graphql-context.js";
 
@@ -96,6 +97,7 @@ export async function startApiServer(services: AppServices, port: number, host: 
     createSsoRouter(services, (request) => clientIpOf(request, services)),
   );
   app.use("/agent", createAgentRouter(services));
+  app.use("/reports", cors(), createReportDownloadRouter(services));
   app.use(
     "/graphql",
     cors(),

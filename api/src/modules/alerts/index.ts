@@ -1,0 +1,2 @@
+export { evaluateAlerts } from "./alert-evaluator.js";
+export { alertsEvaluateJob, registerAlertJobs } from "./alerts.job.js";

@@ -1,0 +1,80 @@
+import type { AssignmentHistoryRow } from "@atrium/reports";
+import { Assignment, Desktop, Pool, User } from "@atrium/schema";
+import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { keysetRows } from "./keyset-pages.js";
+import { type ReportPeriodRange, type ReportScope, scopePredicate } from "./report-scope.js";
+
+export interface AssignmentHistoryRaw {
+  id: string;
+  assignedAt: Date;
+  releasedAt: Date | null;
+  releaseReason: string | null;
+  username: string | null;
+  desktopName: string | null;
+  poolName: string | null;
+}
+
+export const ASSIGNMENT_KEYSET = { time: "a.assigned_at", id: "a.id" };
+
+/**
+ * Assignments that overlapped the period: started before its end and not released before its start. Names come
+ * from joins within the same tenant; a deleted desktop or user still shows its assignment, unnamed.
+ */
+export function assignmentHistoryQuery(
+  manager: EntityManager,
+  scope: ReportScope,
+  period: ReportPeriodRange,
+): SelectQueryBuilder<ObjectLiteral> {
+  const tenant = scopePredicate("a", scope);
+  return manager
+    .createQueryBuilder()
+    .from(Assignment, "a")
+    .leftJoin(User, "u", "u.id = a.user_id AND u.tenant_id = a.tenant_id")
+    .leftJoin(Desktop, "d", "d.id = a.desktop_id AND d.tenant_id = a.tenant_id")
+    .leftJoin(Pool, "p", "p.id = a.pool_id AND p.tenant_id = a.tenant_id")
+    .select("a.id", "id")
+    .addSelect("a.assigned_at", "assignedAt")
+    .addSelect("a.released_at", "releasedAt")
+    .addSelect("a.release_reason", "releaseReason")
+    .addSelect("u.username", "username")
+    .addSelect("d.name", "desktopName")
+    .addSelect("p.name", "poolName")
+    .where(tenant.sql, tenant.params)
+    .andWhere("a.assigned_at < :to", { to: period.to })
+    .andWhere("(a.released_at IS NULL OR a.released_at >= :from)", { from: period.from });
+}
+
+const RELEASE_REASONS: Record<string, string> = {
+  logout: "Logged out",
+  disconnect: "Disconnected",
+  idle: "Idle timeout",
+  admin: "Administrator",
+  deleted: "Desktop deleted",
+  user: "Released by user",
+};
+
+export function toAssignmentHistoryRow(raw: AssignmentHistoryRaw): AssignmentHistoryRow {
+  return {
+    user: raw.username ?? "(deleted user)",
+    desktop: raw.desktopName ?? "(deleted desktop)",
+    pool: raw.poolName ?? "(deleted pool)",
+    assignedAt: new Date(raw.assignedAt),
+    releasedAt: raw.releasedAt ? new Date(raw.releasedAt) : null,
+    releaseReason: raw.releaseReason ? (RELEASE_REASONS[raw.releaseReason] ?? raw.releaseReason) : null,
+  };
+}
+
+export async function* assignmentHistoryRows(
+  manager: EntityManager,
+  scope: ReportScope,
+  period: ReportPeriodRange,
+): AsyncGenerator<AssignmentHistoryRow> {
+  const query = assignmentHistoryQuery(manager, scope, period);
+  for await (const raw of keysetRows<AssignmentHistoryRaw>(
+    query,
+    ASSIGNMENT_KEYSET,
+    (row) => new Date(row.assignedAt),
+  )) {
+    yield toAssignmentHistoryRow(raw);
+  }
+}

@@ -1,0 +1,110 @@
+import { randomUUID } from "node:crypto";
+import { ReportDelivery, ReportSchedule } from "@atrium/schema";
+import { type RequestContext, withTransaction } from "../../context/request-context.js";
+import { badInput } from "../../errors/app-error.js";
+import type { PageArgs } from "../../graphql/connection.js";
+import { paginate } from "../../graphql/paginate.js";
+import { providedFields } from "../../graphql/validation.js";
+import { enqueueJob } from "../../jobs/enqueue-job.js";
+import { recordAudit } from "../../tenancy/audit.js";
+import { ownerScope } from "./owner-scope.js";
+import { deliveryJobKey, reportDeliverJob } from "./report-delivery.job.js";
+import { createDelivery } from "./report-delivery.service.js";
+import { latestDuePeriod } from "./report-period.js";
+import type { CreateReportScheduleInput, UpdateReportScheduleInput } from "./report-schedules.types.js";
+
+const schedules = (ctx: RequestContext) => ownerScope(ctx, ReportSchedule, "Report schedule");
+
+const normalised = (recipients: string[]) => [...new Set(recipients.map((address) => address.trim().toLowerCase()))];
+
+function assertAvailable(report: string): void {
+  // The usage report reads the metering job's UsageRecords, which this installation does not have yet.
+  if (report === "usage") throw badInput("The usage report is not available in this installation yet", "report");
+}
+
+export function listSchedules(ctx: RequestContext) {
+  return schedules(ctx).find({ name: "ASC" });
+}
+
+export function getSchedule(ctx: RequestContext, id: string) {
+  return schedules(ctx).getById(id);
+}
+
+export async function createSchedule(ctx: RequestContext, input: CreateReportScheduleInput) {
+  assertAvailable(input.report);
+  return withTransaction(ctx, async (tx) => {
+    const saved = await schedules(tx).insert({ ...input, recipients: normalised(input.recipients) });
+    await recordAudit(tx, {
+      action: "createReportSchedule",
+      targetType: "ReportSchedule",
+      targetId: saved.id,
+      after: saved,
+    });
+    return saved;
+  });
+}
+
+export async function updateSchedule(ctx: RequestContext, id: string, input: UpdateReportScheduleInput) {
+  const fields = providedFields(input);
+  return withTransaction(ctx, async (tx) => {
+    const scope = schedules(tx);
+    const before = { ...(await scope.getById(id)) };
+    const saved = await scope.update(id, {
+      ...fields,
+      ...(fields.recipients ? { recipients: normalised(fields.recipients) } : {}),
+    });
+    await recordAudit(tx, {
+      action: "updateReportSchedule",
+      targetType: "ReportSchedule",
+      targetId: id,
+      before,
+      after: saved,
+    });
+    return saved;
+  });
+}
+
+export async function deleteSchedule(ctx: RequestContext, id: string) {
+  return withTransaction(ctx, async (tx) => {
+    const removed = await schedules(tx).remove(id);
+    await recordAudit(tx, {
+      action: "deleteReportSchedule",
+      targetType: "ReportSchedule",
+      targetId: id,
+      before: removed,
+    });
+    return removed;
+  });
+}
+
+/**
+ * Mails the schedule's last complete period now, through the same delivery job (and log) as the timetable. Each
+ * request is its own delivery; the job's dedupe key keeps one job per delivery.
+ */
+export async function sendReportNow(ctx: RequestContext, id: string): Promise<ReportDelivery> {
+  return withTransaction(ctx, async (tx) => {
+    const schedule = await schedules(tx).getById(id);
+    const period = latestDuePeriod({ ...schedule, hour: 0 }, tx.services.clock());
+    const { delivery } = await createDelivery(tx.manager, schedule, `now:${randomUUID()}`, period);
+    await enqueueJob(
+      tx.manager,
+      reportDeliverJob,
+      { deliveryId: delivery.id },
+      { tenantId: schedule.tenantId, dedupeKey: deliveryJobKey(delivery.id), runAt: tx.services.clock() },
+    );
+    await recordAudit(tx, { action: "sendReportNow", targetType: "ReportSchedule", targetId: id, after: delivery });
+    return delivery;
+  });
+}
+
+export async function listDeliveries(ctx: RequestContext, scheduleId: string, page: PageArgs) {
+  const schedule = await schedules(ctx).getById(scheduleId);
+  const query = ctx.manager
+    .getRepository(ReportDelivery)
+    .createQueryBuilder("delivery")
+    .where("delivery.scheduleId = :scheduleId", { scheduleId: schedule.id })
+    .andWhere(schedule.tenantId ? "delivery.tenantId = :tenantId" : "delivery.tenantId IS NULL", {
+      tenantId: schedule.tenantId,
+    });
+  return paginate(query, page, [{ property: "createdAt", direction: "DESC" }]);
+}
