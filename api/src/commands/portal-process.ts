@@ -17,8 +17,21 @@ export function portalSessionSecret(installationSecret: string): string {
   return createHmac("sha256", installationSecret).update("atrium-portal-session").digest("base64url");
 }
 
-/** Runs the built Next.js portal next to the API; it reaches the API through ATRIUM_API_URL. */
-export function startPortal(port: number, apiUrl: string, logger: Logger, installationSecret: string): PortalProcess {
+export interface PortalOptions {
+  port: number;
+  apiUrl: string;
+  /** Browser-facing gateway address, for the HTML5 viewer links; null when no gateway is known. */
+  gatewayUrl: string | null;
+  logger: Logger;
+  installationSecret: string;
+}
+
+/**
+ * Runs the built Next.js portal next to the API; it reaches the API through ATRIUM_API_URL and links viewers to
+ * ATRIUM_GATEWAY_URL.
+ */
+export function startPortal(options: PortalOptions): PortalProcess {
+  const { port, apiUrl, gatewayUrl, logger, installationSecret } = options;
   const require = createRequire(import.meta.url);
   const portalDir = path.dirname(require.resolve("@atrium/portal/package.json"));
   const nextBin = require.resolve("next/dist/bin/next", { paths: [portalDir] });
@@ -30,6 +43,7 @@ export function startPortal(port: number, apiUrl: string, logger: Logger, instal
       AUTH_TRUST_HOST: "true",
       ...process.env,
       ATRIUM_API_URL: apiUrl,
+      ...(gatewayUrl ? { ATRIUM_GATEWAY_URL: gatewayUrl } : {}),
       PORT: String(port),
     },
     stdio: ["ignore", "inherit", "inherit"],

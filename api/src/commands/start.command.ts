@@ -5,18 +5,26 @@ import { startBackgroundWork } from "../background/background-work.js";
 import type { AppConfig } from "../config/env.js";
 import { seedDemoAccess } from "../demo/demo-access.js";
 import { DEMO_PASSWORD, DEMO_TENANTS, seedDemoData } from "../demo/demo-seed.js";
+import { startGatewayForServices } from "../modules/gateway/gateway.runtime.js";
 import { startDemoProvisioning } from "../modules/provisioning/demo-provisioning.js";
 import { createLogger } from "../observability/logger.js";
 import { resolveInstallationSecret } from "../security/installation-secret.js";
 import { startApiServer } from "../server/app.js";
 import { startPortal } from "./portal-process.js";
 
-function banner(apiUrl: string, portalUrl: string | null, seeded: boolean, demo: boolean): string {
+interface Endpoints {
+  api: string;
+  portal: string | null;
+  gateway: string | null;
+}
+
+function banner(urls: Endpoints, seeded: boolean, demo: boolean): string {
   const lines = [
     "",
     "  Atrium is running",
-    `    GraphQL API  ${apiUrl}`,
-    ...(portalUrl ? [`    Portal       ${portalUrl}`] : []),
+    `    GraphQL API  ${urls.api}`,
+    ...(urls.portal ? [`    Portal       ${urls.portal}`] : []),
+    ...(urls.gateway ? [`    Gateway      ${urls.gateway}/viewer`] : []),
   ];
   if (demo) {
     lines.push(
@@ -30,7 +38,9 @@ function banner(apiUrl: string, portalUrl: string | null, seeded: boolean, demo:
   return lines.join("\n");
 }
 
-/** `npm start`: database (embedded by default), migrations, demo data, API and portal in one process tree. */
+/**
+ * `npm start`: database (embedded by default), migrations, demo data, API, gateway and portal in one process tree.
+ */
 export async function startAll(config: AppConfig, options: { portal: boolean }): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const embedded = !config.DATABASE_URL;
@@ -55,15 +65,18 @@ export async function startAll(config: AppConfig, options: { portal: boolean }):
     );
   const background = startBackgroundWork(services);
   const api = await startApiServer(services, config.PORT, config.HOST);
+  const gateway = config.ATRIUM_SEPARATE_GATEWAY ? null : await startGatewayForServices(services);
+  const gatewayUrl = config.GATEWAY_PUBLIC_URL ?? gateway?.url ?? null;
   const portal = options.portal
-    ? startPortal(
-        config.PORTAL_PORT,
-        api.url,
+    ? startPortal({
+        port: config.PORTAL_PORT,
+        apiUrl: api.url,
+        gatewayUrl,
         logger,
-        resolveInstallationSecret(config.ATRIUM_SECRET, config.ATRIUM_DATA_DIR),
-      )
+        installationSecret: resolveInstallationSecret(config.ATRIUM_SECRET, config.ATRIUM_DATA_DIR),
+      })
     : null;
-  process.stdout.write(banner(api.url, portal?.url ?? null, seeded, demo));
+  process.stdout.write(banner({ api: api.url, portal: portal?.url ?? null, gateway: gatewayUrl }, seeded, demo));
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -72,7 +85,8 @@ export async function startAll(config: AppConfig, options: { portal: boolean }):
     logger.info({ signal }, "stopping");
     await portal?.stop();
     await api.close();
-    logger.info("api stopped");
+    await gateway?.close();
+    logger.info("api and gateway stopped");
     await background.stop();
     await provisioning?.stop();
     await database.close();

@@ -24,6 +24,10 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Comma-separated CIDRs of proxies whose X-Forwarded-For we believe. */
   TRUSTED_PROXIES: z.string().default("127.0.0.1/32,::1/128"),
+  /** Set when gateways run as their own processes (`node api/dist/gateway.js`); `npm start` then runs none. */
+  ATRIUM_SEPARATE_GATEWAY: booleanFlag,
+  /** Where browsers reach the gateway (its load balancer); defaults to the in-process gateway's own address. */
+  GATEWAY_PUBLIC_URL: z.string().url().optional(),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
 });
 

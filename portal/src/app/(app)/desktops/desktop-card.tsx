@@ -27,7 +27,11 @@ function ConnectionDetails({ result }: { result: Record<string, string> }) {
           Download .rdp file
         </a>
       ) : null}
-      {result.ticket ? (
+      {result.viewerUrl ? (
+        <a className="btn btn-sm btn-primary" href={result.viewerUrl} target="_blank" rel="noopener">
+          Open desktop in browser
+        </a>
+      ) : result.ticket ? (
         <span className="muted">A single-use connection ticket was issued for this browser.</span>
       ) : null}
     </div>

@@ -5,6 +5,15 @@ import { ConnectDocument, PowerMyDesktopDocument, ReleaseDesktopDocument } from 
 import { mutate } from "@/lib/api/server-api";
 import { type FormState, failure, success, text } from "@/lib/form-state";
 
+/** The gateway's viewer page for a ticket; HTML5 in a protocol plan means VNC drawn in the browser. */
+function viewerLink(protocol: string, ticket: string, title: string): string {
+  const gateway = process.env.ATRIUM_GATEWAY_URL;
+  if (!gateway || !ticket) return "";
+  const client = protocol === "HTML5" ? "vnc" : protocol.toLowerCase();
+  const fragment = new URLSearchParams({ protocol: client, ticket, title });
+  return `${gateway.replace(/\/$/, "")}/viewer#${fragment.toString()}`;
+}
+
 /** Assigns (or re-opens) the desktop and returns how to reach it; the card shows the result. */
 export async function connectAction(_state: FormState, formData: FormData): Promise<FormState> {
   const outcome = await mutate(ConnectDocument, {
@@ -19,6 +28,7 @@ export async function connectAction(_state: FormState, formData: FormData): Prom
     address: result.host ? `${result.host}:${result.port}` : "",
     rdpFile: result.rdpFile ?? "",
     ticket: result.ticket ?? "",
+    viewerUrl: viewerLink(result.protocol, result.ticket ?? "", result.desktopName),
   });
 }
 
