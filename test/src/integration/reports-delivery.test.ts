@@ -1,0 +1,292 @@
+import { alertsEvaluateJob, reportDispatchJob } from "@atrium/api";
+import { enqueueJob } from "@atrium/api/jobs/index";
+import { Desktop, LoginEvent, ReportDelivery } from "@atrium/schema";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createCloud,
+  createDesktops,
+  createMspAdmin,
+  createPool,
+  createTenantWithPeople,
+  signIn,
+  type TenantFixture,
+} from "../fixtures/factories.js";
+import { parseCsv, pdfText } from "../fixtures/report-files.js";
+import { startReportWorker } from "../fixtures/report-jobs.js";
+import { closedPort, type SmtpSink, startSmtpSink } from "../fixtures/smtp-sink.js";
+import { dataOf, startTestApp, type TestApp } from "../fixtures/test-app.js";
+
+// Reports and alerts go out through a real SMTP server started here; what it received is parsed and checked.
+let app: TestApp;
+let smtp: SmtpSink;
+let msp: string;
+let acme: TenantFixture;
+let globex: TenantFixture;
+let worker: ReturnType<typeof startReportWorker>;
+const DAY = 86_400_000;
+
+const SAVE_SMTP = `mutation($input: SmtpSettingsInput!) { saveSmtpSettings(input: $input) { id hasPassword } }`;
+const CREATE_SCHEDULE = `mutation($input: CreateReportScheduleInput!) { createReportSchedule(input: $input) { id } }`;
+const CREATE_RULE = `mutation($input: CreateAlertRuleInput!) { createAlertRule(input: $input) { id } }`;
+
+/** Tokens expire as the test clock moves on; sign in again afterwards. */
+async function signInAgain() {
+  msp = await signIn(app, "msp-admin");
+  acme.adminToken = await signIn(app, "admin", "acme");
+  globex.adminToken = await signIn(app, "admin", "globex");
+}
+
+async function runJob(definition: typeof reportDispatchJob | typeof alertsEvaluateJob) {
+  await enqueueJob(app.database.dataSource.manager, definition, {}, { runAt: app.clock.now() });
+  await worker.drain();
+}
+
+beforeAll(async () => {
+  app = await startTestApp();
+  smtp = await startSmtpSink();
+  msp = await createMspAdmin(app);
+  acme = await createTenantWithPeople(app, "acme");
+  globex = await createTenantWithPeople(app, "globex");
+  worker = startReportWorker(app);
+  dataOf(
+    await app.gql(
+      SAVE_SMTP,
+      {
+        input: {
+          host: "127.0.0.1",
+          port: smtp.port,
+          tlsMode: "NONE",
+          username: "relay",
+          password: "smtp-secret-1",
+          fromAddress: "reports@msp.example",
+        },
+      },
+      msp,
+    ),
+  );
+});
+
+afterAll(async () => {
+  await worker?.stop();
+  await smtp?.close();
+  await app?.close();
+});
+
+describe("scheduled report delivery", () => {
+  it("mails yesterday's login history as CSV and PDF to the recipients once, and logs it", async () => {
+    const dayStart = new Date(Math.floor(app.clock.now().getTime() / DAY) * DAY);
+    await app.database.dataSource.getRepository(LoginEvent).insert(
+      Array.from({ length: 30 }, (_, i) => ({
+        tenantId: acme.tenant.id,
+        username: `user${i % 5}@acme.example`,
+        clientIp: `10.1.0.${i}`,
+        providerKind: "local",
+        mfa: i % 3 === 0 ? "totp" : "none",
+        outcome: i % 4 === 0 ? ("failure" as const) : ("success" as const),
+        reason: i % 4 === 0 ? "Wrong password, try again" : null,
+        createdAt: new Date(dayStart.getTime() + 3_600_000 + i * 60_000),
+      })),
+    );
+    // Another tenant's sign-ins in the same period must not appear in acme's report.
+    await app.database.dataSource.getRepository(LoginEvent).insert({
+      tenantId: globex.tenant.id,
+      username: "intruder@globex.example",
+      clientIp: "192.0.2.1",
+      providerKind: "local",
+      outcome: "success",
+      createdAt: new Date(dayStart.getTime() + 7_200_000),
+    });
+    const created = dataOf(
+      await app.gql<{ createReportSchedule: { id: string } }>(
+        CREATE_SCHEDULE,
+        {
+          input: {
+            name: "Daily sign-ins",
+            report: "LOGIN_HISTORY",
+            formats: ["CSV", "PDF"],
+            period: "DAILY",
+            timeZone: "UTC",
+            hour: 0,
+            recipients: ["Security@Acme.example", "cio@acme.example"],
+          },
+        },
+        acme.adminToken,
+      ),
+    ).createReportSchedule;
+
+    await runJob(reportDispatchJob);
+    expect(smtp.messages).toHaveLength(0); // today's period is not over yet
+    app.clock.advance(DAY + 60_000);
+    await runJob(reportDispatchJob);
+    await runJob(reportDispatchJob); // a second dispatcher tick finds the period already logged
+
+    expect(smtp.messages).toHaveLength(1);
+    const mail = smtp.messages[0]!;
+    expect(mail.rcptTo.sort()).toEqual(["cio@acme.example", "security@acme.example"]);
+    expect(mail.parsed.subject).toContain("Login history");
+    expect(mail.parsed.subject).toContain("acme Inc.");
+    expect(mail.parsed.from?.text).toContain("reports@msp.example");
+    const [csv, pdf] = mail.parsed.attachments;
+    expect(csv?.contentType).toBe("text/csv");
+    expect(csv?.filename).toMatch(/^login-history_acme_\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(pdf?.contentType).toBe("application/pdf");
+
+    const records = parseCsv(csv!.content.toString("utf8").replace(/^\uFEFF/, ""));
+    expect(records[0]).toEqual([
+      "Time",
+      "User",
+      "Source IP",
+      "Location",
+      "Identity provider",
+      "MFA",
+      "Outcome",
+      "Reason",
+    ]);
+    // The fixtures' own sign-ins (admin, helpdesk, user1) are acme's too; the seeded 30 are told apart by domain.
+    const seeded = records.slice(1).filter((record) => record[1]?.endsWith("@acme.example"));
+    expect(seeded).toHaveLength(30);
+    expect(seeded.filter((record) => record[6] === "Failed")).toHaveLength(8);
+    expect(seeded[0]).toEqual([
+      expect.stringMatching(/T01:00:00Z$/),
+      "user0@acme.example",
+      "10.1.0.0",
+      "",
+      "local",
+      "TOTP",
+      "Failed",
+      "Wrong password, try again",
+    ]);
+    expect(records.flat().join(" ")).not.toContain("intruder");
+
+    const text = pdfText(pdf!.content, "login-history-daily");
+    expect(text).toContain("Login history");
+    expect(text).toContain("acme Inc.");
+    expect(text).toContain("user1@acme.example");
+    expect(text).toContain("Wrong password, try again");
+    expect(text).not.toContain("intruder");
+
+    await signInAgain();
+    const log = dataOf(
+      await app.gql<{ reportDeliveries: { nodes: { status: string; attempts: number; messageId: string }[] } }>(
+        `query($id: ID!) { reportDeliveries(scheduleId: $id) { nodes { status attempts messageId } } }`,
+        { id: created.id },
+        acme.adminToken,
+      ),
+    ).reportDeliveries.nodes;
+    expect(log).toEqual([{ status: "SENT", attempts: 1, messageId: expect.stringContaining("@atrium>") }]);
+  });
+
+  it("retries an unreachable SMTP server with backoff, then logs the delivery as failed and raises an alert", async () => {
+    await signInAgain();
+    dataOf(
+      await app.gql(
+        SAVE_SMTP,
+        { input: { host: "127.0.0.1", port: await closedPort(), tlsMode: "NONE", fromAddress: "it@globex.example" } },
+        globex.adminToken,
+      ),
+    );
+    dataOf(
+      await app.gql(
+        CREATE_RULE,
+        { input: { name: "Report mail", kind: "REPORT_DELIVERY_FAILED", recipients: ["noc@msp.example"] } },
+        msp,
+      ),
+    );
+    const schedule = dataOf(
+      await app.gql<{ createReportSchedule: { id: string } }>(
+        CREATE_SCHEDULE,
+        {
+          input: {
+            name: "Weekly assignments",
+            report: "ASSIGNMENT_HISTORY",
+            formats: ["CSV"],
+            period: "WEEKLY",
+            timeZone: "Europe/Berlin",
+            recipients: ["boss@globex.example"],
+          },
+        },
+        globex.adminToken,
+      ),
+    ).createReportSchedule;
+    const sent = dataOf(
+      await app.gql<{ sendReportNow: { id: string; status: string } }>(
+        `mutation($id: ID!) { sendReportNow(id: $id) { id status } }`,
+        { id: schedule.id },
+        globex.adminToken,
+      ),
+    ).sendReportNow;
+    expect(sent.status).toBe("PENDING");
+    const before = smtp.messages.length;
+    const deliveries = app.database.dataSource.getRepository(ReportDelivery);
+    await worker.drain();
+    expect(await deliveries.findOneByOrFail({ id: sent.id })).toMatchObject({ status: "retrying", attempts: 1 });
+    for (let attempt = 2; attempt <= 4; attempt++) {
+      app.clock.advance(20 * 60_000);
+      await worker.drain();
+    }
+    const failed = await deliveries.findOneByOrFail({ id: sent.id });
+    expect(failed).toMatchObject({ status: "failed", attempts: 4 });
+    expect(failed.error).toMatch(/ECONNREFUSED|connect/i);
+    expect(smtp.messages).toHaveLength(before);
+
+    await runJob(alertsEvaluateJob);
+    await runJob(alertsEvaluateJob);
+    const alerts = smtp.messages.slice(before);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]!.rcptTo).toEqual(["noc@msp.example"]);
+    expect(alerts[0]!.parsed.subject).toBe("[Alert] Report mail: Report schedule Weekly assignments");
+    expect(alerts[0]!.parsed.text).toMatch(/could not be delivered/);
+  });
+});
+
+describe("alerts by e-mail", () => {
+  it("mails an alert once while the condition holds, then a resolved message when it clears", async () => {
+    await signInAgain();
+    const pool = await createPool(app, acme.tenant, await createCloud(app, "vhi-alerts"), "kiosk");
+    const desktops = await createDesktops(app, pool, 2, [acme.user]);
+    dataOf(
+      await app.gql(
+        CREATE_RULE,
+        {
+          input: {
+            name: "Kiosk headroom",
+            kind: "POOL_AVAILABLE_BELOW",
+            threshold: 1,
+            recipients: ["ops@acme.example"],
+          },
+        },
+        acme.adminToken,
+      ),
+    );
+    const before = smtp.messages.length;
+    await runJob(alertsEvaluateJob);
+    app.clock.advance(60_000);
+    await runJob(alertsEvaluateJob);
+    const raised = smtp.messages.slice(before);
+    expect(raised).toHaveLength(1);
+    expect(raised[0]!.rcptTo).toEqual(["ops@acme.example"]);
+    expect(raised[0]!.parsed.subject).toBe("[Alert] Kiosk headroom: Pool kiosk");
+    expect(raised[0]!.parsed.text).toContain("has 0 available desktops");
+    const open = dataOf(
+      await app.gql<{ alerts: { status: string; subjectLabel: string }[] }>(
+        "{ alerts { status subjectLabel } }",
+        {},
+        acme.adminToken,
+      ),
+    ).alerts;
+    expect(open).toEqual([{ status: "open", subjectLabel: "Pool kiosk" }]);
+
+    await app.database.dataSource
+      .getRepository(Desktop)
+      .update({ id: desktops[0]!.id }, { availability: "available", assignedUserId: null });
+    app.clock.advance(60_000);
+    await runJob(alertsEvaluateJob);
+    app.clock.advance(60_000);
+    await runJob(alertsEvaluateJob);
+    const all = smtp.messages.slice(before);
+    expect(all.map((m) => m.parsed.subject)).toEqual([
+      "[Alert] Kiosk headroom: Pool kiosk",
+      "[Resolved] Kiosk headroom: Pool kiosk",
+    ]);
+  });
+});
