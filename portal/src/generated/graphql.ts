@@ -8,6 +8,14 @@ export type AuditFilter = {
   action?: string | null | undefined;
 };
 
+export type CompleteMfaInput = {
+  challengeToken: string;
+  /** TOTP code, recovery code, or the RADIUS answer (code or 'push'). */
+  code: string;
+  /** Which method the code is for; inferred when omitted. */
+  method?: string | null | undefined;
+};
+
 export type ConnectInput = {
   /** A desktop from your offers. */
   desktopId?: string | number | null | undefined;
@@ -126,6 +134,10 @@ export type PoolScheduleWindowInput = {
   start: string;
 };
 
+export type RedeemTicketInput = {
+  ticket: string;
+};
+
 export type SignInInput = {
   /** Host name the user signs in at (the portal passes its own); selects the tenant when no slug is given. */
   loginHost?: string | null | undefined;
@@ -133,6 +145,10 @@ export type SignInInput = {
   /** Tenant slug; omit for MSP staff. */
   tenant?: string | null | undefined;
   username: string;
+};
+
+export type TotpCodeInput = {
+  code: string;
 };
 
 export type UpdateGroupInput = {
@@ -224,13 +240,6 @@ export type MspAuditEventsQuery = { mspAuditEvents: { totalCount: number, pageIn
 
 export type ViewerFieldsFragment = { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, actingTenantId: string | null, roles: Array<string>, permissions: Array<string> };
 
-export type SignInMutationVariables = Exact<{
-  input: SignInInput;
-}>;
-
-
-export type SignInMutation = { signIn: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, viewer: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, actingTenantId: string | null, roles: Array<string>, permissions: Array<string> } } };
-
 export type RefreshSessionMutationVariables = Exact<{
   refreshToken: string;
 }>;
@@ -259,6 +268,69 @@ export type LeaveTenantMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type LeaveTenantMutation = { leaveTenant: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, actingTenantId: string | null, roles: Array<string>, permissions: Array<string> } };
+
+type SignInResultFields_AuthPayload_Fragment = { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, viewer: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, actingTenantId: string | null, roles: Array<string>, permissions: Array<string> } };
+
+type SignInResultFields_MfaChallenge_Fragment = { challengeToken: string, expiresAt: string, message: string, methods: Array<string> };
+
+export type SignInResultFieldsFragment =
+  | SignInResultFields_AuthPayload_Fragment
+  | SignInResultFields_MfaChallenge_Fragment
+;
+
+export type SignInWithPasswordMutationVariables = Exact<{
+  input: SignInInput;
+}>;
+
+
+export type SignInWithPasswordMutation = { signInWithPassword:
+    | { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, viewer: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, actingTenantId: string | null, roles: Array<string>, permissions: Array<string> } }
+    | { challengeToken: string, expiresAt: string, message: string, methods: Array<string> }
+   };
+
+export type CompleteMfaMutationVariables = Exact<{
+  input: CompleteMfaInput;
+}>;
+
+
+export type CompleteMfaMutation = { completeMfa:
+    | { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, viewer: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, actingTenantId: string | null, roles: Array<string>, permissions: Array<string> } }
+    | { challengeToken: string, expiresAt: string, message: string, methods: Array<string> }
+   };
+
+export type EnrolTotpForChallengeMutationVariables = Exact<{
+  challengeToken: string;
+}>;
+
+
+export type EnrolTotpForChallengeMutation = { enrolTotpForChallenge: { secret: string, qrCodeDataUrl: string } };
+
+export type RedeemSignInTicketMutationVariables = Exact<{
+  input: RedeemTicketInput;
+}>;
+
+
+export type RedeemSignInTicketMutation = { redeemSignInTicket:
+    | { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, viewer: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, actingTenantId: string | null, roles: Array<string>, permissions: Array<string> } }
+    | { challengeToken: string, expiresAt: string, message: string, methods: Array<string> }
+   };
+
+export type MyMfaQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyMfaQuery = { myMfa: { totpEnabled: boolean, recoveryCodesLeft: number } };
+
+export type StartTotpEnrolmentMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StartTotpEnrolmentMutation = { startTotpEnrolment: { secret: string, qrCodeDataUrl: string } };
+
+export type ConfirmTotpEnrolmentMutationVariables = Exact<{
+  input: TotpCodeInput;
+}>;
+
+
+export type ConfirmTotpEnrolmentMutation = { confirmTotpEnrolment: { codes: Array<string> } };
 
 export type MyDesktopsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -594,6 +666,33 @@ export const ViewerFieldsFragmentDoc = new TypedDocumentString(`
   permissions
 }
     `, {"fragmentName":"ViewerFields"}) as unknown as TypedDocumentString<ViewerFieldsFragment, unknown>;
+export const SignInResultFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SignInResultFields on SignInResult {
+  ... on AuthPayload {
+    accessToken
+    accessTokenExpiresAt
+    refreshToken
+    viewer {
+      ...ViewerFields
+    }
+  }
+  ... on MfaChallenge {
+    challengeToken
+    expiresAt
+    message
+    methods
+  }
+}
+    fragment ViewerFields on Viewer {
+  id
+  username
+  displayName
+  tenantId
+  tenantSlug
+  actingTenantId
+  roles
+  permissions
+}`, {"fragmentName":"SignInResultFields"}) as unknown as TypedDocumentString<SignInResultFieldsFragment, unknown>;
 export const CloudFieldsFragmentDoc = new TypedDocumentString(`
     fragment CloudFields on Cloud {
   id
@@ -812,27 +911,6 @@ export const MspAuditEventsDocument = new TypedDocumentString(`
   createdAt
   requestId
 }`) as unknown as TypedDocumentString<MspAuditEventsQuery, MspAuditEventsQueryVariables>;
-export const SignInDocument = new TypedDocumentString(`
-    mutation SignIn($input: SignInInput!) {
-  signIn(input: $input) {
-    accessToken
-    accessTokenExpiresAt
-    refreshToken
-    viewer {
-      ...ViewerFields
-    }
-  }
-}
-    fragment ViewerFields on Viewer {
-  id
-  username
-  displayName
-  tenantId
-  tenantSlug
-  actingTenantId
-  roles
-  permissions
-}`) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
 export const RefreshSessionDocument = new TypedDocumentString(`
     mutation RefreshSession($refreshToken: String!) {
   refreshSession(refreshToken: $refreshToken) {
@@ -907,6 +985,133 @@ export const LeaveTenantDocument = new TypedDocumentString(`
   roles
   permissions
 }`) as unknown as TypedDocumentString<LeaveTenantMutation, LeaveTenantMutationVariables>;
+export const SignInWithPasswordDocument = new TypedDocumentString(`
+    mutation SignInWithPassword($input: SignInInput!) {
+  signInWithPassword(input: $input) {
+    ...SignInResultFields
+  }
+}
+    fragment ViewerFields on Viewer {
+  id
+  username
+  displayName
+  tenantId
+  tenantSlug
+  actingTenantId
+  roles
+  permissions
+}
+fragment SignInResultFields on SignInResult {
+  ... on AuthPayload {
+    accessToken
+    accessTokenExpiresAt
+    refreshToken
+    viewer {
+      ...ViewerFields
+    }
+  }
+  ... on MfaChallenge {
+    challengeToken
+    expiresAt
+    message
+    methods
+  }
+}`) as unknown as TypedDocumentString<SignInWithPasswordMutation, SignInWithPasswordMutationVariables>;
+export const CompleteMfaDocument = new TypedDocumentString(`
+    mutation CompleteMfa($input: CompleteMfaInput!) {
+  completeMfa(input: $input) {
+    ...SignInResultFields
+  }
+}
+    fragment ViewerFields on Viewer {
+  id
+  username
+  displayName
+  tenantId
+  tenantSlug
+  actingTenantId
+  roles
+  permissions
+}
+fragment SignInResultFields on SignInResult {
+  ... on AuthPayload {
+    accessToken
+    accessTokenExpiresAt
+    refreshToken
+    viewer {
+      ...ViewerFields
+    }
+  }
+  ... on MfaChallenge {
+    challengeToken
+    expiresAt
+    message
+    methods
+  }
+}`) as unknown as TypedDocumentString<CompleteMfaMutation, CompleteMfaMutationVariables>;
+export const EnrolTotpForChallengeDocument = new TypedDocumentString(`
+    mutation EnrolTotpForChallenge($challengeToken: String!) {
+  enrolTotpForChallenge(challengeToken: $challengeToken) {
+    secret
+    qrCodeDataUrl
+  }
+}
+    `) as unknown as TypedDocumentString<EnrolTotpForChallengeMutation, EnrolTotpForChallengeMutationVariables>;
+export const RedeemSignInTicketDocument = new TypedDocumentString(`
+    mutation RedeemSignInTicket($input: RedeemTicketInput!) {
+  redeemSignInTicket(input: $input) {
+    ...SignInResultFields
+  }
+}
+    fragment ViewerFields on Viewer {
+  id
+  username
+  displayName
+  tenantId
+  tenantSlug
+  actingTenantId
+  roles
+  permissions
+}
+fragment SignInResultFields on SignInResult {
+  ... on AuthPayload {
+    accessToken
+    accessTokenExpiresAt
+    refreshToken
+    viewer {
+      ...ViewerFields
+    }
+  }
+  ... on MfaChallenge {
+    challengeToken
+    expiresAt
+    message
+    methods
+  }
+}`) as unknown as TypedDocumentString<RedeemSignInTicketMutation, RedeemSignInTicketMutationVariables>;
+export const MyMfaDocument = new TypedDocumentString(`
+    query MyMfa {
+  myMfa {
+    totpEnabled
+    recoveryCodesLeft
+  }
+}
+    `) as unknown as TypedDocumentString<MyMfaQuery, MyMfaQueryVariables>;
+export const StartTotpEnrolmentDocument = new TypedDocumentString(`
+    mutation StartTotpEnrolment {
+  startTotpEnrolment {
+    secret
+    qrCodeDataUrl
+  }
+}
+    `) as unknown as TypedDocumentString<StartTotpEnrolmentMutation, StartTotpEnrolmentMutationVariables>;
+export const ConfirmTotpEnrolmentDocument = new TypedDocumentString(`
+    mutation ConfirmTotpEnrolment($input: TotpCodeInput!) {
+  confirmTotpEnrolment(input: $input) {
+    codes
+  }
+}
+    `) as unknown as TypedDocumentString<ConfirmTotpEnrolmentMutation, ConfirmTotpEnrolmentMutationVariables>;
 export const MyDesktopsDocument = new TypedDocumentString(`
     query MyDesktops {
   myDesktops {

@@ -1,41 +1,74 @@
 "use server";
 
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { encode } from "next-auth/jwt";
-import { signInWithApi } from "@/lib/auth/api-sign-in";
-import {
-  SESSION_MAX_AGE_SECONDS,
-  secureCookiesEnabled,
-  sessionCookieName,
-  sessionSecret,
-} from "@/lib/auth/session-secret";
-import { type FormState, formValues, text } from "@/lib/form-state";
+import { EnrolTotpForChallengeDocument } from "@/generated/graphql";
+import { execute } from "@/lib/api/graphql-fetch";
+import { completeMfaWithApi, type MfaChallenge, type SignInOutcome, signInWithApi } from "@/lib/auth/api-sign-in";
+import { startPortalSession } from "@/lib/auth/portal-session";
+import type { MfaStep, SignInState } from "@/lib/auth/sign-in-state";
+import { formValues, text } from "@/lib/form-state";
 import { safeCallbackPath } from "@/lib/routes";
 
-/** Signs in through the API and stores its tokens in the next-auth session cookie (encrypted JWT). */
-export async function signInAction(_state: FormState, formData: FormData): Promise<FormState> {
+async function clientAddress(): Promise<string | null> {
+  return (await headers()).get("x-forwarded-for");
+}
+
+/** Host name without port: the API picks the tenant by it when no slug is given. */
+async function loginHost(): Promise<string | null> {
+  return (await headers()).get("host")?.replace(/:\d+$/, "") ?? null;
+}
+
+async function mfaStep(challenge: MfaChallenge): Promise<MfaStep> {
+  if (!challenge.methods.includes("totp_enrolment")) return { ...challenge, enrolment: null };
+  const data = await execute(
+    EnrolTotpForChallengeDocument,
+    { challengeToken: challenge.challengeToken },
+    { forwardedFor: await clientAddress() },
+  );
+  return { ...challenge, enrolment: data.enrolTotpForChallenge };
+}
+
+/** Session → cookie and on to the page the user wanted; a challenge → the code step; a refusal → its message. */
+async function settle(outcome: SignInOutcome, formData: FormData, current: MfaStep | null): Promise<SignInState> {
+  const values = formValues(formData);
+  if (outcome.ok === true) {
+    await startPortalSession(outcome.session);
+    redirect(safeCallbackPath(text(formData, "callbackUrl")));
+  }
+  if (outcome.ok === "mfa") {
+    // A RADIUS server may ask again (a second prompt) with the same token: keep the enrolment shown, if any.
+    const same = current?.challengeToken === outcome.challenge.challengeToken;
+    return {
+      error: null,
+      values,
+      mfa: same && current ? { ...current, ...outcome.challenge } : await mfaStep(outcome.challenge),
+    };
+  }
+  return { error: outcome.message, values, mfa: current };
+}
+
+export async function signInAction(_state: SignInState, formData: FormData): Promise<SignInState> {
   const outcome = await signInWithApi(
     {
       username: text(formData, "username"),
       password: typeof formData.get("password") === "string" ? String(formData.get("password")) : "",
       tenant: text(formData, "tenant").toLowerCase() || null,
+      loginHost: await loginHost(),
     },
-    (await headers()).get("x-forwarded-for"),
+    await clientAddress(),
   );
-  if (!outcome.ok) return { status: "error", message: outcome.message, fieldErrors: {}, values: formValues(formData) };
-  const { userId, name, ...tokens } = outcome.session;
-  const value = await encode({
-    token: { sub: userId, name, ...tokens },
-    secret: sessionSecret(),
-    maxAge: SESSION_MAX_AGE_SECONDS,
-  });
-  (await cookies()).set(sessionCookieName(), value, {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    secure: secureCookiesEnabled(),
-    maxAge: SESSION_MAX_AGE_SECONDS,
-  });
-  redirect(safeCallbackPath(text(formData, "callbackUrl")));
+  return settle(outcome, formData, null);
+}
+
+export async function completeMfaAction(state: SignInState, formData: FormData): Promise<SignInState> {
+  const outcome = await completeMfaWithApi(
+    {
+      challengeToken: text(formData, "challengeToken"),
+      code: text(formData, "code").replace(/\s+/g, ""),
+      method: text(formData, "method") || null,
+    },
+    await clientAddress(),
+  );
+  return settle(outcome, formData, state.mfa);
 }

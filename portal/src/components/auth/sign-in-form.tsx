@@ -1,8 +1,11 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef } from "react";
+import { useActionState, useId } from "react";
 import { signInAction } from "@/app/actions/sign-in.actions";
-import { initialFormState } from "@/lib/form-state";
+import { initialSignInState } from "@/lib/auth/sign-in-state";
+import { signInPath } from "@/lib/routes";
+import { ErrorAlert } from "./error-alert";
+import { MfaForm } from "./mfa-form";
 
 interface SignInFormProps {
   /** Fixed when the tenant comes from the URL or hostname; otherwise the user may type it (blank = MSP staff). */
@@ -10,21 +13,20 @@ interface SignInFormProps {
   callbackUrl: string;
 }
 
-/** Username and password go to a server action that calls the API's `signIn`; works without JavaScript too. */
+/**
+ * Username and password go to a server action that calls the API's `signInWithPassword`; works without JavaScript
+ * too. When the API asks for a second factor, the same card continues with the code step.
+ */
 export function SignInForm({ tenantSlug, callbackUrl }: SignInFormProps) {
-  const [state, action, pending] = useActionState(signInAction, initialFormState);
-  const errorRef = useRef<HTMLDivElement>(null);
+  const [state, action, pending] = useActionState(signInAction, initialSignInState);
   const ids = { tenant: useId(), username: useId(), password: useId() };
-  useEffect(() => {
-    if (state.status === "error") errorRef.current?.focus();
-  }, [state]);
+  if (state.mfa) {
+    const restart = `${signInPath(tenantSlug)}?callbackUrl=${encodeURIComponent(callbackUrl)}`;
+    return <MfaForm first={state} callbackUrl={callbackUrl} restartHref={restart} />;
+  }
   return (
     <form className="form" action={action} aria-label="Sign in">
-      {state.status === "error" ? (
-        <div className="alert alert-error" role="alert" tabIndex={-1} ref={errorRef}>
-          {state.message}
-        </div>
-      ) : null}
+      <ErrorAlert state={state} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {tenantSlug ? (
         <input type="hidden" name="tenant" value={tenantSlug} />

@@ -38,6 +38,10 @@ export const NAV_SECTIONS: NavSection[] = [
       { href: "/msp/audit", label: "Audit log", icon: "☰", permission: "mspAudit:read" },
     ],
   },
+  {
+    title: "Account",
+    items: [{ href: "/account/security", label: "Sign-in security", icon: "◇" }],
+  },
 ];
 
 /** The sections and links this viewer may use; tenant users see their desktops, MSP staff do not. */

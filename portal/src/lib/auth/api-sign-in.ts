@@ -1,4 +1,10 @@
-import { SignInDocument } from "@/generated/graphql";
+import {
+  CompleteMfaDocument,
+  RedeemSignInTicketDocument,
+  type SignInResultFieldsFragment,
+  SignInWithPasswordDocument,
+  type TypedDocumentString,
+} from "@/generated/graphql";
 import { ApiError } from "../api/graphql-errors";
 import { execute } from "../api/graphql-fetch";
 import type { ApiTokens } from "./session-token";
@@ -8,35 +14,74 @@ export interface SignedIn extends ApiTokens {
   name: string;
 }
 
-export type SignInOutcome = { ok: true; session: SignedIn } | { ok: false; message: string };
+/** The API's second-factor question: answer it with `completeMfaWithApi`. */
+export interface MfaChallenge {
+  challengeToken: string;
+  methods: string[];
+  /** The API's (or the RADIUS server's) prompt, shown as is. */
+  message: string;
+}
 
-/**
- * The API decides; the portal only relays. Its message is shown as is (it never reveals whether the user exists).
- * The identity work adds an MFA challenge here: a third outcome that the sign-in form turns into a code step.
- */
-export async function signInWithApi(
-  credentials: { username: string; password: string; tenant: string | null },
+export type SignInOutcome =
+  | { ok: true; session: SignedIn }
+  | { ok: "mfa"; challenge: MfaChallenge }
+  | { ok: false; message: string };
+
+function outcomeOf(result: SignInResultFieldsFragment): SignInOutcome {
+  if ("challengeToken" in result) {
+    return {
+      ok: "mfa",
+      challenge: { challengeToken: result.challengeToken, methods: result.methods, message: result.message },
+    };
+  }
+  const { viewer } = result;
+  return {
+    ok: true,
+    session: {
+      userId: viewer.id,
+      name: viewer.displayName ?? viewer.username,
+      accessToken: result.accessToken,
+      refreshToken: result.refreshToken,
+      accessTokenExpiresAt: Date.parse(result.accessTokenExpiresAt),
+      tenantSlug: viewer.tenantSlug,
+    },
+  };
+}
+
+/** The API decides; the portal only relays. Its message is shown as is (it never reveals whether the user exists). */
+async function relay<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+  pick: (data: TResult) => SignInResultFieldsFragment,
   forwardedFor: string | null,
 ): Promise<SignInOutcome> {
-  if (!credentials.username || !credentials.password)
-    return { ok: false, message: "Enter your username and password." };
   try {
-    const data = await execute(SignInDocument, { input: credentials }, { forwardedFor });
-    const { viewer } = data.signIn;
-    return {
-      ok: true,
-      session: {
-        userId: viewer.id,
-        name: viewer.displayName ?? viewer.username,
-        accessToken: data.signIn.accessToken,
-        refreshToken: data.signIn.refreshToken,
-        accessTokenExpiresAt: Date.parse(data.signIn.accessTokenExpiresAt),
-        tenantSlug: viewer.tenantSlug,
-      },
-    };
+    return outcomeOf(pick(await execute(document, variables, { forwardedFor })));
   } catch (error) {
     if (error instanceof ApiError && error.code !== "INTERNAL_SERVER_ERROR")
       return { ok: false, message: error.message };
     return { ok: false, message: "Sign-in failed. Try again in a moment." };
   }
+}
+
+export function signInWithApi(
+  credentials: { username: string; password: string; tenant: string | null; loginHost?: string | null },
+  forwardedFor: string | null,
+): Promise<SignInOutcome> {
+  if (!credentials.username || !credentials.password)
+    return Promise.resolve({ ok: false, message: "Enter your username and password." });
+  return relay(SignInWithPasswordDocument, { input: credentials }, (data) => data.signInWithPassword, forwardedFor);
+}
+
+export function completeMfaWithApi(
+  answer: { challengeToken: string; code: string; method: string | null },
+  forwardedFor: string | null,
+): Promise<SignInOutcome> {
+  if (!answer.code) return Promise.resolve({ ok: false, message: "Enter the code." });
+  return relay(CompleteMfaDocument, { input: answer }, (data) => data.completeMfa, forwardedFor);
+}
+
+/** After SAML/OIDC: the one-time ticket from the URL fragment becomes tokens (or an MFA challenge). */
+export function redeemTicketWithApi(ticket: string, forwardedFor: string | null): Promise<SignInOutcome> {
+  return relay(RedeemSignInTicketDocument, { input: { ticket } }, (data) => data.redeemSignInTicket, forwardedFor);
 }

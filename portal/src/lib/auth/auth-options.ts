@@ -41,7 +41,9 @@ export function authOptions(): NextAuthOptions {
             },
             headerValue(req.headers, "x-forwarded-for"),
           );
-          if (!outcome.ok) throw new Error(outcome.message);
+          if (outcome.ok === false) throw new Error(outcome.message);
+          // This endpoint has no second step; the portal's own sign-in page asks for the code.
+          if (outcome.ok === "mfa") throw new Error("A second factor is required: sign in on the sign-in page.");
           const { userId, name, ...tokens } = outcome.session;
           return { id: userId, name, ...tokens };
         },

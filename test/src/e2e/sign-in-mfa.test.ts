@@ -1,0 +1,147 @@
+import {
+  leaseRadiusServer,
+  RADIUS_TEST_SERVER,
+  type ServerLease,
+} from "@atrium/api/modules/identity/providers/test-servers";
+import { currentTotpCode } from "@atrium/api/modules/identity/providers/totp";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Browser, launchBrowser, signIn } from "../fixtures/browser.js";
+import { apiCall, type Stack, startStack } from "../fixtures/stack.js";
+
+// The second step of a sign-in in the browser: an authenticator app enrolled from the account page, enrolment forced
+// at sign-in by the tenant's policy, recovery codes, and a RADIUS Access-Challenge (real FreeRADIUS) as its prompt.
+describe("portal: two-step sign-in", () => {
+  let stack: Stack;
+  let browser: Browser;
+  let radius: ServerLease;
+  /** Taken before the tenant requires a second factor, which then applies to its admin too. */
+  let globexAdmin = "";
+
+  const adminToken = async (tenant: string) =>
+    (
+      await apiCall<{ signIn: { accessToken: string } }>(
+        stack.apiUrl,
+        `mutation($t: String!) { signIn(input: { username: "admin", password: "demo", tenant: $t }) { accessToken } }`,
+        { t: tenant },
+      )
+    ).signIn.accessToken;
+
+  /** The password step through the real form; the test then expects the code step. */
+  async function enterPassword(page: Page, tenant: string, username: string, password: string) {
+    await page.goto(`${stack.portalUrl}/t/${tenant}`);
+    await page.getByLabel("Username").fill(username);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+  }
+
+  beforeAll(async () => {
+    radius = await leaseRadiusServer();
+    stack = await startStack();
+    browser = await launchBrowser();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+    await radius?.release();
+  }, 60_000);
+
+  it("enrols an authenticator app from the account page, then asks for a code or a recovery code", async () => {
+    const user = await browser.newPage();
+    await signIn(user.page, stack.portalUrl, "/t/acme", "user1", "demo");
+    const { page } = user;
+    await page.getByRole("link", { name: "Sign-in security" }).click();
+    await page.getByRole("heading", { name: "Sign-in security" }).waitFor();
+    await page.getByRole("button", { name: "Set up authenticator app" }).click();
+    await page.getByRole("img", { name: "QR code to scan with your authenticator app" }).waitFor();
+    const secret = (await page.getByTestId("totp-secret").textContent()) ?? "";
+    await page.getByLabel("Code from the app").fill("12345");
+    await page.getByRole("button", { name: "Turn on" }).click();
+    await page.getByText("Enter the 6-digit code from the app.").waitFor();
+    await page.getByLabel("Code from the app").fill(await currentTotpCode(secret));
+    await page.getByRole("button", { name: "Turn on" }).click();
+    await page.getByText("Two-step verification is on.").waitFor();
+    const codes = await page.getByTestId("recovery-codes").getByRole("listitem").allTextContents();
+    expect(codes.length).toBeGreaterThan(3);
+    await user.screenshot("account-security-recovery-codes");
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL("**/t/acme?reason=signed-out");
+    await enterPassword(page, "acme", "user1", "demo");
+    await page.getByRole("heading", { name: "Two-step verification" }).waitFor();
+    await user.screenshot("sign-in-mfa-code");
+    await page.getByLabel("Code").fill("000000");
+    await page.getByRole("button", { name: "Verify" }).click();
+    await page.getByRole("alert").filter({ hasText: "The code is not valid" }).waitFor();
+    await page.getByRole("button", { name: "Use a recovery code" }).click();
+    await page.getByLabel("Recovery code").fill(codes[0]);
+    await page.getByRole("button", { name: "Verify" }).click();
+    await page.waitForURL("**/desktops");
+    await page.getByRole("heading", { name: "My desktops" }).waitFor();
+    expect(user.errors).toEqual([]);
+    await user.close();
+  });
+
+  it("makes a user enrol at sign-in when the tenant requires a second factor", async () => {
+    globexAdmin = await adminToken("globex");
+    await apiCall(
+      stack.apiUrl,
+      "mutation { updateIdentitySettings(input: { mfaRequired: true }) { mfaRequired } }",
+      {},
+      globexAdmin,
+    );
+    const user = await browser.newPage({ width: 390, height: 844 });
+    const { page } = user;
+    await enterPassword(page, "globex", "user1", "demo");
+    await page.getByRole("heading", { name: "Set up two-step verification" }).waitFor();
+    await page.getByText("Set up an authenticator app to continue").waitFor();
+    await user.screenshot("sign-in-mfa-enrol-phone");
+    const secret = (await page.getByTestId("totp-secret").textContent()) ?? "";
+    await page.getByLabel("Code").fill(await currentTotpCode(secret));
+    await page.getByRole("button", { name: "Verify" }).click();
+    await page.waitForURL("**/desktops");
+    expect(user.errors).toEqual([]);
+    await user.close();
+  });
+
+  it("shows a RADIUS server's challenge as the prompt and signs in with its code", async () => {
+    const token = globexAdmin;
+    const provider = await apiCall<{ createIdentityProvider: { id: string } }>(
+      stack.apiUrl,
+      `mutation($input: CreateIdentityProviderInput!) { createIdentityProvider(input: $input) { id } }`,
+      {
+        input: {
+          kind: "radius",
+          name: "Push MFA proxy",
+          config: { servers: [{ host: RADIUS_TEST_SERVER.host, port: RADIUS_TEST_SERVER.port }], timeoutMs: 3000 },
+          secret: RADIUS_TEST_SERVER.secret,
+        },
+      },
+      token,
+    );
+    await apiCall(
+      stack.apiUrl,
+      `mutation($id: ID!) { updateIdentitySettings(input: { mfaRadiusProviderId: $id }) { mfaRequired } }`,
+      { id: provider.createIdentityProvider.id },
+      token,
+    );
+    await apiCall(
+      stack.apiUrl,
+      `mutation($p: String!) { createUser(input: { username: "mfa-user", password: $p }) { id } }`,
+      { p: RADIUS_TEST_SERVER.users.mfaUser },
+      token,
+    );
+    const user = await browser.newPage();
+    const { page } = user;
+    await enterPassword(page, "globex", "mfa-user", RADIUS_TEST_SERVER.users.mfaUser);
+    await page.getByRole("heading", { name: "Two-step verification" }).waitFor();
+    await page.getByRole("status").filter({ hasText: "Enter your code" }).waitFor();
+    await user.screenshot("sign-in-radius-challenge");
+    await page.getByLabel("Code").fill(RADIUS_TEST_SERVER.mfaCode);
+    await page.getByRole("button", { name: "Verify" }).click();
+    await page.waitForURL("**/desktops");
+    expect(user.errors).toEqual([]);
+    await user.close();
+  });
+});
