@@ -4,6 +4,7 @@ import { LocationsResolver } from "./locations/locations.resolver.js";
 import { PlansResolver } from "./plans/plans.resolver.js";
 import { PoliciesResolver } from "./policies/policies.resolver.js";
 import { AssignmentRulesResolver } from "./rules/rules.resolver.js";
+import { DesktopSessionsResolver } from "./sessions/sessions.resolver.js";
 
 /** Every broker resolver, registered once in graphql/resolvers.ts. */
 export const BROKER_RESOLVERS = [
@@ -13,4 +14,5 @@ export const BROKER_RESOLVERS = [
   AssignmentRulesResolver,
   ExplainResolver,
   ConnectResolver,
+  DesktopSessionsResolver,
 ] as const;

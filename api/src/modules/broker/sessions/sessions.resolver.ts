@@ -1,0 +1,19 @@
+import { Arg, Args, Ctx, Query, Resolver } from "type-graphql";
+import { RequirePermission } from "../../../auth/require-permission.js";
+import type { RequestContext } from "../../../context/request-context.js";
+import { PageArgs } from "../../../graphql/connection.js";
+import { listDesktopSessions } from "./sessions.service.js";
+import { DesktopSessionConnection, DesktopSessionFilter, DesktopSessionType } from "./sessions.types.js";
+
+@Resolver(() => DesktopSessionType)
+export class DesktopSessionsResolver {
+  @Query(() => DesktopSessionConnection, { description: "Desktop sessions of the tenant, newest first." })
+  @RequirePermission("sessions:read")
+  desktopSessions(
+    @Ctx() ctx: RequestContext,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg("filter", () => DesktopSessionFilter, { nullable: true }) filter?: DesktopSessionFilter,
+  ) {
+    return listDesktopSessions(ctx, page, filter);
+  }
+}
