@@ -106,6 +106,18 @@ export type CreateUserInput = {
   username: string;
 };
 
+/** What the pool controller should do with a desktop on its next pass. */
+export type DesktopAction =
+  | 'REBOOT'
+  | 'REBUILD'
+  | 'RESUME'
+  | 'SHELVE'
+  | 'START'
+  | 'STOP'
+  | 'SUSPEND'
+  | 'TERMINATE'
+  | 'UNSHELVE';
+
 export type DesktopFilter = {
   availability?: string | null | undefined;
   poolId?: string | number | null | undefined;
@@ -396,6 +408,30 @@ export type DesktopCountsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type DesktopCountsQuery = { all: { totalCount: number }, provisioning: { totalCount: number }, available: { totalCount: number }, assigned: { totalCount: number }, unavailable: { totalCount: number }, deleting: { totalCount: number } };
+
+export type DesktopDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DesktopDetailQuery = { desktop: { id: string, name: string, seq: number, availability: string, observedPowerState: string, desiredPowerState: string, pendingAction: string | null, provisioningState: string, serverStatus: string | null, sessionState: string, outOfService: boolean, addresses: Array<string>, lastError: string | null, createdAt: string, pool: { id: string, name: string }, assignedUser: { id: string, username: string, displayName: string | null } | null } };
+
+export type DesktopActionMutationVariables = Exact<{
+  id: string | number;
+  action: DesktopAction;
+  force: boolean;
+}>;
+
+
+export type DesktopActionMutation = { desktopAction: { id: string, name: string, desiredPowerState: string, pendingAction: string | null, availability: string } };
+
+export type SetDesktopOutOfServiceMutationVariables = Exact<{
+  id: string | number;
+  outOfService: boolean;
+}>;
+
+
+export type SetDesktopOutOfServiceMutation = { setDesktopOutOfService: { id: string, outOfService: boolean } };
 
 export type GroupFieldsFragment = { id: string, name: string, description: string | null, source: string, createdAt: string };
 
@@ -1254,6 +1290,54 @@ export const DesktopCountsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DesktopCountsQuery, DesktopCountsQueryVariables>;
+export const DesktopDetailDocument = new TypedDocumentString(`
+    query DesktopDetail($id: ID!) {
+  desktop(id: $id) {
+    id
+    name
+    seq
+    availability
+    observedPowerState
+    desiredPowerState
+    pendingAction
+    provisioningState
+    serverStatus
+    sessionState
+    outOfService
+    addresses
+    lastError
+    createdAt
+    pool {
+      id
+      name
+    }
+    assignedUser {
+      id
+      username
+      displayName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DesktopDetailQuery, DesktopDetailQueryVariables>;
+export const DesktopActionDocument = new TypedDocumentString(`
+    mutation DesktopAction($id: ID!, $action: DesktopAction!, $force: Boolean!) {
+  desktopAction(id: $id, action: $action, force: $force) {
+    id
+    name
+    desiredPowerState
+    pendingAction
+    availability
+  }
+}
+    `) as unknown as TypedDocumentString<DesktopActionMutation, DesktopActionMutationVariables>;
+export const SetDesktopOutOfServiceDocument = new TypedDocumentString(`
+    mutation SetDesktopOutOfService($id: ID!, $outOfService: Boolean!) {
+  setDesktopOutOfService(id: $id, outOfService: $outOfService) {
+    id
+    outOfService
+  }
+}
+    `) as unknown as TypedDocumentString<SetDesktopOutOfServiceMutation, SetDesktopOutOfServiceMutationVariables>;
 export const GroupsDocument = new TypedDocumentString(`
     query Groups($first: Int!, $after: String) {
   groups(first: $first, after: $after) {

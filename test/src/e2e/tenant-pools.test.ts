@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, launchBrowser, signIn } from "../fixtures/browser.js";
 import { type Stack, startStack } from "../fixtures/stack.js";
 
+// A 403 document is what the helpdesk checks expect; Chromium logs it as a failed resource load.
+const expectedStatus = (errors: string[]) =>
+  errors.filter((error) => !/Failed to load resource: the server responded with a status of 403/.test(error));
+
 // Pools and desktops as a tenant admin and the helpdesk operate them, against the stack's pool controller
 // provisioning on the in-process VHI simulator.
 describe("portal: pools and desktops", () => {
@@ -85,4 +89,54 @@ describe("portal: pools and desktops", () => {
     expect(admin.errors).toEqual([]);
     await admin.close();
   }, 240_000);
+
+  it("lets a tenant admin power a desktop, take it out of service and terminate it after confirming", async () => {
+    const admin = await browser.newPage();
+    await signIn(admin.page, stack.portalUrl, "/t/acme", "admin", "demo");
+    const { page } = admin;
+    await page.goto(`${stack.portalUrl}/console/desktops?q=fin-01`);
+    await page.getByRole("link", { name: "fin-01" }).click();
+    await page.getByRole("heading", { name: "fin-01" }).waitFor();
+    await page.getByRole("button", { name: "Shut down" }).click();
+    await page.getByText("Request sent.").waitFor();
+    // The page polls until the controller has stopped the server on the simulated cloud.
+    await page
+      .getByTestId("power-state")
+      .filter({ hasText: /^Stopped$/ })
+      .waitFor({ timeout: 60_000 });
+    await page.getByRole("button", { name: "Start" }).waitFor();
+    await page.getByRole("button", { name: "Take out of service" }).click();
+    await page.getByText("The desktop is out of service.").waitFor();
+    await page.locator(".page-header").getByText("Out of service").waitFor();
+    await admin.screenshot("tenant-desktop-detail");
+
+    await page.getByRole("button", { name: "Terminate" }).click();
+    await page.getByRole("dialog").getByText("The desktop and its disk are deleted.").waitFor();
+    await admin.screenshot("tenant-desktop-terminate-confirm");
+    await page.getByRole("dialog").getByRole("button", { name: "Terminate desktop" }).click();
+    await page.waitForURL("**/console/desktops?terminated=fin-01");
+    await page.getByText("fin-01 is being terminated.").waitFor();
+    expect(admin.errors).toEqual([]);
+    await admin.close();
+  }, 120_000);
+
+  it("lets the helpdesk operate desktops but not create, pause or delete pools", async () => {
+    const helpdesk = await browser.newPage({ width: 390, height: 844 });
+    await signIn(helpdesk.page, stack.portalUrl, "/t/acme", "helpdesk", "demo");
+    const { page } = helpdesk;
+    await page.goto(`${stack.portalUrl}/console/pools`);
+    await page.getByRole("link", { name: "Finance" }).click();
+    await page.getByRole("heading", { name: "Finance" }).waitFor();
+    await expect(page.getByRole("link", { name: "+ New pool" }).count()).resolves.toBe(0);
+    await expect(page.getByRole("button", { name: "Delete pool" }).count()).resolves.toBe(0);
+    await expect(page.getByRole("button", { name: "Pause" }).count()).resolves.toBe(0);
+    await page.getByRole("link", { name: "fin-02" }).click();
+    await page.getByRole("heading", { name: "fin-02" }).waitFor();
+    await page.getByRole("button", { name: "Take out of service" }).waitFor();
+    await helpdesk.screenshot("helpdesk-desktop-phone");
+    const response = await page.goto(`${stack.portalUrl}/console/pools/new`);
+    expect(response?.status()).toBe(403);
+    expect(expectedStatus(helpdesk.errors)).toEqual([]);
+    await helpdesk.close();
+  });
 });

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge, StatusBadge } from "@/components/ui/badge";
 import type { DesktopsQuery } from "@/generated/graphql";
 import { humanize } from "@/lib/format";
@@ -27,7 +28,9 @@ export function DesktopTable({ desktops, showPool }: { desktops: DesktopRow[]; s
           {desktops.map((desktop) => (
             <tr key={desktop.id}>
               <td>
-                <div className="cell-title">{desktop.name}</div>
+                <Link className="cell-title" href={`/console/desktops/${desktop.id}`}>
+                  {desktop.name}
+                </Link>
                 <div className="cell-sub">
                   {desktop.addresses.join(", ") || "No address yet"}
                   {desktop.outOfService ? " · out of service" : ""}

@@ -37,9 +37,15 @@ export default async function DesktopsPage({
     query(PoolsDocument, { first: 200, after: null }),
   ]);
   const filtered = Object.keys(filters).length > 0;
+  const terminated = typeof params.terminated === "string" ? params.terminated : null;
   return (
     <>
       <PageHeader title="Desktops" description="Every desktop of this tenant, across all pools." />
+      {terminated ? (
+        <div className="alert alert-success" role="status" style={{ marginBottom: 16 }}>
+          {terminated} is being terminated.
+        </div>
+      ) : null}
       <section className="card" aria-label="Desktop list">
         <form className="toolbar" method="get" aria-label="Filters">
           <div className="field">
