@@ -6,6 +6,7 @@ import { Broker0004 as MssqlBroker0004 } from "../mssql/0004-broker.js";
 import { Gateway0005 as MssqlGateway0005 } from "../mssql/0005-gateway.js";
 import { Usage0006 as MssqlUsage0006 } from "../mssql/0006-usage.js";
 import { Reports0007 as MssqlReports0007 } from "../mssql/0007-reports.js";
+import { DesktopLogin0008 as MssqlDesktopLogin0008 } from "../mssql/0008-desktop-login.js";
 import { Foundation0001 as PostgresFoundation0001 } from "../postgres/0001-foundation.js";
 import { Provisioning0002 as PostgresProvisioning0002 } from "../postgres/0002-provisioning.js";
 import { Identity0003 as PostgresIdentity0003 } from "../postgres/0003-identity.js";
@@ -13,6 +14,7 @@ import { Broker0004 as PostgresBroker0004 } from "../postgres/0004-broker.js";
 import { Gateway0005 as PostgresGateway0005 } from "../postgres/0005-gateway.js";
 import { Usage0006 as PostgresUsage0006 } from "../postgres/0006-usage.js";
 import { Reports0007 as PostgresReports0007 } from "../postgres/0007-reports.js";
+import { DesktopLogin0008 as PostgresDesktopLogin0008 } from "../postgres/0008-desktop-login.js";
 import type { Dialect } from "./database-target.js";
 
 type MigrationClass = new () => MigrationInterface;
@@ -26,6 +28,7 @@ export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   PostgresGateway0005,
   PostgresUsage0006,
   PostgresReports0007,
+  PostgresDesktopLogin0008,
 ];
 export const MSSQL_MIGRATIONS: MigrationClass[] = [
   MssqlFoundation0001,
@@ -35,6 +38,7 @@ export const MSSQL_MIGRATIONS: MigrationClass[] = [
   MssqlGateway0005,
   MssqlUsage0006,
   MssqlReports0007,
+  MssqlDesktopLogin0008,
 ];
 
 export function migrationsFor(dialect: Dialect): MigrationClass[] {

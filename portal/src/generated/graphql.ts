@@ -58,6 +58,8 @@ export type CreatePoolInput = {
   cloudId: string | number;
   deleteOrphans?: boolean;
   description?: string | null | undefined;
+  /** null removes the desktop sign-in. */
+  desktopLogin?: PoolDesktopLoginInput | null | undefined;
   /** null removes the domain join. */
   domainJoin?: PoolDomainJoinInput | null | undefined;
   enforceLimits?: boolean;
@@ -123,6 +125,15 @@ export type DesktopFilter = {
   poolId?: string | number | null | undefined;
   /** Matches the desktop name. */
   search?: string | null | undefined;
+};
+
+/** The account the gateway signs in to the pool's desktops with (SSH, RDP through guacd). */
+export type PoolDesktopLoginInput = {
+  /** Write-only; on update, leave out to keep the stored one. */
+  password?: string | null | undefined;
+  /** Write-only PEM private key (SSH); leave out to keep it. */
+  privateKey?: string | null | undefined;
+  username: string;
 };
 
 export type PoolDomainJoinInput = {

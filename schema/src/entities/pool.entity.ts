@@ -32,6 +32,16 @@ export interface PoolDomainJoin {
   passwordEnc: string;
 }
 
+/**
+ * The account the gateway signs in to the pool's desktops with for protocols it terminates itself (SSH, RDP through
+ * guacd). Secrets are sealed; the browser never sees them.
+ */
+export interface PoolDesktopLogin {
+  username: string;
+  passwordEnc: string | null;
+  privateKeyEnc: string | null;
+}
+
 @Entity("pool")
 @Index("uq_pool_tenant_name", ["tenantId", "name"], { unique: true })
 export class Pool {
@@ -132,6 +142,9 @@ export class Pool {
 
   @Column({ type: "simple-json", name: "domain_join", nullable: true })
   domainJoin: PoolDomainJoin | null;
+
+  @Column({ type: "simple-json", name: "desktop_login", nullable: true })
+  desktopLogin: PoolDesktopLogin | null;
 
   @Column({ name: "provisioning_state", length: 16, default: "idle" })
   provisioningState: PoolProvisioningState;

@@ -76,6 +76,14 @@ export async function createGatewayWorld(app: TestApp): Promise<GatewayWorld> {
     .getRepository(PoolEntitlement)
     .update({ tenantId: people.tenant.id, policyId: policy.id }, { protocolPlanId: plan.id });
   await createRuleRow(app, people.tenant, 100, { locationIds: [anywhere.id] }, { policy });
+  // The gateway signs in to SSH with the pool's sealed account, set the way an admin would.
+  const login = await app.gql<{ updatePool: { desktopLogin: { username: string; passwordSet: boolean } } }>(
+    `mutation($id: ID!, $input: UpdatePoolInput!) {
+      updatePool(id: $id, input: $input) { desktopLogin { username passwordSet } } }`,
+    { id: pool.id, input: { desktopLogin: { username: DESKTOP.sshUser, password: DESKTOP.sshPassword } } },
+    people.adminToken,
+  );
+  if (!dataOf(login).updatePool.desktopLogin.passwordSet) throw new Error("the pool's desktop sign-in was not stored");
   return {
     tenant: people.tenant,
     user: people.user,
@@ -105,7 +113,6 @@ export async function startTestGateway(
   const gateway = await startGatewayForServices(app.services, {
     env: { GATEWAY_PORT: "0", GATEWAY_NODE_ID: `node-${randomUUID().slice(0, 8)}`, ...env },
     registry,
-    credentials: async () => ({ username: DESKTOP.sshUser, password: DESKTOP.sshPassword }),
   });
   return Object.assign(gateway, { registry });
 }

@@ -199,6 +199,40 @@ describe("pool input validation", () => {
     expect(await poolCount()).toBe(before);
   });
 
+  it("keeps the gateway's desktop sign-in write-only: sealed at rest, redacted in the audit, kept on rename", async () => {
+    const pool = await createPool({ name: "login" });
+    const LOGIN = `mutation($id: ID!, $input: UpdatePoolInput!) {
+      updatePool(id: $id, input: $input) { desktopLogin { username passwordSet privateKeySet } } }`;
+    const set = await rig.app.gql<{ updatePool: { desktopLogin: Record<string, unknown> } }>(
+      LOGIN,
+      { id: pool.id, input: { desktopLogin: { username: "vdi", password: "S3cret-desk" } } },
+      rig.adminToken,
+    );
+    expect(dataOf(set).updatePool.desktopLogin).toEqual({ username: "vdi", passwordSet: true, privateKeySet: false });
+    const stored = await rig.app.database.dataSource.getRepository(Pool).findOneByOrFail({ id: pool.id });
+    expect(JSON.stringify(stored.desktopLogin)).not.toContain("S3cret-desk");
+    const [audit] = await rig.audit("updatePool", pool.id);
+    expect(JSON.stringify(audit)).not.toContain(stored.desktopLogin!.passwordEnc!);
+    expect(audit!.after).toMatchObject({ desktopLogin: { username: "vdi", passwordEnc: "[redacted]" } });
+
+    const renamed = await rig.app.gql<{ updatePool: { desktopLogin: Record<string, unknown> } }>(
+      LOGIN,
+      { id: pool.id, input: { desktopLogin: { username: "vdi" }, name: "login-2" } },
+      rig.adminToken,
+    );
+    expect(dataOf(renamed).updatePool.desktopLogin).toMatchObject({ passwordSet: true });
+    for (const [desktopLogin, field] of [
+      [{ username: "other" }, "desktopLogin.password"],
+      [{ username: "vdi", privateKey: "not a key" }, "desktopLogin"],
+    ] as const) {
+      const refused = await rig.app.gql(LOGIN, { id: pool.id, input: { desktopLogin } }, rig.adminToken);
+      expect(errorCodes(refused)).toEqual(["BAD_USER_INPUT"]);
+      expect(JSON.stringify(refused.errors)).toContain(field);
+    }
+    const after = await rig.app.database.dataSource.getRepository(Pool).findOneByOrFail({ id: pool.id });
+    expect(after.desktopLogin).toEqual(stored.desktopLogin);
+  });
+
   it("checks an update merged with the stored pool and leaves the pool unchanged when refused", async () => {
     const pool = await createPool({ name: "guarded", minTotal: 2, maxTotal: 6 });
     const stored = await rig.pool(pool.id);

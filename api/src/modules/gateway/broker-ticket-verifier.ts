@@ -1,7 +1,8 @@
+import type { PoolDesktopLogin } from "@atrium/schema";
 import { decodeJwt } from "jose";
 import type { AppServices } from "../../context/app-services.js";
 import { openTunnel, TicketError, type TicketFailure, type TunnelDenial } from "../broker/index.js";
-import type { TicketVerdict, TicketVerifier, TunnelRefusal } from "./gateway.types.js";
+import type { SshCredentials, TicketVerdict, TicketVerifier, TunnelRefusal } from "./gateway.types.js";
 
 const TICKET_FAILURES: Record<TicketFailure, TunnelRefusal> = {
   invalid: "invalid_ticket",
@@ -30,9 +31,19 @@ function claimedSubject(ticket: string): string | null {
 /**
  * Production verifier: the broker's `openTunnel` checks signature, expiry and client address, consumes the ticket
  * with one conditional UPDATE (so only one gateway node ever accepts it) and re-runs the access rules for the
- * client's location through the gateway.
+ * client's location through the gateway. The pool's desktop sign-in travels in the grant, unsealed only here.
  */
-export function createBrokerTicketVerifier(services: Pick<AppServices, "config" | "clock" | "dataSource">) {
+export function createBrokerTicketVerifier(
+  services: Pick<AppServices, "config" | "clock" | "dataSource" | "secretBox">,
+) {
+  const unseal = (login: PoolDesktopLogin | null): SshCredentials | undefined =>
+    login
+      ? {
+          username: login.username,
+          password: login.passwordEnc ? services.secretBox.open(login.passwordEnc) : undefined,
+          privateKey: login.privateKeyEnc ? services.secretBox.open(login.privateKeyEnc) : undefined,
+        }
+      : undefined;
   const verify: TicketVerifier = async (presentation): Promise<TicketVerdict> => {
     // A client that also proved who it is must be the ticket's user; refused before the ticket is spent so that
     // somebody else presenting a leaked ticket cannot burn it for its owner.
@@ -57,6 +68,7 @@ export function createBrokerTicketVerifier(services: Pick<AppServices, "config" 
           protocol: claims.protocol,
           clientIp: claims.clientIp,
           target: { host: check.host, port: check.port },
+          credentials: unseal(check.desktopLogin),
         },
       };
     } catch (error) {

@@ -5,6 +5,7 @@ import {
   IsOptional,
   IsUUID,
   Length,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -82,6 +83,24 @@ export class PoolDomainJoinInput {
   password?: string | null;
 }
 
+@InputType({ description: "The account the gateway signs in to the pool's desktops with (SSH, RDP through guacd)." })
+export class PoolDesktopLoginInput {
+  @Field()
+  @Length(1, 255)
+  username: string;
+
+  @Field(() => String, { nullable: true, description: "Write-only; on update, leave out to keep the stored one." })
+  @IsOptional()
+  @Length(1, 1024)
+  password?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Write-only PEM private key (SSH); leave out to keep it." })
+  @IsOptional()
+  @Length(1, 16_384)
+  @Matches(/-----BEGIN [A-Z ]*PRIVATE KEY-----/, { message: "privateKey must be a PEM private key" })
+  privateKey?: string | null;
+}
+
 /** Fields shared by create and update; on update every one of them is optional. */
 @InputType("PoolSettingsInputBase")
 abstract class PoolSettingsInput {
@@ -116,6 +135,11 @@ abstract class PoolSettingsInput {
   @IsOptional()
   @ValidateNested()
   domainJoin?: PoolDomainJoinInput | null;
+
+  @Field(() => PoolDesktopLoginInput, { nullable: true, description: "null removes the desktop sign-in." })
+  @IsOptional()
+  @ValidateNested()
+  desktopLogin?: PoolDesktopLoginInput | null;
 }
 
 @InputType()

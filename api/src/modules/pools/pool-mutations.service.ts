@@ -1,11 +1,4 @@
-import {
-  type Cloud,
-  Pool,
-  type PoolDomainJoin,
-  type PoolScheduleWindow,
-  ProvisioningEvent,
-  Tenant,
-} from "@atrium/schema";
+import { type Cloud, Pool, type PoolScheduleWindow, ProvisioningEvent, Tenant } from "@atrium/schema";
 import { actorName } from "../../auth/principal.js";
 import { type RequestContext, withTransaction } from "../../context/request-context.js";
 import { AppError, badInput, conflict } from "../../errors/app-error.js";
@@ -15,12 +8,8 @@ import { requireTenantId, tenantScope } from "../../tenancy/tenant-scope.js";
 import { mappedTenant, readTenantInventory } from "../clouds/cloud-inventory.service.js";
 import { getCloud } from "../clouds/clouds.service.js";
 import { RESUMED_KIND } from "../provisioning/provisioning-events.js";
-import type {
-  CreatePoolInput,
-  PoolDomainJoinInput,
-  PoolScheduleWindowInput,
-  UpdatePoolInput,
-} from "./pool-inputs.types.js";
+import type { CreatePoolInput, PoolScheduleWindowInput, UpdatePoolInput } from "./pool-inputs.types.js";
+import { auditView, sealDesktopLogin, sealDomainJoin } from "./pool-secrets.js";
 import { checkAgainstInventory, checkPoolSettings, type PoolCandidate } from "./pool-validation.js";
 
 const pools = (ctx: RequestContext) => tenantScope(ctx, Pool, "Pool");
@@ -39,7 +28,7 @@ const CLOUD_FIELDS = [
 export async function createPool(ctx: RequestContext, input: CreatePoolInput): Promise<Pool> {
   const tenant = await mappedTenant(ctx);
   const cloud = await inputCloud(ctx, input.cloudId);
-  const { domainJoin, schedule, cloudId: _cloudId, ...fields } = input;
+  const { domainJoin, desktopLogin, schedule, cloudId: _cloudId, ...fields } = input;
   const candidate = {
     ...fields,
     description: fields.description ?? null,
@@ -49,6 +38,7 @@ export async function createPool(ctx: RequestContext, input: CreatePoolInput): P
     userDataTemplate: fields.userDataTemplate ?? null,
     schedule: schedule.map(toWindow),
     domainJoin: sealDomainJoin(ctx, domainJoin, null),
+    desktopLogin: sealDesktopLogin(ctx, desktopLogin, null),
   } as PoolCandidate & Partial<Pool>;
   checkPoolSettings(candidate, tenant);
   // The cloud is asked before the transaction opens: no database connection waits on HTTP.
@@ -65,10 +55,11 @@ export async function createPool(ctx: RequestContext, input: CreatePoolInput): P
 export async function updatePool(ctx: RequestContext, id: string, input: UpdatePoolInput): Promise<Pool> {
   const current = await pools(ctx).getById(id);
   refuseDraining(current);
-  const { domainJoin, schedule, ...fields } = providedFields(input);
+  const { domainJoin, desktopLogin, schedule, ...fields } = providedFields(input);
   const patch: Partial<Pool> = { ...(fields as Partial<Pool>) };
   if (schedule !== undefined) patch.schedule = schedule.map(toWindow);
   if (domainJoin !== undefined) patch.domainJoin = sealDomainJoin(ctx, domainJoin, current.domainJoin);
+  if (desktopLogin !== undefined) patch.desktopLogin = sealDesktopLogin(ctx, desktopLogin, current.desktopLogin);
   const candidate = { ...current, ...patch };
   const cloudChanged = CLOUD_FIELDS.some((field) => field in patch);
   const tenant = cloudChanged
@@ -188,21 +179,4 @@ function toWindow(window: PoolScheduleWindowInput): PoolScheduleWindow {
     minAvailable: window.minAvailable ?? null,
     minRunning: window.minRunning ?? null,
   };
-}
-
-/** Seals the join password; an update that leaves the password out keeps the stored one. */
-function sealDomainJoin(
-  ctx: RequestContext,
-  input: PoolDomainJoinInput | null | undefined,
-  current: PoolDomainJoin | null,
-): PoolDomainJoin | null {
-  if (!input) return null;
-  const passwordEnc = input.password ? ctx.services.secretBox.seal(input.password) : current?.passwordEnc;
-  if (!passwordEnc) throw badInput("domainJoin.password is required", "domainJoin.password");
-  return { domain: input.domain, ou: input.ou ?? null, username: input.username, passwordEnc };
-}
-
-/** Audit rows redact secrets by top-level key only; the join password is nested, so it is blanked here. */
-function auditView(pool: Pool): object {
-  return { ...pool, domainJoin: pool.domainJoin ? { ...pool.domainJoin, passwordEnc: "[redacted]" } : null };
 }

@@ -12,6 +12,7 @@ import { getPool, listPools } from "./pools.service.js";
 import {
   PoolConnection,
   PoolDesktopCountsType,
+  PoolDesktopLoginType,
   PoolDomainJoinType,
   PoolScheduleWindowType,
   PoolType,
@@ -86,6 +87,14 @@ export class PoolsResolver {
   domainJoin(@Root() pool: Pool): PoolDomainJoinType | null {
     const join = pool.domainJoin;
     return join ? { domain: join.domain, ou: join.ou, username: join.username, passwordSet: !!join.passwordEnc } : null;
+  }
+
+  @FieldResolver(() => PoolDesktopLoginType, { nullable: true })
+  desktopLogin(@Root() pool: Pool): PoolDesktopLoginType | null {
+    const login = pool.desktopLogin;
+    return login
+      ? { username: login.username, passwordSet: !!login.passwordEnc, privateKeySet: !!login.privateKeyEnc }
+      : null;
   }
 
   @FieldResolver(() => PoolDesktopCountsType)

@@ -40,6 +40,18 @@ export class PoolDomainJoinType {
   passwordSet: boolean;
 }
 
+@ObjectType("PoolDesktopLogin", { description: "The gateway's sign-in to the pool's desktops; secrets never leave." })
+export class PoolDesktopLoginType {
+  @Field()
+  username: string;
+
+  @Field()
+  passwordSet: boolean;
+
+  @Field()
+  privateKeySet: boolean;
+}
+
 @ObjectType("PoolDesktopCounts", { description: "The pool's desktops by availability, for progress bars." })
 export class PoolDesktopCountsType {
   @Field(() => Int)

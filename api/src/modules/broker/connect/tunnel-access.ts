@@ -1,4 +1,4 @@
-import { Desktop, PoolEntitlement } from "@atrium/schema";
+import { Desktop, Pool, type PoolDesktopLogin, PoolEntitlement } from "@atrium/schema";
 import type { EntityManager } from "typeorm";
 import type { AppServices } from "../../../context/app-services.js";
 import type { ClientKind } from "../../access/index.js";
@@ -8,7 +8,15 @@ import { type TicketClaims, verifyAndConsumeTicket } from "./tickets.js";
 export type TunnelDenial = "user_gone" | "desktop_not_assigned" | "access_denied" | "not_entitled";
 
 export type TunnelCheck =
-  | { allowed: true; host: string; port: number; protocol: string; claims: TicketClaims }
+  | {
+      allowed: true;
+      host: string;
+      port: number;
+      protocol: string;
+      claims: TicketClaims;
+      /** The pool's sealed desktop sign-in, for protocols the gateway logs in to itself. */
+      desktopLogin: PoolDesktopLogin | null;
+    }
   | { allowed: false; reason: TunnelDenial; detail: string };
 
 /**
@@ -39,7 +47,17 @@ export async function recheckAccessForTunnel(
     .getRepository(PoolEntitlement)
     .count({ where: { tenantId: claims.tenantId, policyId: policy.id, poolId: desktop.poolId } });
   if (!entitled) return { allowed: false, reason: "not_entitled", detail: "the user's policy no longer offers it" };
-  return { allowed: true, host: claims.host, port: claims.port, protocol: claims.protocol, claims };
+  const pool = await manager
+    .getRepository(Pool)
+    .findOne({ select: { id: true, desktopLogin: true }, where: { tenantId: claims.tenantId, id: desktop.poolId } });
+  return {
+    allowed: true,
+    host: claims.host,
+    port: claims.port,
+    protocol: claims.protocol,
+    claims,
+    desktopLogin: pool?.desktopLogin ?? null,
+  };
 }
 
 /** Both gateway steps in one call: consume the ticket (single use), then re-check access. Throws TicketError. */
