@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Desktop, Pool } from "@atrium/schema";
 import type { VhiServer } from "../../clouds/vhi/index.js";
+import type { BulkDesktopPatch } from "./desktop-writes.js";
 import type { PassContext } from "./pool-pass.types.js";
 import { FAULT_KIND } from "./provisioning-events.js";
 import { addressesOf, META_DESKTOP, poolTag, powerStateOf, requestTag, statusText } from "./server-observation.js";
@@ -30,6 +31,8 @@ export async function syncInventory(pass: PassContext): Promise<void> {
     await applyServer(pass, server);
   }
   if (pass.fullSync) await markVanished(pass, seen);
+  // The rows first: a crash before the pool's sync mark moves on repeats this listing instead of losing it.
+  await pass.flushDesktops();
   const newest = servers.reduce<number>((max, s) => Math.max(max, Date.parse(s.updated) || 0), 0);
   const patch: Partial<Pool> = {};
   if (newest > 0 && (!pool.syncedAt || newest > pool.syncedAt.getTime())) patch.syncedAt = new Date(newest);
@@ -65,7 +68,7 @@ async function applyServer(pass: PassContext, server: VhiServer): Promise<void> 
 
 /** Folds one observation of the desktop's own server into its row. */
 export async function observe(pass: PassContext, desktop: Desktop, server: VhiServer): Promise<void> {
-  const patch: Partial<Desktop> = {
+  const patch: BulkDesktopPatch = {
     serverId: server.id,
     observedPowerState: powerStateOf(server.status),
     serverStatus: statusText(server),
@@ -106,7 +109,7 @@ export async function observe(pass: PassContext, desktop: Desktop, server: VhiSe
   } else if (server.status === "BUILD" && desktop.provisioningState === "pending") {
     patch.provisioningState = "building";
   }
-  if (changed(desktop, patch)) await pass.patchDesktop(desktop, patch);
+  if (changed(desktop, patch)) pass.queueDesktop(desktop, patch);
 }
 
 /** The desktop's server no longer exists: the end of a deletion, or a server that vanished. */
@@ -169,7 +172,7 @@ async function handleOrphan(pass: PassContext, server: VhiServer): Promise<void>
   }
 }
 
-function changed(desktop: Desktop, patch: Partial<Desktop>): boolean {
+function changed(desktop: Desktop, patch: BulkDesktopPatch): boolean {
   return Object.entries(patch).some(
     ([key, value]) => JSON.stringify(desktop[key as keyof Desktop]) !== JSON.stringify(value),
   );

@@ -1,6 +1,7 @@
 import { Cloud, Desktop, Pool, type PoolProvisioningState, ProvisioningEvent, Tenant } from "@atrium/schema";
 import { isVhiError } from "../../clouds/vhi/index.js";
 import { driveDesktops, resolveUncertainCreates } from "./desktop-lifecycle.js";
+import { createDesktopWriteBuffer } from "./desktop-writes.js";
 import { syncInventory } from "./inventory-sync.js";
 import type { ControllerDeps, PassContext } from "./pool-pass.types.js";
 import { scalePool } from "./pool-scaler.js";
@@ -34,6 +35,7 @@ export async function runPoolPass(
   ]);
   const now = deps.clock();
   const events = createEventBuffer(manager, pool, deps.clock);
+  const writes = createDesktopWriteBuffer(manager, pool.tenantId);
   const pass: PassContext = {
     deps,
     manager,
@@ -49,8 +51,15 @@ export async function runPoolPass(
     flushEvents: () => events.flush(),
     async patchDesktop(desktop, patch) {
       signal.throwIfAborted();
-      Object.assign(desktop, patch);
-      await manager.getRepository(Desktop).update({ id: desktop.id, tenantId: desktop.tenantId }, patch);
+      // A queued observation of the same desktop goes along, so a later flush never overwrites this newer write.
+      const merged = { ...writes.take(desktop.id), ...patch };
+      Object.assign(desktop, merged);
+      await manager.getRepository(Desktop).update({ id: desktop.id, tenantId: desktop.tenantId }, merged);
+    },
+    queueDesktop: (desktop, patch) => writes.add(desktop, patch),
+    async flushDesktops() {
+      signal.throwIfAborted();
+      await writes.flush();
     },
     checkpoint(step) {
       signal.throwIfAborted();
@@ -61,6 +70,7 @@ export async function runPoolPass(
   try {
     await syncInventory(pass);
     await resolveUncertainCreates(pass);
+    await pass.flushDesktops();
     await events.flush();
     pass.checkpoint("pass:synced");
     await applyRestraint(pass);
@@ -78,6 +88,7 @@ export async function runPoolPass(
     return { state, created: scaled.created, removed: scaled.removed, desktops: pass.desktops.length };
   } catch (error) {
     if (signal.aborted || !isVhiError(error)) throw error;
+    await pass.flushDesktops();
     const message = `${error.code}: ${error.message}`;
     deps.logger.warn({ poolId, err: error.toJSON() }, "pool pass failed");
     await setPoolState(pass, "error", message);

@@ -4,6 +4,7 @@ import type { VhiClient } from "../../clouds/vhi/index.js";
 import type { Logger } from "../../observability/logger.js";
 import type { SecretBox } from "../../security/secret-box.js";
 import type { CloudClients } from "./cloud-clients.js";
+import type { BulkDesktopPatch } from "./desktop-writes.js";
 import type { EventInput } from "./provisioning-events.js";
 
 export interface ControllerDeps {
@@ -36,7 +37,10 @@ export interface PassContext {
   /** Buffers an event; `flushEvents` writes the buffer in one statement (restraint reads them after each step). */
   event(event: EventInput): Promise<void>;
   flushEvents(): Promise<void>;
-  /** Writes the changed fields of a desktop (and keeps the in-memory copy). */
+  /** Writes the changed fields of a desktop now, with whatever was queued for it (and keeps the in-memory copy). */
   patchDesktop(desktop: Desktop, patch: Partial<Desktop>): Promise<void>;
+  /** Applies an observation to the in-memory copy and queues its write for `flushDesktops` (one statement). */
+  queueDesktop(desktop: Desktop, patch: BulkDesktopPatch): void;
+  flushDesktops(): Promise<void>;
   checkpoint(step: string): void;
 }
