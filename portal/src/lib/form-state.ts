@@ -13,7 +13,7 @@ export interface FormState {
 
 export const initialFormState: FormState = { status: "idle", message: null, fieldErrors: {}, values: {} };
 
-const NEVER_ECHOED = /password|secret/i;
+const NEVER_ECHOED = /password|secret|ticket|^code$/i;
 
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};

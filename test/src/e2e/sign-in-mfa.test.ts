@@ -8,10 +8,13 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, launchBrowser, signIn } from "../fixtures/browser.js";
 import { apiCall, type Stack, startStack } from "../fixtures/stack.js";
+import { browse } from "../idp/browser.js";
+import { type OidcIdp, startOidcIdp } from "../idp/oidc-idp.js";
 
 // The second step of a sign-in in the browser: an authenticator app enrolled from the account page, enrolment forced
-// at sign-in by the tenant's policy, recovery codes, and a RADIUS Access-Challenge (real FreeRADIUS) as its prompt.
-describe("portal: two-step sign-in", () => {
+// at sign-in by the tenant's policy, recovery codes, and a RADIUS Access-Challenge (real FreeRADIUS) as its prompt;
+// and the page single sign-on returns to, with a ticket from a real OpenID Connect provider.
+describe("portal: two-step sign-in and single sign-on", () => {
   let stack: Stack;
   let browser: Browser;
   let radius: ServerLease;
@@ -45,7 +48,57 @@ describe("portal: two-step sign-in", () => {
     await browser?.close();
     await stack?.stop();
     await radius?.release();
+    await oidcIdp?.close();
   }, 60_000);
+
+  let oidcIdp: OidcIdp | undefined;
+
+  it("finishes an OpenID Connect sign-in on the landing page and explains a failed one", async () => {
+    const api = new URL(stack.apiUrl).origin;
+    oidcIdp = await startOidcIdp({
+      "acct-1": { preferred_username: "olivia", email: "olivia@acme.test", name: "Olivia Olsen", groups: ["vdi"] },
+    });
+    const provider = await apiCall<{ createIdentityProvider: { id: string } }>(
+      stack.apiUrl,
+      `mutation($input: CreateIdentityProviderInput!) { createIdentityProvider(input: $input) { id } }`,
+      {
+        input: {
+          kind: "oidc",
+          name: "Acme Entra ID",
+          config: { issuer: oidcIdp.issuer, clientId: "atrium" },
+          secret: "atrium-client-secret",
+        },
+      },
+      await adminToken("acme"),
+    );
+    const id = provider.createIdentityProvider.id;
+    oidcIdp.configure({
+      clientId: "atrium",
+      clientSecret: "atrium-client-secret",
+      redirectUri: `${api}/auth/sso/${id}/oidc/callback`,
+    });
+    // The IdP round trip runs against the API; the browser then lands where the API sends it, with the ticket.
+    const landing = await browse(`${api}/auth/sso/${id}/login?tenant=acme&returnTo=/login/sso`, "/login/sso");
+    expect(landing.ticket).toBeTruthy();
+    const user = await browser.newPage();
+    const { page } = user;
+    await page.goto(`${stack.portalUrl}/login/sso#ticket=${encodeURIComponent(landing.ticket ?? "")}`);
+    await page.waitForURL("**/desktops");
+    await page.getByText("Olivia Olsen").first().waitFor();
+
+    // A used ticket, and an IdP failure, are explained with a way back.
+    await page.goto(`${stack.portalUrl}/login/sso#ticket=${encodeURIComponent(landing.ticket ?? "")}`);
+    await page.getByRole("alert").waitFor();
+    await page.getByRole("link", { name: "Back to sign-in" }).waitFor();
+    expect(new URL(page.url()).hash).toBe("");
+    // A fresh arrival (changing only the fragment of the page already open would not load it again).
+    await page.goto("about:blank");
+    await page.goto(`${stack.portalUrl}/login/sso#error=sso_failed`);
+    await page.getByRole("alert").filter({ hasText: "Single sign-on did not complete" }).waitFor();
+    await user.screenshot("sso-landing-failed");
+    expect(user.errors).toEqual([]);
+    await user.close();
+  });
 
   it("enrols an authenticator app from the account page, then asks for a code or a recovery code", async () => {
     const user = await browser.newPage();

@@ -4,7 +4,13 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { EnrolTotpForChallengeDocument } from "@/generated/graphql";
 import { execute } from "@/lib/api/graphql-fetch";
-import { completeMfaWithApi, type MfaChallenge, type SignInOutcome, signInWithApi } from "@/lib/auth/api-sign-in";
+import {
+  completeMfaWithApi,
+  type MfaChallenge,
+  redeemTicketWithApi,
+  type SignInOutcome,
+  signInWithApi,
+} from "@/lib/auth/api-sign-in";
 import { startPortalSession } from "@/lib/auth/portal-session";
 import type { MfaStep, SignInState } from "@/lib/auth/sign-in-state";
 import { formValues, text } from "@/lib/form-state";
@@ -71,4 +77,11 @@ export async function completeMfaAction(state: SignInState, formData: FormData):
     await clientAddress(),
   );
   return settle(outcome, formData, state.mfa);
+}
+
+/** The SSO landing page hands over the one-time ticket from its URL fragment. */
+export async function redeemTicketAction(_state: SignInState, formData: FormData): Promise<SignInState> {
+  const ticket = text(formData, "ticket");
+  if (!ticket) return { error: "The single sign-on answer carried no ticket.", values: {}, mfa: null };
+  return settle(await redeemTicketWithApi(ticket, await clientAddress()), formData, null);
 }
