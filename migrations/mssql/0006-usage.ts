@@ -20,7 +20,8 @@ export class Usage0006 implements MigrationInterface {
 const UP = [
   'CREATE TABLE "desktop_power_interval" ("id" uniqueidentifier NOT NULL CONSTRAINT "DF_desktop_power_interval_id" DEFAULT NEWSEQUENTIALID(), "tenant_id" uniqueidentifier NOT NULL, "desktop_id" uniqueidentifier NOT NULL, "pool_id" uniqueidentifier NOT NULL, "power_state" nvarchar(16) NOT NULL, "flavor_ref" nvarchar(64) NOT NULL, "vcpus" int NOT NULL, "ram_mb" int NOT NULL, "storage_gb" int NOT NULL, "started_at" datetime2(3) NOT NULL, "ended_at" datetime2(3), CONSTRAINT "PK_506d36bbb3d9cd5504d0efc0c01" PRIMARY KEY ("id"))',
   'CREATE UNIQUE INDEX "uq_desktop_power_interval_open" ON "desktop_power_interval" ("desktop_id") WHERE ended_at IS NULL',
-  'CREATE INDEX "ix_desktop_power_interval_tenant_time" ON "desktop_power_interval" ("tenant_id", "started_at")',
+  'CREATE INDEX "ix_desktop_power_interval_pool_open" ON "desktop_power_interval" ("tenant_id", "pool_id") WHERE ended_at IS NULL',
+  'CREATE INDEX "ix_desktop_power_interval_tenant_end" ON "desktop_power_interval" ("tenant_id", "ended_at")',
   'CREATE TABLE "usage_record" ("id" uniqueidentifier NOT NULL CONSTRAINT "DF_usage_record_id" DEFAULT NEWSEQUENTIALID(), "tenant_id" uniqueidentifier NOT NULL, "hour_start" datetime2(3) NOT NULL, "pool_id" uniqueidentifier NOT NULL, "pool_name" nvarchar(200) NOT NULL, "flavor_ref" nvarchar(64) NOT NULL, "user_id" uniqueidentifier, "username" nvarchar(255), "powered_on_hours" decimal(18,6) NOT NULL, "assigned_hours" decimal(18,6) NOT NULL, "session_hours" decimal(18,6) NOT NULL, "vcpu_hours" decimal(18,6) NOT NULL, "ram_gb_hours" decimal(18,6) NOT NULL, "storage_gb_hours" decimal(18,6) NOT NULL, "metered_at" datetime2(3) NOT NULL, CONSTRAINT "PK_f22cc039acc8b1bd333978b7cf7" PRIMARY KEY ("id"))',
   'CREATE INDEX "ix_usage_record_hour" ON "usage_record" ("hour_start")',
   'CREATE UNIQUE INDEX "uq_usage_record_unassigned" ON "usage_record" ("tenant_id", "hour_start", "pool_id", "flavor_ref") WHERE user_id IS NULL',
@@ -32,7 +33,8 @@ const DOWN = [
   'DROP INDEX "uq_usage_record_unassigned" ON "usage_record"',
   'DROP INDEX "ix_usage_record_hour" ON "usage_record"',
   'DROP TABLE "usage_record"',
-  'DROP INDEX "ix_desktop_power_interval_tenant_time" ON "desktop_power_interval"',
+  'DROP INDEX "ix_desktop_power_interval_tenant_end" ON "desktop_power_interval"',
+  'DROP INDEX "ix_desktop_power_interval_pool_open" ON "desktop_power_interval"',
   'DROP INDEX "uq_desktop_power_interval_open" ON "desktop_power_interval"',
   'DROP TABLE "desktop_power_interval"',
 ];

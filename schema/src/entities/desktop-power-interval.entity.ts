@@ -5,10 +5,12 @@ import type { PowerState } from "./desktop.entity.js";
  * Append-only power history: one row per stretch of time a desktop's server spent in one observed power state, with
  * the size it had then. Metering reads it (not the live desktop row), so deleted desktops and resized flavors still
  * bill correctly, and re-metering an hour always sees the same facts. The open stretch has no end yet; the partial
- * unique index keeps at most one open per desktop.
+ * unique index keeps at most one open per desktop. Metering finds stretches by their end (recent or still open), so
+ * old history is never scanned.
  */
 @Entity("desktop_power_interval")
-@Index("ix_desktop_power_interval_tenant_time", ["tenantId", "startedAt"])
+@Index("ix_desktop_power_interval_tenant_end", ["tenantId", "endedAt"])
+@Index("ix_desktop_power_interval_pool_open", ["tenantId", "poolId"], { where: "ended_at IS NULL" })
 @Index("uq_desktop_power_interval_open", ["desktopId"], { unique: true, where: "ended_at IS NULL" })
 export class DesktopPowerInterval {
   @PrimaryGeneratedColumn("uuid")

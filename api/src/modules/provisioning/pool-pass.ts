@@ -1,5 +1,6 @@
 import { Cloud, Desktop, Pool, type PoolProvisioningState, ProvisioningEvent, Tenant } from "@atrium/schema";
 import { isVhiError } from "../../clouds/vhi/index.js";
+import { reconcilePowerHistory } from "../metering/power-history.js";
 import { driveDesktops, resolveUncertainCreates } from "./desktop-lifecycle.js";
 import { createDesktopWriteBuffer } from "./desktop-writes.js";
 import { syncInventory } from "./inventory-sync.js";
@@ -78,6 +79,7 @@ export async function runPoolPass(
     await events.flush();
     pass.checkpoint("pass:driven");
     const scaled = await scalePool(pass);
+    await recordPowerHistory(pass);
     if (pool.status === "draining" && pass.desktops.length === 0) {
       await removeDrainedPool(pass);
       return { state: "idle", created: 0, removed: scaled.removed, desktops: 0 };
@@ -93,7 +95,27 @@ export async function runPoolPass(
     deps.logger.warn({ poolId, err: error.toJSON() }, "pool pass failed");
     await setPoolState(pass, "error", message);
     await events.flush();
+    await recordPowerHistory(pass);
     return { state: "error", created: 0, removed: 0, desktops: pass.desktops.length };
+  }
+}
+
+/**
+ * Usage metering bills from this history. A cloud error while sizing a new stretch only delays its start to the next
+ * pass; it must not fail the pass that already did its work.
+ */
+async function recordPowerHistory(pass: PassContext): Promise<void> {
+  try {
+    await reconcilePowerHistory({
+      manager: pass.manager,
+      pool: pass.pool,
+      desktops: pass.desktops,
+      at: pass.deps.clock(),
+      flavors: () => pass.client.flavors.list(pass.signal),
+    });
+  } catch (error) {
+    if (pass.signal.aborted || !isVhiError(error)) throw error;
+    pass.deps.logger.warn({ poolId: pass.pool.id, err: error.toJSON() }, "power history not recorded");
   }
 }
 
