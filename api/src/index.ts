@@ -3,10 +3,12 @@ export { DEFAULT_SEED_IDS, defaultSeed, startVhiSimulator, type VhiSimulator } f
 export { type AppConfig, loadConfig } from "./config/env.js";
 export type { AppServices } from "./context/app-services.js";
 export { DEMO_PASSWORD, DEMO_TENANTS, seedDemoData } from "./demo/demo-seed.js";
+export { seedDemoUsage } from "./demo/demo-usage.js";
 export { operationPermissions, printAppSchema } from "./graphql/schema.js";
 export * from "./modules/alerts/index.js";
 export * from "./modules/broker/index.js";
 export * from "./modules/gateway/index.js";
+export * from "./modules/metering/index.js";
 export * from "./modules/provisioning/index.js";
 export * from "./modules/reports/index.js";
 export { createLogger } from "./observability/logger.js";

@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   "mspApiKeys:write": { scope: "msp" },
   "mspAudit:read": { scope: "msp" },
   "billing:read": { scope: "any" },
+  // Re-meter usage on demand: it rewrites every tenant's billed hours, so it stays with MSP staff.
+  "billing:meter": { scope: "msp" },
   "tenant:read": { scope: "tenant" },
   "users:read": { scope: "tenant" },
   "users:write": { scope: "tenant" },
@@ -89,6 +91,7 @@ export const MSP_ROLE_PERMISSIONS: Record<MspRole, Permission[]> = {
     "mspApiKeys:write",
     "mspAudit:read",
     "billing:read",
+    "billing:meter",
     "identity:read",
     "identity:write",
     "mspLocations:read",
@@ -97,7 +100,7 @@ export const MSP_ROLE_PERMISSIONS: Record<MspRole, Permission[]> = {
     "notifications:write",
   ],
   msp_operator: ["tenants:read", "tenants:enter", "clouds:read", "mspAudit:read", "mspLocations:read", "reports:read"],
-  msp_billing: ["tenants:read", "tenants:enter", "billing:read", "reports:read"],
+  msp_billing: ["tenants:read", "tenants:enter", "billing:read", "billing:meter", "reports:read"],
 };
 
 /** What an MSP role may do once it has entered a tenant's context (explicitly, and audited). */

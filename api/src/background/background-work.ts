@@ -8,6 +8,7 @@ import { type Schedule, scheduleEvery, startJobScheduler } from "../jobs/job-sch
 import { startJobWorker } from "../jobs/job-worker.js";
 import { alertsEvaluateSchedule, registerAlertJobs } from "../modules/alerts/alerts.job.js";
 import { brokerTimersSchedule, registerBrokerJobs } from "../modules/broker/index.js";
+import { registerMeteringJobs, usageMeterSchedule } from "../modules/metering/usage-meter.job.js";
 import { registerReportJobs, reportDispatchSchedule } from "../modules/reports/report-delivery.job.js";
 
 const HOUR = 3_600_000;
@@ -21,17 +22,20 @@ export interface BackgroundWork {
 }
 
 /**
- * Durable jobs and their schedules (broker timers, maintenance), run by every worker process — and in-process by
- * `npm start`. Any number may run against one database: claims skip locked rows, schedules de-duplicate per period.
+ * Durable jobs and their schedules (broker timers, usage metering, reports, maintenance), run by every worker
+ * process — and in-process by `npm start`. Any number may run against one database: claims skip locked rows,
+ * schedules de-duplicate per period.
  */
 export function startBackgroundWork(services: AppServices): BackgroundWork {
   const logger = services.logger.child({ component: "jobs" });
   const registry = registerAlertJobs(registerReportJobs(registerBrokerJobs(new JobRegistry()), services), services);
+  registerMeteringJobs(registry);
   registry.register(purgeJobsJob, async (ctx) => {
     await purgeFinishedJobs(ctx.dataSource, new Date(ctx.now().getTime() - FINISHED_JOB_RETENTION_MS));
   });
   const schedules: Schedule[] = [
     brokerTimersSchedule,
+    usageMeterSchedule,
     reportDispatchSchedule,
     alertsEvaluateSchedule,
     scheduleEvery(purgeJobsJob, HOUR, () => ({})),

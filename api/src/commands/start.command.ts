@@ -5,6 +5,7 @@ import { startBackgroundWork } from "../background/background-work.js";
 import type { AppConfig } from "../config/env.js";
 import { seedDemoAccess } from "../demo/demo-access.js";
 import { DEMO_PASSWORD, DEMO_TENANTS, seedDemoData } from "../demo/demo-seed.js";
+import { seedDemoUsage } from "../demo/demo-usage.js";
 import { startGatewayForServices } from "../modules/gateway/gateway.runtime.js";
 import { startDemoProvisioning } from "../modules/provisioning/demo-provisioning.js";
 import { createLogger } from "../observability/logger.js";
@@ -58,11 +59,17 @@ export async function startAll(config: AppConfig, options: { portal: boolean }):
         DEMO_TENANTS.map((t) => t.slug),
       )
     : null;
-  if (provisioning)
+  if (provisioning) {
     await seedDemoAccess(
       database.dataSource,
       DEMO_TENANTS.map((t) => t.slug),
     );
+    await seedDemoUsage(
+      database.dataSource,
+      DEMO_TENANTS.map((t) => t.slug),
+      services.clock(),
+    );
+  }
   const background = startBackgroundWork(services);
   const api = await startApiServer(services, config.PORT, config.HOST);
   const gateway = config.ATRIUM_SEPARATE_GATEWAY ? null : await startGatewayForServices(services);

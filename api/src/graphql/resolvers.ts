@@ -10,6 +10,7 @@ import { GroupsResolver } from "../modules/groups/groups.resolver.js";
 import { IdentityProvidersResolver } from "../modules/identity/identity-providers.resolver.js";
 import { SignInResolver } from "../modules/identity/sign-in/sign-in.resolver.js";
 import { SmtpSettingsResolver } from "../modules/mail/smtp-settings.resolver.js";
+import { UsageResolver } from "../modules/metering/usage.resolver.js";
 import { PoolsResolver } from "../modules/pools/pools.resolver.js";
 import { ReportSchedulesResolver } from "../modules/reports/report-schedules.resolver.js";
 import { ReportsResolver } from "../modules/reports/reports.resolver.js";
@@ -33,4 +34,5 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ReportSchedulesResolver,
   SmtpSettingsResolver,
   AlertRulesResolver,
+  UsageResolver,
 ];

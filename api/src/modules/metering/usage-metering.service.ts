@@ -1,0 +1,148 @@
+import {
+  Assignment,
+  Desktop,
+  DesktopPowerInterval,
+  DesktopSession,
+  Pool,
+  Tenant,
+  UsageRecord,
+  User,
+} from "@atrium/schema";
+import { type EntityManager, In } from "typeorm";
+import { HOUR_MS, type MeterInput, meterUsage, type UsageTotals } from "./usage-calculator.js";
+import { ratioToDecimal } from "./usage-decimal.js";
+
+/**
+ * How far back every hourly run re-meters. Agents report sessions late (offline desktops queue their events), and a
+ * stretch or session that ends late changes hours already metered; re-metering the trailing window picks that up.
+ */
+export const REMETER_WINDOW_MS = 48 * HOUR_MS;
+
+/** Rows per INSERT: 15 parameters a row stays well under SQL Server's 2,100-parameter limit. */
+const INSERT_CHUNK = 100;
+
+export interface MeterRange {
+  from: Date;
+  to: Date;
+}
+
+export interface MeterOutcome {
+  hours: number;
+  records: number;
+}
+
+export const hourStartOf = (at: Date) => new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS);
+
+/** The closed hours an hourly run re-meters: the trailing window up to the hour that is now running. */
+export function trailingWindow(now: Date): MeterRange {
+  const to = hourStartOf(now);
+  return { from: new Date(to.getTime() - REMETER_WINDOW_MS), to };
+}
+
+/**
+ * Recomputes the tenant's usage for whole UTC hours `[from, to)` from history and replaces those hours' records in
+ * one transaction. Replacing (never adding) makes re-runs, retries and overlapping windows harmless. Callers pass
+ * closed hours only: an hour still running would be billed short and replaced later, but a billing system may have
+ * read it in between.
+ */
+export async function meterTenantHours(
+  manager: EntityManager,
+  tenantId: string,
+  range: MeterRange,
+  now: Date,
+): Promise<MeterOutcome> {
+  const run = async (tx: EntityManager): Promise<MeterOutcome> => {
+    // The tenant row lock serialises meters of one tenant (hourly job, on-demand run, a second worker), so two
+    // replacements of the same hours never interleave their delete and insert.
+    const tenant = await tx
+      .getRepository(Tenant)
+      .createQueryBuilder("tenant")
+      .setLock("pessimistic_write")
+      .where("tenant.id = :tenantId", { tenantId })
+      .getOne();
+    if (!tenant) return { hours: 0, records: 0 };
+    const input = await loadHistory(tx, tenantId, range);
+    const rows = await toRecords(tx, tenantId, meterUsage(input), now);
+    await tx
+      .createQueryBuilder()
+      .delete()
+      .from(UsageRecord)
+      .where("tenant_id = :tenantId AND hour_start >= :from AND hour_start < :to", { tenantId, ...range })
+      .execute();
+    for (let index = 0; index < rows.length; index += INSERT_CHUNK) {
+      await tx.getRepository(UsageRecord).insert(rows.slice(index, index + INSERT_CHUNK));
+    }
+    return { hours: (range.to.getTime() - range.from.getTime()) / HOUR_MS, records: rows.length };
+  };
+  return manager.queryRunner?.isTransactionActive ? run(manager) : manager.transaction(run);
+}
+
+async function loadHistory(manager: EntityManager, tenantId: string, range: MeterRange): Promise<MeterInput> {
+  const params = { tenantId, from: range.from, to: range.to };
+  // One after the other: inside the transaction they share one connection, which runs a single query at a time.
+  const stretches = await manager
+    .getRepository(DesktopPowerInterval)
+    .createQueryBuilder("s")
+    .where("s.tenantId = :tenantId AND s.startedAt < :to AND (s.endedAt IS NULL OR s.endedAt > :from)", params)
+    .getMany();
+  const assignments = await manager
+    .getRepository(Assignment)
+    .createQueryBuilder("a")
+    .where("a.tenantId = :tenantId AND a.assignedAt < :to AND (a.releasedAt IS NULL OR a.releasedAt > :from)", params)
+    .getMany();
+  const sessions = await manager
+    .getRepository(DesktopSession)
+    .createQueryBuilder("s")
+    .where("s.tenantId = :tenantId AND s.startedAt < :to AND (s.endedAt IS NULL OR s.endedAt > :from)", params)
+    .getMany();
+  const desktops = await manager
+    .getRepository(Desktop)
+    .find({ select: { id: true, poolId: true }, where: { tenantId } });
+  const pools = await manager.getRepository(Pool).find({ select: { id: true, flavorRef: true }, where: { tenantId } });
+  return {
+    ...range,
+    stretches,
+    assignments,
+    sessions,
+    desktopPools: new Map(desktops.map((d) => [d.id, d.poolId])),
+    poolFlavors: new Map(pools.map((p) => [p.id, p.flavorRef])),
+  };
+}
+
+async function toRecords(
+  manager: EntityManager,
+  tenantId: string,
+  totals: UsageTotals[],
+  now: Date,
+): Promise<Partial<UsageRecord>[]> {
+  const poolIds = [...new Set(totals.map((t) => t.poolId))];
+  const userIds = [...new Set(totals.flatMap((t) => (t.userId ? [t.userId] : [])))];
+  const pools = poolIds.length ? await manager.getRepository(Pool).find({ where: { tenantId, id: In(poolIds) } }) : [];
+  const users = userIds.length ? await manager.getRepository(User).find({ where: { tenantId, id: In(userIds) } }) : [];
+  const poolNames = new Map(pools.map((p) => [p.id, p.name]));
+  const usernames = new Map(users.map((u) => [u.id, u.username]));
+  const hour = BigInt(HOUR_MS);
+  return totals.map((t) => ({
+    tenantId,
+    hourStart: t.hourStart,
+    poolId: t.poolId,
+    // A drained pool's row is gone; its usage still bills, under a name that says so.
+    poolName: poolNames.get(t.poolId) ?? `deleted pool ${t.poolId.slice(0, 8)}`,
+    flavorRef: t.flavorRef,
+    userId: t.userId,
+    username: t.userId ? (usernames.get(t.userId) ?? null) : null,
+    poweredOnHours: ratioToDecimal(t.poweredOnMs, hour),
+    assignedHours: ratioToDecimal(t.assignedMs, hour),
+    sessionHours: ratioToDecimal(t.sessionMs, hour),
+    vcpuHours: ratioToDecimal(t.vcpuMs, hour),
+    ramGbHours: ratioToDecimal(t.ramMbMs, hour * 1024n),
+    storageGbHours: ratioToDecimal(t.storageGbMs, hour),
+    meteredAt: now,
+  }));
+}
+
+/** Every tenant, for the hourly fan-out (suspended tenants still owe the hours before their suspension). */
+export async function tenantIdsToMeter(manager: EntityManager): Promise<string[]> {
+  const tenants = await manager.getRepository(Tenant).find({ select: { id: true }, order: { id: "ASC" } });
+  return tenants.map((t) => t.id);
+}

@@ -1,0 +1,45 @@
+import { Tenant } from "@atrium/schema";
+import type { RequestContext } from "../../context/request-context.js";
+import { badInput, notFound } from "../../errors/app-error.js";
+import { recordAudit } from "../../tenancy/audit.js";
+import { isUuid } from "../../tenancy/tenant-scope.js";
+import type { MeterUsageArgs, MeterUsageResultType } from "./usage.types.js";
+import { HOUR_MS } from "./usage-calculator.js";
+import { checkPeriod } from "./usage-feed.service.js";
+import { hourStartOf, meterTenantHours, tenantIdsToMeter } from "./usage-metering.service.js";
+
+/** An on-demand run works inside one request; longer back-fills are several calls. */
+const MAX_ON_DEMAND_MS = 31 * 24 * HOUR_MS;
+
+/**
+ * Re-meters whole closed UTC hours now (MSP only): after a correction to history, or to back-fill. The same
+ * replace-not-add metering as the hourly job, so running it twice, or alongside the job, changes nothing.
+ */
+export async function meterUsageOnDemand(ctx: RequestContext, input: MeterUsageArgs): Promise<MeterUsageResultType> {
+  checkPeriod(input, MAX_ON_DEMAND_MS);
+  const now = ctx.services.clock();
+  const from = hourStartOf(input.from);
+  const to = new Date(Math.min(hourStartOf(input.to).getTime(), hourStartOf(now).getTime()));
+  if (from.getTime() >= to.getTime()) throw badInput("The period holds no closed hour to meter", "to");
+  let tenantIds: string[];
+  if (input.tenantId) {
+    const tenant = isUuid(input.tenantId)
+      ? await ctx.manager.getRepository(Tenant).findOneBy({ id: input.tenantId })
+      : null;
+    if (!tenant) throw notFound("Tenant");
+    tenantIds = [tenant.id];
+  } else {
+    tenantIds = await tenantIdsToMeter(ctx.manager);
+  }
+  let records = 0;
+  for (const tenantId of tenantIds) {
+    records += (await meterTenantHours(ctx.manager, tenantId, { from, to }, now)).records;
+  }
+  await recordAudit(ctx, {
+    action: "meterUsage",
+    targetType: "usage",
+    tenantId: input.tenantId ?? null,
+    after: { from: from.toISOString(), to: to.toISOString(), tenants: tenantIds.length, records },
+  });
+  return { from, to, tenants: tenantIds.length, records };
+}
