@@ -7,6 +7,8 @@ export type AssignmentOrigin = "broker" | "rogue" | "admin";
 @Index("ix_assignment_tenant_time", ["tenantId", "assignedAt"])
 @Index("ix_assignment_desktop", ["tenantId", "desktopId", "releasedAt"])
 @Index("ix_assignment_user_pool", ["tenantId", "userId", "poolId"])
+// Usage metering finds the assignments that overlap an hour by their end (recent or still open).
+@Index("ix_assignment_tenant_released", ["tenantId", "releasedAt"])
 export class Assignment {
   @PrimaryGeneratedColumn("uuid")
   id: string;

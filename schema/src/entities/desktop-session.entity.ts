@@ -6,6 +6,8 @@ export type DesktopSessionState = "pending" | "active" | "locked" | "idle" | "di
 @Entity("desktop_session")
 @Index("ix_desktop_session_tenant_time", ["tenantId", "startedAt"])
 @Index("ix_desktop_session_desktop", ["tenantId", "desktopId", "state"])
+// Usage metering finds the sessions that overlap an hour by their end (recent or still open).
+@Index("ix_desktop_session_tenant_ended", ["tenantId", "endedAt"])
 export class DesktopSession {
   @PrimaryGeneratedColumn("uuid")
   id: string;
