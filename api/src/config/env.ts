@@ -10,6 +10,8 @@ const envSchema = z.object({
   HOST: z.string().default("127.0.0.1"),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   PORTAL_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Base URL at which desktops reach this API (their agents post to `/agent/v1/events`); default http://HOST:PORT. */
+  ATRIUM_BROKER_URL: z.url({ protocol: /^https?$/ }).optional(),
   DATABASE_URL: z.string().optional(),
   ATRIUM_DATA_DIR: z.string().default(".data"),
   /** Signs tokens and encrypts secrets at rest. Generated and kept in the data folder when unset (embedded mode). */
@@ -34,6 +36,11 @@ const envSchema = z.object({
 export type AppConfig = z.infer<typeof envSchema>;
 
 export class ConfigError extends Error {}
+
+/** Where the desktop agents that provisioning puts into user-data report to. */
+export function brokerUrlOf(config: AppConfig): string {
+  return (config.ATRIUM_BROKER_URL ?? `http://${config.HOST}:${config.PORT}`).replace(/\/+$/, "");
+}
 
 /** The only place that reads `process.env`: everything else receives a validated config. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {

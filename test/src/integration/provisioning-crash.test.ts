@@ -1,6 +1,12 @@
 import { createLogger, createPoolController, META_DESKTOP } from "@atrium/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { allReady, type ProvisioningRig, startProvisioningRig } from "./provisioning.harness.js";
+import {
+  agentInUserData,
+  allReady,
+  type ProvisioningRig,
+  reportAsAgent,
+  startProvisioningRig,
+} from "./provisioning.harness.js";
 
 // A worker dies at a random point of a pass (after any HTTP exchange, including a create that reached Nova but
 // whose answer was lost, or at any step boundary); a fresh worker then takes over. Whatever the point, the pool
@@ -35,7 +41,12 @@ describe("crash safety of the pool controller", () => {
     const random = seeded(20_261_126);
     const crashKinds = new Set<string>();
     for (let run = 0; run < RUNS; run += 1) {
-      const pool = await rig.createPool({ name: `crash${run}`, minAvailable: SIZE, maxTotal: SIZE });
+      const pool = await rig.createPool({
+        name: `crash${run}`,
+        minAvailable: SIZE,
+        maxTotal: SIZE,
+        userDataKind: "cloud-init",
+      });
       const crash = new AbortController();
       const byHttp = random() < 0.6;
       const crashAt = 1 + Math.floor(random() * (byHttp ? 14 : 8));
@@ -53,6 +64,8 @@ describe("crash safety of the pool controller", () => {
         clock: rig.clock.now,
         logger: createLogger("silent"),
         fullSyncEveryMs: 3_600_000,
+        // Creates carry the desktop agent, so issuing its tokens is one of the steps a crash can cut.
+        brokerUrl: rig.brokerUrl,
         clients: rig.clients({
           // The request reaches the simulator; the worker "dies" before it can use the answer.
           fetch: async (input, init) => {
@@ -74,10 +87,10 @@ describe("crash safety of the pool controller", () => {
       const rowsAfterCrash = (await rig.desktops(pool.id)).map((d) => d.id);
 
       // The successor runs incremental passes (full sync only once an hour), so recovery must not rely on one.
-      const successor = rig.controller({ fullSyncEveryMs: 3_600_000 });
+      const successor = rig.controller({ fullSyncEveryMs: 3_600_000, brokerUrl: rig.brokerUrl });
       await rig.converge(successor, pool.id, allReady(rig, pool.id, SIZE));
       // One full reconcile afterwards: anything left over would now show up as an orphan or a duplicate.
-      await rig.controller({ fullSyncEveryMs: 0 }).runPool(pool.id);
+      await rig.controller({ fullSyncEveryMs: 0, brokerUrl: rig.brokerUrl }).runPool(pool.id);
       rig.sim.control.settle();
 
       const desktops = await rig.desktops(pool.id);
@@ -96,6 +109,11 @@ describe("crash safety of the pool controller", () => {
       expect(servers, context).toHaveLength(SIZE);
       expect(servers.map((s) => s.id).sort(), context).toEqual(desktops.map((d) => d.serverId).sort());
       expect(servers.map((s) => s.metadata[META_DESKTOP]).sort(), context).toEqual(desktops.map((d) => d.id).sort());
+      // Each surviving server's agent holds its desktop's current token.
+      for (const desktop of desktops) {
+        const agent = agentInUserData(rig, desktop.serverId!);
+        expect((await reportAsAgent(agent.url, agent.token, { event: "heartbeat" })).status, context).toBe(200);
+      }
     }
     // The random points covered creates that reached Nova and step boundaries alike.
     expect([...crashKinds].some((kind) => kind.startsWith("POST") && kind.endsWith("/servers"))).toBe(true);

@@ -20,6 +20,8 @@ export interface ProvisioningRig {
   sim: VhiSimulator;
   cloud: Cloud;
   tenant: Tenant;
+  /** Base URL of the API, where the desktop agents in user-data report. */
+  brokerUrl: string;
   /** The controller's clock: tests move it to open schedule windows and age restraint windows. */
   clock: { now(): Date; set(at: Date): void; advance(ms: number): void };
   controller(options?: Partial<PoolControllerOptions>): PoolController;
@@ -80,6 +82,7 @@ export async function startProvisioningRig(
     sim,
     cloud,
     tenant,
+    brokerUrl: app.url.replace(/\/graphql$/, ""),
     clock,
     clients,
     controller: (options = {}) =>
@@ -132,3 +135,29 @@ export const allReady = (rig: ProvisioningRig, poolId: string, count: number) =>
   const desktops = await rig.desktops(poolId);
   return desktops.length === count && desktops.every((d) => d.provisioningState === "ready");
 };
+
+/** What the guest would run: the user-data Nova holds for the server, decoded, and the agent script inside it. */
+export function agentInUserData(
+  rig: ProvisioningRig,
+  serverId: string,
+): { userData: string; script: string; token: string; url: string } {
+  const stored = rig.sim.state.server(serverId)?.userData;
+  if (!stored) throw new Error(`server ${serverId} has no user-data`);
+  const userData = Buffer.from(stored, "base64").toString("utf8");
+  const payload = /(?:content: |FromBase64String\(')([A-Za-z0-9+/=]{200,})/.exec(userData)?.[1];
+  if (!payload) throw new Error("no agent in the user-data");
+  const script = Buffer.from(payload, "base64").toString("utf8");
+  const token = /(?:AGENT_TOKEN=|\$AgentToken = )'([^']+)'/.exec(script)?.[1];
+  const url = /(?:BROKER_URL=|\$BrokerUrl = )'([^']+)'/.exec(script)?.[1];
+  if (!token || !url) throw new Error("the agent script carries no token or broker URL");
+  return { userData, script, token, url };
+}
+
+/** The request the agent script sends. */
+export function reportAsAgent(url: string, token: string, body: Record<string, unknown>) {
+  return fetch(`${url}/agent/v1/events`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+}

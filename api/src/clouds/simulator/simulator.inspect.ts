@@ -27,6 +27,7 @@ function view(ctx: SimContext, s: SimServer): SimServerView {
       const v = ctx.state.volumes.get(id);
       return v ? [{ id, sizeGb: v.sizeGb, volumeType: v.volumeType, deleteOnTermination: v.deleteOnTermination }] : [];
     }),
+    userData: s.userData,
   };
 }
 

@@ -174,4 +174,6 @@ export interface SimServerView {
   imageId: string | null;
   fault: { code: number; message: string } | null;
   volumes: { id: string; sizeGb: number; volumeType: string; deleteOnTermination: boolean }[];
+  /** Base64, as it was sent and as Nova hands it to the guest's metadata service. */
+  userData: string | null;
 }

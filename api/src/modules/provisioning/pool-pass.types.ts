@@ -17,6 +17,8 @@ export interface ControllerDeps {
   fullSyncEveryMs?: number;
   /** Most creates one pass sends; quota headroom may lower it further. Default 100. */
   maxBatch?: number;
+  /** Base URL the desktop agent in user-data reports to; without it, user-data carries no agent. */
+  brokerUrl?: string;
   /** Called between the steps of a pass; tests throw or abort here to simulate a crash at that point. */
   checkpoint?: (step: string) => void;
 }

@@ -8,6 +8,7 @@ import {
   VhiRateLimitedError,
   VhiTransientError,
 } from "../../clouds/vhi/index.js";
+import { issueDesktopAgentTokens } from "../broker/agent/agent-token.js";
 import { renderDesktopName } from "./name-pattern.js";
 import type { PassContext } from "./pool-pass.types.js";
 import { FAULT_KIND } from "./provisioning-events.js";
@@ -25,6 +26,8 @@ export interface ScaleOutcome {
 
 /** Parallel creates per pass; the cloud limiter paces them, this only keeps enough requests in flight. */
 const CREATE_CONCURRENCY = 4;
+/** Desktop rows per INSERT statement. */
+const INSERT_CHUNK = 100;
 /** Server ids of this many answered creates are written together (the portal sees progress between batches). */
 const CREATED_ROWS_PER_WRITE = 25;
 
@@ -75,12 +78,13 @@ export async function scalePool(pass: PassContext): Promise<ScaleOutcome> {
     .increment({ id: In(batch.map((d) => d.id)), tenantId: pool.tenantId }, "createAttempts", 1);
   for (const desktop of batch) desktop.createAttempts += 1;
   pass.checkpoint("create:marked");
+  const agentTokens = await issueAgentTokens(pass, batch);
   let created = 0;
   let stop = false;
   const queue = [...batch];
   const worker = async () => {
     for (let desktop = queue.shift(); desktop && !stop; desktop = queue.shift()) {
-      const result = await createServer(pass, desktop);
+      const result = await createServer(pass, desktop, agentTokens.get(desktop.id));
       if (result === "created") {
         created += 1;
         // The other workers keep their creates in flight while this one writes the batch.
@@ -120,13 +124,31 @@ async function insertRows(pass: PassContext, count: number): Promise<void> {
         lastError: null,
       });
     });
-    // One multi-row INSERT that fills ids and column defaults into `values`; save() took three times as long here.
-    await tx.getRepository(Desktop).insert(values);
+    // Multi-row INSERTs fill ids and column defaults into `values` (save() took three times as long here); chunks
+    // keep each statement under SQL Server's 2,100 parameters.
+    for (let start = 0; start < values.length; start += INSERT_CHUNK) {
+      await tx.getRepository(Desktop).insert(values.slice(start, start + INSERT_CHUNK));
+    }
     return values;
   });
   pool.nextSeq += count;
   pass.desktops.push(...rows);
   pass.checkpoint("scale:rows-inserted");
+}
+
+/**
+ * One fresh agent token per server about to be created, for its user-data only: the token is never stored in clear
+ * nor sent again, and a later create of the same desktop replaces it, so a failed or duplicate server's token dies.
+ */
+async function issueAgentTokens(pass: PassContext, batch: Desktop[]): Promise<Map<string, string>> {
+  if (pass.pool.userDataKind === "none" || !pass.deps.brokerUrl) return new Map();
+  const tokens = await issueDesktopAgentTokens(
+    pass.manager,
+    pass.pool.tenantId,
+    batch.map((desktop) => desktop.id),
+  );
+  pass.checkpoint("create:tokens");
+  return tokens;
 }
 
 async function quotaHeadroom(pass: PassContext): Promise<{ count: number; reason: string }> {
@@ -150,7 +172,7 @@ type CreateResult = "created" | "failed" | "retry-later" | string;
  * The marker is stored (and counted as an attempt) before the call: whatever happens next, the next pass can tell
  * "never sent" from "maybe created" and looks the server up by its marker tag before trying again.
  */
-async function createServer(pass: PassContext, desktop: Desktop): Promise<CreateResult> {
+async function createServer(pass: PassContext, desktop: Desktop, agentToken?: string): Promise<CreateResult> {
   const { pool, tenant } = pass;
   if (!desktop.requestMarker) await pass.patchDesktop(desktop, { requestMarker: randomUUID() });
   try {
@@ -171,6 +193,7 @@ async function createServer(pass: PassContext, desktop: Desktop): Promise<Create
           kind: pool.userDataKind,
           hostname: desktop.name,
           extra: pool.userDataTemplate,
+          agent: agentToken && pass.deps.brokerUrl ? { brokerUrl: pass.deps.brokerUrl, token: agentToken } : null,
           domainJoin: pool.domainJoin
             ? {
                 domain: pool.domainJoin.domain,

@@ -1,3 +1,4 @@
+import { brokerUrlOf } from "../../config/env.js";
 import type { AppServices } from "../../context/app-services.js";
 import { createCloudClients } from "./cloud-clients.js";
 import { createPoolController, type PoolController } from "./pool-controller.js";
@@ -12,6 +13,7 @@ export function createProvisioningWorker(
     secretBox: services.secretBox,
     clients: createCloudClients({ secretBox: services.secretBox }),
     clock: services.clock,
+    brokerUrl: brokerUrlOf(services.config),
     logger: services.logger.child({ component: "pool-controller" }),
     intervalMs: options.intervalMs,
     holder: options.holder,

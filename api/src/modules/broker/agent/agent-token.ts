@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { Desktop, DesktopAgentToken } from "@atrium/schema";
-import type { EntityManager } from "typeorm";
+import { type EntityManager, In } from "typeorm";
 
 const TOKEN = /^atd_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
 
@@ -11,12 +11,31 @@ const hash = (token: string) => createHash("sha256").update(token).digest("hex")
  * built. Only the SHA-256 is stored. The desktop id is part of the token so lookups use the tenant-first index.
  */
 export async function issueDesktopAgentToken(manager: EntityManager, tenantId: string, desktopId: string) {
-  const token = `atd_${desktopId.toLowerCase()}_${randomBytes(32).toString("base64url")}`;
-  const repository = manager.getRepository(DesktopAgentToken);
-  const existing = await repository.findOne({ where: { tenantId, desktopId } });
-  if (existing) await repository.update({ id: existing.id, tenantId }, { tokenHash: hash(token), lastSeenAt: null });
-  else await repository.insert({ tenantId, desktopId, tokenHash: hash(token), lastSeenAt: null });
-  return token;
+  const tokens = await issueDesktopAgentTokens(manager, tenantId, [desktopId]);
+  return tokens.get(desktopId)!;
+}
+
+/**
+ * The same for a batch of desktops of one tenant in two statements (the pool controller issues one per server it
+ * creates); any earlier token of those desktops stops working. Returns desktop id → token.
+ */
+export async function issueDesktopAgentTokens(
+  manager: EntityManager,
+  tenantId: string,
+  desktopIds: readonly string[],
+): Promise<Map<string, string>> {
+  const tokens = new Map(
+    desktopIds.map((id) => [id, `atd_${id.toLowerCase()}_${randomBytes(32).toString("base64url")}`] as const),
+  );
+  if (tokens.size === 0) return tokens;
+  await manager.transaction(async (tx) => {
+    const repository = tx.getRepository(DesktopAgentToken);
+    await repository.delete({ tenantId, desktopId: In([...tokens.keys()]) });
+    await repository.insert(
+      [...tokens].map(([desktopId, token]) => ({ tenantId, desktopId, tokenHash: hash(token), lastSeenAt: null })),
+    );
+  });
+  return tokens;
 }
 
 /** The desktop a presented token belongs to, or null; the comparison is constant-time. */
