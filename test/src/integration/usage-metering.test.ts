@@ -69,7 +69,7 @@ describe("usage metering", () => {
     const range = { from: at("2026-03-10T10:00:00Z"), to: at("2026-03-10T13:00:00Z") };
     expect(
       await meterTenantHours(app.database.dataSource.manager, tenant.id, range, at("2026-03-10T13:05:00Z")),
-    ).toEqual({ hours: 3, records: 5 });
+    ).toEqual({ hours: 3, records: 5, changedHours: 3 });
     const q = (h: string) => ({ vcpu: (Number(h) * 2).toFixed(6), ram: (Number(h) * 4).toFixed(6) });
     expect(view(await records(tenant))).toEqual([
       {
@@ -154,10 +154,13 @@ describe("usage metering", () => {
     expect(first.at(-1)!.hourStart).toEqual(new Date(window.to.getTime() - 3_600_000));
 
     await runHourlyJob("meter-2", "rerun-2");
-    await meterTenantHours(app.database.dataSource.manager, tenant.id, window, at("2026-04-02T12:30:00Z"));
+    expect(
+      await meterTenantHours(app.database.dataSource.manager, tenant.id, window, at("2026-04-02T12:30:00Z")),
+    ).toEqual({ hours: 48, records: 36, changedHours: 0 });
     const again = await records(tenant);
     expect(view(again)).toEqual(view(first));
-    expect(again).toHaveLength(first.length);
+    // Nothing changed, so nothing was re-issued: a reader paging the feed meanwhile sees the same records.
+    expect(again.map((r) => [r.id, r.meteredAt])).toEqual(first.map((r) => [r.id, r.meteredAt]));
   });
 
   it("re-meters the trailing window, so an agent's late logout corrects hours already billed", async () => {
@@ -181,8 +184,15 @@ describe("usage metering", () => {
     await manager
       .getRepository(DesktopSession)
       .update({ id: session.id }, { endedAt: at("2026-05-04T10:30:00Z"), state: "ended" });
-    await meterTenantHours(manager, tenant.id, trailingWindow(at("2026-05-04T13:05:00Z")), at("2026-05-04T13:05:00Z"));
+    const rerun = await meterTenantHours(
+      manager,
+      tenant.id,
+      trailingWindow(at("2026-05-04T13:05:00Z")),
+      at("2026-05-04T13:05:00Z"),
+    );
     expect(await sessionHours()).toEqual([[10, "0.500000"]]);
+    // Hours 10 and 11 were corrected, hour 12 is new; the hours before the session were left alone.
+    expect(rerun.changedHours).toBe(3);
   });
 
   it("groups hours into the tenant's local days: Berlin's DST change days have 23 and 25 hours", async () => {

@@ -11,15 +11,13 @@ import {
 import { type EntityManager, In } from "typeorm";
 import { HOUR_MS, type MeterInput, meterUsage, type UsageTotals } from "./usage-calculator.js";
 import { ratioToDecimal } from "./usage-decimal.js";
+import { replaceChangedHours } from "./usage-records.repository.js";
 
 /**
  * How far back every hourly run re-meters. Agents report sessions late (offline desktops queue their events), and a
  * stretch or session that ends late changes hours already metered; re-metering the trailing window picks that up.
  */
 export const REMETER_WINDOW_MS = 48 * HOUR_MS;
-
-/** Rows per INSERT: 15 parameters a row stays well under SQL Server's 2,100-parameter limit. */
-const INSERT_CHUNK = 100;
 
 export interface MeterRange {
   from: Date;
@@ -28,7 +26,10 @@ export interface MeterRange {
 
 export interface MeterOutcome {
   hours: number;
+  /** Records the period holds now. */
   records: number;
+  /** Hours whose records were replaced because history said something new about them. */
+  changedHours: number;
 }
 
 export const hourStartOf = (at: Date) => new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS);
@@ -40,7 +41,7 @@ export function trailingWindow(now: Date): MeterRange {
 }
 
 /**
- * Recomputes the tenant's usage for whole UTC hours `[from, to)` from history and replaces those hours' records in
+ * Recomputes the tenant's usage for whole UTC hours `[from, to)` from history and replaces the hours that changed in
  * one transaction. Replacing (never adding) makes re-runs, retries and overlapping windows harmless. Callers pass
  * closed hours only: an hour still running would be billed short and replaced later, but a billing system may have
  * read it in between.
@@ -60,19 +61,12 @@ export async function meterTenantHours(
       .setLock("pessimistic_write")
       .where("tenant.id = :tenantId", { tenantId })
       .getOne();
-    if (!tenant) return { hours: 0, records: 0 };
+    const hours = (range.to.getTime() - range.from.getTime()) / HOUR_MS;
+    if (!tenant) return { hours, records: 0, changedHours: 0 };
     const input = await loadHistory(tx, tenantId, range);
     const rows = await toRecords(tx, tenantId, meterUsage(input), now);
-    await tx
-      .createQueryBuilder()
-      .delete()
-      .from(UsageRecord)
-      .where("tenant_id = :tenantId AND hour_start >= :from AND hour_start < :to", { tenantId, ...range })
-      .execute();
-    for (let index = 0; index < rows.length; index += INSERT_CHUNK) {
-      await tx.getRepository(UsageRecord).insert(rows.slice(index, index + INSERT_CHUNK));
-    }
-    return { hours: (range.to.getTime() - range.from.getTime()) / HOUR_MS, records: rows.length };
+    const changedHours = await replaceChangedHours(tx, tenantId, range, rows);
+    return { hours, records: rows.length, changedHours };
   };
   return manager.queryRunner?.isTransactionActive ? run(manager) : manager.transaction(run);
 }
@@ -114,7 +108,7 @@ async function toRecords(
   tenantId: string,
   totals: UsageTotals[],
   now: Date,
-): Promise<Partial<UsageRecord>[]> {
+): Promise<Omit<UsageRecord, "id">[]> {
   const poolIds = [...new Set(totals.map((t) => t.poolId))];
   const userIds = [...new Set(totals.flatMap((t) => (t.userId ? [t.userId] : [])))];
   const pools = poolIds.length ? await manager.getRepository(Pool).find({ where: { tenantId, id: In(poolIds) } }) : [];

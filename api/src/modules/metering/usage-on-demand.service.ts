@@ -32,14 +32,17 @@ export async function meterUsageOnDemand(ctx: RequestContext, input: MeterUsageA
     tenantIds = await tenantIdsToMeter(ctx.manager);
   }
   let records = 0;
+  let changedHours = 0;
   for (const tenantId of tenantIds) {
-    records += (await meterTenantHours(ctx.manager, tenantId, { from, to }, now)).records;
+    const outcome = await meterTenantHours(ctx.manager, tenantId, { from, to }, now);
+    records += outcome.records;
+    changedHours += outcome.changedHours;
   }
   await recordAudit(ctx, {
     action: "meterUsage",
     targetType: "usage",
     tenantId: input.tenantId ?? null,
-    after: { from: from.toISOString(), to: to.toISOString(), tenants: tenantIds.length, records },
+    after: { from: from.toISOString(), to: to.toISOString(), tenants: tenantIds.length, records, changedHours },
   });
-  return { from, to, tenants: tenantIds.length, records };
+  return { from, to, tenants: tenantIds.length, records, changedHours };
 }

@@ -148,6 +148,11 @@ export class MeterUsageResultType {
   @Field(() => Int)
   tenants: number;
 
-  @Field(() => Int, { description: "Usage records written (the hours' previous records were replaced)." })
+  @Field(() => Int, { description: "Usage records the period holds after metering." })
   records: number;
+
+  @Field(() => Int, {
+    description: "Tenant-hours whose records were replaced because history changed; the others were kept as they were.",
+  })
+  changedHours: number;
 }
