@@ -5,6 +5,8 @@ import {
   createMspAdmin,
   createPool,
   createTenantWithPeople,
+  createUser,
+  signIn,
   type TenantFixture,
 } from "../fixtures/factories.js";
 import { dataOf, errorCodes, type GraphqlResult, startTestApp, type TestApp } from "../fixtures/test-app.js";
@@ -145,6 +147,24 @@ describe("billing feed", () => {
     expect(errorCodes(await records(acme.helpdeskToken, ALL, 1))).toEqual(["FORBIDDEN"]);
     expect(errorCodes(await records(acme.userToken, ALL, 1))).toEqual(["FORBIDDEN"]);
     expect(errorCodes(await records("atr_not-a-key", ALL, 1))).toEqual(["UNAUTHENTICATED"]);
+  });
+
+  it("holds MSP billing staff to a tenant while they have entered it", async () => {
+    await createUser(app, null, "billing-clerk", "msp_billing");
+    const clerk = await signIn(app, "billing-clerk");
+    expect(dataOf(await records(clerk, ALL, 1)).usageRecords.totalCount).toBe(10_000);
+    dataOf(
+      await app.gql(
+        "mutation($id: ID!) { enterTenant(tenantId: $id) { actingTenantId } }",
+        { id: globex.tenant.id },
+        clerk,
+      ),
+    );
+    const inside = dataOf(await records(clerk, { ...ALL, tenantId: acme.tenant.id }, 1)).usageRecords;
+    expect(inside.totalCount).toBe(0);
+    expect(dataOf(await records(clerk, ALL, 1)).usageRecords.totalCount).toBe(5_000);
+    dataOf(await app.gql("mutation { leaveTenant { actingTenantId } }", {}, clerk));
+    expect(dataOf(await records(clerk, ALL, 1)).usageRecords.totalCount).toBe(10_000);
   });
 
   it("sums exactly by pool, flavor and user", async () => {
