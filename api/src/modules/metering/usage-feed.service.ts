@@ -5,6 +5,8 @@ import type { RequestContext } from "../../context/request-context.js";
 import { badInput } from "../../errors/app-error.js";
 import type { PageArgs } from "../../graphql/connection.js";
 import { paginate } from "../../graphql/paginate.js";
+import { timestampParam } from "../../jobs/claim-sql.js";
+import { dialectOf } from "../../jobs/job-queue.repository.js";
 import { requireTenantId, tenantScope } from "../../tenancy/tenant-scope.js";
 import { isValidTimeZone } from "../access/zoned-time.util.js";
 import { UsageGroupBy, type UsageSummaryRowType } from "./usage.types.js";
@@ -50,7 +52,12 @@ function scopedRecords(ctx: RequestContext, period: UsagePeriod): SelectQueryBui
   const query = effectiveTenantId(ctx.principal)
     ? tenantScope(ctx, UsageRecord, "Usage record").query("usage")
     : ctx.manager.getRepository(UsageRecord).createQueryBuilder("usage");
-  query.andWhere("usage.hourStart >= :from AND usage.hourStart < :to", { from: period.from, to: period.to });
+  // Typed as datetime2 on SQL Server: a bare Date would be rounded to `datetime`'s 3.33 ms steps.
+  const dialect = dialectOf(ctx.manager.connection);
+  query.andWhere("usage.hourStart >= :from AND usage.hourStart < :to", {
+    from: timestampParam(dialect, period.from),
+    to: timestampParam(dialect, period.to),
+  });
   if (period.tenantId) query.andWhere("usage.tenantId = :filterTenantId", { filterTenantId: period.tenantId });
   if (period.poolId) query.andWhere("usage.poolId = :filterPoolId", { filterPoolId: period.poolId });
   return query;
