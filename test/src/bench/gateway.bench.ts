@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
@@ -16,16 +17,52 @@ const CHUNK = 64 * 1024;
 const ECHO_ROUNDS = 400;
 const ROUNDS = 3;
 
+interface Path {
+  mbps: number[];
+  rtt: number[];
+  cpu: CpuCost[];
+}
+
 interface Measured {
-  direct: { mbps: number[]; rtt: number[] };
-  tunnel: { mbps: number[]; rtt: number[] };
+  direct: Path;
+  tunnel: Path;
+}
+
+/** CPU nanoseconds each thread of this process has run (Linux schedstat), by thread id. */
+function threadCpuNs(): Map<string, number> {
+  const usage = new Map<string, number>();
+  for (const tid of fs.readdirSync("/proc/self/task")) {
+    try {
+      usage.set(tid, Number(fs.readFileSync(`/proc/self/task/${tid}/schedstat`, "utf8").split(" ")[0]));
+    } catch {
+      // the thread ended between the listing and the read
+    }
+  }
+  return usage;
+}
+
+/** CPU milliseconds per MiB moved: all threads together, and the busiest one (the bound with a core per thread). */
+interface CpuCost {
+  totalMsPerMiB: number;
+  busiestMsPerMiB: number;
+}
+
+async function costed(open: () => Promise<Channel>, path: Path): Promise<void> {
+  const before = threadCpuNs();
+  path.mbps.push(await throughput(open));
+  const spent = [...threadCpuNs()].map(([tid, ns]) => (ns - (before.get(tid) ?? 0)) / 1e6);
+  const mib = TOTAL_BYTES / 1024 / 1024;
+  path.cpu.push({
+    totalMsPerMiB: spent.reduce((sum, ms) => sum + ms, 0) / mib,
+    busiestMsPerMiB: Math.max(...spent) / mib,
+  });
 }
 
 async function measure(desktopPort: number, gatewayPort: number): Promise<Measured> {
-  const result: Measured = { direct: { mbps: [], rtt: [] }, tunnel: { mbps: [], rtt: [] } };
+  const result: Measured = { direct: { mbps: [], rtt: [], cpu: [] }, tunnel: { mbps: [], rtt: [], cpu: [] } };
   for (let round = 0; round < ROUNDS; round++) {
-    result.direct.mbps.push(await throughput(() => tcpChannel(desktopPort)));
-    result.tunnel.mbps.push(await throughput(() => wsChannel(gatewayPort)));
+    await costed(() => tcpChannel(desktopPort), result.direct);
+    await costed(() => wsChannel(gatewayPort), result.tunnel);
     result.direct.rtt.push(await echoLatency(() => tcpChannel(desktopPort)));
     result.tunnel.rtt.push(await echoLatency(() => wsChannel(gatewayPort)));
   }
@@ -33,6 +70,7 @@ async function measure(desktopPort: number, gatewayPort: number): Promise<Measur
 }
 
 const best = (values: number[]) => Math.max(...values);
+const cheapest = (costs: CpuCost[], key: keyof CpuCost) => Math.min(...costs.map((cost) => cost[key]));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /**
@@ -52,6 +90,10 @@ export async function runGatewayBench(): Promise<void> {
     for (let round = 0; round < ROUNDS; round++) plainRelay.push(await throughput(() => tcpChannel(relay.port)));
     const { direct, tunnel } = measured;
     const ratio = best(tunnel.mbps) / best(direct.mbps);
+    const cpu = (path: Path) =>
+      `${cheapest(path.cpu, "totalMsPerMiB").toFixed(2)} ms in all threads, ${cheapest(path.cpu, "busiestMsPerMiB").toFixed(2)} ms in the busiest`;
+    const perThreadBound = cheapest(direct.cpu, "busiestMsPerMiB") / cheapest(tunnel.cpu, "busiestMsPerMiB");
+    const cores = os.availableParallelism();
     process.stdout.write(
       [
         "",
@@ -62,7 +104,9 @@ export async function runGatewayBench(): Promise<void> {
         `    throughput ratio tunnel/direct ${ratio.toFixed(2)} (target >= 0.80) ${ratio >= 0.8 ? "OK" : "BELOW TARGET"}`,
         `    throughput ratio tunnel/plain relay ${(best(tunnel.mbps) / best(plainRelay)).toFixed(2)}`,
         `    added latency ${(median(tunnel.rtt) - median(direct.rtt)).toFixed(3)} ms per round trip (p50)`,
-        `    cores: ${os.availableParallelism()} (three busy threads: with fewer than three cores the extra hop competes with the ends for CPU)`,
+        `    CPU per MiB: direct ${cpu(direct)}; tunnel ${cpu(tunnel)}`,
+        `    with a free core per thread the busiest thread bounds throughput: tunnel/direct ${perThreadBound.toFixed(2)}`,
+        `    cores: ${cores}${cores < 3 ? " (three busy threads share fewer cores: the extra hop takes CPU from the ends)" : ""}`,
         "",
       ].join("\n"),
     );
