@@ -8,6 +8,7 @@ import { type Schedule, scheduleEvery, startJobScheduler } from "../jobs/job-sch
 import { startJobWorker } from "../jobs/job-worker.js";
 import { alertsEvaluateSchedule, registerAlertJobs } from "../modules/alerts/alerts.job.js";
 import { brokerTimersSchedule, registerBrokerJobs } from "../modules/broker/index.js";
+import { purgeExpiredFlowStates } from "../modules/identity/flow-state.store.js";
 import { registerMeteringJobs, usageMeterSchedule } from "../modules/metering/usage-meter.job.js";
 import { registerReportJobs, reportDispatchSchedule } from "../modules/reports/report-delivery.job.js";
 
@@ -16,6 +17,13 @@ const FINISHED_JOB_RETENTION_MS = 7 * 24 * HOUR;
 
 /** Keeps the job table small; finished rows stay a week so period de-duplication keys keep working. */
 const purgeJobsJob = defineJob({ name: "maintenance.purge-jobs", payload: z.strictObject({}), maxAttempts: 3 });
+
+/** Expired MFA challenges, SSO tickets and replay keys would otherwise pile up with every sign-in. */
+const purgeAuthFlowsJob = defineJob({
+  name: "maintenance.purge-auth-flows",
+  payload: z.strictObject({}),
+  maxAttempts: 3,
+});
 
 export interface BackgroundWork {
   stop(): Promise<void>;
@@ -33,12 +41,16 @@ export function startBackgroundWork(services: AppServices): BackgroundWork {
   registry.register(purgeJobsJob, async (ctx) => {
     await purgeFinishedJobs(ctx.dataSource, new Date(ctx.now().getTime() - FINISHED_JOB_RETENTION_MS));
   });
+  registry.register(purgeAuthFlowsJob, async (ctx) => {
+    await purgeExpiredFlowStates(ctx.dataSource.manager, ctx.now());
+  });
   const schedules: Schedule[] = [
     brokerTimersSchedule,
     usageMeterSchedule,
     reportDispatchSchedule,
     alertsEvaluateSchedule,
     scheduleEvery(purgeJobsJob, HOUR, () => ({})),
+    scheduleEvery(purgeAuthFlowsJob, HOUR, () => ({})),
   ];
   const worker = startJobWorker({
     dataSource: services.dataSource,

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { type AuthFlowKind, AuthFlowState } from "@atrium/schema";
-import { IsNull, LessThan } from "typeorm";
+import { type EntityManager, IsNull, LessThan } from "typeorm";
 import { sha256 } from "../../auth/token.service.js";
 import type { RequestContext } from "../../context/request-context.js";
 
@@ -80,6 +80,8 @@ export async function flowKeyExists(ctx: RequestContext, kind: AuthFlowKind, key
   return (await ctx.manager.getRepository(AuthFlowState).countBy({ keyHash: hashKey(kind, key), kind })) > 0;
 }
 
-export async function purgeExpiredFlowStates(ctx: RequestContext): Promise<void> {
-  await ctx.manager.getRepository(AuthFlowState).delete({ expiresAt: LessThan(ctx.services.clock()) });
+/** Deletes sign-in flow states (challenges, tickets, replay keys) past their expiry; run hourly by the workers. */
+export async function purgeExpiredFlowStates(manager: EntityManager, now: Date): Promise<number> {
+  const result = await manager.getRepository(AuthFlowState).delete({ expiresAt: LessThan(now) });
+  return result.affected ?? 0;
 }
