@@ -4,6 +4,25 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AssignmentRuleInput = {
+  attribute?: string | null | undefined;
+  description?: string | null | undefined;
+  effect: string;
+  gatewayOnly?: boolean;
+  group?: string | null | undefined;
+  html5Only?: boolean;
+  identityProviderId?: string | number | null | undefined;
+  locationIds?: Array<string | number>;
+  mfaRequired?: boolean;
+  operator?: string | null | undefined;
+  policyId?: string | number | null | undefined;
+  position: number;
+  protocols?: Array<string>;
+  role?: string | null | undefined;
+  subjectType?: string;
+  value?: string | null | undefined;
+};
+
 export type AuditFilter = {
   action?: string | null | undefined;
 };
@@ -49,6 +68,36 @@ export type CreateGroupInput = {
   name: string;
   /** Tenant role every member receives. */
   role?: string | null | undefined;
+};
+
+export type CreateIdentityProviderInput = {
+  /** Settings of the kind; validated per kind. */
+  config: Record<string, unknown>;
+  enabled?: boolean;
+  groupRoleMappings?: Array<GroupRoleMappingInput>;
+  kind: string;
+  name: string;
+  priority?: number;
+  /** Write-only: LDAP bind password, OIDC client secret, RADIUS secret. */
+  secret?: string | null | undefined;
+};
+
+export type CreateLocationInput = {
+  cidrs: Array<string>;
+  clientKinds?: Array<string>;
+  description?: string | null | undefined;
+  name: string;
+  timeWindows?: Array<LocationTimeWindowInput>;
+  viaGateway?: string;
+};
+
+export type CreatePolicyInput = {
+  description?: string | null | undefined;
+  /** In offer order. */
+  entitlements?: Array<PoolEntitlementInput>;
+  maxDesktops?: number | null | undefined;
+  name: string;
+  rogueAction?: string;
 };
 
 export type CreatePoolInput = {
@@ -127,6 +176,18 @@ export type DesktopFilter = {
   search?: string | null | undefined;
 };
 
+export type GroupRoleMappingInput = {
+  group: string;
+  role: string;
+};
+
+export type LocationTimeWindowInput = {
+  days: Array<string>;
+  end: string;
+  start: string;
+  timeZone: string;
+};
+
 /** The account the gateway signs in to the pool's desktops with (SSH, RDP through guacd). */
 export type PoolDesktopLoginInput = {
   /** Write-only; on update, leave out to keep the stored one. */
@@ -145,6 +206,18 @@ export type PoolDomainJoinInput = {
   username: string;
 };
 
+export type PoolEntitlementInput = {
+  offerCount?: number;
+  persistent?: boolean;
+  poolId: string | number;
+  powerPlanId?: string | number | null | undefined;
+  protocolPlanId?: string | number | null | undefined;
+  releasePlanId?: string | number | null | undefined;
+  sortOrder?: string;
+  startIfStopped?: boolean;
+  userPowerActions?: Array<string>;
+};
+
 export type PoolScheduleWindowInput = {
   days: Array<string>;
   /** HH:MM; at or before start crosses midnight. */
@@ -157,8 +230,39 @@ export type PoolScheduleWindowInput = {
   start: string;
 };
 
+export type PowerPlanInput = {
+  name: string;
+  onDisconnect?: string;
+  onDisconnectMinutes?: number;
+  onLogout?: string;
+  onLogoutMinutes?: number;
+  onRelease?: string;
+  onReleaseMinutes?: number;
+};
+
+export type ProtocolPlanInput = {
+  name: string;
+  protocols: Array<ProtocolSettingInput>;
+};
+
+export type ProtocolSettingInput = {
+  gateway?: string;
+  port?: number | null | undefined;
+  priority?: number;
+  protocol: string;
+  rdpOptions?: Array<string>;
+};
+
 export type RedeemTicketInput = {
   ticket: string;
+};
+
+export type ReleasePlanInput = {
+  keepPersistent?: boolean;
+  name: string;
+  onRelease?: string;
+  releaseAfterDisconnectMinutes?: number | null | undefined;
+  releaseAfterLogoutMinutes?: number | null | undefined;
 };
 
 export type SignInInput = {
@@ -177,6 +281,17 @@ export type TotpCodeInput = {
 export type UpdateGroupInput = {
   description?: string | null | undefined;
   name?: string | null | undefined;
+};
+
+export type UpdateIdentityProviderInput = {
+  /** Replaces the whole configuration. */
+  config?: Record<string, unknown> | null | undefined;
+  enabled?: boolean | null | undefined;
+  groupRoleMappings?: Array<GroupRoleMappingInput> | null | undefined;
+  name?: string | null | undefined;
+  priority?: number | null | undefined;
+  /** Write-only: replaces the stored secret. */
+  secret?: string | null | undefined;
 };
 
 export type UpdateTenantInput = {
@@ -200,6 +315,122 @@ export type UserFilter = {
   /** Matches username, display name or e-mail. */
   search?: string | null | undefined;
 };
+
+export type LocationFieldsFragment = { id: string, name: string, description: string | null, cidrs: Array<string>, clientKinds: Array<string>, viaGateway: string, mspDefault: boolean, timeWindows: Array<{ days: Array<string>, start: string, end: string, timeZone: string }> };
+
+export type LocationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LocationsQuery = { locations: { nodes: Array<{ id: string, name: string, description: string | null, cidrs: Array<string>, clientKinds: Array<string>, viaGateway: string, mspDefault: boolean, timeWindows: Array<{ days: Array<string>, start: string, end: string, timeZone: string }> }> }, inheritedLocations: Array<{ id: string, name: string, description: string | null, cidrs: Array<string>, clientKinds: Array<string>, viaGateway: string, mspDefault: boolean, timeWindows: Array<{ days: Array<string>, start: string, end: string, timeZone: string }> }> };
+
+export type CreateLocationMutationVariables = Exact<{
+  input: CreateLocationInput;
+}>;
+
+
+export type CreateLocationMutation = { createLocation: { id: string } };
+
+export type DeleteLocationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteLocationMutation = { deleteLocation: { id: string } };
+
+export type PoliciesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PoliciesQuery = { policies: { nodes: Array<{ id: string, name: string, description: string | null, maxDesktops: number | null, rogueAction: string, entitlements: Array<{ id: string, poolId: string, offerCount: number, persistent: boolean, sortOrder: string, protocolPlanId: string | null, powerPlanId: string | null, releasePlanId: string | null, userPowerActions: Array<string> }> }> } };
+
+export type PlansQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PlansQuery = { protocolPlans: { nodes: Array<{ id: string, name: string, protocols: Array<{ protocol: string, gateway: string, priority: number }> }> }, powerPlans: { nodes: Array<{ id: string, name: string, onDisconnect: string, onDisconnectMinutes: number, onLogout: string, onLogoutMinutes: number, onRelease: string, onReleaseMinutes: number }> }, releasePlans: { nodes: Array<{ id: string, name: string, onRelease: string, keepPersistent: boolean, releaseAfterDisconnectMinutes: number | null, releaseAfterLogoutMinutes: number | null }> } };
+
+export type CreatePolicyMutationVariables = Exact<{
+  input: CreatePolicyInput;
+}>;
+
+
+export type CreatePolicyMutation = { createPolicy: { id: string } };
+
+export type DeletePolicyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeletePolicyMutation = { deletePolicy: { id: string } };
+
+export type CreateProtocolPlanMutationVariables = Exact<{
+  input: ProtocolPlanInput;
+}>;
+
+
+export type CreateProtocolPlanMutation = { createProtocolPlan: { id: string } };
+
+export type CreatePowerPlanMutationVariables = Exact<{
+  input: PowerPlanInput;
+}>;
+
+
+export type CreatePowerPlanMutation = { createPowerPlan: { id: string } };
+
+export type CreateReleasePlanMutationVariables = Exact<{
+  input: ReleasePlanInput;
+}>;
+
+
+export type CreateReleasePlanMutation = { createReleasePlan: { id: string } };
+
+export type DeleteProtocolPlanMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteProtocolPlanMutation = { deleteProtocolPlan: { id: string } };
+
+export type DeletePowerPlanMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeletePowerPlanMutation = { deletePowerPlan: { id: string } };
+
+export type DeleteReleasePlanMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteReleasePlanMutation = { deleteReleasePlan: { id: string } };
+
+export type AssignmentRulesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AssignmentRulesQuery = { assignmentRules: { nodes: Array<{ id: string, position: number, description: string | null, effect: string, identityProviderId: string | null, policyId: string | null, role: string | null, mfaRequired: boolean, gatewayOnly: boolean, html5Only: boolean, protocols: Array<string>, valid: boolean, condition: { subjectType: string, group: string | null, attribute: string | null, operator: string | null, value: string | null, locationIds: Array<string> } }> } };
+
+export type CreateAssignmentRuleMutationVariables = Exact<{
+  input: AssignmentRuleInput;
+}>;
+
+
+export type CreateAssignmentRuleMutation = { createAssignmentRule: { id: string } };
+
+export type DeleteAssignmentRuleMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteAssignmentRuleMutation = { deleteAssignmentRule: { id: string } };
+
+export type ExplainAccessQueryVariables = Exact<{
+  userId: string | number;
+  clientAddress: string;
+  clientKind: string;
+  viaGateway: boolean;
+}>;
+
+
+export type ExplainAccessQuery = { explainAccess: { allowed: boolean, reason: string, detail: string, role: string | null, mfaRequired: boolean, gatewayOnly: boolean, html5Only: boolean, protocols: Array<string>, decidedByRuleId: string | null, policy: { id: string, name: string } | null, matchedLocations: Array<{ id: string, name: string }>, trace: Array<{ ruleId: string, position: number, matched: boolean, effect: string | null, why: string }>, pools: Array<{ poolId: string, poolName: string, offerCount: number, persistent: boolean, protocols: Array<string>, offered: Array<{ desktopId: string, name: string, why: string }>, notOffered: Array<{ desktopId: string, name: string, why: string }> }> } };
 
 export type ApiKeyFieldsFragment = { id: string, name: string, prefix: string, scopes: Array<string>, tenantBound: boolean, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null };
 
@@ -501,6 +732,40 @@ export type RemoveGroupMemberMutationVariables = Exact<{
 
 export type RemoveGroupMemberMutation = { removeGroupMember: { id: string } };
 
+export type IdentityProvidersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IdentityProvidersQuery = { identityProviders: Array<{ id: string, name: string, kind: string, enabled: boolean, priority: number, hasSecret: boolean, config: Record<string, unknown>, spEntityId: string | null, createdAt: string, groupRoleMappings: Array<{ group: string, role: string }> }> };
+
+export type CreateIdentityProviderMutationVariables = Exact<{
+  input: CreateIdentityProviderInput;
+}>;
+
+
+export type CreateIdentityProviderMutation = { createIdentityProvider: { id: string } };
+
+export type UpdateIdentityProviderMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateIdentityProviderInput;
+}>;
+
+
+export type UpdateIdentityProviderMutation = { updateIdentityProvider: { id: string, enabled: boolean } };
+
+export type DeleteIdentityProviderMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteIdentityProviderMutation = { deleteIdentityProvider: { id: string } };
+
+export type TestIdentityProviderMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TestIdentityProviderMutation = { testIdentityProvider: { ok: boolean, reason: string | null, detail: string } };
+
 export type PoolFieldsFragment = { id: string, name: string, description: string | null, status: string, statusReason: string | null, imageRef: string, flavorRef: string, minTotal: number, maxTotal: number, minAvailable: number, minRunning: number, namePattern: string, networkIds: Array<string>, securityGroups: Array<string>, availabilityZone: string | null, bootVolumeGb: number | null, storagePolicy: string | null, enforceLimits: boolean, createdAt: string };
 
 export type PoolsQueryVariables = Exact<{
@@ -674,6 +939,23 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const LocationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment LocationFields on Location {
+  id
+  name
+  description
+  cidrs
+  clientKinds
+  viaGateway
+  mspDefault
+  timeWindows {
+    days
+    start
+    end
+    timeZone
+  }
+}
+    `, {"fragmentName":"LocationFields"}) as unknown as TypedDocumentString<LocationFieldsFragment, unknown>;
 export const ApiKeyFieldsFragmentDoc = new TypedDocumentString(`
     fragment ApiKeyFields on ApiKey {
   id
@@ -815,6 +1097,257 @@ export const UserFieldsFragmentDoc = new TypedDocumentString(`
   createdAt
 }
     `, {"fragmentName":"UserFields"}) as unknown as TypedDocumentString<UserFieldsFragment, unknown>;
+export const LocationsDocument = new TypedDocumentString(`
+    query Locations {
+  locations(first: 200) {
+    nodes {
+      ...LocationFields
+    }
+  }
+  inheritedLocations {
+    ...LocationFields
+  }
+}
+    fragment LocationFields on Location {
+  id
+  name
+  description
+  cidrs
+  clientKinds
+  viaGateway
+  mspDefault
+  timeWindows {
+    days
+    start
+    end
+    timeZone
+  }
+}`) as unknown as TypedDocumentString<LocationsQuery, LocationsQueryVariables>;
+export const CreateLocationDocument = new TypedDocumentString(`
+    mutation CreateLocation($input: CreateLocationInput!) {
+  createLocation(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateLocationMutation, CreateLocationMutationVariables>;
+export const DeleteLocationDocument = new TypedDocumentString(`
+    mutation DeleteLocation($id: ID!) {
+  deleteLocation(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteLocationMutation, DeleteLocationMutationVariables>;
+export const PoliciesDocument = new TypedDocumentString(`
+    query Policies {
+  policies(first: 200) {
+    nodes {
+      id
+      name
+      description
+      maxDesktops
+      rogueAction
+      entitlements {
+        id
+        poolId
+        offerCount
+        persistent
+        sortOrder
+        protocolPlanId
+        powerPlanId
+        releasePlanId
+        userPowerActions
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PoliciesQuery, PoliciesQueryVariables>;
+export const PlansDocument = new TypedDocumentString(`
+    query Plans {
+  protocolPlans(first: 200) {
+    nodes {
+      id
+      name
+      protocols {
+        protocol
+        gateway
+        priority
+      }
+    }
+  }
+  powerPlans(first: 200) {
+    nodes {
+      id
+      name
+      onDisconnect
+      onDisconnectMinutes
+      onLogout
+      onLogoutMinutes
+      onRelease
+      onReleaseMinutes
+    }
+  }
+  releasePlans(first: 200) {
+    nodes {
+      id
+      name
+      onRelease
+      keepPersistent
+      releaseAfterDisconnectMinutes
+      releaseAfterLogoutMinutes
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PlansQuery, PlansQueryVariables>;
+export const CreatePolicyDocument = new TypedDocumentString(`
+    mutation CreatePolicy($input: CreatePolicyInput!) {
+  createPolicy(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreatePolicyMutation, CreatePolicyMutationVariables>;
+export const DeletePolicyDocument = new TypedDocumentString(`
+    mutation DeletePolicy($id: ID!) {
+  deletePolicy(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<DeletePolicyMutation, DeletePolicyMutationVariables>;
+export const CreateProtocolPlanDocument = new TypedDocumentString(`
+    mutation CreateProtocolPlan($input: ProtocolPlanInput!) {
+  createProtocolPlan(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateProtocolPlanMutation, CreateProtocolPlanMutationVariables>;
+export const CreatePowerPlanDocument = new TypedDocumentString(`
+    mutation CreatePowerPlan($input: PowerPlanInput!) {
+  createPowerPlan(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreatePowerPlanMutation, CreatePowerPlanMutationVariables>;
+export const CreateReleasePlanDocument = new TypedDocumentString(`
+    mutation CreateReleasePlan($input: ReleasePlanInput!) {
+  createReleasePlan(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateReleasePlanMutation, CreateReleasePlanMutationVariables>;
+export const DeleteProtocolPlanDocument = new TypedDocumentString(`
+    mutation DeleteProtocolPlan($id: ID!) {
+  deleteProtocolPlan(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteProtocolPlanMutation, DeleteProtocolPlanMutationVariables>;
+export const DeletePowerPlanDocument = new TypedDocumentString(`
+    mutation DeletePowerPlan($id: ID!) {
+  deletePowerPlan(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<DeletePowerPlanMutation, DeletePowerPlanMutationVariables>;
+export const DeleteReleasePlanDocument = new TypedDocumentString(`
+    mutation DeleteReleasePlan($id: ID!) {
+  deleteReleasePlan(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteReleasePlanMutation, DeleteReleasePlanMutationVariables>;
+export const AssignmentRulesDocument = new TypedDocumentString(`
+    query AssignmentRules {
+  assignmentRules(first: 200) {
+    nodes {
+      id
+      position
+      description
+      effect
+      identityProviderId
+      policyId
+      role
+      mfaRequired
+      gatewayOnly
+      html5Only
+      protocols
+      valid
+      condition {
+        subjectType
+        group
+        attribute
+        operator
+        value
+        locationIds
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AssignmentRulesQuery, AssignmentRulesQueryVariables>;
+export const CreateAssignmentRuleDocument = new TypedDocumentString(`
+    mutation CreateAssignmentRule($input: AssignmentRuleInput!) {
+  createAssignmentRule(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateAssignmentRuleMutation, CreateAssignmentRuleMutationVariables>;
+export const DeleteAssignmentRuleDocument = new TypedDocumentString(`
+    mutation DeleteAssignmentRule($id: ID!) {
+  deleteAssignmentRule(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteAssignmentRuleMutation, DeleteAssignmentRuleMutationVariables>;
+export const ExplainAccessDocument = new TypedDocumentString(`
+    query ExplainAccess($userId: ID!, $clientAddress: String!, $clientKind: String!, $viaGateway: Boolean!) {
+  explainAccess(
+    userId: $userId
+    clientAddress: $clientAddress
+    clientKind: $clientKind
+    viaGateway: $viaGateway
+  ) {
+    allowed
+    reason
+    detail
+    role
+    mfaRequired
+    gatewayOnly
+    html5Only
+    protocols
+    decidedByRuleId
+    policy {
+      id
+      name
+    }
+    matchedLocations {
+      id
+      name
+    }
+    trace {
+      ruleId
+      position
+      matched
+      effect
+      why
+    }
+    pools {
+      poolId
+      poolName
+      offerCount
+      persistent
+      protocols
+      offered {
+        desktopId
+        name
+        why
+      }
+      notOffered {
+        desktopId
+        name
+        why
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExplainAccessQuery, ExplainAccessQueryVariables>;
 export const ApiKeysDocument = new TypedDocumentString(`
     query ApiKeys {
   apiKeys {
@@ -1433,6 +1966,56 @@ export const RemoveGroupMemberDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RemoveGroupMemberMutation, RemoveGroupMemberMutationVariables>;
+export const IdentityProvidersDocument = new TypedDocumentString(`
+    query IdentityProviders {
+  identityProviders {
+    id
+    name
+    kind
+    enabled
+    priority
+    hasSecret
+    config
+    spEntityId
+    createdAt
+    groupRoleMappings {
+      group
+      role
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IdentityProvidersQuery, IdentityProvidersQueryVariables>;
+export const CreateIdentityProviderDocument = new TypedDocumentString(`
+    mutation CreateIdentityProvider($input: CreateIdentityProviderInput!) {
+  createIdentityProvider(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateIdentityProviderMutation, CreateIdentityProviderMutationVariables>;
+export const UpdateIdentityProviderDocument = new TypedDocumentString(`
+    mutation UpdateIdentityProvider($id: ID!, $input: UpdateIdentityProviderInput!) {
+  updateIdentityProvider(id: $id, input: $input) {
+    id
+    enabled
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateIdentityProviderMutation, UpdateIdentityProviderMutationVariables>;
+export const DeleteIdentityProviderDocument = new TypedDocumentString(`
+    mutation DeleteIdentityProvider($id: ID!) {
+  deleteIdentityProvider(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteIdentityProviderMutation, DeleteIdentityProviderMutationVariables>;
+export const TestIdentityProviderDocument = new TypedDocumentString(`
+    mutation TestIdentityProvider($id: ID!) {
+  testIdentityProvider(id: $id) {
+    ok
+    reason
+    detail
+  }
+}
+    `) as unknown as TypedDocumentString<TestIdentityProviderMutation, TestIdentityProviderMutationVariables>;
 export const PoolsDocument = new TypedDocumentString(`
     query Pools($first: Int!, $after: String) {
   pools(first: $first, after: $after) {

@@ -83,6 +83,39 @@ export function TextField({ name, label, hint, required, defaultValue, type = "t
   );
 }
 
+/** Multi-line input with the same label, hint and API error placement as TextField. */
+export function TextAreaField({
+  name,
+  label,
+  hint,
+  required,
+  defaultValue,
+  rows = 3,
+  placeholder,
+}: BaseProps & { rows?: number; placeholder?: string }) {
+  const { id, error, value, ...ids } = useField(name, defaultValue);
+  return (
+    <div className="field" data-invalid={error ? "true" : undefined}>
+      <label htmlFor={id}>
+        {label}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        placeholder={placeholder}
+        defaultValue={value}
+        key={value}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(error, hint, ids)}
+      />
+      <FieldFooter error={error} hint={hint} ids={ids} />
+    </div>
+  );
+}
+
 interface SelectFieldProps extends BaseProps {
   options: { value: string; label: string }[];
 }

@@ -30,6 +30,16 @@ export const NAV_SECTIONS: NavSection[] = [
     ],
   },
   {
+    title: "Access",
+    items: [
+      { href: "/console/identity-providers", label: "Identity providers", icon: "◐", permission: "identity:read" },
+      { href: "/console/locations", label: "Locations", icon: "◌", permission: "broker:read" },
+      { href: "/console/policies", label: "Policies & plans", icon: "◈", permission: "broker:read" },
+      { href: "/console/rules", label: "Assignment rules", icon: "◫", permission: "broker:read" },
+      { href: "/console/explain", label: "Explain access", icon: "◬", permission: "access:explain" },
+    ],
+  },
+  {
     title: "MSP",
     items: [
       { href: "/msp", label: "Tenants", icon: "▤", permission: "tenants:read", exact: true },

@@ -1,10 +1,10 @@
 "use client";
 
-import { useState } from "react";
 import { ActionForm, useFormState } from "@/components/forms/action-form";
 import { CheckboxGroup, SelectField, SubmitButton, TextField } from "@/components/forms/fields";
+import { RepeatedRows } from "@/components/forms/repeated-rows";
 import type { PoolInventoryQuery } from "@/generated/graphql";
-import { MAX_WINDOWS, WEEKDAYS, windowField, windowIds } from "./pool-input";
+import { MAX_WINDOWS, WEEKDAYS, windowField } from "./pool-input";
 import { createPoolAction } from "./pools.actions";
 
 type Inventory = PoolInventoryQuery["poolInventory"];
@@ -62,42 +62,17 @@ function ScheduleWindow({ id, position, onRemove }: { id: number; position: numb
   );
 }
 
-/** Windows are added and removed in the browser; each keeps its id so its inputs keep their values after an error. */
 function ScheduleWindows() {
-  const state = useFormState();
-  const [ids, setIds] = useState(() => windowIds(Object.keys(state.values)));
-  const error = state.fieldErrors.schedule;
   return (
-    <>
-      {ids.length === 0 ? (
-        <p className="muted">No windows: the sizes above apply around the clock.</p>
-      ) : (
-        ids.map((id, index) => (
-          <ScheduleWindow
-            key={id}
-            id={id}
-            position={index + 1}
-            onRemove={() => setIds((current) => current.filter((x) => x !== id))}
-          />
-        ))
-      )}
-      {error ? (
-        <span className="field-error" role="alert">
-          {error}
-        </span>
-      ) : null}
-      {ids.length < MAX_WINDOWS ? (
-        <div className="row">
-          <button
-            type="button"
-            className="btn btn-sm"
-            onClick={() => setIds((current) => [...current, (current[current.length - 1] ?? -1) + 1])}
-          >
-            + Add window
-          </button>
-        </div>
-      ) : null}
-    </>
+    <RepeatedRows
+      prefix="window"
+      anchor="start"
+      addLabel="+ Add window"
+      emptyText="No windows: the sizes above apply around the clock."
+      max={MAX_WINDOWS}
+      error={useFormState().fieldErrors.schedule}
+      renderRow={(id, position, remove) => <ScheduleWindow id={id} position={position} onRemove={remove} />}
+    />
   );
 }
 

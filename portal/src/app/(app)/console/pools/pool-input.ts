@@ -1,4 +1,5 @@
 import type { CreatePoolInput, PoolScheduleWindowInput } from "@/generated/graphql";
+import { rowField, rowIds } from "@/lib/form-rows";
 
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export const WINDOW_SIZES = ["minTotal", "maxTotal", "minAvailable", "minRunning"] as const;
@@ -7,25 +8,8 @@ export const MAX_WINDOWS = 8;
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-/** Form inputs of schedule window `index`; the browser posts them flat, so the index is part of the name. */
-export function windowField(index: number, key: string): string {
-  return `window-${index}-${key}`;
-}
-
-const WINDOW_START = /^window-(\d+)-start$/;
-
-/**
- * The row ids of the schedule windows among these field names, in order. Rows keep their id when another row is
- * removed, so what a person typed stays with its row after an error.
- */
-export function windowIds(names: Iterable<string>): number[] {
-  const ids = new Set<number>();
-  for (const name of names) {
-    const match = WINDOW_START.exec(name);
-    if (match) ids.add(Number(match[1]));
-  }
-  return [...ids].sort((a, b) => a - b);
-}
+export const windowField = (id: number, key: string) => rowField("window", id, key);
+export const windowIds = (names: Iterable<string>) => rowIds("window", "start", names);
 
 type Read = (name: string) => string;
 

@@ -1,0 +1,139 @@
+"use client";
+
+import { useState } from "react";
+import { ActionForm, useFormState } from "@/components/forms/action-form";
+import { Checkbox, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/forms/fields";
+import { ListError } from "@/components/forms/list-error";
+import { createProviderAction } from "./identity-providers.actions";
+import { PROVIDER_KINDS } from "./provider-input";
+
+function LdapFields() {
+  return (
+    <>
+      <TextAreaField
+        name="ldapUrls"
+        label="Server URLs"
+        rows={2}
+        placeholder="ldaps://dc1.corp.example:636"
+        hint="One per line; the next is tried when a server cannot be reached."
+      />
+      <div className="form-grid">
+        <SelectField
+          name="ldapSecurity"
+          label="Security"
+          options={[
+            { value: "ldaps", label: "LDAPS" },
+            { value: "starttls", label: "StartTLS" },
+            { value: "none", label: "None (lab only)" },
+          ]}
+        />
+        <SelectField
+          name="loginAttribute"
+          label="Users sign in with"
+          options={["sAMAccountName", "userPrincipalName", "uid", "mail"].map((value) => ({ value, label: value }))}
+        />
+      </div>
+      <div className="form-grid">
+        <TextField name="bindDn" label="Service account DN" placeholder="CN=svc-atrium,OU=Service,DC=corp,DC=example" />
+        <TextField name="bindPassword" label="Service account password" type="password" autoComplete="new-password" />
+      </div>
+      <div className="form-grid">
+        <TextField name="searchBase" label="Search base" placeholder="OU=Staff,DC=corp,DC=example" />
+        <TextField name="userFilter" label="User filter" placeholder="(objectClass=user)" hint="Optional." />
+      </div>
+    </>
+  );
+}
+
+function SamlFields() {
+  return (
+    <>
+      <TextAreaField
+        name="metadataXml"
+        label="IdP metadata XML"
+        rows={4}
+        hint="Paste the IdP's metadata document, or fill in the three fields below instead."
+      />
+      <div className="form-grid">
+        <TextField name="ssoUrl" label="Single sign-on URL" type="url" />
+        <TextField name="idpEntityId" label="IdP entity ID" hint="Optional." />
+      </div>
+      <TextAreaField name="idpCertificate" label="Signing certificate (PEM)" rows={3} />
+    </>
+  );
+}
+
+function OidcFields() {
+  return (
+    <div className="form-grid">
+      <TextField name="issuer" label="Issuer URL" type="url" placeholder="https://login.example.com/tenant/v2.0" />
+      <TextField name="clientId" label="Client ID" />
+      <TextField name="clientSecret" label="Client secret" type="password" autoComplete="new-password" />
+    </div>
+  );
+}
+
+function RadiusFields() {
+  return (
+    <div className="form-grid">
+      <TextField name="radiusHost" label="Server" placeholder="radius.corp.example" />
+      <TextField name="radiusPort" label="Port" type="number" min={1} max={65535} defaultValue="1812" />
+      <TextField name="radiusSecret" label="Shared secret" type="password" autoComplete="new-password" />
+    </div>
+  );
+}
+
+const FIELDS: Record<string, () => React.JSX.Element> = {
+  ldap: LdapFields,
+  saml: SamlFields,
+  oidc: OidcFields,
+  radius: RadiusFields,
+};
+
+/** The kind picks the fields; secrets are write-only and never shown again. */
+function KindFields() {
+  const state = useFormState();
+  const [kind, setKind] = useState(state.values.kind ?? "ldap");
+  const Fields = FIELDS[kind] ?? LdapFields;
+  return (
+    <>
+      <div className="field">
+        <label htmlFor="provider-kind">Kind</label>
+        <select id="provider-kind" name="kind" value={kind} onChange={(event) => setKind(event.target.value)}>
+          {PROVIDER_KINDS.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <fieldset className="form-section">
+        <legend>Connection</legend>
+        <Fields />
+        <ListError name="config" />
+      </fieldset>
+    </>
+  );
+}
+
+export function ProviderCreateForm() {
+  return (
+    <ActionForm action={createProviderAction} className="form form-wide" aria-label="New identity provider">
+      <div className="form-grid">
+        <TextField name="name" label="Name" required maxLength={200} placeholder="e.g. Corporate directory" />
+        <TextField
+          name="priority"
+          label="Priority"
+          type="number"
+          defaultValue="100"
+          hint="Directories are tried in this order (lowest first)."
+        />
+      </div>
+      <KindFields />
+      <Checkbox name="enabled" label="Enabled" defaultChecked />
+      <div className="row">
+        <SubmitButton>Add provider</SubmitButton>
+      </div>
+    </ActionForm>
+  );
+}
