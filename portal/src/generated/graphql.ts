@@ -176,6 +176,19 @@ export type DesktopFilter = {
   search?: string | null | undefined;
 };
 
+export type DesktopSessionFilter = {
+  desktopId?: string | number | null | undefined;
+  /** Sessions that started at or after this instant. */
+  from?: string | null | undefined;
+  /** Only sessions that have not ended (the 'sessions now' view). */
+  openOnly?: boolean | null | undefined;
+  poolId?: string | number | null | undefined;
+  state?: string | null | undefined;
+  /** Sessions that started before this instant. */
+  to?: string | null | undefined;
+  userId?: string | number | null | undefined;
+};
+
 export type GroupRoleMappingInput = {
   group: string;
   role: string;
@@ -674,6 +687,15 @@ export type SetDesktopOutOfServiceMutationVariables = Exact<{
 
 
 export type SetDesktopOutOfServiceMutation = { setDesktopOutOfService: { id: string, outOfService: boolean } };
+
+export type DesktopSessionsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  filter?: DesktopSessionFilter | null | undefined;
+}>;
+
+
+export type DesktopSessionsQuery = { desktopSessions: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, desktopId: string, desktopName: string, userId: string | null, username: string, state: string, protocol: string | null, viaGateway: boolean, clientIp: string | null, startedAt: string, endedAt: string | null, endReason: string | null, durationSeconds: number, rogue: boolean }> } };
 
 export type GroupFieldsFragment = { id: string, name: string, description: string | null, source: string, createdAt: string };
 
@@ -1882,6 +1904,33 @@ export const SetDesktopOutOfServiceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetDesktopOutOfServiceMutation, SetDesktopOutOfServiceMutationVariables>;
+export const DesktopSessionsDocument = new TypedDocumentString(`
+    query DesktopSessions($first: Int!, $after: String, $filter: DesktopSessionFilter) {
+  desktopSessions(first: $first, after: $after, filter: $filter) {
+    totalCount
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    nodes {
+      id
+      desktopId
+      desktopName
+      userId
+      username
+      state
+      protocol
+      viaGateway
+      clientIp
+      startedAt
+      endedAt
+      endReason
+      durationSeconds
+      rogue
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DesktopSessionsQuery, DesktopSessionsQueryVariables>;
 export const GroupsDocument = new TypedDocumentString(`
     query Groups($first: Int!, $after: String) {
   groups(first: $first, after: $after) {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { auditChanges, describeValue, formatDateTime, humanize, relativeTime, roleLabel, toneOf } from "./format";
+import {
+  auditChanges,
+  describeValue,
+  formatDateTime,
+  formatDuration,
+  humanize,
+  relativeTime,
+  roleLabel,
+  toneOf,
+} from "./format";
 
 describe("display formatting", () => {
   it("formats times in UTC and says so", () => {
@@ -39,5 +48,13 @@ describe("display formatting", () => {
       username: "jdoe",
     });
     expect(changes).toEqual([{ field: "Username", before: null, after: "jdoe" }]);
+  });
+
+  it("says how long a session lasted in the largest sensible units", () => {
+    expect(formatDuration(40)).toBe("40 s");
+    expect(formatDuration(12 * 60 + 5)).toBe("12 min");
+    expect(formatDuration(3600 + 5 * 60)).toBe("1 h 5 min");
+    expect(formatDuration(7200)).toBe("2 h");
+    expect(formatDuration(2 * 86400 + 3 * 3600 + 59)).toBe("2 d 3 h");
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, launchBrowser, signIn } from "../fixtures/browser.js";
-import { type Stack, startStack } from "../fixtures/stack.js";
+import { apiCall, type Stack, startStack } from "../fixtures/stack.js";
 
 // A 403 document is what the helpdesk checks expect; Chromium logs it as a failed resource load.
 const expectedStatus = (errors: string[]) =>
@@ -139,4 +139,42 @@ describe("portal: pools and desktops", () => {
     expect(expectedStatus(helpdesk.errors)).toEqual([]);
     await helpdesk.close();
   });
+
+  it("shows who is on which desktop now, and the session history", async () => {
+    const { signIn: session } = await apiCall<{ signIn: { accessToken: string } }>(
+      stack.apiUrl,
+      `mutation { signIn(input: { username: "user2", password: "demo", tenant: "acme" }) { accessToken } }`,
+    );
+    // The demo tenant's own rule offers its demo pool to everyone; the pool controller keeps desktops ready.
+    let offers: { desktopId: string }[] = [];
+    for (let attempt = 0; attempt < 60 && offers.length === 0; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 1000));
+      offers = (
+        await apiCall<{ myDesktops: { desktopId: string }[] }>(
+          stack.apiUrl,
+          "query { myDesktops { desktopId } }",
+          {},
+          session.accessToken,
+        )
+      ).myDesktops;
+    }
+    await apiCall(
+      stack.apiUrl,
+      "mutation($id: ID!) { connect(input: { desktopId: $id }) { sessionId } }",
+      { id: offers[0]?.desktopId },
+      session.accessToken,
+    );
+    const admin = await browser.newPage();
+    await signIn(admin.page, stack.portalUrl, "/t/acme", "admin", "demo");
+    const { page } = admin;
+    await page.getByRole("link", { name: "Sessions" }).click();
+    await page.getByRole("heading", { name: "Sessions", exact: true }).waitFor();
+    await page.getByRole("cell", { name: "user2" }).first().waitFor();
+    await admin.screenshot("tenant-sessions");
+    await page.getByRole("link", { name: "History" }).click();
+    await page.waitForURL("**/console/sessions?view=all");
+    await page.getByRole("cell", { name: "user2" }).first().waitFor();
+    expect(admin.errors).toEqual([]);
+    await admin.close();
+  }, 120_000);
 });
