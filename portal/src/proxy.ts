@@ -9,7 +9,7 @@ import {
 import { needsRefresh, refreshTokens, tokensOf } from "./lib/auth/session-token";
 import { signInPath, tenantSlugFromHost } from "./lib/routes";
 
-const PUBLIC_PREFIXES = ["/signin", "/t/", "/login/sso"];
+const PUBLIC_PREFIXES = ["/signin", "/t/", "/login/sso", "/auth/sso/"];
 
 function toSignIn(request: NextRequest, tenantSlug: string | null, reason?: string): NextResponse {
   const slug = tenantSlug ?? tenantSlugFromHost(request.headers.get("host"), process.env.ATRIUM_PORTAL_DOMAIN);

@@ -9,6 +9,7 @@ import { DesktopsResolver } from "../modules/desktops/desktops.resolver.js";
 import { GroupsResolver } from "../modules/groups/groups.resolver.js";
 import { IdentityProvidersResolver } from "../modules/identity/identity-providers.resolver.js";
 import { SignInResolver } from "../modules/identity/sign-in/sign-in.resolver.js";
+import { SsoProvidersResolver } from "../modules/identity/sso/sso-providers.resolver.js";
 import { SmtpSettingsResolver } from "../modules/mail/smtp-settings.resolver.js";
 import { UsageResolver } from "../modules/metering/usage.resolver.js";
 import { PoolsResolver } from "../modules/pools/pools.resolver.js";
@@ -29,6 +30,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   AuditResolver,
   IdentityProvidersResolver,
   SignInResolver,
+  SsoProvidersResolver,
   ...BROKER_RESOLVERS,
   ReportsResolver,
   ReportSchedulesResolver,

@@ -599,6 +599,14 @@ export type ConfirmTotpEnrolmentMutationVariables = Exact<{
 
 export type ConfirmTotpEnrolmentMutation = { confirmTotpEnrolment: { codes: Array<string> } };
 
+export type SsoProvidersQueryVariables = Exact<{
+  tenant?: string | null | undefined;
+  loginHost?: string | null | undefined;
+}>;
+
+
+export type SsoProvidersQuery = { ssoProviders: Array<{ id: string, name: string, kind: string }> };
+
 export type MyDesktopsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1714,6 +1722,15 @@ export const ConfirmTotpEnrolmentDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConfirmTotpEnrolmentMutation, ConfirmTotpEnrolmentMutationVariables>;
+export const SsoProvidersDocument = new TypedDocumentString(`
+    query SsoProviders($tenant: String, $loginHost: String) {
+  ssoProviders(tenant: $tenant, loginHost: $loginHost) {
+    id
+    name
+    kind
+  }
+}
+    `) as unknown as TypedDocumentString<SsoProvidersQuery, SsoProvidersQueryVariables>;
 export const MyDesktopsDocument = new TypedDocumentString(`
     query MyDesktops {
   myDesktops {

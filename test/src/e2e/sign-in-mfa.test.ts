@@ -8,7 +8,6 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, launchBrowser, signIn } from "../fixtures/browser.js";
 import { apiCall, type Stack, startStack } from "../fixtures/stack.js";
-import { browse } from "../idp/browser.js";
 import { type OidcIdp, startOidcIdp } from "../idp/oidc-idp.js";
 
 // The second step of a sign-in in the browser: an authenticator app enrolled from the account page, enrolment forced
@@ -53,8 +52,7 @@ describe("portal: two-step sign-in and single sign-on", () => {
 
   let oidcIdp: OidcIdp | undefined;
 
-  it("finishes an OpenID Connect sign-in on the landing page and explains a failed one", async () => {
-    const api = new URL(stack.apiUrl).origin;
+  it("signs in with an OpenID Connect button through the portal and explains a failed sign-on", async () => {
     oidcIdp = await startOidcIdp({
       "acct-1": { preferred_username: "olivia", email: "olivia@acme.test", name: "Olivia Olsen", groups: ["vdi"] },
     });
@@ -71,23 +69,29 @@ describe("portal: two-step sign-in and single sign-on", () => {
       },
       await adminToken("acme"),
     );
-    const id = provider.createIdentityProvider.id;
+    // The IdP sends users back to the portal's origin, which relays the callback to the API.
     oidcIdp.configure({
       clientId: "atrium",
       clientSecret: "atrium-client-secret",
-      redirectUri: `${api}/auth/sso/${id}/oidc/callback`,
+      redirectUri: `${stack.portalUrl}/auth/sso/${provider.createIdentityProvider.id}/oidc/callback`,
     });
-    // The IdP round trip runs against the API; the browser then lands where the API sends it, with the ticket.
-    const landing = await browse(`${api}/auth/sso/${id}/login?tenant=acme&returnTo=/login/sso`, "/login/sso");
-    expect(landing.ticket).toBeTruthy();
     const user = await browser.newPage();
     const { page } = user;
-    await page.goto(`${stack.portalUrl}/login/sso#ticket=${encodeURIComponent(landing.ticket ?? "")}`);
+    await page.goto(`${stack.portalUrl}/t/acme`);
+    await user.screenshot("sign-in-sso-buttons");
+    // Another tenant's page never shows acme's provider.
+    const globex = await browser.newPage();
+    await globex.page.goto(`${stack.portalUrl}/t/globex`);
+    await globex.page.getByRole("button", { name: "Sign in" }).waitFor();
+    await expect(globex.page.getByRole("link", { name: /Sign in with/ }).count()).resolves.toBe(0);
+    await globex.close();
+
+    await page.getByRole("link", { name: "Sign in with Acme Entra ID" }).click();
     await page.waitForURL("**/desktops");
     await page.getByText("Olivia Olsen").first().waitFor();
 
-    // A used ticket, and an IdP failure, are explained with a way back.
-    await page.goto(`${stack.portalUrl}/login/sso#ticket=${encodeURIComponent(landing.ticket ?? "")}`);
+    // A forged ticket, and an IdP failure, are explained with a way back.
+    await page.goto(`${stack.portalUrl}/login/sso#ticket=not-a-ticket`);
     await page.getByRole("alert").waitFor();
     await page.getByRole("link", { name: "Back to sign-in" }).waitFor();
     expect(new URL(page.url()).hash).toBe("");

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { safeCallbackPath } from "@/lib/routes";
 import { AuthShell } from "./auth-shell";
 import { SignInForm } from "./sign-in-form";
+import { SsoButtons } from "./sso-buttons";
 
 const REASONS: Record<string, { tone: "info" | "warning"; text: string }> = {
   expired: { tone: "warning", text: "Your session has ended. Sign in again to continue." },
@@ -13,7 +14,7 @@ interface SignInPageProps {
   searchParams: Record<string, string | string[] | undefined>;
 }
 
-/** Shared by `/signin` and `/t/<slug>`; identity-provider buttons and the MFA step slot in below the form. */
+/** Shared by `/signin` and `/t/<slug>`: the password form, the tenant's SSO buttons, then (if asked) the MFA step. */
 export function SignInPage({ tenantSlug, searchParams }: SignInPageProps): ReactNode {
   const reason = typeof searchParams.reason === "string" ? REASONS[searchParams.reason] : undefined;
   const callbackUrl = safeCallbackPath(typeof searchParams.callbackUrl === "string" ? searchParams.callbackUrl : null);
@@ -34,7 +35,9 @@ export function SignInPage({ tenantSlug, searchParams }: SignInPageProps): React
           {reason.text}
         </div>
       ) : null}
-      <SignInForm tenantSlug={tenantSlug} callbackUrl={callbackUrl} />
+      <SignInForm tenantSlug={tenantSlug} callbackUrl={callbackUrl}>
+        <SsoButtons tenantSlug={tenantSlug} />
+      </SignInForm>
     </AuthShell>
   );
 }

@@ -1,0 +1,49 @@
+import { IdentityProvider } from "@atrium/schema";
+import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver } from "type-graphql";
+import { In, IsNull } from "typeorm";
+import { RequirePermission } from "../../../auth/require-permission.js";
+import type { RequestContext } from "../../../context/request-context.js";
+import { resolveSignInTenant } from "../identity-settings.service.js";
+
+@ObjectType("SsoProvider", { description: "A single sign-on button of a sign-in page: no settings, no secrets." })
+export class SsoProviderType {
+  @Field(() => ID, { description: "Start the sign-in at /auth/sso/<id>/login." })
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field({ description: "saml or oidc." })
+  kind: string;
+}
+
+const SLUG_OR_HOST_MAX = 253;
+
+@Resolver()
+export class SsoProvidersResolver {
+  /**
+   * Public, like the sign-in page that shows the buttons. The tenant is the one the sign-in page is for (slug or
+   * login host name), resolved exactly as the SSO start endpoint does; no caller context exists yet, so the tenant
+   * predicate is written here rather than through tenantScope. An unknown tenant answers an empty list.
+   */
+  @Query(() => [SsoProviderType], {
+    description: "Enabled SAML and OIDC providers of the sign-in page's tenant (MSP staff's own without a tenant).",
+  })
+  @RequirePermission("public")
+  async ssoProviders(
+    @Ctx() ctx: RequestContext,
+    @Arg("tenant", () => String, { nullable: true, description: "Tenant slug of the sign-in page." })
+    tenant?: string | null,
+    @Arg("loginHost", () => String, { nullable: true, description: "Host name the sign-in page is served at." })
+    loginHost?: string | null,
+  ): Promise<SsoProviderType[]> {
+    if ((tenant?.length ?? 0) > SLUG_OR_HOST_MAX || (loginHost?.length ?? 0) > SLUG_OR_HOST_MAX) return [];
+    const choice = await resolveSignInTenant(ctx, tenant, loginHost);
+    if (!choice.found) return [];
+    const providers = await ctx.manager.getRepository(IdentityProvider).find({
+      where: { tenantId: choice.tenantId ?? IsNull(), enabled: true, kind: In(["saml", "oidc"]) },
+      order: { priority: "ASC", name: "ASC" },
+    });
+    return providers.map(({ id, name, kind }) => ({ id, name, kind }));
+  }
+}

@@ -1,0 +1,48 @@
+import http from "node:http";
+import https from "node:https";
+import { Readable } from "node:stream";
+import type { NextRequest } from "next/server";
+import { apiUrl } from "@/lib/api/graphql-fetch";
+
+export const dynamic = "force-dynamic";
+
+const REQUEST_HEADERS = ["accept", "accept-language", "content-type", "cookie", "user-agent", "x-forwarded-for"];
+const RESPONSE_HEADERS = ["location", "content-type", "cache-control"];
+
+/**
+ * The API's browser SSO endpoints (start, SAML ACS, OIDC callback, SP metadata) served on the portal's own origin.
+ * The API builds its callback URLs and its final redirect to /login/sso from the Host it is asked with, so the
+ * request goes on with the portal's Host — the IdP then returns the user here, and the landing page is reached.
+ * (fetch cannot send a Host header, hence node:http.)
+ */
+async function relay(request: NextRequest, { params }: { params: Promise<{ path: string[] }> }): Promise<Response> {
+  const { path } = await params;
+  const target = new URL(`/auth/sso/${path.map(encodeURIComponent).join("/")}${request.nextUrl.search}`, apiUrl());
+  const headers: Record<string, string> = { host: request.headers.get("host") ?? target.host };
+  for (const name of REQUEST_HEADERS) {
+    const value = request.headers.get(name);
+    if (value) headers[name] = value;
+  }
+  const body = request.method === "POST" ? Buffer.from(await request.arrayBuffer()) : undefined;
+  const upstream = await new Promise<http.IncomingMessage>((resolve, reject) => {
+    const call = (target.protocol === "https:" ? https : http).request(
+      target,
+      { method: request.method, headers },
+      resolve,
+    );
+    call.on("error", reject);
+    call.end(body);
+  }).catch(() => null);
+  if (!upstream) return new Response("The sign-in service cannot be reached.", { status: 502 });
+  const out = new Headers();
+  for (const name of RESPONSE_HEADERS) {
+    const value = upstream.headers[name];
+    if (typeof value === "string") out.set(name, value);
+  }
+  for (const cookie of upstream.headers["set-cookie"] ?? []) out.append("set-cookie", cookie);
+  const status = upstream.statusCode ?? 502;
+  const hasBody = status !== 204 && status !== 304 && request.method !== "HEAD";
+  return new Response(hasBody ? (Readable.toWeb(upstream) as ReadableStream) : null, { status, headers: out });
+}
+
+export { relay as GET, relay as POST };
