@@ -25,6 +25,25 @@ describe("date formatting in IANA zones", () => {
     expect(wallClock(instant, "Europe/Berlin").offsetMinutes).toBe(120);
   });
 
+  it("gives the same wall clock for rows in time order across a DST change as for isolated instants", () => {
+    // Consecutive calls within one minute reuse that minute's offset; the change at 01:00 UTC must still show.
+    const start = Date.parse("2024-03-31T00:58:00Z");
+    for (let ms = 0; ms < 4 * 60_000; ms += 7_000) {
+      const instant = new Date(start + ms);
+      const expected = new Intl.DateTimeFormat("en-GB", {
+        timeZone: "Europe/Berlin",
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit",
+        hourCycle: "h23",
+      }).format(instant);
+      const wall = wallClock(instant, "Europe/Berlin");
+      const text = [wall.hour, wall.minute, wall.second].map((part) => String(part).padStart(2, "0")).join(":");
+      expect(text).toBe(expected);
+      expect(wall.offsetMinutes).toBe(instant.getTime() < Date.parse("2024-03-31T01:00:00Z") ? 60 : 120);
+    }
+  });
+
   it("recognises valid zones", () => {
     expect(isValidTimeZone("Europe/Berlin")).toBe(true);
     expect(isValidTimeZone("Not/AZone")).toBe(false);

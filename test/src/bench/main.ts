@@ -1,12 +1,14 @@
 import { runAssignBench } from "./assign.bench.js";
 import { runGatewayBench } from "./gateway.bench.js";
 import { runProvisioningBench } from "./provisioning.bench.js";
+import { runReportsBench } from "./reports.bench.js";
 
 /** `npm run bench -- <name>`: runs one benchmark and prints its report. */
 const BENCHES: Record<string, () => Promise<void>> = {
   assign: runAssignBench,
   gateway: runGatewayBench,
   provisioning: runProvisioningBench,
+  reports: runReportsBench,
 };
 
 const name = process.argv[2];
