@@ -1,7 +1,7 @@
-import { AlertRule, AuditEvent, LoginEvent, ReportSchedule, SmtpSettings } from "@atrium/schema";
+import { AlertRule, AuditEvent, LoginEvent, ReportSchedule, SmtpSettings, UsageRecord } from "@atrium/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMspAdmin, createTenantWithPeople, type TenantFixture } from "../fixtures/factories.js";
-import { parseCsv } from "../fixtures/report-files.js";
+import { parseCsv, pdfText } from "../fixtures/report-files.js";
 import { dataOf, errorCodes, startTestApp, type TestApp } from "../fixtures/test-app.js";
 
 // Report data, schedules, alert rules and SMTP settings: tenant isolation, validation and write-only secrets.
@@ -309,5 +309,46 @@ describe("report data", () => {
     expect(metrics.hourly.filter((point) => point.logins > 0)).toEqual([
       { hour: "2026-01-10T09:00:00.000Z", logins: 5 },
     ]);
+  });
+
+  it("the usage report sums the period's metered hours per pool, flavor and user, for the caller's tenant only", async () => {
+    const hour = (h: number) => new Date(Date.UTC(2026, 0, 12, h));
+    const record = (tenantId: string, username: string | null, h: number, poweredOn: string) => ({
+      tenantId,
+      hourStart: hour(h),
+      poolId: "6aa2c0c6-8dc2-41eb-8c34-eda8bdce4600",
+      poolName: "win11",
+      flavorRef: "vdi.medium",
+      userId: username ? `6aa2c0c6-8dc2-41eb-8c34-eda8bdce46${username.length.toString().padStart(2, "0")}` : null,
+      username,
+      poweredOnHours: poweredOn,
+      assignedHours: username ? poweredOn : "0",
+      sessionHours: username ? "0.5" : "0",
+      vcpuHours: String(Number(poweredOn) * 2),
+      ramGbHours: String(Number(poweredOn) * 8),
+      storageGbHours: String(Number(poweredOn) * 64),
+      meteredAt: hour(h + 1),
+    });
+    await rows(UsageRecord).insert([
+      record(acme.tenant.id, "alice", 9, "1"),
+      record(acme.tenant.id, "alice", 10, "0.75"),
+      record(acme.tenant.id, null, 9, "0.25"),
+      record(globex.tenant.id, "mallory", 9, "1"),
+    ]);
+    const base = `${app.url.replace(/\/graphql$/, "")}/reports/usage`;
+    const query = `?from=${PERIOD.from}&to=${PERIOD.to}`;
+    const auth = { headers: { authorization: `Bearer ${acme.adminToken}` } };
+    const csv = parseCsv((await (await fetch(`${base}.csv${query}`, auth)).text()).replace(/^\uFEFF/, ""));
+    expect(csv[0]?.slice(0, 5)).toEqual(["Tenant", "Pool", "Flavor", "User", "Desktop-hours"]);
+    const body = csv.slice(1).map((record) => [record[3], Number(record[4]), Number(record[6]), Number(record[7])]);
+    expect(body).toEqual([
+      ["alice", 1.75, 1, 3.5],
+      ["", 0.25, 0, 0.5],
+    ]);
+    const pdf = Buffer.from(await (await fetch(`${base}.pdf${query}`, auth)).arrayBuffer());
+    const text = pdfText(pdf, "usage-monthly");
+    expect(text).toContain("acme Inc.");
+    expect(text).toContain("alice");
+    expect(text).not.toContain("mallory");
   });
 });

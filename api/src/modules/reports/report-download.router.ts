@@ -15,7 +15,7 @@ const querySchema = z.object({
   timeZone: z.string().refine(isValidTimeZone, { message: "unknown IANA time zone" }).default("UTC"),
 });
 const paramsSchema = z.object({
-  report: z.enum(["login-history", "assignment-history", "broker-metrics"]),
+  report: z.enum(["usage", "login-history", "assignment-history", "broker-metrics"]),
   format: z.enum(["csv", "pdf"]),
 });
 

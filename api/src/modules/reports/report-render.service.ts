@@ -6,14 +6,15 @@ import {
   loginHistoryReport,
   renderReportPdf,
   type TenantBranding,
+  usageReport,
 } from "@atrium/reports";
 import { type ReportFormat, type ReportKind, Tenant } from "@atrium/schema";
 import type { EntityManager } from "typeorm";
-import { badInput } from "../../errors/app-error.js";
 import { assignmentHistoryRows } from "./assignment-history.loader.js";
 import { loadBrokerMetrics } from "./broker-metrics.loader.js";
 import { loginHistoryRows } from "./login-history.loader.js";
 import type { ReportPeriodRange, ReportScope } from "./report-scope.js";
+import { loadUsage } from "./usage.loader.js";
 
 export interface RenderRequest {
   readonly scope: ReportScope;
@@ -33,11 +34,6 @@ export const CONTENT_TYPES: Record<ReportFormat, string> = {
   csv: "text/csv; charset=utf-8",
   pdf: "application/pdf",
 };
-
-function unavailable(report: ReportKind): never {
-  // Usage comes from the metering job's UsageRecords; until they exist the report cannot be produced honestly.
-  throw badInput(`The ${report} report is not available in this installation yet`, "report");
-}
 
 async function brandingOf(manager: EntityManager, scope: ReportScope): Promise<TenantBranding> {
   if (!scope.tenantId) return { name: "All tenants" };
@@ -67,8 +63,14 @@ export function reportCsvStream(manager: EntityManager, request: RenderRequest):
         })(),
         options,
       );
-    default:
-      return unavailable(request.report);
+    case "usage":
+      return createReportCsvStream(
+        usageReport,
+        (async function* () {
+          yield* (await loadUsage(manager, scope, period, request.timeZone)).rows;
+        })(),
+        options,
+      );
   }
 }
 
@@ -87,8 +89,8 @@ export async function reportPdf(manager: EntityManager, request: RenderRequest):
       return renderReportPdf(assignmentHistoryReport, { rows: assignmentHistoryRows(manager, scope, period) }, options);
     case "broker-metrics":
       return renderReportPdf(brokerMetricsReport, await loadBrokerMetrics(manager, scope, period), options);
-    default:
-      return unavailable(request.report);
+    case "usage":
+      return renderReportPdf(usageReport, await loadUsage(manager, scope, period, request.timeZone), options);
   }
 }
 

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { ReportDelivery, ReportSchedule } from "@atrium/schema";
 import { type RequestContext, withTransaction } from "../../context/request-context.js";
-import { badInput } from "../../errors/app-error.js";
 import type { PageArgs } from "../../graphql/connection.js";
 import { paginate } from "../../graphql/paginate.js";
 import { providedFields } from "../../graphql/validation.js";
@@ -17,11 +16,6 @@ const schedules = (ctx: RequestContext) => ownerScope(ctx, ReportSchedule, "Repo
 
 const normalised = (recipients: string[]) => [...new Set(recipients.map((address) => address.trim().toLowerCase()))];
 
-function assertAvailable(report: string): void {
-  // The usage report reads the metering job's UsageRecords, which this installation does not have yet.
-  if (report === "usage") throw badInput("The usage report is not available in this installation yet", "report");
-}
-
 export function listSchedules(ctx: RequestContext) {
   return schedules(ctx).find({ name: "ASC" });
 }
@@ -31,7 +25,6 @@ export function getSchedule(ctx: RequestContext, id: string) {
 }
 
 export async function createSchedule(ctx: RequestContext, input: CreateReportScheduleInput) {
-  assertAvailable(input.report);
   return withTransaction(ctx, async (tx) => {
     const saved = await schedules(tx).insert({ ...input, recipients: normalised(input.recipients) });
     await recordAudit(tx, {
