@@ -138,6 +138,17 @@ export type CreatePoolInput = {
   userDataTemplate?: string | null | undefined;
 };
 
+export type CreateReportScheduleInput = {
+  enabled?: boolean;
+  formats: Array<ReportFormat>;
+  hour?: number;
+  name: string;
+  period: ReportPeriod;
+  recipients: Array<string>;
+  report: ReportKind;
+  timeZone?: string;
+};
+
 export type CreateTenantInput = {
   brandColor?: string | null | undefined;
   maxDesktops?: number | null | undefined;
@@ -277,6 +288,29 @@ export type ReleasePlanInput = {
   releaseAfterDisconnectMinutes?: number | null | undefined;
   releaseAfterLogoutMinutes?: number | null | undefined;
 };
+
+export type ReportDeliveryStatus =
+  | 'FAILED'
+  | 'PENDING'
+  | 'RETRYING'
+  | 'SENDING'
+  | 'SENT';
+
+export type ReportFormat =
+  | 'CSV'
+  | 'PDF';
+
+export type ReportKind =
+  | 'ASSIGNMENT_HISTORY'
+  | 'BROKER_METRICS'
+  | 'LOGIN_HISTORY'
+  | 'USAGE';
+
+/** The previous local day, ISO week (Monday to Sunday) or calendar month in the schedule's time zone. */
+export type ReportPeriod =
+  | 'DAILY'
+  | 'MONTHLY'
+  | 'WEEKLY';
 
 export type SignInInput = {
   /** Host name the user signs in at (the portal passes its own); selects the tenant when no slug is given. */
@@ -866,6 +900,32 @@ export type DeletePoolMutationVariables = Exact<{
 
 
 export type DeletePoolMutation = { deletePool: { id: string, status: string } };
+
+export type ReportSchedulesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReportSchedulesQuery = { reportSchedules: Array<{ id: string, name: string, report: ReportKind, period: ReportPeriod, formats: Array<ReportFormat>, recipients: Array<string>, hour: number, timeZone: string, enabled: boolean }> };
+
+export type CreateReportScheduleMutationVariables = Exact<{
+  input: CreateReportScheduleInput;
+}>;
+
+
+export type CreateReportScheduleMutation = { createReportSchedule: { id: string } };
+
+export type DeleteReportScheduleMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteReportScheduleMutation = { deleteReportSchedule: { id: string } };
+
+export type SendReportNowMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SendReportNowMutation = { sendReportNow: { id: string, status: ReportDeliveryStatus } };
 
 export type TenantFieldsFragment = { id: string, name: string, slug: string, status: string, brandColor: string | null, maxDesktops: number | null, vhiDomain: string | null, vhiProject: string | null, createdAt: string, updatedAt: string };
 
@@ -2312,6 +2372,43 @@ export const DeletePoolDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeletePoolMutation, DeletePoolMutationVariables>;
+export const ReportSchedulesDocument = new TypedDocumentString(`
+    query ReportSchedules {
+  reportSchedules {
+    id
+    name
+    report
+    period
+    formats
+    recipients
+    hour
+    timeZone
+    enabled
+  }
+}
+    `) as unknown as TypedDocumentString<ReportSchedulesQuery, ReportSchedulesQueryVariables>;
+export const CreateReportScheduleDocument = new TypedDocumentString(`
+    mutation CreateReportSchedule($input: CreateReportScheduleInput!) {
+  createReportSchedule(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateReportScheduleMutation, CreateReportScheduleMutationVariables>;
+export const DeleteReportScheduleDocument = new TypedDocumentString(`
+    mutation DeleteReportSchedule($id: ID!) {
+  deleteReportSchedule(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteReportScheduleMutation, DeleteReportScheduleMutationVariables>;
+export const SendReportNowDocument = new TypedDocumentString(`
+    mutation SendReportNow($id: ID!) {
+  sendReportNow(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<SendReportNowMutation, SendReportNowMutationVariables>;
 export const TenantsDocument = new TypedDocumentString(`
     query Tenants($first: Int!, $after: String) {
   tenants(first: $first, after: $after) {

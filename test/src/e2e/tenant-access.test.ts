@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import {
   leaseRadiusServer,
   RADIUS_TEST_SERVER,
@@ -155,5 +156,39 @@ describe("portal: identity providers, locations, policies, rules and explain acc
     expect(response?.status()).toBe(403);
     expect(expectedStatus(helpdesk.errors)).toEqual([]);
     await helpdesk.close();
+  });
+
+  it("downloads a report for a period and schedules one by e-mail", async () => {
+    const admin = await browser.newPage();
+    await signIn(admin.page, stack.portalUrl, "/t/acme", "admin", "demo");
+    const { page } = admin;
+    await page.getByRole("link", { name: "Reports" }).click();
+    await page.getByRole("heading", { name: "Reports", exact: true }).waitFor();
+    await page.getByLabel("Report", { exact: true }).first().selectOption("login-history");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    const csv = fs.readFileSync((await download.path()) ?? "", "utf8");
+    // Today's sign-ins (this test's among them) are in the file, one per line after the header.
+    expect(csv.split("\n").length).toBeGreaterThan(2);
+    expect(csv).toContain("admin");
+
+    await page.getByRole("textbox", { name: "Name", exact: true }).fill("Weekly sign-ins");
+    await page.getByLabel("Report", { exact: true }).last().selectOption("LOGIN_HISTORY");
+    await page.getByLabel("Every").selectOption("WEEKLY");
+    await page.getByLabel("Recipients").fill("security@acme, not-an-address");
+    await page.getByRole("button", { name: "Create schedule" }).click();
+    await page.getByText("“security@acme” is not an e-mail address.").waitFor();
+    await page.getByLabel("Recipients").fill("security@acme.test");
+    await page.getByRole("button", { name: "Create schedule" }).click();
+    await page.getByText("The schedule was created.").waitFor();
+    await page.getByRole("cell", { name: /Weekly sign-ins/ }).waitFor();
+    await page.getByRole("button", { name: "Send now" }).click();
+    await page.getByText("Queued: the last full period is on its way").waitFor();
+    await admin.screenshot("tenant-reports");
+    expect(admin.errors).toEqual([]);
+    await admin.close();
   });
 });

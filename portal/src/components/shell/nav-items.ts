@@ -26,6 +26,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { href: "/console/pools", label: "Pools", icon: "▦", permission: "pools:read" },
       { href: "/console/desktops", label: "Desktops", icon: "▭", permission: "desktops:read" },
       { href: "/console/sessions", label: "Sessions", icon: "◷", permission: "sessions:read" },
+      { href: "/console/reports", label: "Reports", icon: "▥", permission: "reports:read" },
       { href: "/console/audit", label: "Audit log", icon: "☰", permission: "audit:read" },
       { href: "/console/api-keys", label: "API keys", icon: "◆", permission: "apiKeys:read" },
     ],
