@@ -1,6 +1,6 @@
-import { alertsEvaluateJob, reportDispatchJob } from "@atrium/api";
+import { alertsEvaluateJob, reportDeliverJob, reportDispatchJob } from "@atrium/api";
 import { enqueueJob } from "@atrium/api/jobs/index";
-import { Desktop, LoginEvent, ReportDelivery } from "@atrium/schema";
+import { Desktop, LoginEvent, Pool, ReportDelivery, ReportSchedule } from "@atrium/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createCloud,
@@ -288,5 +288,132 @@ describe("alerts by e-mail", () => {
       "[Alert] Kiosk headroom: Pool kiosk",
       "[Resolved] Kiosk headroom: Pool kiosk",
     ]);
+  });
+
+  it("mails at most maxEmailsPerHour per rule and sends the rest an hour later", async () => {
+    await signInAgain();
+    const cloud = await createCloud(app, "vhi-paused");
+    const pools = [
+      await createPool(app, globex.tenant, cloud, "cad"),
+      await createPool(app, globex.tenant, cloud, "gis"),
+    ];
+    await app.database.dataSource.getRepository(Pool).update(
+      pools.map((pool) => pool.id),
+      { status: "paused", statusReason: "Paused after 3 faults within 10 minutes" },
+    );
+    dataOf(
+      await app.gql(
+        CREATE_RULE,
+        { input: { name: "Paused pools", kind: "POOL_PAUSED", recipients: ["ops@msp.example"], maxEmailsPerHour: 1 } },
+        msp,
+      ),
+    );
+    const before = smtp.messages.length;
+    await runJob(alertsEvaluateJob);
+    app.clock.advance(10 * 60_000);
+    await runJob(alertsEvaluateJob);
+    expect(smtp.messages.slice(before).map((m) => m.parsed.subject)).toHaveLength(1);
+    app.clock.advance(60 * 60_000);
+    await runJob(alertsEvaluateJob);
+    const subjects = smtp.messages.slice(before).map((m) => m.parsed.subject);
+    expect(subjects.sort()).toEqual(["[Alert] Paused pools: Pool cad", "[Alert] Paused pools: Pool gis"]);
+    expect(smtp.messages.at(-1)?.parsed.text).toContain("Paused after 3 faults within 10 minutes");
+  });
+
+  it("raises a failed sign-in spike of N within M minutes once", async () => {
+    await signInAgain();
+    dataOf(
+      await app.gql(
+        CREATE_RULE,
+        {
+          input: {
+            name: "Brute force",
+            kind: "FAILED_LOGIN_SPIKE",
+            threshold: 5,
+            windowMinutes: 10,
+            recipients: ["soc@acme.example"],
+          },
+        },
+        acme.adminToken,
+      ),
+    );
+    const failures = (count: number) =>
+      app.database.dataSource.getRepository(LoginEvent).insert(
+        Array.from({ length: count }, () => ({
+          tenantId: acme.tenant.id,
+          username: "admin",
+          clientIp: "203.0.113.9",
+          providerKind: "local",
+          outcome: "failure" as const,
+          createdAt: app.clock.now(),
+        })),
+      );
+    const before = smtp.messages.length;
+    await failures(4);
+    await runJob(alertsEvaluateJob);
+    expect(smtp.messages.length).toBe(before);
+    await failures(2);
+    await runJob(alertsEvaluateJob);
+    await runJob(alertsEvaluateJob);
+    const sent = smtp.messages.slice(before);
+    expect(sent.map((m) => m.parsed.subject)).toEqual(["[Alert] Brute force: Failed sign-ins"]);
+    expect(sent[0]!.parsed.text).toContain("6 failed sign-ins in the last 10 minutes");
+  });
+});
+
+describe("delivery safety and the test message", () => {
+  it("a delivery found mid-send after a crash is logged as failed, not sent a second time", async () => {
+    const schedule = await app.database.dataSource
+      .getRepository(ReportSchedule)
+      .findOneByOrFail({ name: "Daily sign-ins" });
+    const delivery = await app.database.dataSource.getRepository(ReportDelivery).save({
+      tenantId: schedule.tenantId,
+      scheduleId: schedule.id,
+      periodKey: "crash-test",
+      periodStart: new Date("2026-01-01T00:00:00Z"),
+      periodEnd: new Date("2026-01-02T00:00:00Z"),
+      status: "sending",
+      attempts: 1,
+      recipients: schedule.recipients,
+    });
+    const before = smtp.messages.length;
+    await enqueueJob(
+      app.database.dataSource.manager,
+      reportDeliverJob,
+      { deliveryId: delivery.id },
+      { runAt: app.clock.now() },
+    );
+    await worker.drain();
+    expect(smtp.messages.length).toBe(before);
+    const after = await app.database.dataSource.getRepository(ReportDelivery).findOneByOrFail({ id: delivery.id });
+    expect(after.status).toBe("failed");
+    expect(after.error).toMatch(/not resent/);
+  });
+
+  it("sendTestEmail goes through the caller's effective SMTP server and reports a failure as a result", async () => {
+    await signInAgain();
+    const before = smtp.messages.length;
+    const sent = dataOf(
+      await app.gql<{ sendTestEmail: { ok: boolean; messageId: string | null } }>(
+        `mutation { sendTestEmail(to: "admin@acme.example") { ok messageId error } }`,
+        {},
+        acme.adminToken,
+      ),
+    ).sendTestEmail;
+    expect(sent.ok).toBe(true);
+    expect(smtp.messages.slice(before).map((m) => [m.rcptTo, m.parsed.subject])).toEqual([
+      [["admin@acme.example"], "Atrium test message"],
+    ]);
+    // globex's own override points at a closed port.
+    const failed = dataOf(
+      await app.gql<{ sendTestEmail: { ok: boolean; error: string } }>(
+        `mutation { sendTestEmail(to: "admin@globex.example") { ok error } }`,
+        {},
+        globex.adminToken,
+      ),
+    ).sendTestEmail;
+    expect(failed.ok).toBe(false);
+    expect(failed.error).toMatch(/ECONNREFUSED|connect/i);
+    expect(failed.error).not.toContain("smtp-secret-1");
   });
 });
