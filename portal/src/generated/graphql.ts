@@ -847,13 +847,6 @@ export type PoolQueryVariables = Exact<{
 
 export type PoolQuery = { pool: { id: string, name: string, description: string | null, status: string, statusReason: string | null, imageRef: string, flavorRef: string, minTotal: number, maxTotal: number, minAvailable: number, minRunning: number, namePattern: string, networkIds: Array<string>, securityGroups: Array<string>, availabilityZone: string | null, bootVolumeGb: number | null, storagePolicy: string | null, enforceLimits: boolean, createdAt: string } };
 
-export type PoolUsageQueryVariables = Exact<{
-  poolId: string | number;
-}>;
-
-
-export type PoolUsageQuery = { total: { totalCount: number }, assigned: { totalCount: number }, available: { totalCount: number } };
-
 export type PoolProgressQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -2210,25 +2203,6 @@ export const PoolDocument = new TypedDocumentString(`
   enforceLimits
   createdAt
 }`) as unknown as TypedDocumentString<PoolQuery, PoolQueryVariables>;
-export const PoolUsageDocument = new TypedDocumentString(`
-    query PoolUsage($poolId: ID!) {
-  total: desktops(first: 1, filter: {poolId: $poolId}) {
-    totalCount
-  }
-  assigned: desktops(
-    first: 1
-    filter: {poolId: $poolId, availability: "assigned"}
-  ) {
-    totalCount
-  }
-  available: desktops(
-    first: 1
-    filter: {poolId: $poolId, availability: "available"}
-  ) {
-    totalCount
-  }
-}
-    `) as unknown as TypedDocumentString<PoolUsageQuery, PoolUsageQueryVariables>;
 export const PoolProgressDocument = new TypedDocumentString(`
     query PoolProgress($id: ID!) {
   pool(id: $id) {
