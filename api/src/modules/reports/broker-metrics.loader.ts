@@ -6,15 +6,18 @@ import { type ReportPeriodRange, type ReportScope, scopePredicate } from "./repo
 
 const HOUR_MS = 3_600_000;
 
-/** Start of the UTC hour as a SQL expression; the two dialects spell it differently. */
+/**
+ * Hours since the Unix epoch as a SQL expression: a plain number, so neither the server's session time zone (which
+ * date_trunc on a timestamptz follows) nor the driver's parsing of zone-less timestamps can shift a bucket.
+ */
 function hourOf(manager: EntityManager, column: string): string {
   return manager.connection.options.type === "mssql"
-    ? `DATEADD(hour, DATEDIFF(hour, 0, ${column}), 0)`
-    : `date_trunc('hour', ${column})`;
+    ? `DATEDIFF(hour, '19700101', ${column})`
+    : `floor(extract(epoch FROM ${column}) / 3600)`;
 }
 
 interface HourCount {
-  hour: Date;
+  hour: string | number;
   total: string | number;
   failed: string | number;
 }
@@ -48,8 +51,8 @@ async function hourlyPoints(
     .groupBy(hourOf(manager, "s.started_at"))
     .getRawMany<HourCount>();
   const byHour = new Map<number, { logins: number; failed: number; connects: number }>();
-  const bucket = (hour: Date) => {
-    const key = new Date(hour).getTime();
+  const bucket = (hour: string | number) => {
+    const key = Number(hour) * HOUR_MS;
     const found = byHour.get(key) ?? { logins: 0, failed: 0, connects: 0 };
     byHour.set(key, found);
     return found;
