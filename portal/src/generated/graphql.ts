@@ -830,7 +830,7 @@ export type TestIdentityProviderMutationVariables = Exact<{
 
 export type TestIdentityProviderMutation = { testIdentityProvider: { ok: boolean, reason: string | null, detail: string } };
 
-export type PoolFieldsFragment = { id: string, name: string, description: string | null, status: string, statusReason: string | null, imageRef: string, flavorRef: string, minTotal: number, maxTotal: number, minAvailable: number, minRunning: number, namePattern: string, networkIds: Array<string>, securityGroups: Array<string>, availabilityZone: string | null, bootVolumeGb: number | null, storagePolicy: string | null, enforceLimits: boolean, createdAt: string };
+export type PoolFieldsFragment = { id: string, cloudId: string, name: string, description: string | null, status: string, statusReason: string | null, imageRef: string, flavorRef: string, minTotal: number, maxTotal: number, minAvailable: number, minRunning: number, namePattern: string, networkIds: Array<string>, securityGroups: Array<string>, availabilityZone: string | null, bootVolumeGb: number | null, storagePolicy: string | null, enforceLimits: boolean, createdAt: string };
 
 export type PoolsQueryVariables = Exact<{
   first: number;
@@ -838,21 +838,21 @@ export type PoolsQueryVariables = Exact<{
 }>;
 
 
-export type PoolsQuery = { pools: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ provisioningState: string, id: string, name: string, description: string | null, status: string, statusReason: string | null, imageRef: string, flavorRef: string, minTotal: number, maxTotal: number, minAvailable: number, minRunning: number, namePattern: string, networkIds: Array<string>, securityGroups: Array<string>, availabilityZone: string | null, bootVolumeGb: number | null, storagePolicy: string | null, enforceLimits: boolean, createdAt: string, desktopCounts: { total: number, available: number, assigned: number, provisioning: number } }> } };
+export type PoolsQuery = { pools: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ provisioningState: string, id: string, cloudId: string, name: string, description: string | null, status: string, statusReason: string | null, imageRef: string, flavorRef: string, minTotal: number, maxTotal: number, minAvailable: number, minRunning: number, namePattern: string, networkIds: Array<string>, securityGroups: Array<string>, availabilityZone: string | null, bootVolumeGb: number | null, storagePolicy: string | null, enforceLimits: boolean, createdAt: string, desktopCounts: { total: number, available: number, assigned: number, provisioning: number } }> } };
 
 export type PoolQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type PoolQuery = { pool: { id: string, name: string, description: string | null, status: string, statusReason: string | null, imageRef: string, flavorRef: string, minTotal: number, maxTotal: number, minAvailable: number, minRunning: number, namePattern: string, networkIds: Array<string>, securityGroups: Array<string>, availabilityZone: string | null, bootVolumeGb: number | null, storagePolicy: string | null, enforceLimits: boolean, createdAt: string } };
+export type PoolQuery = { pool: { id: string, cloudId: string, name: string, description: string | null, status: string, statusReason: string | null, imageRef: string, flavorRef: string, minTotal: number, maxTotal: number, minAvailable: number, minRunning: number, namePattern: string, networkIds: Array<string>, securityGroups: Array<string>, availabilityZone: string | null, bootVolumeGb: number | null, storagePolicy: string | null, enforceLimits: boolean, createdAt: string } };
 
 export type PoolProgressQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type PoolProgressQuery = { pool: { cloudId: string, provisioningState: string, lastError: string | null, timeZone: string, parkedPowerState: string, userDataKind: string, id: string, name: string, description: string | null, status: string, statusReason: string | null, imageRef: string, flavorRef: string, minTotal: number, maxTotal: number, minAvailable: number, minRunning: number, namePattern: string, networkIds: Array<string>, securityGroups: Array<string>, availabilityZone: string | null, bootVolumeGb: number | null, storagePolicy: string | null, enforceLimits: boolean, createdAt: string, schedule: Array<{ days: Array<string>, start: string, end: string, minTotal: number | null, maxTotal: number | null, minAvailable: number | null, minRunning: number | null }>, desktopCounts: { total: number, provisioning: number, available: number, assigned: number, unavailable: number, deleting: number, failed: number } }, poolEvents: { totalCount: number, nodes: Array<{ id: string, createdAt: string, kind: string, level: string, message: string }> } };
+export type PoolProgressQuery = { pool: { provisioningState: string, lastError: string | null, timeZone: string, parkedPowerState: string, userDataKind: string, id: string, cloudId: string, name: string, description: string | null, status: string, statusReason: string | null, imageRef: string, flavorRef: string, minTotal: number, maxTotal: number, minAvailable: number, minRunning: number, namePattern: string, networkIds: Array<string>, securityGroups: Array<string>, availabilityZone: string | null, bootVolumeGb: number | null, storagePolicy: string | null, enforceLimits: boolean, createdAt: string, schedule: Array<{ days: Array<string>, start: string, end: string, minTotal: number | null, maxTotal: number | null, minAvailable: number | null, minRunning: number | null }>, desktopCounts: { total: number, provisioning: number, available: number, assigned: number, unavailable: number, deleting: number, failed: number } }, poolEvents: { totalCount: number, nodes: Array<{ id: string, createdAt: string, kind: string, level: string, message: string }> } };
 
 export type PoolCloudsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1133,6 +1133,7 @@ export const GroupFieldsFragmentDoc = new TypedDocumentString(`
 export const PoolFieldsFragmentDoc = new TypedDocumentString(`
     fragment PoolFields on Pool {
   id
+  cloudId
   name
   description
   status
@@ -2157,6 +2158,7 @@ export const PoolsDocument = new TypedDocumentString(`
 }
     fragment PoolFields on Pool {
   id
+  cloudId
   name
   description
   status
@@ -2184,6 +2186,7 @@ export const PoolDocument = new TypedDocumentString(`
 }
     fragment PoolFields on Pool {
   id
+  cloudId
   name
   description
   status
@@ -2207,7 +2210,6 @@ export const PoolProgressDocument = new TypedDocumentString(`
     query PoolProgress($id: ID!) {
   pool(id: $id) {
     ...PoolFields
-    cloudId
     provisioningState
     lastError
     timeZone
@@ -2245,6 +2247,7 @@ export const PoolProgressDocument = new TypedDocumentString(`
 }
     fragment PoolFields on Pool {
   id
+  cloudId
   name
   description
   status

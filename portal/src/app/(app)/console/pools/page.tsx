@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
 import { PoolsDocument } from "@/generated/graphql";
 import { query } from "@/lib/api/server-api";
+import { inventoryNames } from "@/lib/inventory-names";
 import { pageStateOf } from "@/lib/pagination";
 import { can, requirePermission } from "@/lib/viewer";
 
@@ -22,6 +23,15 @@ export default async function PoolsPage({
   const viewer = await requirePermission("pools:read");
   const page = pageStateOf(await searchParams);
   const { pools } = await query(PoolsDocument, { first: PAGE_SIZE, after: page.after });
+  // Flavor names from each cloud's inventory (cached per tenant and cloud); the id when the cloud cannot answer.
+  const tenantKey = viewer.actingTenantId ?? viewer.tenantId ?? "";
+  const names = new Map(
+    await Promise.all(
+      [...new Set(pools.nodes.map((pool) => pool.cloudId))].map(
+        async (cloudId) => [cloudId, await inventoryNames(tenantKey, cloudId)] as const,
+      ),
+    ),
+  );
   return (
     <>
       <PageHeader
@@ -87,7 +97,7 @@ export default async function PoolsPage({
                       </div>
                     </td>
                     <td className="hide-sm">{pool.minAvailable} available</td>
-                    <td className="hide-sm mono">{pool.flavorRef}</td>
+                    <td className="hide-sm">{names.get(pool.cloudId)?.flavor(pool.flavorRef) ?? pool.flavorRef}</td>
                   </tr>
                 ))}
               </tbody>
