@@ -119,7 +119,7 @@ describe("portal: tenant console, helpdesk, end user and tenant isolation", () =
     await page.goto(`${stack.portalUrl}/console/users/new`);
     await page.getByLabel("Username").fill("jdoe");
     await page.getByRole("button", { name: "Create user" }).click();
-    await page.getByRole("alert").waitFor();
+    await page.getByRole("alert").filter({ hasText: /\S/ }).first().waitFor();
 
     await page.goto(`${stack.portalUrl}/console/groups`);
     await page.getByLabel("Name").fill("Finance");
