@@ -341,6 +341,38 @@ export type UpdateIdentityProviderInput = {
   secret?: string | null | undefined;
 };
 
+export type UpdatePoolInput = {
+  availabilityZone?: string | null | undefined;
+  /** Boot from a volume of this size (GiB); null: local disk. */
+  bootVolumeGb?: number | null | undefined;
+  deleteOrphans?: boolean | null | undefined;
+  description?: string | null | undefined;
+  /** null removes the desktop sign-in. */
+  desktopLogin?: PoolDesktopLoginInput | null | undefined;
+  /** null removes the domain join. */
+  domainJoin?: PoolDomainJoinInput | null | undefined;
+  enforceLimits?: boolean | null | undefined;
+  flavorRef?: string | null | undefined;
+  imageRef?: string | null | undefined;
+  maxTotal?: number | null | undefined;
+  minAvailable?: number | null | undefined;
+  minRunning?: number | null | undefined;
+  minTotal?: number | null | undefined;
+  name?: string | null | undefined;
+  namePattern?: string | null | undefined;
+  networkIds?: Array<string> | null | undefined;
+  parkedPowerState?: string | null | undefined;
+  restraintFailures?: number | null | undefined;
+  restraintWindowMinutes?: number | null | undefined;
+  schedule?: Array<PoolScheduleWindowInput> | null | undefined;
+  securityGroups?: Array<string> | null | undefined;
+  /** Storage policy (volume type name) of the boot volume. */
+  storagePolicy?: string | null | undefined;
+  timeZone?: string | null | undefined;
+  userDataKind?: string | null | undefined;
+  userDataTemplate?: string | null | undefined;
+};
+
 export type UpdateTenantInput = {
   brandColor?: string | null | undefined;
   maxDesktops?: number | null | undefined;
@@ -893,6 +925,14 @@ export type DeletePoolMutationVariables = Exact<{
 
 
 export type DeletePoolMutation = { deletePool: { id: string, status: string } };
+
+export type UpdatePoolScalingMutationVariables = Exact<{
+  id: string | number;
+  input: UpdatePoolInput;
+}>;
+
+
+export type UpdatePoolScalingMutation = { updatePool: { id: string } };
 
 export type ReportSchedulesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2349,6 +2389,13 @@ export const DeletePoolDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeletePoolMutation, DeletePoolMutationVariables>;
+export const UpdatePoolScalingDocument = new TypedDocumentString(`
+    mutation UpdatePoolScaling($id: ID!, $input: UpdatePoolInput!) {
+  updatePool(id: $id, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UpdatePoolScalingMutation, UpdatePoolScalingMutationVariables>;
 export const ReportSchedulesDocument = new TypedDocumentString(`
     query ReportSchedules {
   reportSchedules {

@@ -83,6 +83,18 @@ describe("portal: pools and desktops", () => {
     ).resolves.toBeGreaterThan(0);
     await admin.screenshot("tenant-pool-provisioned");
 
+    // Scaling changes on the existing pool: the form starts from its settings, window included.
+    await page.getByRole("link", { name: "Edit scaling" }).click();
+    await page.getByRole("heading", { name: "Scaling of Finance" }).waitFor();
+    await expect(page.getByLabel("Opens at").inputValue()).resolves.toBe("08:00");
+    await expect(page.getByLabel("Maximum desktops", { exact: true }).inputValue()).resolves.toBe("4");
+    await page.getByLabel("Maximum desktops", { exact: true }).fill("6");
+    await page.getByRole("button", { name: "Remove window" }).click();
+    await page.getByRole("button", { name: "Save scaling" }).click();
+    await page.getByText("Scaling saved.").waitFor();
+    await page.getByText("2–6 desktops").waitFor();
+    await page.getByText("Around the clock").waitFor();
+
     await page.goto(`${stack.portalUrl}/console/pools`);
     await page.getByRole("link", { name: "Finance" }).waitFor();
     await admin.screenshot("tenant-pools");
@@ -130,6 +142,7 @@ describe("portal: pools and desktops", () => {
     await expect(page.getByRole("link", { name: "+ New pool" }).count()).resolves.toBe(0);
     await expect(page.getByRole("button", { name: "Delete pool" }).count()).resolves.toBe(0);
     await expect(page.getByRole("button", { name: "Pause" }).count()).resolves.toBe(0);
+    await expect(page.getByRole("link", { name: "Edit scaling" }).count()).resolves.toBe(0);
     await page.getByRole("link", { name: "fin-02" }).click();
     await page.getByRole("heading", { name: "fin-02" }).waitFor();
     await page.getByRole("button", { name: "Take out of service" }).waitFor();

@@ -1,10 +1,9 @@
 "use client";
 
-import { ActionForm, useFormState } from "@/components/forms/action-form";
+import { ActionForm } from "@/components/forms/action-form";
 import { CheckboxGroup, SelectField, SubmitButton, TextField } from "@/components/forms/fields";
-import { RepeatedRows } from "@/components/forms/repeated-rows";
 import type { PoolInventoryQuery } from "@/generated/graphql";
-import { MAX_WINDOWS, WEEKDAYS, windowField } from "./pool-input";
+import { CREATE_DEFAULTS, PoolScalingFields } from "./pool-scaling-fields";
 import { createPoolAction } from "./pools.actions";
 
 type Inventory = PoolInventoryQuery["poolInventory"];
@@ -16,65 +15,6 @@ const USER_DATA = [
   { value: "cloudbase-init", label: "cloudbase-init (Windows)" },
   { value: "cloud-init", label: "cloud-init (Linux)" },
 ];
-
-const PARKED = [
-  { value: "running", label: "Keep running" },
-  { value: "stopped", label: "Shut down" },
-  { value: "suspended", label: "Suspend" },
-  { value: "shelved", label: "Shelve" },
-];
-
-function ScheduleWindow({ id, position, onRemove }: { id: number; position: number; onRemove: () => void }) {
-  const field = (key: string) => windowField(id, key);
-  return (
-    <fieldset className="window-row">
-      <legend className="sr-only">Schedule window {position}</legend>
-      <CheckboxGroup
-        name={field("days")}
-        legend="Days"
-        options={WEEKDAYS.map((day) => ({ value: day, label: day.charAt(0).toUpperCase() + day.slice(1) }))}
-        defaultChecked={["mon", "tue", "wed", "thu", "fri"]}
-      />
-      <div className="form-grid">
-        <TextField name={field("start")} label="Opens at" type="time" required defaultValue="08:00" />
-        <TextField
-          name={field("end")}
-          label="Closes at"
-          type="time"
-          required
-          defaultValue="18:00"
-          hint="At or before the opening time: the window runs past midnight."
-        />
-      </div>
-      <div className="form-grid window-sizes">
-        <TextField name={field("minTotal")} label="Minimum" type="number" min={0} />
-        <TextField name={field("maxTotal")} label="Maximum" type="number" min={0} />
-        <TextField name={field("minAvailable")} label="Available" type="number" min={0} />
-        <TextField name={field("minRunning")} label="Running" type="number" min={0} />
-      </div>
-      <p className="hint">Sizes while the window is open; leave one empty to keep the pool&apos;s own.</p>
-      <div className="row">
-        <button type="button" className="btn btn-sm btn-ghost" onClick={onRemove}>
-          Remove window
-        </button>
-      </div>
-    </fieldset>
-  );
-}
-
-function ScheduleWindows() {
-  return (
-    <RepeatedRows
-      prefix="window"
-      anchor="start"
-      addLabel="+ Add window"
-      emptyText="No windows: the sizes above apply around the clock."
-      max={MAX_WINDOWS}
-      error={useFormState().fieldErrors.schedule}
-      renderRow={(id, position, remove) => <ScheduleWindow id={id} position={position} onRemove={remove} />}
-    />
-  );
-}
 
 interface PoolCreateFormProps {
   cloudId: string;
@@ -186,53 +126,7 @@ export function PoolCreateForm({ cloudId, inventory }: PoolCreateFormProps) {
         </div>
       </fieldset>
 
-      <fieldset className="form-section">
-        <legend>Scaling</legend>
-        <p className="form-section-intro">
-          The pool controller keeps the pool between its minimum and maximum and builds desktops ahead of demand.
-        </p>
-        <div className="form-grid">
-          <TextField name="minTotal" label="Minimum desktops" type="number" min={0} defaultValue="0" />
-          <TextField name="maxTotal" label="Maximum desktops" type="number" min={0} defaultValue="10" />
-        </div>
-        <div className="form-grid">
-          <TextField
-            name="minAvailable"
-            label="Kept available"
-            type="number"
-            min={0}
-            defaultValue="1"
-            hint="Free desktops ready for the next user."
-          />
-          <TextField
-            name="minRunning"
-            label="Kept running"
-            type="number"
-            min={0}
-            defaultValue="0"
-            hint="Free desktops powered on."
-          />
-          <SelectField
-            name="parkedPowerState"
-            label="Other free desktops"
-            options={PARKED}
-            hint="Beyond those kept running."
-          />
-        </div>
-      </fieldset>
-
-      <fieldset className="form-section">
-        <legend>Schedule</legend>
-        <p className="form-section-intro">Windows override the sizes at busy times, e.g. more desktops on weekdays.</p>
-        <TextField
-          name="timeZone"
-          label="Time zone"
-          defaultValue="UTC"
-          maxLength={64}
-          hint="IANA name, e.g. Europe/Berlin."
-        />
-        <ScheduleWindows />
-      </fieldset>
+      <PoolScalingFields defaults={CREATE_DEFAULTS} />
 
       <div className="row">
         <SubmitButton>Create pool</SubmitButton>

@@ -67,12 +67,6 @@ export function poolInputOf(formData: FormData): { input: CreatePoolInput; error
   for (const [name, label] of Object.entries(required)) if (!one(name)) errors[name] = `${label} is required.`;
   const networkIds = all("networkIds");
   if (networkIds.length === 0) errors.networkIds = "Pick at least one network.";
-  const counts = {
-    minTotal: parseCount(one("minTotal"), "Minimum desktops", errors, "minTotal") ?? 0,
-    maxTotal: parseCount(one("maxTotal"), "Maximum desktops", errors, "maxTotal") ?? 0,
-    minAvailable: parseCount(one("minAvailable"), "Desktops kept available", errors, "minAvailable") ?? 0,
-    minRunning: parseCount(one("minRunning"), "Desktops kept running", errors, "minRunning") ?? 0,
-  };
   const bootVolumeGb = parseCount(one("bootVolumeGb"), "Boot volume size", errors, "bootVolumeGb");
   const input: CreatePoolInput = {
     cloudId: one("cloudId"),
@@ -87,10 +81,31 @@ export function poolInputOf(formData: FormData): { input: CreatePoolInput; error
     availabilityZone: one("availabilityZone") || null,
     namePattern: one("namePattern"),
     userDataKind: one("userDataKind") || "none",
-    parkedPowerState: one("parkedPowerState") || "running",
-    timeZone: one("timeZone") || "UTC",
-    ...counts,
-    schedule: parseWindows(formData, errors),
+    ...scalingOf(formData, errors),
   };
   return { input, errors };
+}
+
+export interface Scaling {
+  minTotal: number;
+  maxTotal: number;
+  minAvailable: number;
+  minRunning: number;
+  parkedPowerState: string;
+  timeZone: string;
+  schedule: PoolScheduleWindowInput[];
+}
+
+/** Sizes, parked power state and schedule: shared by the create form and the scaling form of an existing pool. */
+export function scalingOf(formData: FormData, errors: Record<string, string>): Scaling {
+  const { one } = readerOf(formData);
+  return {
+    minTotal: parseCount(one("minTotal"), "Minimum desktops", errors, "minTotal") ?? 0,
+    maxTotal: parseCount(one("maxTotal"), "Maximum desktops", errors, "maxTotal") ?? 0,
+    minAvailable: parseCount(one("minAvailable"), "Desktops kept available", errors, "minAvailable") ?? 0,
+    minRunning: parseCount(one("minRunning"), "Desktops kept running", errors, "minRunning") ?? 0,
+    parkedPowerState: one("parkedPowerState") || "running",
+    timeZone: one("timeZone") || "UTC",
+    schedule: parseWindows(formData, errors),
+  };
 }

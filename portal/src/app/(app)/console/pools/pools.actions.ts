@@ -2,10 +2,16 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { CreatePoolDocument, DeletePoolDocument, PausePoolDocument, ResumePoolDocument } from "@/generated/graphql";
+import {
+  CreatePoolDocument,
+  DeletePoolDocument,
+  PausePoolDocument,
+  ResumePoolDocument,
+  UpdatePoolScalingDocument,
+} from "@/generated/graphql";
 import { mutate } from "@/lib/api/server-api";
 import { type FormState, failure, invalid, success, text } from "@/lib/form-state";
-import { poolInputOf } from "./pool-input";
+import { poolInputOf, scalingOf } from "./pool-input";
 
 export async function createPoolAction(_state: FormState, formData: FormData): Promise<FormState> {
   const { input, errors } = poolInputOf(formData);
@@ -13,6 +19,17 @@ export async function createPoolAction(_state: FormState, formData: FormData): P
   const outcome = await mutate(CreatePoolDocument, { input });
   if (!outcome.ok) return failure(formData, outcome);
   redirect(`/console/pools/${outcome.data.createPool.id}?created=1`);
+}
+
+/** Sizes and schedule of an existing pool; the controller works towards them on its next pass. */
+export async function updateScalingAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const id = text(formData, "id");
+  const errors: Record<string, string> = {};
+  const input = scalingOf(formData, errors);
+  if (Object.keys(errors).length) return invalid(formData, errors);
+  const outcome = await mutate(UpdatePoolScalingDocument, { id, input });
+  if (!outcome.ok) return failure(formData, outcome);
+  redirect(`/console/pools/${id}?updated=1`);
 }
 
 /** Pause or resume: one button whose hidden `status` says which. */

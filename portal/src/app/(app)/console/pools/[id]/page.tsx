@@ -38,7 +38,7 @@ export default async function PoolPage({
 }) {
   const viewer = await requirePermission("pools:read");
   const { id } = await params;
-  const { created } = await searchParams;
+  const { created, updated } = await searchParams;
   const [{ pool, poolEvents }, { desktops }] = await Promise.all([
     query(PoolProgressDocument, { id }),
     query(DesktopsDocument, { first: 50, after: null, filter: { poolId: id } }),
@@ -63,6 +63,11 @@ export default async function PoolPage({
           The pool was created. The controller starts building its desktops within a few seconds.
         </div>
       ) : null}
+      {updated ? (
+        <div className="alert alert-success" role="status" style={{ marginBottom: 16 }}>
+          Scaling saved. The controller adjusts the pool within a few seconds.
+        </div>
+      ) : null}
       {pool.statusReason ? (
         <div className="alert alert-info" role="status" style={{ marginBottom: 16 }}>
           {pool.statusReason}
@@ -84,6 +89,11 @@ export default async function PoolPage({
         <section className="card" aria-labelledby="pool-config">
           <div className="card-header">
             <h2 id="pool-config">Configuration</h2>
+            {can(viewer, "pools:write") && pool.status !== "draining" ? (
+              <Link className="btn btn-sm" style={{ marginLeft: "auto" }} href={`/console/pools/${pool.id}/scaling`}>
+                Edit scaling
+              </Link>
+            ) : null}
           </div>
           <div className="card-body">
             <dl className="details-list">
