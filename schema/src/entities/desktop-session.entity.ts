@@ -47,6 +47,10 @@ export class DesktopSession {
   @Column({ name: "location_ids", type: "simple-json", nullable: true })
   locationIds: string[] | null;
 
+  /** Milliseconds the broker took from the connect request to the assignment (null for rogue logins). */
+  @Column({ name: "connect_ms", type: "int", nullable: true })
+  connectMs: number | null;
+
   @Column({ name: "started_at", precision: 3 })
   startedAt: Date;
 

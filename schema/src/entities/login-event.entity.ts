@@ -39,6 +39,10 @@ export class LoginEvent {
   @Column({ type: String, length: 500, nullable: true })
   reason: string | null;
 
+  /** Names of the tenant's locations the client address fell in (comma-separated), for login reports. */
+  @Column({ type: String, length: 500, nullable: true })
+  location: string | null;
+
   @CreateDateColumn({ name: "created_at", precision: 3 })
   createdAt: Date;
 }

@@ -68,6 +68,24 @@ describe("desktop sessions over GraphQL", () => {
     }
   });
 
+  it("records how long the connect took, for the broker metrics' connect latency", async () => {
+    const now = Date.now();
+    const range = { from: new Date(now - 3_600_000).toISOString(), to: new Date(now + 3_600_000).toISOString() };
+    const metrics = dataOf(
+      await app.gql<{ brokerMetrics: { hourly: { connects: number; connectLatencyP50Ms: number | null }[] } }>(
+        "query($range: ReportRangeInput!) { brokerMetrics(range: $range) { hourly { connects connectLatencyP50Ms } } }",
+        { range },
+        acme.adminToken,
+      ),
+    ).brokerMetrics;
+    const busy = metrics.hourly.filter((point) => point.connects > 0);
+    expect(busy).toHaveLength(1);
+    expect(busy[0]!.connectLatencyP50Ms).toBeGreaterThanOrEqual(0);
+    expect(metrics.hourly.filter((point) => point.connects === 0).every((p) => p.connectLatencyP50Ms === null)).toBe(
+      true,
+    );
+  });
+
   it("filters by pool, desktop, user, state and period", async () => {
     const admin = acme.adminToken;
     expect(dataOf(await sessions(admin, { poolId })).desktopSessions.totalCount).toBe(1);

@@ -86,7 +86,23 @@ describe("assignment rules at sign-in", () => {
       outcome: "failure",
       reason: "access_denied: explicit_deny",
       clientIp: BLOCKED,
+      location: "Internet, Sanctioned",
     });
+  });
+
+  it("reports each attempt's location, and a rule's refusal as denied, in the login history", async () => {
+    const admin = dataOf(await signInFrom(OFFICE, "admin")).signInWithPassword.accessToken!;
+    const now = Date.now();
+    const range = { from: new Date(now - 3_600_000).toISOString(), to: new Date(now + 60_000).toISOString() };
+    const history = dataOf(
+      await app.gql<{ loginHistory: { nodes: { user: string; location: string | null; outcome: string }[] } }>(
+        "query($filter: ReportRangeInput!) { loginHistory(filter: $filter) { nodes { user location outcome } } }",
+        { filter: range },
+        admin,
+      ),
+    ).loginHistory.nodes;
+    expect(history).toContainEqual({ user: "user1", location: "Internet, Office", outcome: "success" });
+    expect(history).toContainEqual({ user: "admin", location: "Internet, Sanctioned", outcome: "denied" });
   });
 
   it("still signs in a user no rule matches; offers then explain the denial", async () => {

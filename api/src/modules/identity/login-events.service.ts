@@ -2,6 +2,7 @@ import { LoginEvent, type LoginOutcome } from "@atrium/schema";
 import type { RequestContext } from "../../context/request-context.js";
 import type { PageArgs } from "../../graphql/connection.js";
 import { paginate } from "../../graphql/paginate.js";
+import { locationNamesAt } from "../broker/index.js";
 import { providerScope } from "./identity-providers.service.js";
 
 export interface LoginAttempt {
@@ -15,8 +16,22 @@ export interface LoginAttempt {
   reason?: string | null;
 }
 
+/** The tenant's locations the sign-in came from, as the access rules would see them ("" outside any). */
+async function signInLocation(ctx: RequestContext, tenantId: string | null): Promise<string | null> {
+  const ip = ctx.clientIp && ctx.clientIp !== "unknown" ? ctx.clientIp : null;
+  if (!tenantId || !ip) return null;
+  const names = await locationNamesAt(
+    ctx.manager,
+    tenantId,
+    { ip, kind: "web", viaGateway: false },
+    ctx.services.clock(),
+  );
+  return names.join(", ").slice(0, 500);
+}
+
 /** One row per attempt; callers write it outside their transaction so a rolled-back sign-in still leaves a trace. */
 export async function recordLoginEvent(ctx: RequestContext, attempt: LoginAttempt): Promise<void> {
+  const location = await signInLocation(ctx, attempt.tenantId);
   await ctx.manager.getRepository(LoginEvent).insert({
     tenantId: attempt.tenantId,
     userId: attempt.userId ?? null,
@@ -27,6 +42,7 @@ export async function recordLoginEvent(ctx: RequestContext, attempt: LoginAttemp
     mfa: attempt.mfa ?? "none",
     outcome: attempt.outcome,
     reason: attempt.reason ? attempt.reason.slice(0, 500) : null,
+    location,
   });
 }
 

@@ -14,6 +14,7 @@ export interface LoginHistoryRaw {
   mfa: string;
   outcome: string;
   reason: string | null;
+  location: string | null;
 }
 
 export const LOGIN_KEYSET = { time: "e.created_at", id: "e.id" };
@@ -41,15 +42,20 @@ export function loginHistoryQuery(
     .addSelect("e.mfa", "mfa")
     .addSelect("e.outcome", "outcome")
     .addSelect("e.reason", "reason")
+    .addSelect("e.location", "location")
     .where(tenant.sql, tenant.params)
     .andWhere("e.created_at >= :from AND e.created_at < :to", { from: period.from, to: period.to })
     .andWhere("e.outcome <> :step", { step: "mfa_required" });
 }
 
-/** Locked and throttled attempts never reached the credential check: the policy refused them. */
-function reportOutcome(outcome: string): LoginOutcome {
+/**
+ * Locked and throttled attempts never reached the credential check, and access-rule refusals came after it: the
+ * policy refused them all, so they are denials rather than failures.
+ */
+function reportOutcome(outcome: string, reason: string | null): LoginOutcome {
   if (outcome === "success") return "success";
-  return outcome === "locked" || outcome === "throttled" ? "denied" : "failure";
+  if (outcome === "locked" || outcome === "throttled") return "denied";
+  return reason?.startsWith("access_denied") ? "denied" : "failure";
 }
 
 export function toLoginHistoryRow(raw: LoginHistoryRaw): LoginHistoryRow {
@@ -57,10 +63,10 @@ export function toLoginHistoryRow(raw: LoginHistoryRaw): LoginHistoryRow {
     time: new Date(raw.time),
     user: raw.username,
     sourceIp: raw.clientIp,
-    location: null,
+    location: raw.location || null,
     identityProvider: raw.providerName ?? raw.providerKind,
     mfa: raw.mfa === "none" ? null : raw.mfa.toUpperCase(),
-    outcome: reportOutcome(raw.outcome),
+    outcome: reportOutcome(raw.outcome, raw.reason),
     reason: raw.reason,
   };
 }

@@ -43,6 +43,9 @@ export class LoginHistoryEntryType {
   @Field()
   sourceIp: string;
 
+  @Field(() => String, { nullable: true, description: "The tenant's locations the source address was in." })
+  location: string | null;
+
   @Field()
   identityProvider: string;
 
@@ -100,7 +103,10 @@ export class BrokerHourlyPointType {
   @Field(() => Int)
   connects: number;
 
-  @Field(() => Float, { nullable: true, description: "Null: connect latency is not recorded." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Milliseconds from connect request to assignment; null when nobody connected that hour.",
+  })
   connectLatencyP50Ms: number | null;
 
   @Field(() => Float, { nullable: true })

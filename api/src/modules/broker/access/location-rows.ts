@@ -1,6 +1,6 @@
 import { Location as LocationEntity } from "@atrium/schema";
 import { type EntityManager, IsNull } from "typeorm";
-import { type MergedLocations, mergeLocations } from "../../access/index.js";
+import { type ClientContext, evaluateAccess, type MergedLocations, mergeLocations } from "../../access/index.js";
 
 /** The evaluator's view of a stored location (it validates it again and fails closed on anything odd). */
 export interface EvaluatorLocation {
@@ -35,4 +35,25 @@ export async function visibleLocations(
   const own = await repository.find({ where: { tenantId }, order: { name: "ASC" } });
   const msp = await repository.find({ where: { tenantId: IsNull() }, order: { name: "ASC" } });
   return mergeLocations(own, msp);
+}
+
+/** Names of the tenant's locations (and inherited MSP defaults) the client is in now, e.g. for the login history. */
+export async function locationNamesAt(
+  manager: EntityManager,
+  tenantId: string,
+  client: ClientContext,
+  now: Date,
+): Promise<string[]> {
+  const { locations } = await visibleLocations(manager, tenantId);
+  if (locations.length === 0) return [];
+  // No rules: only the location matching of the evaluator is wanted, exactly as the rules would see it.
+  const { matchedLocationIds } = evaluateAccess({
+    rules: [],
+    locations: locations.map(toEvaluatorLocation),
+    subject: { groups: [], attributes: {} },
+    client,
+    now,
+  });
+  const matched = new Set(matchedLocationIds);
+  return locations.filter((location) => matched.has(location.id)).map((location) => location.name);
 }

@@ -16,6 +16,8 @@ export interface BrokerActor {
   policy: Policy;
   entitlements: PoolEntitlement[];
   now: Date;
+  /** performance.now() when the request started deciding, for the connect latency in broker reports. */
+  startedMs: number;
 }
 
 /**
@@ -23,6 +25,7 @@ export interface BrokerActor {
  * not only at sign-in, so a user who moved outside the office or past a time window is stopped here.
  */
 export async function brokerActor(ctx: RequestContext): Promise<BrokerActor> {
+  const startedMs = performance.now();
   const tenantId = requireTenantId(ctx);
   if (ctx.principal.kind !== "user") throw unauthenticated("Desktops are for signed-in users");
   const user = await findTenantUser(ctx.manager, tenantId, ctx.principal.userId);
@@ -35,5 +38,5 @@ export async function brokerActor(ctx: RequestContext): Promise<BrokerActor> {
   const entitlements = await ctx.manager
     .getRepository(PoolEntitlement)
     .find({ where: { tenantId, policyId: outcome.policy.id }, order: { position: "ASC" } });
-  return { tenantId, user, client, outcome, policy: outcome.policy, entitlements, now };
+  return { tenantId, user, client, outcome, policy: outcome.policy, entitlements, now, startedMs };
 }

@@ -102,6 +102,7 @@ async function finishConnect(
       viaGateway: chosen.viaGateway,
       clientIp: actor.client.ip,
       locationIds: [...actor.outcome.decision.matchedLocationIds],
+      connectMs: Math.round(performance.now() - actor.startedMs),
       startedAt: now,
       lastEventAt: now,
       endedAt: null,
