@@ -4,6 +4,15 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** POOL_AVAILABLE_BELOW (threshold = desktops), POOL_PAUSED, CLOUD_UNREACHABLE, QUOTA_ABOVE (threshold = percent), FAILED_LOGIN_SPIKE (threshold failures within windowMinutes), REPORT_DELIVERY_FAILED. */
+export type AlertKind =
+  | 'CLOUD_UNREACHABLE'
+  | 'FAILED_LOGIN_SPIKE'
+  | 'POOL_AVAILABLE_BELOW'
+  | 'POOL_PAUSED'
+  | 'QUOTA_ABOVE'
+  | 'REPORT_DELIVERY_FAILED';
+
 export type AssignmentRuleInput = {
   attribute?: string | null | undefined;
   description?: string | null | undefined;
@@ -42,6 +51,16 @@ export type ConnectInput = {
   poolId?: string | number | null | undefined;
   /** RDP, VNC, SSH or HTML5; default: the plan's first usable. */
   protocol?: string | null | undefined;
+};
+
+export type CreateAlertRuleInput = {
+  enabled?: boolean;
+  kind: AlertKind;
+  maxEmailsPerHour?: number;
+  name: string;
+  recipients: Array<string>;
+  threshold?: number | null | undefined;
+  windowMinutes?: number | null | undefined;
 };
 
 export type CreateApiKeyInput = {
@@ -320,6 +339,23 @@ export type SignInInput = {
   tenant?: string | null | undefined;
   username: string;
 };
+
+export type SmtpSettingsInput = {
+  fromAddress: string;
+  host: string;
+  /** Replaces the stored password; left out keeps it; ignored (and cleared) without a username. */
+  password?: string | null | undefined;
+  port: number;
+  tlsMode: SmtpTlsMode;
+  /** Null: no authentication. */
+  username?: string | null | undefined;
+};
+
+/** NONE: plain SMTP; STARTTLS: upgrade required; TLS: implicit TLS (usually port 465). */
+export type SmtpTlsMode =
+  | 'NONE'
+  | 'STARTTLS'
+  | 'TLS';
 
 export type TotpCodeInput = {
   code: string;
@@ -861,6 +897,39 @@ export type TestIdentityProviderMutationVariables = Exact<{
 
 
 export type TestIdentityProviderMutation = { testIdentityProvider: { ok: boolean, reason: string | null, detail: string } };
+
+export type NotificationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationsQuery = { smtpSettings: { id: string, host: string, port: number, tlsMode: SmtpTlsMode, username: string | null, hasPassword: boolean, fromAddress: string, tenantOverride: boolean, updatedAt: string } | null, alertRules: Array<{ id: string, name: string, kind: AlertKind, threshold: number | null, windowMinutes: number | null, recipients: Array<string>, maxEmailsPerHour: number, enabled: boolean }>, alerts: Array<{ id: string, ruleId: string, subjectLabel: string, message: string, openedAt: string }> };
+
+export type SaveSmtpSettingsMutationVariables = Exact<{
+  input: SmtpSettingsInput;
+}>;
+
+
+export type SaveSmtpSettingsMutation = { saveSmtpSettings: { id: string, hasPassword: boolean } };
+
+export type SendTestEmailMutationVariables = Exact<{
+  to: string;
+}>;
+
+
+export type SendTestEmailMutation = { sendTestEmail: { ok: boolean, messageId: string | null, error: string | null } };
+
+export type CreateAlertRuleMutationVariables = Exact<{
+  input: CreateAlertRuleInput;
+}>;
+
+
+export type CreateAlertRuleMutation = { createAlertRule: { id: string } };
+
+export type DeleteAlertRuleMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteAlertRuleMutation = { deleteAlertRule: { id: string } };
 
 export type PoolFieldsFragment = { id: string, cloudId: string, name: string, description: string | null, status: string, statusReason: string | null, imageRef: string, flavorRef: string, minTotal: number, maxTotal: number, minAvailable: number, minRunning: number, namePattern: string, networkIds: Array<string>, securityGroups: Array<string>, availabilityZone: string | null, bootVolumeGb: number | null, storagePolicy: string | null, enforceLimits: boolean, createdAt: string };
 
@@ -2176,6 +2245,69 @@ export const TestIdentityProviderDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TestIdentityProviderMutation, TestIdentityProviderMutationVariables>;
+export const NotificationsDocument = new TypedDocumentString(`
+    query Notifications {
+  smtpSettings {
+    id
+    host
+    port
+    tlsMode
+    username
+    hasPassword
+    fromAddress
+    tenantOverride
+    updatedAt
+  }
+  alertRules {
+    id
+    name
+    kind
+    threshold
+    windowMinutes
+    recipients
+    maxEmailsPerHour
+    enabled
+  }
+  alerts(openOnly: true) {
+    id
+    ruleId
+    subjectLabel
+    message
+    openedAt
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
+export const SaveSmtpSettingsDocument = new TypedDocumentString(`
+    mutation SaveSmtpSettings($input: SmtpSettingsInput!) {
+  saveSmtpSettings(input: $input) {
+    id
+    hasPassword
+  }
+}
+    `) as unknown as TypedDocumentString<SaveSmtpSettingsMutation, SaveSmtpSettingsMutationVariables>;
+export const SendTestEmailDocument = new TypedDocumentString(`
+    mutation SendTestEmail($to: String!) {
+  sendTestEmail(to: $to) {
+    ok
+    messageId
+    error
+  }
+}
+    `) as unknown as TypedDocumentString<SendTestEmailMutation, SendTestEmailMutationVariables>;
+export const CreateAlertRuleDocument = new TypedDocumentString(`
+    mutation CreateAlertRule($input: CreateAlertRuleInput!) {
+  createAlertRule(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateAlertRuleMutation, CreateAlertRuleMutationVariables>;
+export const DeleteAlertRuleDocument = new TypedDocumentString(`
+    mutation DeleteAlertRule($id: ID!) {
+  deleteAlertRule(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteAlertRuleMutation, DeleteAlertRuleMutationVariables>;
 export const PoolsDocument = new TypedDocumentString(`
     query Pools($first: Int!, $after: String) {
   pools(first: $first, after: $after) {

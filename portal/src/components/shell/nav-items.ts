@@ -27,6 +27,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { href: "/console/desktops", label: "Desktops", icon: "▭", permission: "desktops:read" },
       { href: "/console/sessions", label: "Sessions", icon: "◷", permission: "sessions:read" },
       { href: "/console/reports", label: "Reports", icon: "▥", permission: "reports:read" },
+      { href: "/console/notifications", label: "Notifications", icon: "✉", permission: "notifications:write" },
       { href: "/console/audit", label: "Audit log", icon: "☰", permission: "audit:read" },
       { href: "/console/api-keys", label: "API keys", icon: "◆", permission: "apiKeys:read" },
     ],
