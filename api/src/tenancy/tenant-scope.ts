@@ -1,4 +1,4 @@
-import type { EntityTarget, FindOptionsWhere, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { type EntityTarget, type FindOptionsWhere, IsNull, type ObjectLiteral, type SelectQueryBuilder } from "typeorm";
 import { effectiveTenantId } from "../auth/principal.js";
 import type { RequestContext } from "../context/request-context.js";
 import { forbidden, notFound } from "../errors/app-error.js";
@@ -26,16 +26,38 @@ export function requireTenantId(ctx: RequestContext): string {
  * NOT_FOUND — no existence oracle across tenants.
  */
 export function tenantScope<T extends TenantOwned>(ctx: RequestContext, entity: EntityTarget<T>, label: string) {
-  const tenantId = requireTenantId(ctx);
+  return scopeTo(ctx, entity, label, requireTenantId(ctx));
+}
+
+/**
+ * Like `tenantScope`, for settings that exist both per tenant and MSP-wide (tenant null): the owner is the caller's
+ * effective tenant, or the MSP for staff outside a tenant. Another owner's id is NOT_FOUND and an MSP-wide row is
+ * invisible (and immutable) to a tenant.
+ */
+export function ownerScope<T extends TenantOwned>(ctx: RequestContext, entity: EntityTarget<T>, label: string) {
+  return scopeTo(ctx, entity, label, effectiveTenantId(ctx.principal));
+}
+
+function scopeTo<T extends TenantOwned, Owner extends string | null>(
+  ctx: RequestContext,
+  entity: EntityTarget<T>,
+  label: string,
+  tenantId: Owner,
+) {
   const repository = ctx.manager.getRepository(entity);
-  const withTenant = (where: FindOptionsWhere<T>) => ({ ...where, tenantId }) as FindOptionsWhere<T>;
+  const withTenant = (where: FindOptionsWhere<T>) =>
+    ({ ...where, tenantId: tenantId ?? IsNull() }) as FindOptionsWhere<T>;
 
   return {
     tenantId,
     query(alias: string): SelectQueryBuilder<T> {
-      return repository
-        .createQueryBuilder(alias)
-        .where(`${alias}.tenantId = :scopeTenantId`, { scopeTenantId: tenantId });
+      const query = repository.createQueryBuilder(alias);
+      return tenantId
+        ? query.where(`${alias}.tenantId = :scopeTenantId`, { scopeTenantId: tenantId })
+        : query.where(`${alias}.tenantId IS NULL`);
+    },
+    find(order: Record<string, "ASC" | "DESC">): Promise<T[]> {
+      return repository.find({ where: withTenant({}), order: order as never });
     },
     findOne(where: FindOptionsWhere<T>): Promise<T | null> {
       return repository.findOne({ where: withTenant(where) });
@@ -55,7 +77,7 @@ export function tenantScope<T extends TenantOwned>(ctx: RequestContext, entity: 
     },
     async remove(id: string): Promise<T> {
       const current = await this.getById(id);
-      await repository.delete({ id: current.id, tenantId } as FindOptionsWhere<T>);
+      await repository.delete(withTenant({ id: current.id } as FindOptionsWhere<T>));
       return current;
     },
   };

@@ -3,7 +3,7 @@ import { type RequestContext, withTransaction } from "../../context/request-cont
 import { badInput } from "../../errors/app-error.js";
 import { providedFields } from "../../graphql/validation.js";
 import { recordAudit } from "../../tenancy/audit.js";
-import { ownerScope } from "../reports/owner-scope.js";
+import { ownerScope } from "../../tenancy/tenant-scope.js";
 import type { CreateAlertRuleInput, UpdateAlertRuleInput } from "./alert-rules.types.js";
 
 const rules = (ctx: RequestContext) => ownerScope(ctx, AlertRule, "Alert rule");

@@ -6,7 +6,8 @@ import { paginate } from "../../graphql/paginate.js";
 import { providedFields } from "../../graphql/validation.js";
 import { enqueueJob } from "../../jobs/enqueue-job.js";
 import { recordAudit } from "../../tenancy/audit.js";
-import { ownerScope } from "./owner-scope.js";
+import { ownerScope } from "../../tenancy/tenant-scope.js";
+
 import { deliveryJobKey, reportDeliverJob } from "./report-delivery.job.js";
 import { createDelivery } from "./report-delivery.service.js";
 import { latestDuePeriod } from "./report-period.js";
