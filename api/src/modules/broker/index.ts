@@ -3,6 +3,7 @@ export {
   decideForUser,
   type SignInSubject,
 } from "./access/access-decision.service.js";
+export { clientOfRequest } from "./access/client-context.js";
 export { locationNamesAt } from "./access/location-rows.js";
 export { decideAccessAtSignIn, type SignInAccessContext } from "./access/sign-in-access.js";
 export { createAgentRouter } from "./agent/agent.router.js";

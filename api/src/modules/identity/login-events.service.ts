@@ -2,7 +2,7 @@ import { LoginEvent, type LoginOutcome } from "@atrium/schema";
 import type { RequestContext } from "../../context/request-context.js";
 import type { PageArgs } from "../../graphql/connection.js";
 import { paginate } from "../../graphql/paginate.js";
-import { locationNamesAt } from "../broker/index.js";
+import { clientOfRequest, locationNamesAt } from "../broker/index.js";
 import { providerScope } from "./identity-providers.service.js";
 
 export interface LoginAttempt {
@@ -18,14 +18,9 @@ export interface LoginAttempt {
 
 /** The tenant's locations the sign-in came from, as the access rules would see them ("" outside any). */
 async function signInLocation(ctx: RequestContext, tenantId: string | null): Promise<string | null> {
-  const ip = ctx.clientIp && ctx.clientIp !== "unknown" ? ctx.clientIp : null;
-  if (!tenantId || !ip) return null;
-  const names = await locationNamesAt(
-    ctx.manager,
-    tenantId,
-    { ip, kind: "web", viaGateway: false },
-    ctx.services.clock(),
-  );
+  const client = clientOfRequest(ctx);
+  if (!tenantId || !client.ip) return null;
+  const names = await locationNamesAt(ctx.manager, tenantId, client, ctx.services.clock());
   return names.join(", ").slice(0, 500);
 }
 

@@ -1,6 +1,6 @@
 import type { IdentityProvider, User } from "@atrium/schema";
 import type { RequestContext } from "../../../context/request-context.js";
-import { decideAccessAtSignIn } from "../../broker/index.js";
+import { clientOfRequest, decideAccessAtSignIn } from "../../broker/index.js";
 import { settingsFor } from "../identity-settings.service.js";
 
 /** What the tenant's rules say about this sign-in, before any second factor. */
@@ -18,15 +18,11 @@ export async function signInVerdict(
   provider: IdentityProvider | null,
 ): Promise<SignInVerdict> {
   const tenantWide = (await settingsFor(ctx, user.tenantId)).mfaRequired;
-  const client = { ip: ctx.clientIp && ctx.clientIp !== "unknown" ? ctx.clientIp : null, kind: "web" as const };
   const outcome = await decideAccessAtSignIn(
     ctx,
     user,
     { providerId: provider?.id ?? null, groups: [] },
-    {
-      ...client,
-      viaGateway: false,
-    },
+    clientOfRequest(ctx),
   );
   if (!outcome) return { allowed: true, mfaRequired: tenantWide };
   const { decision } = outcome;
