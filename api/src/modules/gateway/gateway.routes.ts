@@ -1,46 +1,8 @@
-import fs from "node:fs";
 import type http from "node:http";
-import { createRequire } from "node:module";
-import path from "node:path";
+import { serveViewerAsset } from "@atrium/viewer";
 import type { Logger } from "../../observability/logger.js";
 import type { OpenForward } from "./forward/port-forwarder.js";
 import type { TunnelGrant, TunnelRefusal } from "./gateway.types.js";
-import { VIEWER_STATIC_DIR } from "./viewer/viewer-assets.js";
-
-const require = createRequire(import.meta.url);
-const packageDir = (name: string, depth: number) => {
-  let dir = path.dirname(require.resolve(name));
-  for (let level = 0; level < depth; level++) dir = path.dirname(dir);
-  return dir;
-};
-
-/** URL prefix → folder. The viewer loads noVNC, xterm.js and guacamole-common-js as ES modules from here. */
-const STATIC_ROOTS: [string, () => string][] = [
-  ["/viewer/", () => VIEWER_STATIC_DIR],
-  ["/vendor/novnc/", () => packageDir("@novnc/novnc", 1)],
-  ["/vendor/xterm/", () => packageDir("@xterm/xterm", 1)],
-  ["/vendor/xterm-fit/", () => packageDir("@xterm/addon-fit", 1)],
-  ["/vendor/guacamole/", () => packageDir("guacamole-common-js", 2)],
-];
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".map": "application/json",
-};
-
-const VIEWER_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // xterm.js and noVNC set styles at run time.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self' ws: wss:",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join("; ");
 
 export interface RouteHandlers {
   openForward(
@@ -58,28 +20,6 @@ function json(response: http.ServerResponse, status: number, body: unknown): voi
     "access-control-allow-origin": "*",
   });
   response.end(JSON.stringify(body));
-}
-
-function serveStatic(pathname: string, response: http.ServerResponse): boolean {
-  const file = pathname === "/viewer" || pathname === "/viewer/" ? "/viewer/index.html" : pathname;
-  for (const [prefix, root] of STATIC_ROOTS) {
-    if (!file.startsWith(prefix)) continue;
-    const base = root();
-    const target = path.resolve(base, `.${decodeURIComponent(file.slice(prefix.length - 1))}`);
-    if (!target.startsWith(base + path.sep)) return false;
-    const type = TYPES[path.extname(target)];
-    if (!type || !fs.existsSync(target) || !fs.statSync(target).isFile()) return false;
-    response.writeHead(200, {
-      "content-type": type,
-      "cache-control": prefix === "/viewer/" ? "no-cache" : "public, max-age=3600",
-      "x-content-type-options": "nosniff",
-      "referrer-policy": "no-referrer",
-      ...(type.startsWith("text/html") ? { "content-security-policy": VIEWER_CSP } : {}),
-    });
-    fs.createReadStream(target).pipe(response);
-    return true;
-  }
-  return false;
 }
 
 /** Plain HTTP side of the gateway: viewer page and its modules, health, and port forwards for native clients. */
@@ -124,6 +64,6 @@ export function handleGatewayRequest(
     );
     return;
   }
-  if (request.method === "GET" && serveStatic(url.pathname, response)) return;
+  if (request.method === "GET" && serveViewerAsset(url.pathname, response)) return;
   json(response, 404, { error: "not_found" });
 }

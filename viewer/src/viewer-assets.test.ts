@@ -1,0 +1,29 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { resolveViewerAsset, VIEWER_STATIC_DIR } from "./viewer-assets.js";
+
+describe("viewer assets", () => {
+  it("serves the page with its content security policy and the vendored modules without one", () => {
+    const page = resolveViewerAsset("/viewer");
+    expect(page?.file).toBe(path.join(VIEWER_STATIC_DIR, "index.html"));
+    expect(page?.headers["content-type"]).toBe("text/html; charset=utf-8");
+    expect(page?.headers["content-security-policy"]).toContain("script-src 'self'");
+    expect(page?.headers["content-security-policy"]).not.toContain("unsafe-eval");
+
+    const novnc = resolveViewerAsset("/vendor/novnc/core/rfb.js");
+    expect(novnc?.headers["content-type"]).toBe("text/javascript; charset=utf-8");
+    expect(novnc?.headers["content-security-policy"]).toBeUndefined();
+    for (const module of ["/vendor/xterm/lib/xterm.mjs", "/vendor/xterm-fit/lib/addon-fit.mjs"]) {
+      expect(resolveViewerAsset(module)).not.toBeNull();
+    }
+    expect(resolveViewerAsset("/vendor/guacamole/esm/guacamole-common.js")).not.toBeNull();
+  });
+
+  it("refuses paths that leave the served folders, unknown file types and malformed escapes", () => {
+    expect(resolveViewerAsset("/viewer/../package.json")).toBeNull();
+    expect(resolveViewerAsset("/viewer/%2e%2e/package.json")).toBeNull();
+    expect(resolveViewerAsset("/vendor/novnc/package.json")).toBeNull();
+    expect(resolveViewerAsset("/viewer/%E0%A4%A")).toBeNull();
+    expect(resolveViewerAsset("/elsewhere/index.html")).toBeNull();
+  });
+});
