@@ -5,8 +5,18 @@ export type { AppServices } from "./context/app-services.js";
 export { DEMO_PASSWORD, DEMO_TENANTS, seedDemoData } from "./demo/demo-seed.js";
 export { seedDemoUsage } from "./demo/demo-usage.js";
 export { operationPermissions, printAppSchema } from "./graphql/schema.js";
+export {
+  type AccessOutcome,
+  clientOfRequest,
+  decideAccessAtSignIn,
+  decideForUser,
+  locationNamesAt,
+  type SignInAccessContext,
+  type SignInSubject,
+} from "./modules/access/index.js";
 export * from "./modules/alerts/index.js";
 export * from "./modules/broker/index.js";
+export * from "./modules/desktop-agent/index.js";
 export * from "./modules/gateway/index.js";
 export * from "./modules/metering/index.js";
 export * from "./modules/provisioning/index.js";

@@ -1,8 +1,8 @@
 import type { NonEmptyArray } from "type-graphql";
+import { ACCESS_RESOLVERS } from "../modules/access/access.resolvers.js";
 import { AlertRulesResolver } from "../modules/alerts/alert-rules.resolver.js";
 import { ApiKeysResolver } from "../modules/api-keys/api-keys.resolver.js";
 import { AuditResolver } from "../modules/audit/audit.resolver.js";
-import { AuthResolver } from "../modules/auth/auth.resolver.js";
 import { BROKER_RESOLVERS } from "../modules/broker/broker.resolvers.js";
 import { CloudsResolver } from "../modules/clouds/clouds.resolver.js";
 import { DesktopsResolver } from "../modules/desktops/desktops.resolver.js";
@@ -15,11 +15,12 @@ import { UsageResolver } from "../modules/metering/usage.resolver.js";
 import { PoolsResolver } from "../modules/pools/pools.resolver.js";
 import { ReportSchedulesResolver } from "../modules/reports/report-schedules.resolver.js";
 import { ReportsResolver } from "../modules/reports/reports.resolver.js";
+import { SessionsResolver } from "../modules/sessions/sessions.resolver.js";
 import { TenantsResolver } from "../modules/tenants/tenants.resolver.js";
 import { UsersResolver } from "../modules/users/users.resolver.js";
 
 export const RESOLVERS: NonEmptyArray<Function> = [
-  AuthResolver,
+  SessionsResolver,
   TenantsResolver,
   UsersResolver,
   GroupsResolver,
@@ -31,6 +32,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   IdentityProvidersResolver,
   SignInResolver,
   SsoProvidersResolver,
+  ...ACCESS_RESOLVERS,
   ...BROKER_RESOLVERS,
   ReportsResolver,
   ReportSchedulesResolver,

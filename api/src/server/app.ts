@@ -11,7 +11,7 @@ import type { AuthCheckContext } from "../auth/auth-checker.js";
 import type { AppServices } from "../context/app-services.js";
 import { createErrorFormatter } from "../errors/format-error.js";
 import { buildAppSchema } from "../graphql/schema.js";
-import { createAgentRouter } from "../modules/broker/agent/agent.router.js";
+import { createAgentRouter } from "../modules/desktop-agent/index.js";
 import { createSsoRouter } from "../modules/identity/sso/sso.router.js";
 import { createReportDownloadRouter } from "../modules/reports/report-download.router.js";
 import { currentRequestId, requestStore } from "../observability/request-store.js";

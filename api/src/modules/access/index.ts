@@ -1,11 +1,30 @@
-export { type AccessEvaluationInput, evaluateAccess } from "./access.evaluator.js";
+export { ACCESS_RESOLVERS } from "./access.resolvers.js";
+export {
+  type ClientAddressInput,
+  type ClientAddressResult,
+  type ClientAddressSource,
+  InvalidTrustedProxyError,
+  parseTrustedProxies,
+  resolveClientAddress,
+  type TrustedProxies,
+} from "./client/client-address.js";
+export { clientOfRequest } from "./client/client-context.js";
+export {
+  type AccessOutcome,
+  decideForUser,
+  findTenantUser,
+  type SignInSubject,
+} from "./decision/access-decision.service.js";
+export { locationNamesAt } from "./decision/location-rows.js";
+export { decideAccessAtSignIn, type SignInAccessContext } from "./decision/sign-in-access.js";
+export { type AccessEvaluationInput, evaluateAccess } from "./evaluator/access.evaluator.js";
 export type {
   AccessDecision,
   AccessDecisionReason,
   RuleReference,
   RuleTraceEntry,
-} from "./access-decision.types.js";
-export { ACCESS_DECISION_REASONS } from "./access-decision.types.js";
+} from "./evaluator/access-decision.types.js";
+export { ACCESS_DECISION_REASONS } from "./evaluator/access-decision.types.js";
 export {
   ACCESS_ROLES,
   type AccessRole,
@@ -23,16 +42,7 @@ export {
   ruleOutcomeSchema,
   type SubjectCondition,
   subjectConditionSchema,
-} from "./assignment-rule.types.js";
-export {
-  type ClientAddressInput,
-  type ClientAddressResult,
-  type ClientAddressSource,
-  InvalidTrustedProxyError,
-  parseTrustedProxies,
-  resolveClientAddress,
-  type TrustedProxies,
-} from "./client-address.js";
+} from "./evaluator/assignment-rule.types.js";
 export {
   formatIp,
   type IpAddress,
@@ -43,7 +53,7 @@ export {
   parseCidr,
   parseIpLoose,
   parseIpStrict,
-} from "./ip-address.util.js";
+} from "./evaluator/ip-address.util.js";
 export {
   CLIENT_KINDS,
   type ClientKind,
@@ -56,26 +66,20 @@ export {
   parseLocation,
   type TimeWindow,
   timeWindowSchema,
-} from "./location.types.js";
+} from "./evaluator/location.types.js";
 export {
   type ClientContext,
   isWithinTimeWindow,
   type LocationMatch,
   type MatchOutcome,
   matchLocation,
-} from "./location-matcher.js";
+} from "./evaluator/location-matcher.js";
 export {
   type MergedLocations,
   mergeLocations,
   type NamedLocationLike,
   type ShadowedLocation,
-} from "./location-merge.util.js";
-export { type AccessSubject, globMatch, matchSubject, type SubjectMatch } from "./subject-matcher.js";
-export {
-  isValidTimeZone,
-  parseClockTime,
-  type WallTime,
-  WEEKDAYS,
-  type Weekday,
-  wallTimeIn,
-} from "./zoned-time.util.js";
+} from "./evaluator/location-merge.util.js";
+export { type AccessSubject, globMatch, matchSubject, type SubjectMatch } from "./evaluator/subject-matcher.js";
+export { LocationType } from "./locations/locations.types.js";
+export { PolicyType } from "./policies/policies.types.js";

@@ -2,7 +2,7 @@ import { LoginEvent, type LoginOutcome } from "@atrium/schema";
 import type { RequestContext } from "../../context/request-context.js";
 import type { PageArgs } from "../../graphql/connection.js";
 import { paginate } from "../../graphql/paginate.js";
-import { clientOfRequest, locationNamesAt } from "../broker/index.js";
+import { clientOfRequest, locationNamesAt } from "../access/index.js";
 import { providerScope } from "./identity-providers.service.js";
 
 export interface LoginAttempt {

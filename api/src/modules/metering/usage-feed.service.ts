@@ -8,7 +8,7 @@ import { paginate } from "../../graphql/paginate.js";
 import { timestampParam } from "../../jobs/claim-sql.js";
 import { dialectOf } from "../../jobs/job-queue.repository.js";
 import { requireTenantId, tenantScope } from "../../tenancy/tenant-scope.js";
-import { isValidTimeZone } from "../access/zoned-time.util.js";
+import { isValidTimeZone } from "../../time/zoned-time.util.js";
 import { UsageGroupBy, type UsageSummaryRowType } from "./usage.types.js";
 import { HOUR_MS } from "./usage-calculator.js";
 import { normalizeDecimal, sumDecimals } from "./usage-decimal.js";

@@ -1,6 +1,6 @@
 import { Cloud, Desktop, Pool, type PoolProvisioningState, ProvisioningEvent, Tenant } from "@atrium/schema";
 import { isVhiError } from "../../clouds/vhi/index.js";
-import { reconcilePowerHistory } from "../metering/power-history.js";
+import { reconcilePowerHistory } from "../metering/index.js";
 import { driveDesktops, resolveUncertainCreates } from "./desktop-lifecycle.js";
 import { createDesktopWriteBuffer } from "./desktop-writes.js";
 import { syncInventory } from "./inventory-sync.js";

@@ -8,7 +8,7 @@ import {
   VhiRateLimitedError,
   VhiTransientError,
 } from "../../clouds/vhi/index.js";
-import { issueDesktopAgentTokens } from "../broker/agent/agent-token.js";
+import { issueDesktopAgentTokens } from "../desktop-agent/index.js";
 import { renderDesktopName } from "./name-pattern.js";
 import type { PassContext } from "./pool-pass.types.js";
 import { FAULT_KIND } from "./provisioning-events.js";

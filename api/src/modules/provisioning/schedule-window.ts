@@ -1,5 +1,5 @@
 import type { Pool, PoolScheduleWindow } from "@atrium/schema";
-import { WEEKDAYS, wallTimeIn } from "../access/zoned-time.util.js";
+import { WEEKDAYS, wallTimeIn } from "../../time/zoned-time.util.js";
 
 export interface PoolSizes {
   minTotal: number;

@@ -1,5 +1,5 @@
 import type { UserDataKind } from "@atrium/schema";
-import { renderAgentScript } from "../broker/agent/agent-scripts.js";
+import { renderAgentScript } from "../desktop-agent/index.js";
 
 export interface DomainJoinSecret {
   domain: string;

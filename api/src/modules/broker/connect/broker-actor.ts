@@ -2,9 +2,13 @@ import { type Policy, PoolEntitlement, type User } from "@atrium/schema";
 import type { RequestContext } from "../../../context/request-context.js";
 import { unauthenticated } from "../../../errors/app-error.js";
 import { requireTenantId } from "../../../tenancy/tenant-scope.js";
-import type { ClientContext } from "../../access/index.js";
-import { type AccessOutcome, decideForUser, findTenantUser } from "../access/access-decision.service.js";
-import { clientOfRequest } from "../access/client-context.js";
+import {
+  type AccessOutcome,
+  type ClientContext,
+  clientOfRequest,
+  decideForUser,
+  findTenantUser,
+} from "../../access/index.js";
 import { accessDenied } from "../broker.errors.js";
 
 /** The signed-in end user with the access decision for this request: the policy and its entitlements. */

@@ -2,8 +2,14 @@ import { Desktop, type Desktop as DesktopRow, Pool, PoolEntitlement } from "@atr
 import type { RequestContext } from "../../../context/request-context.js";
 import { badInput, notFound } from "../../../errors/app-error.js";
 import { requireTenantId } from "../../../tenancy/tenant-scope.js";
-import { type ClientKind, DEFAULT_CONNECTION_CONSTRAINTS, formatIp, parseIpLoose } from "../../access/index.js";
-import { decideForUser, findTenantUser } from "../access/access-decision.service.js";
+import {
+  type ClientKind,
+  DEFAULT_CONNECTION_CONSTRAINTS,
+  decideForUser,
+  findTenantUser,
+  formatIp,
+  parseIpLoose,
+} from "../../access/index.js";
 import { protocolPlanOf } from "../connect/connect.service.js";
 import { usableProtocols } from "../connect/connection-plan.js";
 import { candidateDesktops } from "../connect/offers.service.js";

@@ -1,7 +1,6 @@
 import { IsIn, IsOptional, IsUUID, MaxLength } from "class-validator";
 import { ArgsType, Field, ID, Int, ObjectType } from "type-graphql";
-import { LocationType } from "../locations/locations.types.js";
-import { PolicyType } from "../policies/policies.types.js";
+import { LocationType, PolicyType } from "../../access/index.js";
 
 @ArgsType()
 export class ExplainAccessArgs {

@@ -1,6 +1,6 @@
 import type { IdentityProvider, User } from "@atrium/schema";
 import type { RequestContext } from "../../../context/request-context.js";
-import { clientOfRequest, decideAccessAtSignIn } from "../../broker/index.js";
+import { clientOfRequest, decideAccessAtSignIn } from "../../access/index.js";
 import { settingsFor } from "../identity-settings.service.js";
 
 /** What the tenant's rules say about this sign-in, before any second factor. */

@@ -1,6 +1,6 @@
 import { IsIn, IsOptional, Length, MaxLength } from "class-validator";
 import { createUnionType, Field, InputType, ObjectType } from "type-graphql";
-import { AuthPayload } from "../../auth/auth.types.js";
+import { AuthPayload } from "../../sessions/sessions.types.js";
 
 export const MFA_METHODS = ["totp", "recovery_code", "radius", "totp_enrolment"] as const;
 export type MfaMethod = (typeof MFA_METHODS)[number];

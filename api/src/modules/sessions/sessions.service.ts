@@ -7,7 +7,7 @@ import { AppError, notFound, unauthenticated } from "../../errors/app-error.js";
 import { recordAudit } from "../../tenancy/audit.js";
 import { isUuid } from "../../tenancy/tenant-scope.js";
 import { passwordSignIn } from "../identity/sign-in/password-sign-in.service.js";
-import type { AuthPayload, SignInInput, Viewer } from "./auth.types.js";
+import type { AuthPayload, SignInInput, Viewer } from "./sessions.types.js";
 
 async function viewerOf(ctx: RequestContext, user: User, session: AuthSession): Promise<Viewer> {
   const roles = await rolesOf(ctx.manager, user);

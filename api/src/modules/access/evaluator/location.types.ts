@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { isValidTimeZone, parseClockTime, WEEKDAYS, type Weekday } from "../../../time/zoned-time.util.js";
 import { type IpRange, parseCidr } from "./ip-address.util.js";
-import { isValidTimeZone, parseClockTime, WEEKDAYS, type Weekday } from "./zoned-time.util.js";
 
 /** How the user reached us: the portal in a browser, a native client app, or the API with a key. */
 export const CLIENT_KINDS = ["web", "native", "api"] as const;

@@ -7,8 +7,8 @@ import { paginate } from "../../../graphql/paginate.js";
 import { providedFields } from "../../../graphql/validation.js";
 import { recordAudit } from "../../../tenancy/audit.js";
 import { isUuid, tenantScope } from "../../../tenancy/tenant-scope.js";
-import { describeZodError, locationSchema } from "../../access/index.js";
-import { visibleLocations } from "../access/location-rows.js";
+import { visibleLocations } from "../decision/location-rows.js";
+import { describeZodError, locationSchema } from "../evaluator/location.types.js";
 import type { CreateLocationInput, UpdateLocationInput } from "./locations.types.js";
 
 type LocationFields = Pick<

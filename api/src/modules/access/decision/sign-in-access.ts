@@ -1,6 +1,6 @@
 import { AccessProfile, type User } from "@atrium/schema";
 import type { EntityManager } from "typeorm";
-import type { ClientContext } from "../../access/index.js";
+import type { ClientContext } from "../evaluator/location-matcher.js";
 import { type AccessOutcome, decideWith, loadAccessInputs, type SignInSubject } from "./access-decision.service.js";
 
 /** The part of a request context sign-in has at hand (works with a RequestContext or a transaction's copy). */

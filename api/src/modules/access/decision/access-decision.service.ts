@@ -9,7 +9,10 @@ import {
 } from "@atrium/schema";
 import { type EntityManager, In, IsNull } from "typeorm";
 import { isUuid } from "../../../tenancy/tenant-scope.js";
-import { type AccessDecision, type AccessSubject, type ClientContext, evaluateAccess } from "../../access/index.js";
+import { evaluateAccess } from "../evaluator/access.evaluator.js";
+import type { AccessDecision } from "../evaluator/access-decision.types.js";
+import type { ClientContext } from "../evaluator/location-matcher.js";
+import type { AccessSubject } from "../evaluator/subject-matcher.js";
 import { toEvaluatorLocation, visibleLocations } from "./location-rows.js";
 
 /** Everything the evaluator needs about one user, loaded once; `decide` can then be re-run for other clients. */

@@ -1,5 +1,5 @@
 import express, { type Request, type Response, Router } from "express";
-import type { AppServices } from "../../../context/app-services.js";
+import type { AppServices } from "../../context/app-services.js";
 import { agentEventSchema } from "./agent.schemas.js";
 import { handleAgentEvent } from "./agent.service.js";
 import { authenticateAgent } from "./agent-token.js";

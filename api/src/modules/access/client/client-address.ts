@@ -1,4 +1,11 @@
-import { formatIp, type IpAddress, type IpRange, ipInAnyRange, parseCidr, parseIpLoose } from "./ip-address.util.js";
+import {
+  formatIp,
+  type IpAddress,
+  type IpRange,
+  ipInAnyRange,
+  parseCidr,
+  parseIpLoose,
+} from "../evaluator/ip-address.util.js";
 
 /** Thrown at start-up when the trusted-proxy configuration has an entry that is not an address or CIDR. */
 export class InvalidTrustedProxyError extends Error {

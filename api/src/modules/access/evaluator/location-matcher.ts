@@ -1,6 +1,6 @@
+import { previousWeekday, wallTimeIn } from "../../../time/zoned-time.util.js";
 import { ipInAnyRange, parseIpLoose } from "./ip-address.util.js";
 import type { ClientKind, CompiledLocation, CompiledTimeWindow } from "./location.types.js";
-import { previousWeekday, wallTimeIn } from "./zoned-time.util.js";
 
 /** What we know about the client at the moment of the decision. */
 export interface ClientContext {

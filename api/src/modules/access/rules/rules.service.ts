@@ -5,8 +5,9 @@ import type { PageArgs } from "../../../graphql/connection.js";
 import { paginate } from "../../../graphql/paginate.js";
 import { recordAudit } from "../../../tenancy/audit.js";
 import { tenantScope } from "../../../tenancy/tenant-scope.js";
-import { assignmentRuleSchema, describeZodError, ruleConditionSchema, ruleOutcomeSchema } from "../../access/index.js";
-import { visibleLocations } from "../access/location-rows.js";
+import { visibleLocations } from "../decision/location-rows.js";
+import { assignmentRuleSchema, ruleConditionSchema, ruleOutcomeSchema } from "../evaluator/assignment-rule.types.js";
+import { describeZodError } from "../evaluator/location.types.js";
 import type { AssignmentRuleInput } from "./rules.types.js";
 
 const rules = (ctx: RequestContext) => tenantScope(ctx, AssignmentRule, "AssignmentRule");

@@ -1,6 +1,8 @@
 import { Location as LocationEntity } from "@atrium/schema";
 import { type EntityManager, IsNull } from "typeorm";
-import { type ClientContext, evaluateAccess, type MergedLocations, mergeLocations } from "../../access/index.js";
+import { evaluateAccess } from "../evaluator/access.evaluator.js";
+import type { ClientContext } from "../evaluator/location-matcher.js";
+import { type MergedLocations, mergeLocations } from "../evaluator/location-merge.util.js";
 
 /** The evaluator's view of a stored location (it validates it again and fails closed on anything odd). */
 export interface EvaluatorLocation {

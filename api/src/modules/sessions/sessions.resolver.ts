@@ -2,8 +2,8 @@ import { MaxLength } from "class-validator";
 import { Arg, Args, ArgsType, Ctx, Field, ID, Mutation, Query, Resolver } from "type-graphql";
 import { RequirePermission } from "../../auth/require-permission.js";
 import type { RequestContext } from "../../context/request-context.js";
-import { enterTenant, leaveTenant, refreshSession, signIn, signOut, viewer } from "./auth.service.js";
-import { AuthPayload, SignInInput, Viewer } from "./auth.types.js";
+import { enterTenant, leaveTenant, refreshSession, signIn, signOut, viewer } from "./sessions.service.js";
+import { AuthPayload, SignInInput, Viewer } from "./sessions.types.js";
 
 @ArgsType()
 class RefreshArgs {
@@ -13,7 +13,7 @@ class RefreshArgs {
 }
 
 @Resolver()
-export class AuthResolver {
+export class SessionsResolver {
   @Query(() => Viewer, { description: "The signed-in user." })
   @RequirePermission("self")
   me(@Ctx() ctx: RequestContext): Promise<Viewer> {

@@ -1,5 +1,5 @@
 import type { RequestContext } from "../../../context/request-context.js";
-import type { ClientContext } from "../../access/index.js";
+import type { ClientContext } from "../evaluator/location-matcher.js";
 
 /**
  * The client as the broker sees an API request: the address resolved through the trusted-proxy chain (or
