@@ -23,7 +23,9 @@ export function atriumVitestConfig(overrides: ViteUserConfig["test"] = {}): Vite
       environment: "node",
       include: ["src/**/*.test.ts", "postgres/**/*.test.ts", "mssql/**/*.test.ts"],
       testTimeout: 60_000,
-      hookTimeout: 120_000,
+      // A first run installs Debian packages in hooks (ensurePackages, a test server's first lease), and a hook may
+      // wait for another file's install to finish first (one apt-get at a time).
+      hookTimeout: 300_000,
       ...overrides,
     },
   });

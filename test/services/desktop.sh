@@ -4,6 +4,8 @@
 #   desktop.sh start|stop|status|restart|acquire ID PID|release ID   (leases: see lib.sh)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# Debian packages: .ci/apt/desktop.txt, installed by the first start or lease when missing.
+SERVICE_PACKAGES="desktop"
 
 DISPLAY_NUM="${DESKTOP_DISPLAY:-21}"
 VNC_PORT="${DESKTOP_VNC_PORT:-5901}"

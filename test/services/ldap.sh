@@ -5,6 +5,8 @@
 # The TCP port only opens once the data is loaded, so "port answers" means "ready" for callers.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# Debian packages: .ci/apt/ldap.txt, installed by the first start or lease when missing.
+SERVICE_PACKAGES="ldap"
 
 PORT="${LDAP_PORT:-1389}"
 NAME="ldap"

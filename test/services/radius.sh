@@ -4,6 +4,8 @@
 #   radius.sh start|stop|status|restart|acquire ID PID|release ID   (leases: see lib.sh)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# Debian packages: .ci/apt/radius.txt, installed by the first start or lease when missing.
+SERVICE_PACKAGES="radius"
 
 PORT="${RADIUS_PORT:-1812}"
 SECRET="${RADIUS_SECRET:-atrium-radius-secret}"

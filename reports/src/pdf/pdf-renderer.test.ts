@@ -1,5 +1,5 @@
 import { createCanvas } from "@napi-rs/canvas";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { assignmentHistoryReport } from "../definitions/assignment-history.report.js";
 import { brokerMetricsReport } from "../definitions/broker-metrics.report.js";
 import { loginHistoryReport } from "../definitions/login-history.report.js";
@@ -16,6 +16,7 @@ import {
   sampleUsageDaily,
   sampleUsageRows,
 } from "../testing/report-samples.fixtures.js";
+import { ensurePackages } from "../testing/system-packages.fixtures.js";
 import { renderReportPdf } from "./pdf-renderer.js";
 
 function sampleLogo(): Buffer {
@@ -48,6 +49,9 @@ function expectPageNumbers(pages: string[]): void {
     expect(collapse(page)).toContain(`Page ${index + 1} of ${pages.length}`);
   });
 }
+
+// poppler reads the PDFs back; the fonts are the ones the renderer embeds.
+beforeAll(() => ensurePackages("reports"));
 
 describe("renderReportPdf", () => {
   it("renders a 2,000-row usage report with cover, summary, repeated headers, totals and metadata", async () => {

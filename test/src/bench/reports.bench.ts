@@ -4,6 +4,7 @@ import path from "node:path";
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { loginHistoryRows, reportCsvStream, reportPdf } from "@atrium/api";
+import { ensurePackages } from "@atrium/api/testing/test-services";
 import { createReportCsvStream, type LoginHistoryRow, loginHistoryReport } from "@atrium/reports";
 import { Pool, Tenant } from "@atrium/schema";
 import type { DataSource } from "typeorm";
@@ -154,6 +155,7 @@ function keepPages(pdf: Buffer, name: string, pages: number): void {
  * count towards its memory), then monthly PDFs for a tenant with 2,000 desktops. Target: CSV under 300 MB peak RSS.
  */
 export async function runReportsBench(): Promise<void> {
+  await ensurePackages("reports");
   // Only the database and the report code: the API server's own footprint is not what this measures.
   const { database, dispose } = await openTestDatabase();
   try {

@@ -4,6 +4,7 @@ import {
   type ServerLease,
 } from "@atrium/api/modules/identity/providers/test-servers";
 import { currentTotpCode } from "@atrium/api/modules/identity/providers/totp";
+import { ensurePackages } from "@atrium/api/testing/test-services";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, launchBrowser, signIn } from "../fixtures/browser.js";
@@ -37,6 +38,7 @@ describe("portal: two-step sign-in and single sign-on", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
   }
 
+  beforeAll(() => ensurePackages("portal"));
   beforeAll(async () => {
     radius = await leaseRadiusServer();
     stack = await startStack();

@@ -5,6 +5,7 @@ import {
   type ServerLease,
   unusedTcpPort,
 } from "@atrium/api/modules/identity/providers/test-servers";
+import { ensurePackages } from "@atrium/api/testing/test-services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, launchBrowser, signIn } from "../fixtures/browser.js";
 import { type Stack, startStack } from "../fixtures/stack.js";
@@ -20,6 +21,7 @@ describe("portal: identity providers, locations, policies, rules and explain acc
   let browser: Browser;
   let radius: ServerLease;
 
+  beforeAll(() => ensurePackages("portal"));
   beforeAll(async () => {
     radius = await leaseRadiusServer();
     stack = await startStack();

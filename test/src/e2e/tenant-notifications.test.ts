@@ -1,3 +1,4 @@
+import { ensurePackages } from "@atrium/api/testing/test-services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, launchBrowser, signIn } from "../fixtures/browser.js";
 import { type Stack, startStack } from "../fixtures/stack.js";
@@ -8,6 +9,7 @@ describe("portal: mail server and alert rules", () => {
   let stack: Stack;
   let browser: Browser;
 
+  beforeAll(() => ensurePackages("portal"));
   beforeAll(async () => {
     stack = await startStack();
     browser = await launchBrowser();

@@ -1,3 +1,4 @@
+import { ensurePackages } from "@atrium/api/testing/test-services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, launchBrowser } from "../fixtures/browser.js";
 import { startTestApp, type TestApp } from "../fixtures/test-app.js";
@@ -13,6 +14,7 @@ describe("gateway viewer page in Chromium", () => {
   let desktop: { release(): Promise<void> };
   let browser: Browser;
 
+  beforeAll(() => ensurePackages("portal"));
   beforeAll(async () => {
     [desktop, app, browser] = await Promise.all([leaseDesktop(), startTestApp(), launchBrowser()]);
     world = await createGatewayWorld(app);

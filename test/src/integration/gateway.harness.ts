@@ -1,7 +1,6 @@
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { fileURLToPath } from "node:url";
 import { type GatewayServer, startGatewayForServices } from "@atrium/api";
+import { leaseTestServer, type ServerLease } from "@atrium/api/testing/test-services";
 import { Desktop, PoolEntitlement, ProtocolPlan, type Tenant, type User } from "@atrium/schema";
 import { Registry } from "prom-client";
 import WebSocket from "ws";
@@ -18,25 +17,9 @@ export const DESKTOP = {
   sshPassword: "Desk-Pass-1",
 } as const;
 
-const SERVICES_DIR = fileURLToPath(new URL("../../services/", import.meta.url));
-
-function runScript(args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("bash", [`${SERVICES_DIR}desktop.sh`, ...args], { stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.on("error", reject);
-    // "exit", not "close": daemons the script started must not hold us by an inherited pipe.
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`desktop.sh ${args[0]}: ${output}`))));
-  });
-}
-
 /** Starts the real desktop if nobody else has; the last release stops it again. */
-export async function leaseDesktop(): Promise<{ release(): Promise<void> }> {
-  const id = randomUUID();
-  await runScript(["acquire", id, String(process.pid)]);
-  return { release: () => runScript(["release", id]) };
+export function leaseDesktop(): Promise<ServerLease> {
+  return leaseTestServer("desktop.sh");
 }
 
 /** Client addresses as the API and gateway see them: both trust 127.0.0.1 as a proxy, so X-Forwarded-For counts. */

@@ -1,3 +1,4 @@
+import { ensurePackages } from "@atrium/api/testing/test-services";
 import { LoginEvent, User } from "@atrium/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTenantWithPeople, type TenantFixture } from "../fixtures/factories.js";
@@ -35,6 +36,7 @@ async function latestFailure(): Promise<string | null | undefined> {
 
 const samlLogin = (tenant = "acme") => `${api}/auth/sso/${samlProviderId}/login?tenant=${tenant}&returnTo=${RETURN}`;
 
+beforeAll(() => ensurePackages("identity"));
 beforeAll(async () => {
   app = await startTestApp();
   api = new URL(app.url).origin;

@@ -1,3 +1,4 @@
+import { ensurePackages } from "@atrium/api/testing/test-services";
 import { AlertRule, AuditEvent, LoginEvent, ReportSchedule, SmtpSettings, UsageRecord } from "@atrium/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMspAdmin, createTenantWithPeople, type TenantFixture } from "../fixtures/factories.js";
@@ -27,6 +28,7 @@ const PERIOD = { from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z" };
 
 const rows = <T extends object>(entity: new () => T) => app.database.dataSource.getRepository(entity);
 
+beforeAll(() => ensurePackages("reports"));
 beforeAll(async () => {
   app = await startTestApp();
   msp = await createMspAdmin(app);

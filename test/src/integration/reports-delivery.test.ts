@@ -1,5 +1,6 @@
 import { alertsEvaluateJob, reportDeliverJob, reportDispatchJob } from "@atrium/api";
 import { enqueueJob } from "@atrium/api/jobs/index";
+import { ensurePackages } from "@atrium/api/testing/test-services";
 import { Desktop, LoginEvent, Pool, ReportDelivery, ReportSchedule } from "@atrium/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -41,6 +42,7 @@ async function runJob(definition: typeof reportDispatchJob | typeof alertsEvalua
   await worker.drain();
 }
 
+beforeAll(() => ensurePackages("reports"));
 beforeAll(async () => {
   app = await startTestApp();
   smtp = await startSmtpSink();

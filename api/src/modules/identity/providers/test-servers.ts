@@ -1,44 +1,12 @@
-import { spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { createServer } from "node:net";
-import { fileURLToPath } from "node:url";
+import { leaseTestServer, type ServerLease } from "../../../testing/test-services.js";
 
 /**
- * Test helper: leases the real servers run by test/services/*.sh and describes how to reach them. The scripts start
- * a server on the first lease and stop it on the last release (unless it was already running, e.g. started by CI),
- * and serialise concurrent calls, so several test files may use the same server at once.
+ * Test helper: the real directory and RADIUS servers of test/services/ldap.sh and radius.sh, and how to reach them.
+ * Leases are shared between concurrent test files (see leaseTestServer).
  */
 
-const SERVICES_DIR = fileURLToPath(new URL("../../../../../test/services/", import.meta.url));
-
-export interface ServerLease {
-  release(): Promise<void>;
-}
-
-function runScript(script: string, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("bash", [`${SERVICES_DIR}${script}`, ...args], { stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.on("error", reject);
-    // "exit", not "close": a daemon the script started must not be able to hold us by an inherited pipe.
-    child.on("exit", (code) => {
-      if (code === 0) resolve(output);
-      else reject(new Error(`${script} ${args.join(" ")} exited with ${code}:\n${output}`));
-    });
-  });
-}
-
-async function lease(script: string): Promise<ServerLease> {
-  const id = randomUUID();
-  await runScript(script, ["acquire", id, String(process.pid)]);
-  return { release: () => runScript(script, ["release", id]).then(() => undefined) };
-}
+export type { ServerLease };
 
 export const LDAP_TEST_DIRECTORY = {
   url: "ldap://127.0.0.1:1389",
@@ -97,12 +65,12 @@ export const RADIUS_TEST_SERVER = {
 
 /** Starts (if needed) the test directory of test/services/ldap.sh. */
 export function leaseLdapServer(): Promise<ServerLease> {
-  return lease("ldap.sh");
+  return leaseTestServer("ldap.sh");
 }
 
 /** Starts (if needed) the FreeRADIUS of test/services/radius.sh. */
 export function leaseRadiusServer(): Promise<ServerLease> {
-  return lease("radius.sh");
+  return leaseTestServer("radius.sh");
 }
 
 /** A TCP port nobody listens on (an ephemeral port bound and freed again): "server down" for failover tests. */
