@@ -30,7 +30,18 @@ const envSchema = z.object({
   ATRIUM_SEPARATE_GATEWAY: booleanFlag,
   /** Where browsers reach the gateway (its load balancer); defaults to the in-process gateway's own address. */
   GATEWAY_PUBLIC_URL: z.string().url().optional(),
+  // Limits on one GraphQL document, checked before authentication (api/src/server/query-limits.ts). The portal's
+  // documents stay below the defaults; test/src/integration/query-limits.test.ts sends each one through them.
+  /** Lexical tokens in the document; the parser stops there. */
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(2_000),
+  /** Nesting of fields, fragments and introspection included. */
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
+  /** Aliased fields, counted through fragments. */
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(1_000).default(20),
+  /** Directives (`@include`, `@skip`…), counted through fragments. */
+  GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(1).max(1_000).default(30),
+  /** Field cost of the expanded operation (graphql-armor: object 2, scalar 1, ×1.5 a level, ×`first` literal). */
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
 });
 
 export type AppConfig = z.infer<typeof envSchema>;

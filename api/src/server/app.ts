@@ -6,7 +6,6 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express, { type NextFunction, type Request, type Response } from "express";
-import depthLimit from "graphql-depth-limit";
 import type { AuthCheckContext } from "../auth/auth-checker.js";
 import type { AppServices } from "../context/app-services.js";
 import { createErrorFormatter } from "../errors/format-error.js";
@@ -16,6 +15,7 @@ import { createSsoRouter } from "../modules/identity/sso/sso.router.js";
 import { createReportDownloadRouter } from "../modules/reports/report-download.router.js";
 import { currentRequestId, requestStore } from "../observability/request-store.js";
 import { buildGraphqlContext, clientIpOf } from "./graphql-context.js";
+import { queryLimitsOf } from "./query-limits.js";
 
 export interface ApiServer {
   url: string;
@@ -33,13 +33,17 @@ export async function startApiServer(services: AppServices, port: number, host: 
   const app = express();
   const httpServer = http.createServer(app);
   const formatError = createErrorFormatter(services.logger);
+  const limits = queryLimitsOf(services.config);
 
   const apollo = new ApolloServer<AuthCheckContext>({
     schema: await buildAppSchema(),
     includeStacktraceInErrorResponses: false,
     // Shutdown is ours (portal, API, database in order); Apollo re-raising the signal would race it.
     stopOnTerminationSignals: false,
-    validationRules: [depthLimit(services.config.GRAPHQL_MAX_DEPTH)],
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
+    // "Did you mean …" would let an anonymous caller spell out the schema's field names by trial.
+    hideSchemaDetailsFromClientErrors: true,
     formatError: (formatted, error) => formatError(formatted, error, currentRequestId()),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
