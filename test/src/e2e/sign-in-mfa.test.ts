@@ -8,7 +8,7 @@ import { ensurePackages } from "@atrium/api/testing/test-services";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, launchBrowser, signIn } from "../fixtures/browser.js";
-import { apiCall, type Stack, startStack } from "../fixtures/stack.js";
+import { apiCall, apiSignIn, type Stack, startStack } from "../fixtures/stack.js";
 import { type OidcIdp, startOidcIdp } from "../idp/oidc-idp.js";
 
 // The second step of a sign-in in the browser: an authenticator app enrolled from the account page, enrolment forced
@@ -21,14 +21,7 @@ describe("portal: two-step sign-in and single sign-on", () => {
   /** Taken before the tenant requires a second factor, which then applies to its admin too. */
   let globexAdmin = "";
 
-  const adminToken = async (tenant: string) =>
-    (
-      await apiCall<{ signIn: { accessToken: string } }>(
-        stack.apiUrl,
-        `mutation($t: String!) { signIn(input: { username: "admin", password: "demo", tenant: $t }) { accessToken } }`,
-        { t: tenant },
-      )
-    ).signIn.accessToken;
+  const adminToken = (tenant: string) => apiSignIn(stack.apiUrl, "admin", tenant);
 
   /** The password step through the real form; the test then expects the code step. */
   async function enterPassword(page: Page, tenant: string, username: string, password: string) {

@@ -1,7 +1,7 @@
 import { ensurePackages } from "@atrium/api/testing/test-services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, launchBrowser, signIn } from "../fixtures/browser.js";
-import { apiCall, type Stack, startStack } from "../fixtures/stack.js";
+import { apiCall, apiSignIn, type Stack, startStack } from "../fixtures/stack.js";
 
 // A 403 or 404 document is what those checks expect; Chromium logs it as a failed resource load.
 const expectedStatus = (errors: string[]) =>
@@ -12,14 +12,7 @@ const expectedStatus = (errors: string[]) =>
  * Then waits (bounded) until the pool controller has a desktop ready to offer.
  */
 async function entitleEveryoneToTheDemoPool(apiUrl: string): Promise<void> {
-  const token = async (username: string) =>
-    (
-      await apiCall<{ signIn: { accessToken: string } }>(
-        apiUrl,
-        `mutation($u: String!) { signIn(input: { username: $u, password: "demo", tenant: "acme" }) { accessToken } }`,
-        { u: username },
-      )
-    ).signIn.accessToken;
+  const token = (username: string) => apiSignIn(apiUrl, username, "acme");
   const admin = await token("admin");
   const pools = await apiCall<{ pools: { nodes: { id: string }[] } }>(
     apiUrl,
@@ -208,15 +201,12 @@ describe("portal: tenant console, helpdesk, end user and tenant isolation", () =
   });
 
   it("never shows one tenant's data to another tenant's admin who edits URLs", async () => {
-    const session = await apiCall<{ signIn: { accessToken: string } }>(
-      stack.apiUrl,
-      `mutation { signIn(input: { username: "admin", password: "demo", tenant: "acme" }) { accessToken } }`,
-    );
+    const adminToken = await apiSignIn(stack.apiUrl, "admin", "acme");
     const acme = await apiCall<{ users: { nodes: { id: string; displayName: string }[] } }>(
       stack.apiUrl,
       `query { users(first: 1, filter: { search: "user2" }) { nodes { id displayName } } }`,
       {},
-      session.signIn.accessToken,
+      adminToken,
     );
     const victim = acme.users.nodes[0];
     const globex = await browser.newPage();

@@ -1,7 +1,7 @@
 import { ensurePackages } from "@atrium/api/testing/test-services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, launchBrowser, signIn } from "../fixtures/browser.js";
-import { apiCall, type Stack, startStack } from "../fixtures/stack.js";
+import { apiCall, apiSignIn, type Stack, startStack } from "../fixtures/stack.js";
 
 // A 403 document is what the helpdesk checks expect; Chromium logs it as a failed resource load.
 const expectedStatus = (errors: string[]) =>
@@ -156,10 +156,7 @@ describe("portal: pools and desktops", () => {
   });
 
   it("shows who is on which desktop now, and the session history", async () => {
-    const { signIn: session } = await apiCall<{ signIn: { accessToken: string } }>(
-      stack.apiUrl,
-      `mutation { signIn(input: { username: "user2", password: "demo", tenant: "acme" }) { accessToken } }`,
-    );
+    const userToken = await apiSignIn(stack.apiUrl, "user2", "acme");
     // The demo tenant's own rule offers its demo pool to everyone; the pool controller keeps desktops ready.
     let offers: { desktopId: string }[] = [];
     for (let attempt = 0; attempt < 60 && offers.length === 0; attempt++) {
@@ -169,7 +166,7 @@ describe("portal: pools and desktops", () => {
           stack.apiUrl,
           "query { myDesktops { desktopId } }",
           {},
-          session.accessToken,
+          userToken,
         )
       ).myDesktops;
     }
@@ -177,7 +174,7 @@ describe("portal: pools and desktops", () => {
       stack.apiUrl,
       "mutation($id: ID!) { connect(input: { desktopId: $id }) { sessionId } }",
       { id: offers[0]?.desktopId },
-      session.accessToken,
+      userToken,
     );
     const admin = await browser.newPage();
     await signIn(admin.page, stack.portalUrl, "/t/acme", "admin", "demo");

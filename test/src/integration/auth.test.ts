@@ -7,10 +7,14 @@ let app: TestApp;
 let acme: TenantFixture;
 
 const SIGN_IN = `mutation($input: SignInInput!) {
-  signIn(input: $input) { accessToken refreshToken viewer { username roles tenantSlug } }
+  signInWithPassword(input: $input) {
+    ... on AuthPayload { accessToken refreshToken viewer { username roles tenantSlug } }
+  }
 }`;
 
-type SignIn = { signIn: { accessToken: string; refreshToken: string; viewer: { username: string; roles: string[] } } };
+type SignIn = {
+  signInWithPassword: { accessToken: string; refreshToken: string; viewer: { username: string; roles: string[] } };
+};
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -27,7 +31,11 @@ describe("local sign-in and sessions", () => {
     const result = dataOf(
       await app.gql<SignIn>(SIGN_IN, { input: { username: "admin", password: PASSWORD, tenant: "acme" } }),
     );
-    expect(result.signIn.viewer).toEqual({ username: "admin", roles: ["tenant_admin"], tenantSlug: "acme" });
+    expect(result.signInWithPassword.viewer).toEqual({
+      username: "admin",
+      roles: ["tenant_admin"],
+      tenantSlug: "acme",
+    });
   });
 
   it("answers every failure with the same message, and audits the attempt", async () => {
@@ -56,13 +64,13 @@ describe("local sign-in and sessions", () => {
       tenantSlug: "acme",
     });
     // user1 exists in both tenants with the same password: signing in via globex yields globex's user1, never acme's.
-    const viewer = (result.data as SignIn | null)?.signIn.viewer;
+    const viewer = (result.data as SignIn | null)?.signInWithPassword.viewer;
     expect(viewer?.username).toBe("user1");
     const me = dataOf(
       await app.gql<{ me: { tenantSlug: string } }>(
         `{ me { tenantSlug } }`,
         {},
-        (result.data as SignIn).signIn.accessToken,
+        (result.data as SignIn).signInWithPassword.accessToken,
       ),
     );
     expect(me.me.tenantSlug).toBe("globex");
@@ -75,11 +83,11 @@ describe("local sign-in and sessions", () => {
     const refresh = `mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken } }`;
     const second = dataOf(
       await app.gql<{ refreshSession: { accessToken: string; refreshToken: string } }>(refresh, {
-        t: first.signIn.refreshToken,
+        t: first.signInWithPassword.refreshToken,
       }),
     );
-    expect(second.refreshSession.refreshToken).not.toBe(first.signIn.refreshToken);
-    const replay = await app.gql(refresh, { t: first.signIn.refreshToken });
+    expect(second.refreshSession.refreshToken).not.toBe(first.signInWithPassword.refreshToken);
+    const replay = await app.gql(refresh, { t: first.signInWithPassword.refreshToken });
     expect(errorCodes(replay)).toEqual(["UNAUTHENTICATED"]);
     expect(dataOf(await app.gql(`{ me { username } }`, {}, second.refreshSession.accessToken))).toEqual({
       me: { username: "helpdesk" },
@@ -90,8 +98,8 @@ describe("local sign-in and sessions", () => {
     const session = dataOf(
       await app.gql<SignIn>(SIGN_IN, { input: { username: "user1", password: PASSWORD, tenant: "acme" } }),
     );
-    dataOf(await app.gql(`mutation { signOut }`, {}, session.signIn.accessToken));
-    const after = await app.gql(`{ me { username } }`, {}, session.signIn.accessToken);
+    dataOf(await app.gql(`mutation { signOut }`, {}, session.signInWithPassword.accessToken));
+    const after = await app.gql(`{ me { username } }`, {}, session.signInWithPassword.accessToken);
     expect(after.errors?.[0]?.extensions).toMatchObject({ code: "UNAUTHENTICATED", reason: "session_ended" });
   });
 
@@ -99,7 +107,7 @@ describe("local sign-in and sessions", () => {
     const session = dataOf(
       await app.gql<SignIn>(SIGN_IN, { input: { username: "admin", password: PASSWORD, tenant: "acme" } }),
     );
-    const forged = `${session.signIn.accessToken.slice(0, -4)}AAAA`;
+    const forged = `${session.signInWithPassword.accessToken.slice(0, -4)}AAAA`;
     expect((await app.gql(`{ me { username } }`, {}, forged)).errors?.[0]?.extensions).toMatchObject({
       code: "UNAUTHENTICATED",
       reason: "token_invalid",
@@ -107,7 +115,7 @@ describe("local sign-in and sessions", () => {
     app.clock.advance(16 * 60 * 1000);
     try {
       expect(
-        (await app.gql(`{ me { username } }`, {}, session.signIn.accessToken)).errors?.[0]?.extensions,
+        (await app.gql(`{ me { username } }`, {}, session.signInWithPassword.accessToken)).errors?.[0]?.extensions,
       ).toMatchObject({
         code: "UNAUTHENTICATED",
         reason: "token_expired",
@@ -128,7 +136,7 @@ describe("local sign-in and sessions", () => {
         acme.adminToken,
       ),
     );
-    expect(errorCodes(await app.gql(`{ me { username } }`, {}, session.signIn.accessToken))).toEqual([
+    expect(errorCodes(await app.gql(`{ me { username } }`, {}, session.signInWithPassword.accessToken))).toEqual([
       "UNAUTHENTICATED",
     ]);
     const open = await app.database.dataSource.getRepository(AuthSession).find({ where: { userId: acme.user.id } });

@@ -125,13 +125,6 @@ describe("TOTP", () => {
     ]);
   });
 
-  it("keeps the old signIn mutation from issuing tokens when a second factor is due", async () => {
-    const result = await app.gql(
-      `mutation { signIn(input: { username: "user1", password: "${PASSWORD}", tenant: "acme" }) { accessToken } }`,
-    );
-    expect(result.errors?.[0]?.extensions).toMatchObject({ code: "UNAUTHENTICATED", reason: "mfa_required" });
-  });
-
   it("makes an unenrolled user enrol during sign-in when the tenant requires MFA", async () => {
     await updateSettings(app, globex.adminToken, { mfaRequired: true });
     const challenge = dataOf(

@@ -2,8 +2,8 @@ import { MaxLength } from "class-validator";
 import { Arg, Args, ArgsType, Ctx, Field, ID, Mutation, Query, Resolver } from "type-graphql";
 import { RequirePermission } from "../../auth/require-permission.js";
 import type { RequestContext } from "../../context/request-context.js";
-import { enterTenant, leaveTenant, refreshSession, signIn, signOut, viewer } from "./sessions.service.js";
-import { AuthPayload, SignInInput, Viewer } from "./sessions.types.js";
+import { enterTenant, leaveTenant, refreshSession, signOut, viewer } from "./sessions.service.js";
+import { AuthPayload, Viewer } from "./sessions.types.js";
 
 @ArgsType()
 class RefreshArgs {
@@ -18,12 +18,6 @@ export class SessionsResolver {
   @RequirePermission("self")
   me(@Ctx() ctx: RequestContext): Promise<Viewer> {
     return viewer(ctx);
-  }
-
-  @Mutation(() => AuthPayload, { description: "Local sign-in. Tenant users pass their tenant's slug." })
-  @RequirePermission("public")
-  signIn(@Ctx() ctx: RequestContext, @Arg("input", () => SignInInput) input: SignInInput): Promise<AuthPayload> {
-    return signIn(ctx, input);
   }
 
   @Mutation(() => AuthPayload, { description: "Trades a refresh token for a new access token and refresh token." })

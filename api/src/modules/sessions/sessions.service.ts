@@ -3,11 +3,10 @@ import { rolesOf } from "../../auth/authenticate.js";
 import { permissionsForRoles } from "../../auth/permissions.js";
 import { sha256 } from "../../auth/token.service.js";
 import { type RequestContext, withTransaction } from "../../context/request-context.js";
-import { AppError, notFound, unauthenticated } from "../../errors/app-error.js";
+import { notFound, unauthenticated } from "../../errors/app-error.js";
 import { recordAudit } from "../../tenancy/audit.js";
 import { isUuid } from "../../tenancy/tenant-scope.js";
-import { passwordSignIn } from "../identity/sign-in/password-sign-in.service.js";
-import type { AuthPayload, SignInInput, Viewer } from "./sessions.types.js";
+import type { AuthPayload, Viewer } from "./sessions.types.js";
 
 async function viewerOf(ctx: RequestContext, user: User, session: AuthSession): Promise<Viewer> {
   const roles = await rolesOf(ctx.manager, user);
@@ -61,18 +60,6 @@ export async function startSession(ctx: RequestContext, user: User, method: stri
       after: { clientIp: tx.clientIp, method },
     });
     return issue(tx, user, session, refresh.token);
-  });
-}
-
-/**
- * The original password sign-in, kept for clients that expect tokens directly. When a second factor is needed it
- * refuses (reason mfa_required) instead of issuing tokens: such clients must use signInWithPassword.
- */
-export async function signIn(ctx: RequestContext, input: SignInInput): Promise<AuthPayload> {
-  const outcome = await passwordSignIn(ctx, input, input.loginHost ?? undefined);
-  if (outcome.kind === "session") return outcome.payload;
-  throw new AppError("UNAUTHENTICATED", "A second factor is required: use signInWithPassword and completeMfa", {
-    reason: "mfa_required",
   });
 }
 

@@ -1,32 +1,4 @@
-import { IsOptional, MaxLength, MinLength } from "class-validator";
-import { Field, ID, InputType, ObjectType } from "type-graphql";
-
-@InputType()
-export class SignInInput {
-  @Field()
-  @MinLength(1)
-  @MaxLength(255)
-  username: string;
-
-  @Field()
-  @MinLength(1)
-  @MaxLength(1024)
-  password: string;
-
-  @Field(() => String, { nullable: true, description: "Tenant slug; omit for MSP staff." })
-  @IsOptional()
-  @MaxLength(63)
-  tenant?: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description:
-      "Host name the user signs in at (the portal passes its own); selects the tenant when no slug is given.",
-  })
-  @IsOptional()
-  @MaxLength(253)
-  loginHost?: string | null;
-}
+import { Field, ID, ObjectType } from "type-graphql";
 
 @ObjectType()
 export class Viewer {

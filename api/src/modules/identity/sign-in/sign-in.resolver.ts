@@ -4,7 +4,6 @@ import { RequirePermission } from "../../../auth/require-permission.js";
 import { type RequestContext, withTransaction } from "../../../context/request-context.js";
 import { AppError, unauthenticated } from "../../../errors/app-error.js";
 import { recordAudit } from "../../../tenancy/audit.js";
-import { SignInInput } from "../../sessions/sessions.types.js";
 import { redeemSsoTicket } from "../sso/sso-ticket.service.js";
 import { completeMfa, enrolTotpForChallenge } from "./mfa-challenge.service.js";
 import { passwordSignIn } from "./password-sign-in.service.js";
@@ -13,6 +12,7 @@ import {
   MfaStatusType,
   RecoveryCodesType,
   RedeemTicketInput,
+  SignInInput,
   SignInResult,
   TotpCodeInput,
   TotpEnrolmentType,

@@ -1,6 +1,33 @@
-import { IsIn, IsOptional, Length, MaxLength } from "class-validator";
+import { IsIn, IsOptional, Length, MaxLength, MinLength } from "class-validator";
 import { createUnionType, Field, InputType, ObjectType } from "type-graphql";
 import { AuthPayload } from "../../sessions/sessions.types.js";
+
+@InputType()
+export class SignInInput {
+  @Field()
+  @MinLength(1)
+  @MaxLength(255)
+  username: string;
+
+  @Field()
+  @MinLength(1)
+  @MaxLength(1024)
+  password: string;
+
+  @Field(() => String, { nullable: true, description: "Tenant slug; omit for MSP staff." })
+  @IsOptional()
+  @MaxLength(63)
+  tenant?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Host name the user signs in at (the portal passes its own); selects the tenant when no slug is given.",
+  })
+  @IsOptional()
+  @MaxLength(253)
+  loginHost?: string | null;
+}
 
 export const MFA_METHODS = ["totp", "recovery_code", "radius", "totp_enrolment"] as const;
 export type MfaMethod = (typeof MFA_METHODS)[number];
