@@ -24,29 +24,30 @@ export async function protocolPlanOf(ctx: RequestContext, tenantId: string, enti
     : null;
 }
 
-/**
- * The atomic step: one conditional UPDATE that succeeds only while the desktop is still free. The database
- * re-checks the WHERE under the row lock, so of any number of concurrent callers exactly one sees affected = 1;
- * everyone else moves on. No read-then-write window exists in which two users could get the same desktop.
- */
-async function claimDesktop(tx: RequestContext, desktop: Desktop, userId: string): Promise<boolean> {
-  const result = await tx.manager
-    .createQueryBuilder()
-    .update(Desktop)
-    .set({ availability: "assigned", assignedUserId: userId, desiredPowerState: "running" })
-    .where(
-      "id = :id AND tenant_id = :tenantId AND availability = 'available' AND assigned_user_id IS NULL AND out_of_service = :oos",
-      { id: desktop.id, tenantId: desktop.tenantId, oos: false },
-    )
-    .execute();
-  return (result.affected ?? 0) === 1;
+/** Refuses a new desktop to a user who already holds as many as the policy allows. */
+function enforceLimit(actor: BrokerActor, held: readonly Desktop[]) {
+  const max = actor.policy.maxDesktops;
+  if (max !== null && held.length >= max) throw limitReached(max);
 }
 
-async function enforceLimit(ctx: RequestContext, actor: BrokerActor) {
-  const max = actor.policy.maxDesktops;
-  if (max === null) return;
-  const held = await desktopsHeldBy(ctx.manager, actor.tenantId, actor.user.id);
-  if (held.length >= max) throw limitReached(max);
+/**
+ * Claims one of `rankedIds` (best first) for the user inside the connection's transaction and finishes the
+ * connection there; null when every one of them is taken. The claim is the one atomic statement of
+ * claim-desktop.sql.ts, for a desktop the user picked as for the candidates of a pool.
+ */
+function claimAndFinish(
+  ctx: RequestContext,
+  actor: BrokerActor,
+  candidates: readonly Desktop[],
+  entitlement: PoolEntitlement,
+  chosen: ChosenProtocol,
+): Promise<DesktopConnectionType | null> {
+  return withTransaction(ctx, async (tx) => {
+    const ids = candidates.map((desktop) => desktop.id);
+    const claimed = await claimFirstFree(tx.manager, actor.tenantId, ids, actor.user.id);
+    const desktop = candidates.find((candidate) => candidate.id === claimed);
+    return desktop ? finishConnect(tx, actor, desktop, entitlement, chosen, false) : null;
+  });
 }
 
 /** Writes what a connection leaves behind (assignment, session, ticket) in the claim's transaction. */
@@ -170,6 +171,8 @@ export async function connect(ctx: RequestContext, input: ConnectInput): Promise
     if (!chosen) throw noUsableProtocol();
     return chosen;
   };
+  // The user's desktops, read at most once per connect: the one to give back in a pool and the count for the limit.
+  const heldDesktops = () => desktopsHeldBy(ctx.manager, actor.tenantId, actor.user.id);
 
   if (input.desktopId) {
     const desktop = await tenantScope(ctx, Desktop, "Desktop").getById(input.desktopId);
@@ -178,12 +181,8 @@ export async function connect(ctx: RequestContext, input: ConnectInput): Promise
     if (desktop.assignedUserId === actor.user.id) {
       return withTransaction(ctx, (tx) => finishConnect(tx, actor, desktop, entitlement, chosen, true));
     }
-    await enforceLimit(ctx, actor);
-    const result = await withTransaction(ctx, async (tx) =>
-      (await claimDesktop(tx, desktop, actor.user.id))
-        ? finishConnect(tx, actor, desktop, entitlement, chosen, false)
-        : null,
-    );
+    if (actor.policy.maxDesktops !== null) enforceLimit(actor, await heldDesktops());
+    const result = await claimAndFinish(ctx, actor, [desktop], entitlement, chosen);
     if (!result) throw desktopTaken();
     return result;
   }
@@ -192,9 +191,10 @@ export async function connect(ctx: RequestContext, input: ConnectInput): Promise
   const entitlement = entitlementFor(pool.id);
   const chosen = await protocolFor(entitlement);
   // A persistent (or still assigned) desktop in this pool is the user's: give the same one back.
-  const [held] = await desktopsHeldBy(ctx.manager, actor.tenantId, actor.user.id, [pool.id]);
-  if (held) return withTransaction(ctx, (tx) => finishConnect(tx, actor, held, entitlement, chosen, true));
-  await enforceLimit(ctx, actor);
+  const held = await heldDesktops();
+  const mine = held.find((desktop) => desktop.poolId === pool.id);
+  if (mine) return withTransaction(ctx, (tx) => finishConnect(tx, actor, mine, entitlement, chosen, true));
+  enforceLimit(actor, held);
 
   for (let round = 0; round < MAX_ROUNDS; round++) {
     // Everything in a window may be held by racing connects that are still committing; a wider window next round
@@ -202,16 +202,7 @@ export async function connect(ctx: RequestContext, input: ConnectInput): Promise
     const window = Math.min(MAX_CANDIDATES, FIRST_WINDOW * 2 ** round);
     const candidates = await candidateDesktops(ctx.manager, actor.tenantId, entitlement, actor.user.id, window);
     if (candidates.length === 0) break;
-    const result = await withTransaction(ctx, async (tx) => {
-      const claimed = await claimFirstFree(
-        tx.manager,
-        actor.tenantId,
-        candidates.map((desktop) => desktop.id),
-        actor.user.id,
-      );
-      const desktop = candidates.find((candidate) => candidate.id === claimed);
-      return desktop ? finishConnect(tx, actor, desktop, entitlement, chosen, false) : null;
-    });
+    const result = await claimAndFinish(ctx, actor, candidates, entitlement, chosen);
     if (result) return result;
   }
   throw noDesktopAvailable(pool.name);
