@@ -1,17 +1,29 @@
 import { randomUUID } from "node:crypto";
 import { type GatewayServer, startGatewayForServices } from "@atrium/api";
 import { leaseTestServer, type ServerLease } from "@atrium/api/testing/test-services";
-import { Desktop, PoolEntitlement, ProtocolPlan, type Tenant, type User } from "@atrium/schema";
+import {
+  AssignmentRule,
+  Desktop,
+  Location,
+  PoolEntitlement,
+  ProtocolPlan,
+  type Tenant,
+  type User,
+} from "@atrium/schema";
 import { Registry } from "prom-client";
+import { afterAll, beforeAll } from "vitest";
 import WebSocket from "ws";
 import { CONNECT, createLocationRow, createPolicyRow, createRuleRow, tokenFor } from "../fixtures/broker-factories.js";
 import { createCloud, createDesktops, createPool, createTenantWithPeople, createUser } from "../fixtures/factories.js";
-import { dataOf, type TestApp } from "../fixtures/test-app.js";
+import { dataOf, startTestApp, type TestApp } from "../fixtures/test-app.js";
 
-/** test/services/desktop.sh: Xvfb + twm + xterm, x11vnc and sshd on loopback. */
+/** test/services/desktop.sh: Xvfb + twm + xterm, x11vnc, sshd and xrdp (bridged to the VNC desktop) on loopback. */
 export const DESKTOP = {
   vncPort: 5901,
   vncPassword: "atrVnc01",
+  rdpPort: 3390,
+  /** xrdp passes the RDP password on to x11vnc. */
+  rdpPassword: "atrVnc01",
   sshPort: 2222,
   sshUser: "atrium-desk",
   sshPassword: "Desk-Pass-1",
@@ -50,7 +62,7 @@ export async function createGatewayWorld(app: TestApp): Promise<GatewayWorld> {
     protocols: [
       { protocol: "VNC", priority: 1, port: DESKTOP.vncPort, gateway: "always", rdpOptions: [] },
       { protocol: "SSH", priority: 2, port: DESKTOP.sshPort, gateway: "always", rdpOptions: [] },
-      { protocol: "RDP", priority: 3, port: 3389, gateway: "always", rdpOptions: [] },
+      { protocol: "RDP", priority: 3, port: DESKTOP.rdpPort, gateway: "always", rdpOptions: [] },
     ],
   });
   const anywhere = await createLocationRow(app, people.tenant, "Anywhere", ["0.0.0.0/0", "::/0"]);
@@ -88,6 +100,33 @@ export async function createGatewayWorld(app: TestApp): Promise<GatewayWorld> {
   };
 }
 
+/** A deny rule for the test client's network (203.0.113.0/24), first in order; returns its removal. */
+export async function denyClientNetwork(app: TestApp, tenantId: string): Promise<() => Promise<void>> {
+  const locations = app.database.dataSource.getRepository(Location);
+  const rules = app.database.dataSource.getRepository(AssignmentRule);
+  const blocked = await locations.save({
+    tenantId,
+    name: "Blocked network",
+    description: null,
+    cidrs: ["203.0.113.0/24"],
+    clientKinds: ["web", "native", "api"],
+    viaGateway: "any" as const,
+    timeWindows: [],
+  });
+  const deny = await rules.save({
+    tenantId,
+    identityProviderId: null,
+    position: 1,
+    description: null,
+    condition: { subject: { type: "any" as const }, locationIds: [blocked.id] },
+    outcome: { effect: "deny" as const },
+  });
+  return async () => {
+    await rules.delete({ id: deny.id });
+    await locations.delete({ id: blocked.id });
+  };
+}
+
 export async function startTestGateway(
   app: TestApp,
   env: Record<string, string> = {},
@@ -98,6 +137,32 @@ export async function startTestGateway(
     registry,
   });
   return Object.assign(gateway, { registry });
+}
+
+export interface GatewaySuite {
+  app: TestApp;
+  world: GatewayWorld;
+  gateway: Awaited<ReturnType<typeof startTestGateway>>;
+}
+
+/**
+ * The usual gateway test setup, registered on the surrounding describe: the real desktop leased, the app, a world
+ * and one gateway. Read the fields inside tests (they are filled in beforeAll).
+ */
+export function useGatewaySuite(): GatewaySuite {
+  const suite = {} as GatewaySuite;
+  let desktop: ServerLease | undefined;
+  beforeAll(async () => {
+    [desktop, suite.app] = await Promise.all([leaseDesktop(), startTestApp()]);
+    suite.world = await createGatewayWorld(suite.app);
+    suite.gateway = await startTestGateway(suite.app);
+  });
+  afterAll(async () => {
+    await suite.gateway?.close();
+    await suite.app?.close();
+    await desktop?.release();
+  });
+  return suite;
 }
 
 export interface OpenedSocket {

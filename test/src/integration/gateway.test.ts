@@ -1,10 +1,11 @@
-import { AssignmentRule, Desktop, GatewayTunnel, Location } from "@atrium/schema";
+import { Desktop, GatewayTunnel } from "@atrium/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../fixtures/test-app.js";
 import {
   CLIENT_IP,
   createGatewayWorld,
   DESKTOP,
+  denyClientNetwork,
   FrameReader,
   type GatewayWorld,
   leaseDesktop,
@@ -157,31 +158,12 @@ describe("gateway: VNC and SSH through ticket-checked tunnels to a real desktop"
 
   it("re-checks access at open: a location denied since the ticket was issued is refused", async () => {
     const ticket = await world.ticket("VNC");
-    const locations = app.database.dataSource.getRepository(Location);
-    const rules = app.database.dataSource.getRepository(AssignmentRule);
-    const blocked = await locations.save({
-      tenantId: world.tenant.id,
-      name: "Blocked network",
-      description: null,
-      cidrs: ["203.0.113.0/24"],
-      clientKinds: ["web", "native", "api"],
-      viaGateway: "any" as const,
-      timeWindows: [],
-    });
-    const deny = await rules.save({
-      tenantId: world.tenant.id,
-      identityProviderId: null,
-      position: 1,
-      description: null,
-      condition: { subject: { type: "any" as const }, locationIds: [blocked.id] },
-      outcome: { effect: "deny" as const },
-    });
+    const allow = await denyClientNetwork(app, world.tenant.id);
     try {
       const { closed } = openTunnel(gateway, `/tunnel/vnc?ticket=${encodeURIComponent(ticket)}`);
       expect(await closed).toEqual({ code: 4406, reason: "Access to this desktop is not allowed from your location" });
     } finally {
-      await rules.delete({ id: deny.id });
-      await locations.delete({ id: blocked.id });
+      await allow();
     }
   });
 

@@ -14,6 +14,8 @@ export const REFUSAL_CLOSE: Record<TunnelRefusal, { code: number; reason: string
   desktop_unavailable: { code: 4407, reason: "The desktop is no longer assigned to you" },
   wrong_protocol: { code: 4408, reason: "The ticket is for another display protocol" },
   too_many_tunnels: { code: 4409, reason: "You have too many open desktop connections" },
+  wrong_destination: { code: 4418, reason: "The viewer asked for another desktop than the ticket's" },
+  bad_request: { code: 4419, reason: "The viewer sent a request the gateway does not understand" },
 };
 
 export const END_CLOSE: Record<TunnelEndReason, { code: number; reason: string }> = {
@@ -29,6 +31,7 @@ export const END_CLOSE: Record<TunnelEndReason, { code: number; reason: string }
     code: 4416,
     reason: "RDP in the browser is not available here; download the RDP file to use port forwarding",
   },
+  desktop_negotiation_failed: { code: 4417, reason: "The desktop does not offer a TLS connection for RDP" },
   gateway_shutdown: { code: 1001, reason: "The gateway is shutting down" },
   forward_grace_elapsed: { code: 1000, reason: "Forwarding closed" },
   error: { code: 1011, reason: "The gateway hit an unexpected error" },

@@ -8,8 +8,10 @@ import { PortForwarder } from "./forward/port-forwarder.js";
 import type { GatewaySettings } from "./gateway.config.js";
 import type { GatewayMetrics } from "./gateway.metrics.js";
 import { handleGatewayRequest } from "./gateway.routes.js";
-import type { CredentialSource, TicketVerdict, TicketVerifier, TunnelGrant } from "./gateway.types.js";
+import type { CredentialSource, TicketVerdict, TicketVerifier, TunnelGrant, TunnelRefusal } from "./gateway.types.js";
 import { relayGuacd } from "./relays/guacd.relay.js";
+import type { RdCleanPathRequest } from "./relays/rdcleanpath.pdu.js";
+import { readFirstRequest, refusalPdu, relayRdCleanPath, sameDestination } from "./relays/rdcleanpath.relay.js";
 import { relaySsh } from "./relays/ssh.relay.js";
 import { relayVnc } from "./relays/vnc.relay.js";
 import type { TunnelRecordStore } from "./tunnel-recorder.js";
@@ -37,13 +39,16 @@ export interface GatewayServer {
   close(): Promise<void>;
 }
 
-type Endpoint = "vnc" | "ssh" | "rdp";
+type Endpoint = "vnc" | "ssh" | "rdp" | "rdcleanpath";
 const ENDPOINT_PROTOCOLS: Record<Endpoint, readonly string[]> = {
   // HTML5 in a protocol plan means "VNC rendered in the browser".
   vnc: ["VNC", "HTML5"],
   ssh: ["SSH"],
   rdp: ["RDP"],
+  rdcleanpath: ["RDP"],
 };
+/** How long a browser may take to send its RDCleanPath request after the WebSocket opened. */
+const FIRST_REQUEST_MS = 15_000;
 const BEARER_PROTOCOL = "atrium.bearer.";
 
 function intParam(url: URL, name: string, fallback: number, max: number): number {
@@ -106,7 +111,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<GatewaySe
 
   server.on("upgrade", (request, socket, head) => {
     const url = new URL(request.url ?? "/", "http://gateway");
-    const endpoint = url.pathname.match(/^\/tunnel\/(vnc|ssh|rdp)$/)?.[1] as Endpoint | undefined;
+    const endpoint = url.pathname.match(/^\/tunnel\/(vnc|ssh|rdp|rdcleanpath)$/)?.[1] as Endpoint | undefined;
     if (!endpoint) {
       socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
       return;
@@ -117,7 +122,11 @@ export async function startGateway(deps: GatewayDependencies): Promise<GatewaySe
       const early: RawData[] = [];
       const hold = (data: RawData) => early.push(data);
       ws.on("message", hold);
-      void admit(ws, request, url, endpoint, early)
+      const opened =
+        endpoint === "rdcleanpath"
+          ? admitRdCleanPath(ws, request, url, early)
+          : admit(ws, request, url, endpoint, url.searchParams.get("ticket"), early);
+      void opened
         .catch((error: unknown) => {
           logger.error({ err: error }, "gateway tunnel failed to open");
           if (ws.readyState === WebSocket.OPEN) ws.close(1011, "The gateway hit an unexpected error");
@@ -126,18 +135,44 @@ export async function startGateway(deps: GatewayDependencies): Promise<GatewaySe
     });
   });
 
-  async function admit(ws: WebSocket, request: http.IncomingMessage, url: URL, endpoint: Endpoint, early: RawData[]) {
-    const verdict = await verify(request, url.searchParams.get("ticket"), "web");
-    const refuse = (refusal: keyof typeof REFUSAL_CLOSE, detail: string, protocol: string) => {
-      metrics.tunnels.inc({ protocol, outcome: refusal });
-      logger.info({ refusal, detail, endpoint }, "gateway tunnel refused");
-      const { code, reason } = REFUSAL_CLOSE[refusal];
-      ws.close(code, reason);
-    };
+  const refuser = (ws: WebSocket, endpoint: Endpoint) => (refusal: TunnelRefusal, detail: string, protocol: string) => {
+    metrics.tunnels.inc({ protocol, outcome: refusal });
+    logger.info({ refusal, detail, endpoint }, "gateway tunnel refused");
+    // An RDCleanPath client waits for a PDU before it looks at the socket: tell it in its own protocol first.
+    if (endpoint === "rdcleanpath" && ws.readyState === WebSocket.OPEN) ws.send(refusalPdu(refusal));
+    const { code, reason } = REFUSAL_CLOSE[refusal];
+    ws.close(code, reason);
+  };
+
+  /** RDCleanPath carries the ticket (authToken) and the destination in its first message rather than the URL. */
+  async function admitRdCleanPath(ws: WebSocket, request: http.IncomingMessage, url: URL, early: RawData[]) {
+    const first = await readFirstRequest(ws, early, FIRST_REQUEST_MS);
+    if (!first.ok) {
+      if (!first.closed) refuser(ws, "rdcleanpath")("bad_request", first.detail, "RDP");
+      return;
+    }
+    await admit(ws, request, url, "rdcleanpath", first.request.proxyAuth, early, first.request);
+  }
+
+  async function admit(
+    ws: WebSocket,
+    request: http.IncomingMessage,
+    url: URL,
+    endpoint: Endpoint,
+    ticket: string | null,
+    early: RawData[],
+    rdCleanPath?: RdCleanPathRequest,
+  ) {
+    const verdict = await verify(request, ticket, "web");
+    const refuse = refuser(ws, endpoint);
     if (!verdict.ok) return refuse(verdict.refusal, verdict.detail, endpoint.toUpperCase());
     const grant = verdict.grant;
     if (!ENDPOINT_PROTOCOLS[endpoint].includes(grant.protocol)) {
       return refuse("wrong_protocol", `${grant.protocol} ticket on /tunnel/${endpoint}`, grant.protocol);
+    }
+    // The broker decided where this ticket leads; a browser asking for any other address is refused.
+    if (rdCleanPath && !sameDestination(rdCleanPath.destination, grant.target)) {
+      return refuse("wrong_destination", "destination differs from the ticket's", grant.protocol);
     }
     if ((await deps.recorder.countOpen(grant.tenantId, grant.userId)) >= settings.maxTunnelsPerUser) {
       return refuse("too_many_tunnels", `limit ${settings.maxTunnelsPerUser}`, grant.protocol);
@@ -149,6 +184,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<GatewaySe
     void session.done.then(() => sessions.delete(session));
     metrics.tunnels.inc({ protocol: grant.protocol, outcome: "opened" });
     logger.info({ tunnel: recordId, desktop: grant.desktopId, protocol: grant.protocol }, "gateway tunnel opened");
+    if (rdCleanPath) return relayRdCleanPath(session, rdCleanPath, early, logger);
     await startRelay(session, endpoint, url, early);
   }
 

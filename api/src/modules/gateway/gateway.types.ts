@@ -8,7 +8,9 @@ export type TunnelRefusal =
   | "access_denied"
   | "desktop_unavailable"
   | "wrong_protocol"
-  | "too_many_tunnels";
+  | "too_many_tunnels"
+  | "wrong_destination"
+  | "bad_request";
 
 export type TunnelProtocol = "VNC" | "SSH" | "RDP";
 
@@ -49,7 +51,7 @@ export interface TicketPresentation {
  */
 export type TicketVerifier = (presentation: TicketPresentation) => Promise<TicketVerdict>;
 
-/** Desktop credentials for protocols the gateway logs into itself (SSH, RDP via guacd). */
+/** Desktop credentials for protocols the gateway logs into itself (SSH, RDP via guacd or RDCleanPath). */
 export type CredentialSource = (grant: TunnelGrant) => Promise<SshCredentials | null>;
 
 /** Why a tunnel ended; recorded on the tunnel row for reports. */
@@ -63,6 +65,7 @@ export type TunnelEndReason =
   | "desktop_auth_failed"
   | "credentials_missing"
   | "guacd_unavailable"
+  | "desktop_negotiation_failed"
   | "gateway_shutdown"
   | "forward_grace_elapsed"
   | "error";

@@ -15,6 +15,19 @@ export function toBuffer(data: RawData): Buffer {
   return Buffer.from(data);
 }
 
+/** Browser → desktop: counts the bytes, and pauses the browser while the desktop's socket is full. */
+export function toDesktop(session: TunnelSession, socket: net.Socket): (data: RawData) => void {
+  return (data) => {
+    const chunk = toBuffer(data);
+    session.receivedFromClient(chunk.length);
+    // A fast client cannot grow our buffers: it waits for the desktop to drain.
+    if (!socket.write(chunk)) {
+      session.ws.pause();
+      socket.once("drain", () => session.ws.resume());
+    }
+  };
+}
+
 /**
  * VNC: the browser (noVNC) speaks RFB inside binary WebSocket frames; the gateway only moves bytes to and from the
  * desktop's VNC port, so RFB security (VNC auth, VeNCrypt) stays end to end between viewer and server.
@@ -41,15 +54,7 @@ export function relayVnc(session: TunnelSession, early: RawData[]): void {
     close: () => socket.destroy(),
   });
 
-  const forward = (data: RawData) => {
-    const chunk = toBuffer(data);
-    session.receivedFromClient(chunk.length);
-    // The browser is paused while the desktop's socket is full: a fast client cannot grow our buffers.
-    if (!socket.write(chunk)) {
-      session.ws.pause();
-      socket.once("drain", () => session.ws.resume());
-    }
-  };
+  const forward = toDesktop(session, socket);
   session.ws.on("message", forward);
   // Frames that arrived while the ticket was checked; the socket buffers them until it connects.
   for (const data of early.splice(0)) forward(data);
