@@ -82,6 +82,7 @@ export * from "./entities/tenant.entity.js";
 export * from "./entities/usage-record.entity.js";
 export * from "./entities/user.entity.js";
 export * from "./entities/user-mfa.entity.js";
+export * from "./enums/index.js";
 
 /** Every entity, for DataSource construction. */
 export const ALL_ENTITIES = [

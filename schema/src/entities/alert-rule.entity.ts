@@ -1,12 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
-
-export type AlertKind =
-  | "POOL_AVAILABLE_BELOW"
-  | "POOL_PAUSED"
-  | "CLOUD_UNREACHABLE"
-  | "QUOTA_ABOVE"
-  | "FAILED_LOGIN_SPIKE"
-  | "REPORT_DELIVERY_FAILED";
+import type { AlertKind } from "../enums/index.js";
 
 /** A condition watched by the alert evaluator; tenant null watches every tenant (MSP recipients). */
 @Entity("alert_rule")

@@ -1,6 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-
-export type AlertStatus = "open" | "resolved";
+import type { AlertStatus } from "../enums/index.js";
 
 /**
  * One raised alert of a rule for one subject (a pool, a cloud, a schedule…). The partial unique index keeps at most

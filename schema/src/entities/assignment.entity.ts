@@ -1,6 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-
-export type AssignmentOrigin = "broker" | "rogue" | "admin";
+import type { AssignmentOrigin } from "../enums/index.js";
 
 /** One row per time a desktop was given to a user; open while `releasedAt` is null. History for reports. */
 @Entity("assignment")

@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-
-export type ActorType = "user" | "api_key" | "system" | "agent";
+import type { ActorType } from "../enums/index.js";
 
 @Entity("audit_event")
 @Index("ix_audit_event_tenant_time", ["tenantId", "createdAt"])

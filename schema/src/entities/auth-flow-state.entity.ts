@@ -1,11 +1,11 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import type { AuthFlowKind } from "../enums/index.js";
 
 /**
  * Short-lived, single-use state of a sign-in in progress: a pending MFA challenge, an SSO ticket the portal
  * redeems for tokens, an outstanding SAML request or OIDC state, a consumed SAML assertion id. Looked up by the
  * hash of its key, so a database reader cannot replay it.
  */
-export type AuthFlowKind = "mfa_challenge" | "sso_ticket" | "saml_request" | "oidc_state" | "saml_assertion";
 
 @Entity("auth_flow_state")
 @Index("uq_auth_flow_state_key", ["keyHash"], { unique: true })

@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
-
-export type CloudStatus = "unknown" | "ok" | "error";
+import type { CloudStatus } from "../enums/index.js";
 
 /** A VHI cluster/region the MSP operates. Owned by the MSP, shared by the tenants mapped onto it. */
 @Entity("cloud")

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import type { PowerState } from "./desktop.entity.js";
+import type { PowerState } from "../enums/index.js";
 
 /**
  * Append-only power history: one row per stretch of time a desktop's server spent in one observed power state, with

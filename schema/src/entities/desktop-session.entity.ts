@@ -1,6 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-
-export type DesktopSessionState = "pending" | "active" | "locked" | "idle" | "disconnected" | "ended";
+import type { DesktopSessionState } from "../enums/index.js";
 
 /** A user's session on a desktop, from connect (or a rogue login) to logout. History for reports. */
 @Entity("desktop_session")

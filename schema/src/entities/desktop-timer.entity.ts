@@ -1,7 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-
-export type DesktopTimerKind = "release" | "power";
-export type DesktopTimerReason = "disconnect" | "logout" | "release";
+import type { DesktopTimerKind, DesktopTimerReason } from "../enums/index.js";
 
 /**
  * A release or power action due at a time, written when the agent reports a disconnect/logout or a desktop is

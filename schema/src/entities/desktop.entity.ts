@@ -1,11 +1,13 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
+import type {
+  DesiredPowerState,
+  DesktopAvailability,
+  DesktopPendingAction,
+  DesktopProvisioningState,
+  PowerState,
+} from "../enums/index.js";
 
-export type PowerState = "unknown" | "building" | "running" | "stopped" | "suspended" | "shelved" | "error" | "deleted";
-export type DesiredPowerState = "running" | "stopped" | "suspended" | "shelved" | "deleted";
 /** Where the controller is in this desktop's life cycle. */
-export type DesktopProvisioningState = "pending" | "building" | "ready" | "failed" | "deleting" | "vanished";
-export type DesktopPendingAction = "reboot" | "rebuild";
-export type DesktopAvailability = "provisioning" | "available" | "assigned" | "unavailable" | "deleting";
 
 @Entity("desktop")
 @Index("uq_desktop_pool_seq", ["tenantId", "poolId", "seq"], { unique: true })

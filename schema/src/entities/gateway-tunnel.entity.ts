@@ -1,6 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-
-export type GatewayTunnelMode = "websocket" | "forward";
+import type { GatewayTunnelMode } from "../enums/index.js";
 
 /** Byte counts can pass 2^31 in one long session; JavaScript numbers are exact up to 2^53. */
 const bigintAsNumber = {

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
-import type { UserSource } from "./user.entity.js";
+import type { UserSource } from "../enums/index.js";
 
 @Entity("app_group")
 @Index("uq_group_tenant_name", ["tenantId", "name"], { unique: true })

@@ -1,7 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
-import type { Role } from "./role-binding.entity.js";
-
-export type IdentityProviderKind = "ldap" | "saml" | "oidc" | "radius";
+import type { IdentityProviderKind, Role } from "../enums/index.js";
 
 /** How a directory/IdP group becomes a role: the first mapping whose group the user is in grants its role. */
 export interface GroupRoleMapping {

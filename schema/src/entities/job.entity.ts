@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
-
-export type JobStatus = "queued" | "running" | "succeeded" | "dead";
+import type { JobStatus } from "../enums/index.js";
 
 /** Durable work in the application database, claimed by workers with row locks that skip locked rows. */
 @Entity("job")

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
+import type { LocationGatewayMode } from "../enums/index.js";
 
 /** "yes": only through our gateway, "no": only direct, "any": either. */
-export type LocationGatewayMode = "yes" | "no" | "any";
 
 export interface LocationTimeWindow {
   days: string[];

@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-
-export type LoginOutcome = "success" | "failure" | "mfa_required" | "locked" | "throttled";
+import type { LoginOutcome } from "../enums/index.js";
 
 /** One row per sign-in attempt (and per MFA step), successful or not. */
 @Entity("login_event")

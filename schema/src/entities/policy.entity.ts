@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
+import type { RogueLoginAction } from "../enums/index.js";
 
 /** What happens when the agent reports a login the broker did not arrange (a "rogue" login). */
-export type RogueLoginAction = "log" | "assign" | "logout";
 
 /** What a user is offered: the pools (entitlements) and the rules for rogue logins. One policy per user. */
 @Entity("policy")

@@ -1,8 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import type { OfferSortOrder, UserPowerAction } from "../enums/index.js";
 
 /** How candidate desktops of a pool are ordered before the top N are offered. */
-export type OfferSortOrder = "favor_previous" | "least_recently_used" | "oldest_first" | "favor_running";
-export type UserPowerAction = "start" | "stop" | "reboot";
 
 /** One pool inside a policy: how many desktops to offer, persistence, sort order and the plans that apply. */
 @Entity("pool_entitlement")

@@ -1,14 +1,9 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
-
-export type PoolStatus = "active" | "paused" | "draining";
+import type { ParkedPowerState, PoolProvisioningState, PoolStatus, UserDataKind } from "../enums/index.js";
 
 /** What the controller is doing with the pool right now, for the portal's progress view. */
-export type PoolProvisioningState = "idle" | "growing" | "shrinking" | "blocked" | "paused" | "error";
 
 /** Power state unassigned desktops above `minRunning` are parked in. */
-export type ParkedPowerState = "running" | "stopped" | "suspended" | "shelved";
-
-export type UserDataKind = "none" | "cloud-init" | "cloudbase-init";
 
 /**
  * A weekday/time window that overrides the pool's sizes while it is open (ramp-up, peak, off-peak…). Days are

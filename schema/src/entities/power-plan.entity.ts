@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
-
-export type PlanPowerAction = "none" | "suspend" | "stop" | "shelve";
+import type { PlanPowerAction } from "../enums/index.js";
 
 /** Power action N minutes after the user disconnects, logs out, or the desktop is released. */
 @Entity("power_plan")

@@ -1,8 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
+import type { DisplayProtocol, GatewayUsage } from "../enums/index.js";
 
-export type DisplayProtocol = "RDP" | "VNC" | "SSH" | "HTML5";
 /** never: always direct; always: always through the gateway; when_required: only when the location demands it. */
-export type GatewayUsage = "never" | "always" | "when_required";
 
 export interface ProtocolSetting {
   protocol: DisplayProtocol;

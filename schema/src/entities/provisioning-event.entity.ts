@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-
-export type ProvisioningEventLevel = "info" | "warning" | "error";
+import type { ProvisioningEventLevel } from "../enums/index.js";
 
 /**
  * What the pool controller did or saw (desktop created, fault, pool paused, orphan found…), newest first in the

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
+import type { ReleaseDisposition } from "../enums/index.js";
 
 /** What happens to a non-persistent desktop once it is released: back to the pool, rebuilt, or deleted. */
-export type ReleaseDisposition = "keep" | "rebuild" | "terminate";
 
 /** When an assignment ends (N minutes after disconnect or logout) and what becomes of the desktop. */
 @Entity("release_plan")

@@ -1,10 +1,10 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import type { ReportDeliveryStatus } from "../enums/index.js";
 
 /**
  * `pending` → `sending` → `sent`; a failed attempt goes to `retrying` and, after the last one, `failed`. A row found
  * in `sending` was interrupted mid-send: it is failed rather than resent, because the mail may have gone out.
  */
-export type ReportDeliveryStatus = "pending" | "sending" | "retrying" | "sent" | "failed";
 
 /** The delivery log, one row per schedule and period (`send now` uses its own period key), so no period is sent twice. */
 @Entity("report_delivery")

@@ -1,8 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
-
-export type ReportKind = "usage" | "login-history" | "assignment-history" | "broker-metrics";
-export type ReportFormat = "csv" | "pdf";
-export type ReportPeriod = "daily" | "weekly" | "monthly";
+import type { ReportFormat, ReportKind, ReportPeriod } from "../enums/index.js";
 
 /**
  * A report e-mailed after each period (the previous day, ISO week or month in `timeZone`) at `hour` local time.

@@ -1,10 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-
-export const MSP_ROLES = ["msp_admin", "msp_operator", "msp_billing"] as const;
-export const TENANT_ROLES = ["tenant_admin", "tenant_helpdesk", "tenant_user"] as const;
-export type MspRole = (typeof MSP_ROLES)[number];
-export type TenantRole = (typeof TENANT_ROLES)[number];
-export type Role = MspRole | TenantRole;
+import type { Role } from "../enums/index.js";
 
 /**
  * Grants a role to a user or to every member of a group. MSP roles have a null tenant; tenant roles always

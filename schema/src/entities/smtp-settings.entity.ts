@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
+import type { SmtpTlsMode } from "../enums/index.js";
 
 /** `none`: plain SMTP (relays on a trusted network); `starttls`: upgrade required; `tls`: implicit TLS (465). */
-export type SmtpTlsMode = "none" | "starttls" | "tls";
 
 /**
  * Outgoing mail server for reports and alerts: the MSP's (tenant null), optionally overridden by one tenant. The

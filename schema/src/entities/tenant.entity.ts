@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
-
-export type TenantStatus = "active" | "suspended";
+import type { TenantStatus } from "../enums/index.js";
 
 @Entity("tenant")
 export class Tenant {

@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
-
-export type UserSource = "local" | "ldap" | "saml" | "oidc";
+import type { UserSource } from "../enums/index.js";
 
 /** A person: MSP staff when `tenantId` is null, otherwise a member of that tenant. */
 @Entity("app_user")
