@@ -5,6 +5,7 @@ import "../styles/layout.css";
 import "../styles/components.css";
 import "../styles/forms.css";
 import "../styles/live.css";
+import "../styles/lists.css";
 
 export const metadata: Metadata = {
   title: { default: "Atrium", template: "%s · Atrium" },

@@ -1,42 +1,36 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { DesktopTable } from "@/components/tables/desktop-table";
+import { FilterToolbar } from "@/components/lists/filter-toolbar";
+import { ListCard } from "@/components/lists/list-card";
+import { desktopColumns } from "@/components/tables/desktop-columns";
+import { poolFilter } from "@/components/tables/pool-filter";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pager } from "@/components/ui/pager";
 import { DesktopsDocument, PoolsDocument } from "@/generated/graphql";
 import { query } from "@/lib/api/server-api";
-import { filterParams, pageStateOf } from "@/lib/pagination";
+import { humanize } from "@/lib/format";
+import { listParams, type SearchParams } from "@/lib/list-params";
 import { requirePermission } from "@/lib/viewer";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Desktops" };
 
-const PAGE_SIZE = 25;
 const AVAILABILITY = ["provisioning", "available", "assigned", "unavailable", "deleting"];
 
-export default async function DesktopsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function DesktopsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePermission("desktops:read");
   const params = await searchParams;
-  const filters = filterParams(params, ["q", "pool", "availability"]);
-  const page = pageStateOf(params);
+  const list = listParams(params, { filters: ["q", "pool", "availability"] });
   const [{ desktops }, { pools }] = await Promise.all([
     query(DesktopsDocument, {
-      first: PAGE_SIZE,
-      after: page.after,
+      ...list.args,
       filter: {
-        search: filters.q ?? null,
-        poolId: filters.pool ?? null,
-        availability: filters.availability ?? null,
+        search: list.filters.q ?? null,
+        poolId: list.filters.pool ?? null,
+        availability: list.filters.availability ?? null,
       },
     }),
     query(PoolsDocument, { first: 200, after: null }),
   ]);
-  const filtered = Object.keys(filters).length > 0;
   const terminated = typeof params.terminated === "string" ? params.terminated : null;
   return (
     <>
@@ -46,67 +40,34 @@ export default async function DesktopsPage({
           {terminated} is being terminated.
         </div>
       ) : null}
-      <section className="card" aria-label="Desktop list">
-        <form className="toolbar" method="get" aria-label="Filters">
-          <div className="field">
-            <label htmlFor="desktop-search">Name</label>
-            <input
-              id="desktop-search"
-              type="search"
-              name="q"
-              defaultValue={filters.q ?? ""}
-              placeholder="Search by name"
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="desktop-pool">Pool</label>
-            <select id="desktop-pool" name="pool" defaultValue={filters.pool ?? ""}>
-              <option value="">All pools</option>
-              {pools.nodes.map((pool) => (
-                <option key={pool.id} value={pool.id}>
-                  {pool.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="desktop-availability">Availability</label>
-            <select id="desktop-availability" name="availability" defaultValue={filters.availability ?? ""}>
-              <option value="">Any</option>
-              {AVAILABILITY.map((value) => (
-                <option key={value} value={value}>
-                  {value.charAt(0).toUpperCase() + value.slice(1)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="btn">
-            Apply
-          </button>
-          {filtered ? (
-            <Link className="btn btn-ghost" href="/console/desktops">
-              Clear
-            </Link>
-          ) : null}
-        </form>
-        {desktops.nodes.length === 0 ? (
-          <EmptyState icon="▭" title={filtered ? "No desktops match these filters" : "No desktops yet"}>
-            <p>{filtered ? "Change or clear the filters." : "Desktops appear here as pools create them."}</p>
+      <ListCard
+        label="Desktop list"
+        toolbar={
+          <FilterToolbar
+            id="desktop"
+            list={list}
+            fields={[
+              { type: "search", name: "q", label: "Name", placeholder: "Search by name" },
+              poolFilter(pools.nodes),
+              {
+                type: "select",
+                name: "availability",
+                label: "Availability",
+                anyLabel: "Any",
+                options: AVAILABILITY.map((value) => ({ value, label: humanize(value) })),
+              },
+            ]}
+          />
+        }
+        columns={desktopColumns(true)}
+        rows={desktops}
+        pager={{ list, noun: "desktops" }}
+        empty={
+          <EmptyState icon="▭" title={list.filtered ? "No desktops match these filters" : "No desktops yet"}>
+            <p>{list.filtered ? "Change or clear the filters." : "Desktops appear here as pools create them."}</p>
           </EmptyState>
-        ) : (
-          <DesktopTable desktops={desktops.nodes} showPool />
-        )}
-        <Pager
-          state={page}
-          base={filters}
-          pageSize={PAGE_SIZE}
-          shown={desktops.nodes.length}
-          totalCount={desktops.totalCount}
-          endCursor={desktops.pageInfo.endCursor}
-          hasNextPage={desktops.pageInfo.hasNextPage}
-          noun="desktops"
-        />
-      </section>
+        }
+      />
     </>
   );
 }

@@ -1,54 +1,25 @@
 import type { Metadata } from "next";
-import { AuditFilter } from "@/components/tables/audit-filter";
-import { AuditTable } from "@/components/tables/audit-table";
-import { EmptyState } from "@/components/ui/empty-state";
+import { AUDIT_FILTERS, AUDIT_PAGE_SIZE, AuditList } from "@/components/tables/audit-list";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pager } from "@/components/ui/pager";
 import { MspAuditEventsDocument } from "@/generated/graphql";
 import { query } from "@/lib/api/server-api";
-import { filterParams, pageStateOf } from "@/lib/pagination";
+import { listParams, type SearchParams } from "@/lib/list-params";
 import { requirePermission } from "@/lib/viewer";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "MSP audit log" };
 
-const PAGE_SIZE = 50;
-
-export default async function MspAuditPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function MspAuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePermission("mspAudit:read");
-  const params = await searchParams;
-  const filters = filterParams(params, ["action"]);
-  const page = pageStateOf(params);
+  const list = listParams(await searchParams, { filters: AUDIT_FILTERS, pageSize: AUDIT_PAGE_SIZE });
   const { mspAuditEvents } = await query(MspAuditEventsDocument, {
-    first: PAGE_SIZE,
-    after: page.after,
-    filter: filters.action ? { action: filters.action } : null,
+    ...list.args,
+    filter: list.filters.action ? { action: list.filters.action } : null,
   });
   return (
     <>
       <PageHeader title="Audit log" description="Every event of the installation, across all tenants, newest first." />
-      <section className="card" aria-label="Audit events">
-        <AuditFilter action={filters.action} clearHref="/msp/audit" />
-        {mspAuditEvents.nodes.length === 0 ? (
-          <EmptyState icon="☰" title="No events" />
-        ) : (
-          <AuditTable events={mspAuditEvents.nodes} showTenant />
-        )}
-        <Pager
-          state={page}
-          base={filters}
-          pageSize={PAGE_SIZE}
-          shown={mspAuditEvents.nodes.length}
-          totalCount={mspAuditEvents.totalCount}
-          endCursor={mspAuditEvents.pageInfo.endCursor}
-          hasNextPage={mspAuditEvents.pageInfo.hasNextPage}
-          noun="events"
-        />
-      </section>
+      <AuditList events={mspAuditEvents} list={list} showTenant />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DesktopTable } from "@/components/tables/desktop-table";
+import { ListCard } from "@/components/lists/list-card";
+import { desktopColumns } from "@/components/tables/desktop-columns";
 import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { StatusBadge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -39,10 +40,10 @@ export default async function PoolPage({
   const viewer = await requirePermission("pools:read");
   const { id } = await params;
   const { created, updated } = await searchParams;
-  const [{ pool, poolEvents }, { desktops }] = await Promise.all([
-    query(PoolProgressDocument, { id }),
-    query(DesktopsDocument, { first: 50, after: null, filter: { poolId: id } }),
-  ]);
+  const desktops = query(DesktopsDocument, { first: 50, after: null, filter: { poolId: id } }).then(
+    (data) => data.desktops.nodes,
+  );
+  const { pool, poolEvents } = await query(PoolProgressDocument, { id });
   const settling = isSettling(pool);
   const names = await inventoryNames(viewer.actingTenantId ?? viewer.tenantId ?? "", pool.cloudId);
   return (
@@ -143,21 +144,21 @@ export default async function PoolPage({
           <PoolEvents events={poolEvents.nodes} total={poolEvents.totalCount} />
         </section>
       </div>
-      <section className="card" aria-labelledby="pool-desktops">
-        <div className="card-header">
-          <h2 id="pool-desktops">Desktops</h2>
+      <ListCard
+        title="Desktops"
+        headerActions={
           <Link className="btn btn-sm" style={{ marginLeft: "auto" }} href={`/console/desktops?pool=${pool.id}`}>
             View all
           </Link>
-        </div>
-        {desktops.nodes.length === 0 ? (
+        }
+        columns={desktopColumns(false)}
+        rows={desktops}
+        empty={
           <EmptyState icon="▭" title="No desktops yet">
             <p>The pool controller creates desktops to reach the pool&apos;s minimum size.</p>
           </EmptyState>
-        ) : (
-          <DesktopTable desktops={desktops.nodes} showPool={false} />
-        )}
-      </section>
+        }
+      />
     </>
   );
 }
