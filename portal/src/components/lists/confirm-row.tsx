@@ -25,7 +25,6 @@ export function ConfirmRow({ action, fields, name, noun, verb = "Delete", childr
       action={action}
       fields={fields}
       label={verb}
-      ariaLabel={`${verb} ${name}`}
       title={`${verb} ${name}?`}
       confirmLabel={`${verb} ${noun}`}
     >

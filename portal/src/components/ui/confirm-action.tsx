@@ -8,8 +8,6 @@ interface ConfirmActionProps {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   fields: Record<string, string>;
   label: string;
-  /** The trigger's name for screen readers when `label` alone is ambiguous (a "Delete" on every row). */
-  ariaLabel?: string;
   title: string;
   children: ReactNode;
   confirmLabel: string;
@@ -22,7 +20,6 @@ export function ConfirmAction({
   action,
   fields,
   label,
-  ariaLabel,
   title,
   children,
   confirmLabel,
@@ -42,7 +39,6 @@ export function ConfirmAction({
         className={`btn ${variant === "danger" ? "btn-ghost" : ""} btn-${size}`}
         style={variant === "danger" ? { color: "var(--danger)" } : undefined}
         onClick={() => dialogRef.current?.showModal()}
-        aria-label={ariaLabel}
       >
         {label}
       </button>
