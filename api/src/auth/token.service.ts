@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { errors as joseErrors, jwtVerify, SignJWT } from "jose";
 import { AppError } from "../errors/app-error.js";
+import { deriveKey, KEY_LABELS } from "../security/key-derivation.js";
 
 export interface AccessClaims {
   /** User id. */
@@ -31,7 +32,7 @@ export class TokenService {
     readonly refreshTtlSeconds: number,
     private readonly clock: () => Date,
   ) {
-    this.key = createHash("sha256").update(`jwt:${installationSecret}`).digest();
+    this.key = deriveKey(installationSecret, KEY_LABELS.accessTokens);
   }
 
   async signAccess(claims: AccessClaims): Promise<{ token: string; expiresAt: Date }> {

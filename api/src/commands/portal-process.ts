@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createHmac } from "node:crypto";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { Logger } from "../observability/logger.js";
+import { deriveKey, KEY_LABELS } from "../security/key-derivation.js";
 
 export interface PortalProcess {
   url: string;
@@ -14,7 +14,7 @@ export interface PortalProcess {
  * needs no setup and sessions survive restarts; NEXTAUTH_SECRET in the environment still wins.
  */
 export function portalSessionSecret(installationSecret: string): string {
-  return createHmac("sha256", installationSecret).update("atrium-portal-session").digest("base64url");
+  return deriveKey(installationSecret, KEY_LABELS.portalSessions).toString("base64url");
 }
 
 export interface PortalOptions {

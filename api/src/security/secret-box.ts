@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { deriveKey, KEY_LABELS } from "./key-derivation.js";
 
 const VERSION = "v1";
 
@@ -10,7 +11,7 @@ export class SecretBox {
   private readonly key: Buffer;
 
   constructor(installationSecret: string) {
-    this.key = Buffer.from(hkdfSync("sha256", installationSecret, "atrium", "secret-box:v1", 32));
+    this.key = deriveKey(installationSecret, KEY_LABELS.secretBox);
   }
 
   seal(plaintext: string): string {

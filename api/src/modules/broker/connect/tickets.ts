@@ -1,10 +1,11 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { ConnectionTicket } from "@atrium/schema";
 import { errors as joseErrors, jwtVerify, SignJWT } from "jose";
 import type { EntityManager } from "typeorm";
 import { z } from "zod";
 import type { AppServices } from "../../../context/app-services.js";
 import { resolveInstallationSecret } from "../../../security/installation-secret.js";
+import { deriveKey, KEY_LABELS } from "../../../security/key-derivation.js";
 
 /** Short on purpose: the portal hands the ticket to the gateway right away; a leaked ticket dies quickly. */
 export const TICKET_TTL_SECONDS = 60;
@@ -51,7 +52,7 @@ function ticketKey(services: Pick<AppServices, "config">): Uint8Array {
   let key = keys.get(services.config);
   if (!key) {
     const secret = resolveInstallationSecret(services.config.ATRIUM_SECRET, services.config.ATRIUM_DATA_DIR);
-    key = createHash("sha256").update(`gateway-ticket:${secret}`).digest();
+    key = deriveKey(secret, KEY_LABELS.gatewayTickets);
     keys.set(services.config, key);
   }
   return key;
