@@ -101,7 +101,11 @@ export async function startApiServer(services: AppServices, port: number, host: 
     createSsoRouter(services, (request) => clientIpOf(request, services)),
   );
   app.use("/agent", createAgentRouter(services));
-  app.use("/reports", cors(), createReportDownloadRouter(services));
+  app.use(
+    "/reports",
+    cors(),
+    createReportDownloadRouter(services, (request) => buildGraphqlContext(services, request)),
+  );
   app.use(
     "/graphql",
     cors(),

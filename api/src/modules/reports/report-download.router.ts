@@ -2,9 +2,9 @@ import { pipeline } from "node:stream/promises";
 import { isValidTimeZone } from "@atrium/reports";
 import { type Request, type Response, Router } from "express";
 import { z } from "zod";
+import type { AuthCheckContext } from "../../auth/auth-checker.js";
 import type { AppServices } from "../../context/app-services.js";
 import { AppError, forbidden, unauthenticated } from "../../errors/app-error.js";
-import { buildGraphqlContext } from "../../server/graphql-context.js";
 import { checkedRange } from "./report-queries.service.js";
 import { CONTENT_TYPES, reportCsvStream, reportFilename, reportPdf } from "./report-render.service.js";
 import { reportScopeOf } from "./report-scope.js";
@@ -29,12 +29,17 @@ const STATUS: Partial<Record<AppError["code"], number>> = {
 /**
  * `GET /reports/<report>.<csv|pdf>?from=…&to=…&timeZone=…` with the same bearer token as GraphQL and the same
  * `reports:read` check; the tenant comes from the token. CSV streams from the database cursor as it is read.
+ * The HTTP layer hands in how it builds a request's context, the same builder GraphQL uses, so this module does not
+ * depend on the server that mounts it.
  */
-export function createReportDownloadRouter(services: AppServices): Router {
+export function createReportDownloadRouter(
+  services: AppServices,
+  contextOf: (request: Request) => Promise<AuthCheckContext>,
+): Router {
   const router = Router();
   router.get("/:report.:format", async (request: Request, response: Response) => {
     try {
-      const ctx = await buildGraphqlContext(services, request);
+      const ctx = await contextOf(request);
       // The same rule as the GraphQL auth checker for a scope "any" permission.
       if (ctx.principal.kind === "anonymous") throw ctx.authError ?? unauthenticated();
       if (!ctx.principal.permissions.has("reports:read")) throw forbidden();
