@@ -7,8 +7,10 @@ describe("viewer assets", () => {
     const page = resolveViewerAsset("/viewer");
     expect(page?.file).toBe(path.join(VIEWER_STATIC_DIR, "index.html"));
     expect(page?.headers["content-type"]).toBe("text/html; charset=utf-8");
-    expect(page?.headers["content-security-policy"]).toContain("script-src 'self'");
-    expect(page?.headers["content-security-policy"]).not.toContain("unsafe-eval");
+    // Scripts only from the gateway, plus compiling WebAssembly (IronRDP); never JavaScript eval.
+    const directives = page?.headers["content-security-policy"]?.split("; ") ?? [];
+    expect(directives.find((item) => item.startsWith("script-src"))).toBe("script-src 'self' 'wasm-unsafe-eval'");
+    expect(directives.join(" ")).not.toContain("'unsafe-eval'");
 
     const novnc = resolveViewerAsset("/vendor/novnc/core/rfb.js");
     expect(novnc?.headers["content-type"]).toBe("text/javascript; charset=utf-8");
@@ -17,6 +19,13 @@ describe("viewer assets", () => {
       expect(resolveViewerAsset(module)).not.toBeNull();
     }
     expect(resolveViewerAsset("/vendor/guacamole/esm/guacamole-common.js")).not.toBeNull();
+    expect(resolveViewerAsset("/vendor/ironrdp/rdp_client.js")?.headers["content-type"]).toBe(
+      "text/javascript; charset=utf-8",
+    );
+    expect(resolveViewerAsset("/vendor/ironrdp/rdp_client_bg.wasm")?.headers["content-type"]).toBe("application/wasm");
+    for (const module of ["/viewer/rdp/ironrdp.js", "/viewer/rdp/scancodes.js", "/viewer/rdp/guacd.js"]) {
+      expect(resolveViewerAsset(module)).not.toBeNull();
+    }
   });
 
   it("refuses paths that leave the served folders, unknown file types and malformed escapes", () => {

@@ -15,13 +15,15 @@ const packageDir = (name: string, depth: number) => {
   return dir;
 };
 
-/** URL prefix → folder. The viewer loads noVNC, xterm.js and guacamole-common-js as ES modules from here. */
+/** URL prefix → folder. The viewer loads noVNC, xterm.js, IronRDP and guacamole-common-js as ES modules from here. */
 const ROOTS: [string, () => string][] = [
   ["/viewer/", () => VIEWER_STATIC_DIR],
   ["/vendor/novnc/", () => packageDir("@novnc/novnc", 1)],
   ["/vendor/xterm/", () => packageDir("@xterm/xterm", 1)],
   ["/vendor/xterm-fit/", () => packageDir("@xterm/addon-fit", 1)],
   // The package's entry point is dist/cjs/…; the viewer loads dist/esm/guacamole-common.js.
+  // ironrdp-wasm's entry point sits in pkg/ next to the WebAssembly module it fetches.
+  ["/vendor/ironrdp/", () => packageDir("ironrdp-wasm", 0)],
   ["/vendor/guacamole/", () => packageDir("guacamole-common-js", 1)],
 ];
 
@@ -31,11 +33,14 @@ const TYPES: Record<string, string> = {
   ".mjs": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".map": "application/json",
+  // WebAssembly.instantiateStreaming insists on this type.
+  ".wasm": "application/wasm",
 };
 
 export const VIEWER_CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  // IronRDP compiles its WebAssembly module; 'wasm-unsafe-eval' allows that and nothing else (no JavaScript eval).
+  "script-src 'self' 'wasm-unsafe-eval'",
   // xterm.js and noVNC set styles at run time.
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",

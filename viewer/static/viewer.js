@@ -1,5 +1,5 @@
 // Atrium HTML5 viewer: one desktop per window, over the gateway's WebSocket tunnels.
-// Opened as /viewer#protocol=vnc|ssh|rdp&ticket=…&title=…&portal=<portal origin>. The ticket travels in the
+// Opened as /viewer#protocol=vnc|ssh|rdp|guacd&ticket=…&title=…&portal=<portal origin>. The ticket travels in the
 // fragment, so it never reaches server logs or Referer headers, and is removed from the address bar at once.
 
 const params = new URLSearchParams(window.location.hash.slice(1));
@@ -115,52 +115,41 @@ async function connectSsh(ticketValue) {
   };
 }
 
-async function connectRdp(ticketValue) {
-  const { default: Guacamole } = await import("/vendor/guacamole/esm/guacamole-common.js");
-  const tunnel = new Guacamole.WebSocketTunnel(`${wsBase}/tunnel/rdp`);
-  const client = new Guacamole.Client(tunnel);
-  const display = client.getDisplay();
-  screen.appendChild(display.getElement());
-  tunnel.onstatechange = (state) => {
-    if (state === Guacamole.Tunnel.State.OPEN) connected();
-  };
-  client.onerror = (status) => showNotice(status.message || "The remote desktop reported an error");
-  // guacamole-common-js hides the WebSocket; its close arrives as a tunnel error carrying the gateway's reason.
-  tunnel.onerror = (status) => ended({ code: status.code, reason: status.message });
-  client.onclipboard = (stream, mimetype) => {
-    if (!mimetype.startsWith("text/")) return;
-    const reader = new Guacamole.StringReader(stream);
-    let text = "";
-    reader.ontext = (chunk) => {
-      text += chunk;
-    };
-    reader.onend = () => {
-      $("clipboard-text").value = text;
-    };
-  };
-  const mouse = new Guacamole.Mouse(display.getElement());
-  mouse.onEach(["mousedown", "mouseup", "mousemove"], (event) => client.sendMouseState(event.state, true));
-  const keyboard = new Guacamole.Keyboard(document);
-  keyboard.onkeydown = (keysym) => client.sendKeyEvent(1, keysym);
-  keyboard.onkeyup = (keysym) => client.sendKeyEvent(0, keysym);
-  const size = () =>
-    `width=${screen.clientWidth}&height=${screen.clientHeight}&dpi=${Math.round(96 * devicePixelRatio)}`;
-  window.addEventListener("resize", () => client.sendSize(screen.clientWidth, screen.clientHeight));
-  client.connect(`ticket=${encodeURIComponent(ticketValue)}&${size()}`);
-  const keys = [0xffe3, 0xffe9, 0xffff]; // Control_L, Alt_L, Delete
-  return {
-    ctrlAltDel: () => {
-      for (const key of keys) client.sendKeyEvent(1, key);
-      for (const key of [...keys].reverse()) client.sendKeyEvent(0, key);
-    },
-    paste: (text) => {
-      const writer = new Guacamole.StringWriter(client.createClipboardStream("text/plain"));
-      writer.sendText(text);
-      writer.sendEnd();
-    },
-    disconnect: () => client.disconnect(),
-  };
-}
+/** What the protocol modules may use of the page. */
+const ui = {
+  screen,
+  wsBase,
+  connected,
+  ended,
+  showNotice,
+  setClipboardText: (text) => {
+    $("clipboard-text").value = text;
+  },
+  /** Shows the sign-in form with a user name field; resolves once submitted. The fields are cleared at once. */
+  askCredentials: () =>
+    new Promise((resolve) => {
+      setStatus("Sign in to the desktop");
+      $("username-row").hidden = false;
+      $("credentials").hidden = false;
+      $("username").focus();
+      $("credentials").onsubmit = (event) => {
+        event.preventDefault();
+        $("credentials").hidden = true;
+        const credentials = { username: $("username").value, password: $("password").value };
+        $("password").value = "";
+        setStatus("Connecting…");
+        resolve(credentials);
+      };
+    }),
+};
+
+const CONNECTORS = {
+  vnc: connectVnc,
+  ssh: connectSsh,
+  rdp: async (ticketValue) => (await import("/viewer/rdp/ironrdp.js")).connectIronRdp(ticketValue, ui),
+  // RDP through an external guacd, for installations that run one (GUACD_ADDRESS).
+  guacd: async (ticketValue) => (await import("/viewer/rdp/guacd.js")).connectGuacd(ticketValue, ui),
+};
 
 async function start() {
   $("notice").hidden = true;
@@ -168,12 +157,12 @@ async function start() {
   if (!ticket) return showNotice("No connection ticket: open the desktop from the portal");
   setStatus("Connecting…");
   document.body.dataset.state = "connecting";
-  const connect = { vnc: connectVnc, ssh: connectSsh, rdp: connectRdp }[protocol];
+  const connect = CONNECTORS[protocol];
   if (!connect) return showNotice(`Unknown protocol ${protocol}`);
   const used = ticket;
   ticket = null; // single use: a reconnect needs a fresh one from the portal
   active = await connect(used);
-  $("cad").hidden = !active.ctrlAltDel;
+  $("cad").hidden = !active?.ctrlAltDel;
 }
 
 $("cad").onclick = () => active?.ctrlAltDel?.();
