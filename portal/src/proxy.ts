@@ -8,6 +8,7 @@ import {
 } from "./lib/auth/session-secret";
 import { needsRefresh, refreshTokens, tokensOf } from "./lib/auth/session-token";
 import { signInPath, tenantSlugFromHost } from "./lib/routes";
+import { contentSecurityPolicy, newNonce, strictTransportSecurity } from "./lib/security-headers";
 
 const PUBLIC_PREFIXES = ["/signin", "/t/", "/login/sso", "/auth/sso/"];
 
@@ -22,28 +23,33 @@ function toSignIn(request: NextRequest, tenantSlug: string | null, reason?: stri
   return response;
 }
 
+/** Goes on with this request's headers, which carry the content security policy Next.js takes the nonce from. */
+function carryOn(request: NextRequest): NextResponse {
+  return NextResponse.next({ request: { headers: request.headers } });
+}
+
 /**
  * Runs before every page and server action: sends visitors without a session to sign-in, and refreshes the API
  * access token shortly before it expires. Only here can a refreshed cookie be written for both this request (the
  * server components read it) and the browser.
  */
-export async function proxy(request: NextRequest): Promise<NextResponse> {
+async function route(request: NextRequest): Promise<NextResponse> {
   const path = request.nextUrl.pathname;
-  if (PUBLIC_PREFIXES.some((prefix) => path === prefix || path.startsWith(prefix))) return NextResponse.next();
+  if (PUBLIC_PREFIXES.some((prefix) => path === prefix || path.startsWith(prefix))) return carryOn(request);
   const name = sessionCookieName();
   const raw = request.cookies.get(name)?.value;
   const secret = sessionSecret();
   const token = raw ? await decode({ token: raw, secret }).catch(() => null) : null;
   const tokens = tokensOf(token);
   if (!token || !tokens) return toSignIn(request, null, raw ? "expired" : undefined);
-  if (!needsRefresh(tokens, Date.now())) return NextResponse.next();
+  if (!needsRefresh(tokens, Date.now())) return carryOn(request);
 
   const refreshed = await refreshTokens(tokens, request.headers.get("x-forwarded-for")).catch(() => undefined);
-  if (refreshed === undefined) return NextResponse.next(); // API unreachable: let the page render its error.
+  if (refreshed === undefined) return carryOn(request); // API unreachable: let the page render its error.
   if (refreshed === null) return toSignIn(request, tokens.tenantSlug, "expired");
   const value = await encode({ token: { ...token, ...refreshed }, secret, maxAge: SESSION_MAX_AGE_SECONDS });
   request.cookies.set(name, value);
-  const response = NextResponse.next({ request: { headers: request.headers } });
+  const response = carryOn(request);
   response.cookies.set(name, value, {
     httpOnly: true,
     sameSite: "lax",
@@ -51,6 +57,17 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     secure: secureCookiesEnabled(),
     maxAge: SESSION_MAX_AGE_SECONDS,
   });
+  return response;
+}
+
+/** Every page, server action and portal route gets a fresh nonce policy, and HSTS when served over https. */
+export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const policy = contentSecurityPolicy(newNonce(), process.env.NODE_ENV === "development");
+  request.headers.set("content-security-policy", policy);
+  const response = await route(request);
+  response.headers.set("content-security-policy", policy);
+  const hsts = strictTransportSecurity(process.env.NEXTAUTH_URL);
+  if (hsts) response.headers.set("strict-transport-security", hsts);
   return response;
 }
 

@@ -24,6 +24,12 @@ const envSchema = z.object({
     .min(300)
     .default(7 * 86_400),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /**
+   * Comma-separated browser origins allowed to call the API (`https://*.example.com` for tenant subdomains). The
+   * portal calls the API from its server, so this is only for browser code on the portal's origin; default: the
+   * portal as `npm start` serves it, http://HOST:PORTAL_PORT.
+   */
+  API_CORS_ORIGINS: z.string().optional(),
   /** Comma-separated CIDRs of proxies whose X-Forwarded-For we believe. */
   TRUSTED_PROXIES: z.string().default("127.0.0.1/32,::1/128"),
   /** Set when gateways run as their own processes (`node api/dist/gateway.js`); `npm start` then runs none. */

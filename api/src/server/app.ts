@@ -14,6 +14,7 @@ import { createAgentRouter } from "../modules/desktop-agent/index.js";
 import { createSsoRouter } from "../modules/identity/sso/sso.router.js";
 import { createReportDownloadRouter } from "../modules/reports/report-download.router.js";
 import { currentRequestId, requestStore } from "../observability/request-store.js";
+import { corsOriginCheck } from "./cors-origins.js";
 import { buildGraphqlContext, clientIpOf } from "./graphql-context.js";
 import { queryLimitsOf } from "./query-limits.js";
 
@@ -34,6 +35,8 @@ export async function startApiServer(services: AppServices, port: number, host: 
   const httpServer = http.createServer(app);
   const formatError = createErrorFormatter(services.logger);
   const limits = queryLimitsOf(services.config);
+  const allowedOrigin = corsOriginCheck(services.config);
+  const apiCors = cors({ origin: (origin, callback) => callback(null, allowedOrigin(origin)) });
 
   const apollo = new ApolloServer<AuthCheckContext>({
     schema: await buildAppSchema(),
@@ -103,12 +106,12 @@ export async function startApiServer(services: AppServices, port: number, host: 
   app.use("/agent", createAgentRouter(services));
   app.use(
     "/reports",
-    cors(),
+    apiCors,
     createReportDownloadRouter(services, (request) => buildGraphqlContext(services, request)),
   );
   app.use(
     "/graphql",
-    cors(),
+    apiCors,
     express.json({ limit: "1mb" }),
     expressMiddleware(apollo, { context: async ({ req }) => buildGraphqlContext(services, req) }),
   );

@@ -14,6 +14,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
+// Every page is rendered per request, so Next.js can put the request's CSP nonce on its scripts (a page rendered
+// at build time would carry none, and the browser would refuse its scripts).
+export const dynamic = "force-dynamic";
+
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
