@@ -20,7 +20,8 @@ export function createMetrics(): AppMetrics {
     }),
     graphqlOperations: new Counter({
       name: "atrium_graphql_operations_total",
-      help: "GraphQL operations by name and outcome",
+      // "query users", "mutation createUser": bounded by the schema, never the client's own operation name.
+      help: "GraphQL operations by type and root field, and outcome",
       labelNames: ["operation", "outcome"],
       registers: [registry],
     }),

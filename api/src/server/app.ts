@@ -13,6 +13,7 @@ import { buildAppSchema } from "../graphql/schema.js";
 import { createAgentRouter } from "../modules/desktop-agent/index.js";
 import { createSsoRouter } from "../modules/identity/sso/sso.router.js";
 import { createReportDownloadRouter } from "../modules/reports/report-download.router.js";
+import { operationLabelOf } from "../observability/operation-label.js";
 import { currentRequestId, requestStore } from "../observability/request-store.js";
 import { corsOriginCheck } from "./cors-origins.js";
 import { buildGraphqlContext, clientIpOf } from "./graphql-context.js";
@@ -51,12 +52,12 @@ export async function startApiServer(services: AppServices, port: number, host: 
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {
-        async requestDidStart({ request }) {
+        async requestDidStart() {
           return {
-            async willSendResponse({ response }) {
+            async willSendResponse({ response, operation, document }) {
               const failed = response.body.kind === "single" && Boolean(response.body.singleResult.errors?.length);
               services.metrics.graphqlOperations.inc({
-                operation: request.operationName ?? "anonymous",
+                operation: operationLabelOf(operation, document),
                 outcome: failed ? "error" : "ok",
               });
             },

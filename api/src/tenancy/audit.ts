@@ -13,13 +13,30 @@ export interface AuditEntry {
   tenantId?: string | null;
 }
 
-const SECRET_KEYS = /password|secret|token|hash|_enc$|Enc$/i;
+const SECRET_KEYS = /password|passphrase|secret|token|hash|credential|private_?key|_enc$|Enc$/i;
+/** Deeper than any input or entity we record; past it a value is dropped rather than walked. */
+const MAX_DEPTH = 12;
 
-function redact(value: object | null | undefined): Record<string, unknown> | null {
-  if (!value) return null;
+function redactValue(value: unknown, depth: number): unknown {
+  if (value === null || typeof value !== "object" || value instanceof Date) return value;
+  if (depth >= MAX_DEPTH) return "[too deep]";
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1));
   return Object.fromEntries(
-    Object.entries(value).map(([key, field]) => [key, SECRET_KEYS.test(key) ? "[redacted]" : field]),
+    Object.entries(value).map(([key, field]) => [
+      key,
+      SECRET_KEYS.test(key) ? "[redacted]" : redactValue(field, depth + 1),
+    ]),
   );
+}
+
+/**
+ * A copy fit for the audit log: every field whose name says it holds a secret is replaced, at any depth, in
+ * objects and in arrays (an identity provider's settings nest their bind password; a list of RADIUS servers each
+ * has a shared secret).
+ */
+export function redactSecrets(value: object | null | undefined): Record<string, unknown> | null {
+  if (!value) return null;
+  return redactValue(value, 0) as Record<string, unknown>;
 }
 
 /** Written with the caller's manager so the audit row commits or rolls back with the change it describes. */
@@ -37,8 +54,8 @@ export async function recordAudit(ctx: RequestContext, entry: AuditEntry): Promi
       targetType: entry.targetType ?? null,
       targetId: entry.targetId ?? null,
       requestId: ctx.requestId,
-      before: redact(entry.before),
-      after: redact(entry.after),
+      before: redactSecrets(entry.before),
+      after: redactSecrets(entry.after),
     }),
   );
 }
