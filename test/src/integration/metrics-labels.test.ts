@@ -23,11 +23,15 @@ describe("GraphQL operation metrics", () => {
     for (let i = 0; i < 40; i++) {
       await app.gql(`query Client${i}Name { __typename }`);
       await app.gql(`query Probe${i} { ssoProviders(tenant: "nobody") { id } }`);
-      await app.gql(`mutation Attempt${i} { signInWithPassword(input: { username: "x", password: "y" }) { __typename } }`);
+      await app.gql(
+        `mutation Attempt${i} { signInWithPassword(input: { username: "x", password: "y" }) { __typename } }`,
+      );
     }
     await app.gql(`query Broken { nosuchfield }`);
     const labels = await operationLabels();
     expect(labels.filter((label) => /Client|Probe|Attempt|Broken/.test(label))).toEqual([]);
-    expect(new Set(labels)).toEqual(new Set(["query __typename", "query ssoProviders", "mutation signInWithPassword", "invalid"]));
+    expect(new Set(labels)).toEqual(
+      new Set(["query __typename", "query ssoProviders", "mutation signInWithPassword", "invalid"]),
+    );
   });
 });
