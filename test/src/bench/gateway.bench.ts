@@ -11,6 +11,13 @@ import {
 } from "@atrium/api";
 import { Registry } from "prom-client";
 import WebSocket from "ws";
+import {
+  acceptRdp,
+  benchCertificate,
+  type Channel,
+  directRdpChannel,
+  rdCleanPathChannel,
+} from "./gateway-rdp.bench.js";
 
 const TOTAL_BYTES = Number(process.env.BENCH_GATEWAY_MB ?? 256) * 1024 * 1024;
 const CHUNK = 64 * 1024;
@@ -58,13 +65,13 @@ async function costed(open: () => Promise<Channel>, path: Path): Promise<void> {
   });
 }
 
-async function measure(desktopPort: number, gatewayPort: number): Promise<Measured> {
+async function measure(direct: () => Promise<Channel>, tunnel: () => Promise<Channel>): Promise<Measured> {
   const result: Measured = { direct: { mbps: [], rtt: [], cpu: [] }, tunnel: { mbps: [], rtt: [], cpu: [] } };
   for (let round = 0; round < ROUNDS; round++) {
-    await costed(() => tcpChannel(desktopPort), result.direct);
-    await costed(() => wsChannel(gatewayPort), result.tunnel);
-    result.direct.rtt.push(await echoLatency(() => tcpChannel(desktopPort)));
-    result.tunnel.rtt.push(await echoLatency(() => wsChannel(gatewayPort)));
+    await costed(direct, result.direct);
+    await costed(tunnel, result.tunnel);
+    result.direct.rtt.push(await echoLatency(direct));
+    result.tunnel.rtt.push(await echoLatency(tunnel));
   }
   return result;
 }
@@ -73,52 +80,62 @@ const best = (values: number[]) => Math.max(...values);
 const cheapest = (costs: CpuCost[], key: keyof CpuCost) => Math.min(...costs.map((cost) => cost[key]));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+const cpuText = (path: Path) =>
+  `${cheapest(path.cpu, "totalMsPerMiB").toFixed(2)} ms in all threads, ${cheapest(path.cpu, "busiestMsPerMiB").toFixed(2)} ms in the busiest`;
+
+/** The lines every path prints: throughput and echo both ways, their ratio, added latency and CPU per MiB. */
+function report(title: string, directName: string, { direct, tunnel }: Measured): string[] {
+  const ratio = best(tunnel.mbps) / best(direct.mbps);
+  const perThreadBound = cheapest(direct.cpu, "busiestMsPerMiB") / cheapest(tunnel.cpu, "busiestMsPerMiB");
+  return [
+    "",
+    `  ${title}: ${TOTAL_BYTES / 1024 / 1024} MiB desktop→client, best of ${ROUNDS}; echo p50 of ${ECHO_ROUNDS}`,
+    `    ${directName.padEnd(17)} ${best(direct.mbps).toFixed(0).padStart(6)} MiB/s   echo p50 ${median(direct.rtt).toFixed(3)} ms`,
+    `    through tunnel    ${best(tunnel.mbps).toFixed(0).padStart(6)} MiB/s   echo p50 ${median(tunnel.rtt).toFixed(3)} ms`,
+    `    throughput ratio tunnel/direct ${ratio.toFixed(2)} (target >= 0.80) ${ratio >= 0.8 ? "OK" : "BELOW TARGET"}`,
+    `    added latency ${(median(tunnel.rtt) - median(direct.rtt)).toFixed(3)} ms per round trip (p50)`,
+    `    CPU per MiB: direct ${cpuText(direct)}; tunnel ${cpuText(tunnel)}`,
+    `    with a free core per thread the busiest thread bounds throughput: tunnel/direct ${perThreadBound.toFixed(2)}`,
+  ];
+}
+
 /**
- * Pushes desktop→client bytes (the VNC direction: framebuffer updates) and echoes small messages, directly over TCP
- * and through the gateway's /tunnel/vnc, alternately in the same run. Desktop, gateway and client each run in their
- * own thread. A plain `socket.pipe` TCP relay in the same layout is measured too: it is the floor any userspace
- * relay pays for the extra hop, so tunnel ÷ plain relay isolates what the gateway itself adds (WebSocket framing,
- * counting, back-pressure).
+ * Pushes desktop→client bytes (framebuffer updates) and echoes small messages, directly and through the gateway,
+ * alternately in the same run; desktop, gateway and client each run in their own thread. VNC: plain TCP against
+ * /tunnel/vnc, plus a plain `socket.pipe` TCP relay in the same layout, the floor any userspace relay pays for the
+ * extra hop (tunnel ÷ plain relay isolates what the gateway itself adds: WebSocket framing, counting,
+ * back-pressure). RDP: X.224 and TLS straight to the desktop against /tunnel/rdcleanpath, where the gateway holds
+ * the TLS session with the desktop and relays cleartext inside the WebSocket.
  */
 export async function runGatewayBench(): Promise<void> {
   const desktop = await startRole("desktop", {});
-  const gateway = await startRole("gateway", { desktopPort: desktop.port });
+  const gateway = await startRole("gateway", { desktopPort: desktop.port, rdpPort: desktop.rdpPort });
   const relay = await startRole("relay", { desktopPort: desktop.port });
   try {
-    const measured = await measure(desktop.port, gateway.port);
+    const vnc = await measure(
+      () => tcpChannel(desktop.port),
+      () => wsChannel(gateway.port),
+    );
     const plainRelay: number[] = [];
     for (let round = 0; round < ROUNDS; round++) plainRelay.push(await throughput(() => tcpChannel(relay.port)));
-    const { direct, tunnel } = measured;
-    const ratio = best(tunnel.mbps) / best(direct.mbps);
-    const cpu = (path: Path) =>
-      `${cheapest(path.cpu, "totalMsPerMiB").toFixed(2)} ms in all threads, ${cheapest(path.cpu, "busiestMsPerMiB").toFixed(2)} ms in the busiest`;
-    const perThreadBound = cheapest(direct.cpu, "busiestMsPerMiB") / cheapest(tunnel.cpu, "busiestMsPerMiB");
+    const rdp = await measure(
+      () => directRdpChannel(desktop.rdpPort!),
+      () => rdCleanPathChannel(gateway.port, desktop.rdpPort!),
+    );
     const cores = os.availableParallelism();
     process.stdout.write(
       [
+        ...report("Gateway VNC tunnel vs direct TCP", "direct TCP", vnc),
+        `    plain TCP relay   ${best(plainRelay).toFixed(0).padStart(6)} MiB/s   (socket.pipe, no WebSocket); tunnel/plain relay ${(best(vnc.tunnel.mbps) / best(plainRelay)).toFixed(2)}`,
+        ...report("Gateway RDP tunnel (RDCleanPath, TLS held by the gateway) vs direct TLS", "direct TLS", rdp),
         "",
-        `  Gateway VNC tunnel vs direct TCP: ${TOTAL_BYTES / 1024 / 1024} MiB desktop→client, best of ${ROUNDS}; echo p50 of ${ECHO_ROUNDS}`,
-        `    direct TCP        ${best(direct.mbps).toFixed(0).padStart(6)} MiB/s   echo p50 ${median(direct.rtt).toFixed(3)} ms`,
-        `    through tunnel    ${best(tunnel.mbps).toFixed(0).padStart(6)} MiB/s   echo p50 ${median(tunnel.rtt).toFixed(3)} ms`,
-        `    plain TCP relay   ${best(plainRelay).toFixed(0).padStart(6)} MiB/s   (socket.pipe, no WebSocket)`,
-        `    throughput ratio tunnel/direct ${ratio.toFixed(2)} (target >= 0.80) ${ratio >= 0.8 ? "OK" : "BELOW TARGET"}`,
-        `    throughput ratio tunnel/plain relay ${(best(tunnel.mbps) / best(plainRelay)).toFixed(2)}`,
-        `    added latency ${(median(tunnel.rtt) - median(direct.rtt)).toFixed(3)} ms per round trip (p50)`,
-        `    CPU per MiB: direct ${cpu(direct)}; tunnel ${cpu(tunnel)}`,
-        `    with a free core per thread the busiest thread bounds throughput: tunnel/direct ${perThreadBound.toFixed(2)}`,
-        `    cores: ${cores}${cores < 3 ? " (three busy threads share fewer cores: the extra hop takes CPU from the ends)" : ""}`,
+        `  cores: ${cores}${cores < 3 ? " (three busy threads share fewer cores: the extra hop takes CPU from the ends)" : ""}`,
         "",
       ].join("\n"),
     );
   } finally {
     await Promise.all([desktop.worker.terminate(), gateway.worker.terminate(), relay.worker.terminate()]);
   }
-}
-
-interface Channel {
-  send(data: Buffer): void;
-  onData(listener: (data: Buffer) => void): void;
-  close(): void;
 }
 
 function tcpChannel(port: number): Promise<Channel> {
@@ -187,45 +204,69 @@ async function echoLatency(open: () => Promise<Channel>): Promise<number> {
   return samples[Math.floor(samples.length / 2)]!;
 }
 
+interface Ports {
+  port: number;
+  /** The desktop's RDP (X.224 + TLS) port. */
+  rdpPort?: number;
+}
+
 function startRole(
   role: "desktop" | "gateway" | "relay",
   data: Record<string, unknown>,
-): Promise<{ worker: Worker; port: number }> {
+): Promise<Ports & { worker: Worker }> {
   const worker = new Worker(new URL(import.meta.url), { workerData: { role, ...data } });
   return new Promise((resolve, reject) => {
-    worker.once("message", (port: number) => resolve({ worker, port }));
+    worker.once("message", (ports: Ports) => resolve({ worker, ...ports }));
     worker.once("error", reject);
   });
 }
 
 /** The desktop: 'T' streams TOTAL_BYTES honouring back-pressure; 'E' echoes everything after it. */
-async function runDesktop(): Promise<number> {
+/** The desktop's side of a channel: 'T' streams TOTAL_BYTES honouring back-pressure; 'E' echoes everything after it. */
+function serveBench(socket: net.Socket): void {
   const payload = Buffer.alloc(CHUNK, 0x5a);
-  const server = net.createServer((socket) => {
-    socket.setNoDelay(true);
-    socket.once("data", (first: Buffer) => {
-      if (first[0] === 0x45) {
-        if (first.length > 1) socket.write(first.subarray(1));
-        socket.on("data", (chunk: Buffer) => socket.write(chunk));
-        return;
+  socket.once("data", (first: Buffer) => {
+    if (first[0] === 0x45) {
+      if (first.length > 1) socket.write(first.subarray(1));
+      socket.on("data", (chunk: Buffer) => socket.write(chunk));
+      return;
+    }
+    let sent = 0;
+    const pump = () => {
+      while (sent < TOTAL_BYTES) {
+        sent += CHUNK;
+        if (!socket.write(payload)) return void socket.once("drain", pump);
       }
-      let sent = 0;
-      const pump = () => {
-        while (sent < TOTAL_BYTES) {
-          sent += CHUNK;
-          if (!socket.write(payload)) return void socket.once("drain", pump);
-        }
-      };
-      pump();
-    });
-    socket.on("error", () => {});
+    };
+    pump();
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return (server.address() as net.AddressInfo).port;
+  socket.on("error", () => {});
 }
 
-/** The gateway with a verifier that grants the bench ticket and an in-memory record store: only relaying is timed. */
-async function runGateway(desktopPort: number): Promise<number> {
+/** The desktop: the bench protocol on plain TCP (as VNC), and behind X.224 + TLS (as RDP). */
+async function runDesktop(): Promise<Ports> {
+  const listen = async (server: net.Server) => {
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    return (server.address() as net.AddressInfo).port;
+  };
+  const credentials = benchCertificate();
+  const plain = net.createServer((socket) => {
+    socket.setNoDelay(true);
+    serveBench(socket);
+  });
+  const rdp = net.createServer((socket) => {
+    socket.setNoDelay(true);
+    socket.on("error", () => {});
+    acceptRdp(socket, credentials, serveBench);
+  });
+  return { port: await listen(plain), rdpPort: await listen(rdp) };
+}
+
+/**
+ * The gateway with a verifier that grants the bench tickets (the RDCleanPath one for RDP) and an in-memory record
+ * store: only relaying is timed.
+ */
+async function runGateway(desktopPort: number, rdpPort: number): Promise<Ports> {
   let next = 0;
   const records: TunnelRecordStore = {
     countOpen: async () => 0,
@@ -235,7 +276,7 @@ async function runGateway(desktopPort: number): Promise<number> {
   };
   const gateway = await startGateway({
     settings: loadGatewaySettings({ GATEWAY_PORT: "0", GATEWAY_NODE_ID: "bench" }),
-    verifier: async ({ clientIp }) => ({
+    verifier: async ({ clientIp, ticket }) => ({
       ok: true,
       grant: {
         ticketId: "bench",
@@ -243,9 +284,9 @@ async function runGateway(desktopPort: number): Promise<number> {
         userId: "bench",
         desktopId: "bench",
         sessionId: null,
-        protocol: "VNC",
+        protocol: ticket === "bench-rdp" ? "RDP" : "VNC",
         clientIp: clientIp ?? "127.0.0.1",
-        target: { host: "127.0.0.1", port: desktopPort },
+        target: { host: "127.0.0.1", port: ticket === "bench-rdp" ? rdpPort : desktopPort },
       },
     }),
     recorder: records,
@@ -253,11 +294,11 @@ async function runGateway(desktopPort: number): Promise<number> {
     logger: createLogger("silent"),
     trustedProxies: { ranges: [] },
   });
-  return gateway.port;
+  return { port: gateway.port };
 }
 
 /** Reference: the cheapest possible userspace relay. */
-async function runRelay(desktopPort: number): Promise<number> {
+async function runRelay(desktopPort: number): Promise<Ports> {
   const server = net.createServer((client) => {
     const desktop = net.connect({ host: "127.0.0.1", port: desktopPort });
     client.pipe(desktop);
@@ -266,13 +307,13 @@ async function runRelay(desktopPort: number): Promise<number> {
     desktop.on("error", () => client.destroy());
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return (server.address() as net.AddressInfo).port;
+  return { port: (server.address() as net.AddressInfo).port };
 }
 
 if (!isMainThread && parentPort && workerData?.role) {
-  const roles: Record<string, () => Promise<number>> = {
+  const roles: Record<string, () => Promise<Ports>> = {
     desktop: runDesktop,
-    gateway: () => runGateway(workerData.desktopPort as number),
+    gateway: () => runGateway(workerData.desktopPort as number, workerData.rdpPort as number),
     relay: () => runRelay(workerData.desktopPort as number),
   };
   parentPort.postMessage(await roles[workerData.role as string]!());
