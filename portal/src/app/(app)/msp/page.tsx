@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { Column } from "@/components/lists/data-table";
 import { ListCard } from "@/components/lists/list-card";
 import { Badge, StatusBadge } from "@/components/ui/badge";
+import { Banner } from "@/components/ui/banner";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { TenantsDocument, type TenantsQuery } from "@/generated/graphql";
@@ -72,11 +73,7 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
           ) : null
         }
       />
-      {params.deleted ? (
-        <div className="alert alert-success" role="status" style={{ marginBottom: 16 }}>
-          The tenant was deleted.
-        </div>
-      ) : null}
+      <Banner show={Boolean(params.deleted)}>The tenant was deleted.</Banner>
       <ListCard
         label="Tenant list"
         columns={COLUMNS}

@@ -3,6 +3,7 @@ import { FilterToolbar } from "@/components/lists/filter-toolbar";
 import { ListCard } from "@/components/lists/list-card";
 import { desktopColumns } from "@/components/tables/desktop-columns";
 import { poolFilter } from "@/components/tables/pool-filter";
+import { Banner } from "@/components/ui/banner";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { DesktopsDocument, PoolsDocument } from "@/generated/graphql";
@@ -35,11 +36,7 @@ export default async function DesktopsPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title="Desktops" description="Every desktop of this tenant, across all pools." />
-      {terminated ? (
-        <div className="alert alert-success" role="status" style={{ marginBottom: 16 }}>
-          {terminated} is being terminated.
-        </div>
-      ) : null}
+      <Banner show={terminated !== null}>{terminated} is being terminated.</Banner>
       <ListCard
         label="Desktop list"
         toolbar={

@@ -1,8 +1,35 @@
+import type { Column } from "@/components/lists/data-table";
+import { ListCard } from "@/components/lists/list-card";
 import { Badge } from "@/components/ui/badge";
 import type { ExplainAccessQuery } from "@/generated/graphql";
 import { humanize, roleLabel } from "@/lib/format";
 
 type Explanation = ExplainAccessQuery["explainAccess"];
+
+type Step = Explanation["trace"][number] & { id: string };
+
+function traceColumns(decidedBy: string | null | undefined): Column<Step>[] {
+  return [
+    { id: "position", header: "#", className: "mono", cell: (step) => step.position },
+    {
+      id: "matched",
+      header: "Matched",
+      cell: (step) => (
+        <>
+          {step.matched ? (
+            <Badge tone={step.effect === "deny" ? "danger" : "success"}>
+              {step.effect === "deny" ? "Deny" : step.effect === "allow" ? "Allow" : "Invalid"}
+            </Badge>
+          ) : (
+            <Badge plain>No</Badge>
+          )}
+          {step.ruleId === decidedBy ? <div className="cell-sub">decided</div> : null}
+        </>
+      ),
+    },
+    { id: "why", header: "Why", cell: (step) => step.why },
+  ];
+}
 
 /** The evaluator's verdict, the rules it walked through, and what each pool would offer. */
 export function ExplanationView({ result }: { result: Explanation }) {
@@ -37,44 +64,13 @@ export function ExplanationView({ result }: { result: Explanation }) {
           </dl>
         </div>
       </section>
-      <section className="card" aria-labelledby="trace">
-        <div className="card-header">
-          <h2 id="trace">Rules checked</h2>
-        </div>
-        {result.trace.length === 0 ? (
-          <p className="card-body muted">No rule applies to this user.</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">Matched</th>
-                  <th scope="col">Why</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.trace.map((step) => (
-                  <tr key={step.ruleId} aria-current={step.ruleId === result.decidedByRuleId ? "true" : undefined}>
-                    <td className="mono">{step.position}</td>
-                    <td>
-                      {step.matched ? (
-                        <Badge tone={step.effect === "deny" ? "danger" : "success"}>
-                          {step.effect === "deny" ? "Deny" : step.effect === "allow" ? "Allow" : "Invalid"}
-                        </Badge>
-                      ) : (
-                        <Badge plain>No</Badge>
-                      )}
-                      {step.ruleId === result.decidedByRuleId ? <div className="cell-sub">decided</div> : null}
-                    </td>
-                    <td>{step.why}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <ListCard
+        title="Rules checked"
+        columns={traceColumns(result.decidedByRuleId)}
+        rows={result.trace.map((step) => ({ ...step, id: step.ruleId }))}
+        current={(step) => step.ruleId === result.decidedByRuleId}
+        empty={<p className="card-body muted">No rule applies to this user.</p>}
+      />
       {result.pools.length > 0 ? (
         <section className="card" aria-labelledby="offers">
           <div className="card-header">

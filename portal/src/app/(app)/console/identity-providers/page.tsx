@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { ListCard } from "@/components/lists/list-card";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { IdentityProvidersDocument } from "@/generated/graphql";
+import { SectionCard } from "@/components/ui/section-card";
+import { IdentityProvidersDocument, type IdentityProvidersQuery } from "@/generated/graphql";
 import { query } from "@/lib/api/server-api";
 import { roleLabel } from "@/lib/format";
 import { can, requirePermission } from "@/lib/viewer";
@@ -12,6 +14,36 @@ import { ProviderRowActions } from "./provider-row-actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Identity providers" };
+
+type Provider = IdentityProvidersQuery["identityProviders"][number];
+
+function ProviderItem({ provider, mayWrite }: { provider: Provider; mayWrite: boolean }) {
+  return (
+    <li aria-label={provider.name}>
+      <div>
+        <div className="row" style={{ gap: 8 }}>
+          <strong>{provider.name}</strong>
+          <Badge plain>{PROVIDER_KINDS.find((kind) => kind.value === provider.kind)?.label ?? provider.kind}</Badge>
+          {provider.enabled ? <Badge tone="success">Enabled</Badge> : <Badge>Disabled</Badge>}
+        </div>
+        <div className="cell-sub mono">{providerTarget(provider.kind, provider.config) || "—"}</div>
+        <div className="cell-sub">
+          Priority {provider.priority}
+          {provider.hasSecret ? " · secret stored" : ""}
+          {provider.groupRoleMappings.length
+            ? ` · ${provider.groupRoleMappings.map((m) => `${m.group} → ${roleLabel(m.role)}`).join(", ")}`
+            : ""}
+        </div>
+        {provider.spEntityId ? (
+          <div className="cell-sub">
+            Our entity ID: <span className="mono">{provider.spEntityId}</span>
+          </div>
+        ) : null}
+      </div>
+      <ProviderRowActions id={provider.id} name={provider.name} enabled={provider.enabled} mayWrite={mayWrite} />
+    </li>
+  );
+}
 
 export default async function IdentityProvidersPage() {
   const viewer = await requirePermission("identity:read");
@@ -25,60 +57,26 @@ export default async function IdentityProvidersPage() {
         description="Where users are checked at sign-in: directories, single sign-on and a RADIUS second factor."
       />
       <div className="stack" style={{ gap: 16 }}>
-        <section className="card" aria-labelledby="provider-list">
-          <div className="card-header">
-            <h2 id="provider-list">Providers</h2>
-          </div>
-          {providers.length === 0 ? (
-            <EmptyState icon="◐" title="Only local accounts">
-              <p>Connect your directory or single sign-on so people use the password they already have.</p>
-            </EmptyState>
-          ) : (
+        <ListCard
+          title="Providers"
+          rows={providers}
+          render={(rows) => (
             <ul className="provider-list">
-              {providers.map((provider) => (
-                <li key={provider.id} aria-label={provider.name}>
-                  <div>
-                    <div className="row" style={{ gap: 8 }}>
-                      <strong>{provider.name}</strong>
-                      <Badge plain>
-                        {PROVIDER_KINDS.find((kind) => kind.value === provider.kind)?.label ?? provider.kind}
-                      </Badge>
-                      {provider.enabled ? <Badge tone="success">Enabled</Badge> : <Badge>Disabled</Badge>}
-                    </div>
-                    <div className="cell-sub mono">{providerTarget(provider.kind, provider.config) || "—"}</div>
-                    <div className="cell-sub">
-                      Priority {provider.priority}
-                      {provider.hasSecret ? " · secret stored" : ""}
-                      {provider.groupRoleMappings.length
-                        ? ` · ${provider.groupRoleMappings.map((m) => `${m.group} → ${roleLabel(m.role)}`).join(", ")}`
-                        : ""}
-                    </div>
-                    {provider.spEntityId ? (
-                      <div className="cell-sub">
-                        Our entity ID: <span className="mono">{provider.spEntityId}</span>
-                      </div>
-                    ) : null}
-                  </div>
-                  <ProviderRowActions
-                    id={provider.id}
-                    name={provider.name}
-                    enabled={provider.enabled}
-                    mayWrite={mayWrite}
-                  />
-                </li>
+              {rows.map((provider) => (
+                <ProviderItem key={provider.id} provider={provider} mayWrite={mayWrite} />
               ))}
             </ul>
           )}
-        </section>
+          empty={
+            <EmptyState icon="◐" title="Only local accounts">
+              <p>Connect your directory or single sign-on so people use the password they already have.</p>
+            </EmptyState>
+          }
+        />
         {mayWrite ? (
-          <section className="card" aria-labelledby="new-provider">
-            <div className="card-header">
-              <h2 id="new-provider">Add a provider</h2>
-            </div>
-            <div className="card-body">
-              <ProviderCreateForm />
-            </div>
-          </section>
+          <SectionCard title="Add a provider">
+            <ProviderCreateForm />
+          </SectionCard>
         ) : null}
       </div>
     </>

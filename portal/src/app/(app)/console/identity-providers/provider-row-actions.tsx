@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { ConfirmAction } from "@/components/ui/confirm-action";
+import { ConfirmRow } from "@/components/lists/confirm-row";
 import { initialFormState } from "@/lib/form-state";
 import { deleteProviderAction, testProviderAction, toggleProviderAction } from "./identity-providers.actions";
 
@@ -37,15 +37,9 @@ export function ProviderRowActions({
                 {enabled ? "Disable" : "Enable"}
               </button>
             </form>
-            <ConfirmAction
-              action={deleteProviderAction}
-              fields={{ id }}
-              label="Delete"
-              title={`Delete ${name}?`}
-              confirmLabel="Delete provider"
-            >
+            <ConfirmRow action={deleteProviderAction} fields={{ id }} name={name} noun="provider">
               Its users can no longer sign in through it. Their accounts and history stay.
-            </ConfirmAction>
+            </ConfirmRow>
           </>
         ) : null}
       </div>

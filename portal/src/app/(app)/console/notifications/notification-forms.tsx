@@ -3,15 +3,9 @@
 import { useActionState } from "react";
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, SubmitButton, TextAreaField, TextField } from "@/components/forms/fields";
-import { ConfirmAction } from "@/components/ui/confirm-action";
 import { initialFormState } from "@/lib/form-state";
 import { ALERT_KINDS, TLS_MODES } from "./notification-options";
-import {
-  createAlertRuleAction,
-  deleteAlertRuleAction,
-  saveSmtpAction,
-  sendTestEmailAction,
-} from "./notifications.actions";
+import { createAlertRuleAction, saveSmtpAction, sendTestEmailAction } from "./notifications.actions";
 
 export interface SmtpValues {
   host: string;
@@ -138,19 +132,5 @@ export function AlertRuleCreateForm() {
         <SubmitButton>Create alert rule</SubmitButton>
       </div>
     </ActionForm>
-  );
-}
-
-export function AlertRuleDelete({ id, name }: { id: string; name: string }) {
-  return (
-    <ConfirmAction
-      action={deleteAlertRuleAction}
-      fields={{ id }}
-      label="Delete"
-      title={`Delete ${name}?`}
-      confirmLabel="Delete alert rule"
-    >
-      Nobody is e-mailed for this condition any more. Its alerts are removed with it.
-    </ConfirmAction>
   );
 }

@@ -1,23 +1,67 @@
 import type { Metadata } from "next";
+import { ConfirmRow } from "@/components/lists/confirm-row";
+import type { Column } from "@/components/lists/data-table";
+import { ListCard } from "@/components/lists/list-card";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { NotificationsDocument } from "@/generated/graphql";
+import { NotificationsDocument, type NotificationsQuery } from "@/generated/graphql";
 import { query } from "@/lib/api/server-api";
 import { formatDateTime } from "@/lib/format";
 import { requirePermission } from "@/lib/viewer";
 import { labelOf } from "../reports/report-options";
-import { AlertRuleCreateForm, AlertRuleDelete, SmtpForm, TestEmailForm } from "./notification-forms";
+import { AlertRuleCreateForm, SmtpForm, TestEmailForm } from "./notification-forms";
 import { ALERT_KINDS, conditionOf } from "./notification-options";
+import { deleteAlertRuleAction } from "./notifications.actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Notifications" };
+
+type Data = NotificationsQuery;
+
+const RULE_COLUMNS: Column<Data["alertRules"][number]>[] = [
+  {
+    id: "rule",
+    header: "Rule",
+    cell: (rule) => (
+      <>
+        <div className="cell-title">{rule.name}</div>
+        <div className="cell-sub">
+          {labelOf(ALERT_KINDS, rule.kind)} · {conditionOf(rule)} · at most {rule.maxEmailsPerHour} e-mails per hour
+        </div>
+      </>
+    ),
+  },
+  { id: "recipients", header: "Recipients", secondary: true, cell: (rule) => rule.recipients.join(", ") },
+  {
+    id: "status",
+    header: "Status",
+    cell: (rule) => (rule.enabled ? <Badge tone="success">Active</Badge> : <Badge>Paused</Badge>),
+  },
+];
+
+/** An alert names its rule, from the rules on the same page. */
+function alertColumns(ruleNames: Map<string, string>): Column<Data["alerts"][number]>[] {
+  return [
+    {
+      id: "alert",
+      header: "Alert",
+      cell: (alert) => (
+        <>
+          <div className="cell-title">{alert.subjectLabel}</div>
+          <div className="cell-sub">{alert.message}</div>
+        </>
+      ),
+    },
+    { id: "rule", header: "Rule", secondary: true, cell: (alert) => ruleNames.get(alert.ruleId) ?? "—" },
+    { id: "since", header: "Since", cell: (alert) => formatDateTime(alert.openedAt) },
+  ];
+}
 
 // Every operation here but the alert list needs notifications:write, so the page asks for it up front.
 export default async function NotificationsPage() {
   await requirePermission("notifications:write");
   const { smtpSettings, alertRules, alerts } = await query(NotificationsDocument, {});
-  const ruleNames = new Map(alertRules.map((rule) => [rule.id, rule.name]));
   return (
     <>
       <PageHeader
@@ -39,90 +83,36 @@ export default async function NotificationsPage() {
             <TestEmailForm />
           </div>
         </section>
-        <section className="card" aria-labelledby="alert-rules">
-          <div className="card-header">
-            <h2 id="alert-rules">Alert rules</h2>
-          </div>
-          {alertRules.length === 0 ? (
+        <ListCard
+          title="Alert rules"
+          columns={RULE_COLUMNS}
+          rows={alertRules}
+          actions={(rule) => (
+            <ConfirmRow action={deleteAlertRuleAction} fields={{ id: rule.id }} name={rule.name} noun="alert rule">
+              Nobody is e-mailed for this condition any more. Its alerts are removed with it.
+            </ConfirmRow>
+          )}
+          empty={
             <EmptyState icon="⚑" title="No alert rules yet">
               <p>E-mail the on-call team when a pool runs low or sign-ins start failing.</p>
             </EmptyState>
-          ) : (
-            <div className="table-wrap">
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">Rule</th>
-                    <th scope="col" className="hide-sm">
-                      Recipients
-                    </th>
-                    <th scope="col">Status</th>
-                    <th scope="col">
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {alertRules.map((rule) => (
-                    <tr key={rule.id}>
-                      <td>
-                        <div className="cell-title">{rule.name}</div>
-                        <div className="cell-sub">
-                          {labelOf(ALERT_KINDS, rule.kind)} · {conditionOf(rule)} · at most {rule.maxEmailsPerHour}{" "}
-                          e-mails per hour
-                        </div>
-                      </td>
-                      <td className="hide-sm">{rule.recipients.join(", ")}</td>
-                      <td>{rule.enabled ? <Badge tone="success">Active</Badge> : <Badge>Paused</Badge>}</td>
-                      <td>
-                        <AlertRuleDelete id={rule.id} name={rule.name} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+          }
+          footer={
+            <div className="card-body">
+              <AlertRuleCreateForm />
             </div>
-          )}
-          <div className="card-body">
-            <AlertRuleCreateForm />
-          </div>
-        </section>
-        <section className="card" aria-labelledby="open-alerts">
-          <div className="card-header">
-            <h2 id="open-alerts">Open alerts</h2>
-          </div>
-          {alerts.length === 0 ? (
+          }
+        />
+        <ListCard
+          title="Open alerts"
+          columns={alertColumns(new Map(alertRules.map((rule) => [rule.id, rule.name])))}
+          rows={alerts}
+          empty={
             <EmptyState icon="✓" title="No open alerts">
               <p>An alert opens when a rule's condition holds and closes by itself once it no longer does.</p>
             </EmptyState>
-          ) : (
-            <div className="table-wrap">
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">Alert</th>
-                    <th scope="col" className="hide-sm">
-                      Rule
-                    </th>
-                    <th scope="col">Since</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {alerts.map((alert) => (
-                    <tr key={alert.id}>
-                      <td>
-                        <div className="cell-title">{alert.subjectLabel}</div>
-                        <div className="cell-sub">{alert.message}</div>
-                      </td>
-                      <td className="hide-sm">{ruleNames.get(alert.ruleId) ?? "—"}</td>
-                      <td>{formatDateTime(alert.openedAt)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </section>
+          }
+        />
       </div>
     </>
   );

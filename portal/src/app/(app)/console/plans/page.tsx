@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { ConfirmAction } from "@/components/ui/confirm-action";
+import { ConfirmRow } from "@/components/lists/confirm-row";
+import { ListCard } from "@/components/lists/list-card";
 import { PageHeader } from "@/components/ui/page-header";
 import { PlansDocument } from "@/generated/graphql";
 import { query } from "@/lib/api/server-api";
@@ -19,14 +20,12 @@ interface PlanRow {
 }
 
 function PlanSection({
-  id,
   title,
   intro,
   kind,
   rows,
   form,
 }: {
-  id: string;
   title: string;
   intro: string;
   kind: string;
@@ -34,43 +33,35 @@ function PlanSection({
   form: ReactNode | null;
 }) {
   return (
-    <section className="card" aria-labelledby={id}>
-      <div className="card-header">
-        <div>
-          <h2 id={id}>{title}</h2>
-          <p>{intro}</p>
-        </div>
-      </div>
-      {rows.length === 0 ? (
-        <p className="card-body muted">None yet.</p>
-      ) : (
+    <ListCard
+      title={title}
+      description={intro}
+      rows={rows}
+      render={(plans) => (
         <ul className="event-list" aria-label={title}>
-          {rows.map((row) => (
+          {plans.map((row) => (
             <li key={row.id} className="plan-row">
               <strong>{row.name}</strong>
               <span className="cell-sub">{row.summary}</span>
               {form ? (
-                <ConfirmAction
-                  action={deletePlanAction}
-                  fields={{ id: row.id, kind }}
-                  label="Delete"
-                  title={`Delete ${row.name}?`}
-                  confirmLabel="Delete plan"
-                >
+                <ConfirmRow action={deletePlanAction} fields={{ id: row.id, kind }} name={row.name} noun="plan">
                   Policies that use it fall back to the default. A plan still in use cannot be deleted.
-                </ConfirmAction>
+                </ConfirmRow>
               ) : null}
             </li>
           ))}
         </ul>
       )}
-      {form ? (
-        <details className="card-body plan-new">
-          <summary>New {title.toLowerCase().replace(/s$/, "")}</summary>
-          {form}
-        </details>
-      ) : null}
-    </section>
+      empty={<p className="card-body muted">None yet.</p>}
+      footer={
+        form ? (
+          <details className="card-body plan-new">
+            <summary>New {title.toLowerCase().replace(/s$/, "")}</summary>
+            {form}
+          </details>
+        ) : null
+      }
+    />
   );
 }
 
@@ -90,7 +81,6 @@ export default async function PlansPage() {
       />
       <div className="stack" style={{ gap: 16 }}>
         <PlanSection
-          id="protocol-plans"
           title="Protocol plans"
           intro="Protocols in order of preference, direct or through the gateway."
           kind="protocol"
@@ -105,7 +95,6 @@ export default async function PlansPage() {
           form={mayWrite ? <ProtocolPlanForm /> : null}
         />
         <PlanSection
-          id="power-plans"
           title="Power plans"
           intro="Power actions after a disconnect, a logout or a release."
           kind="power"
@@ -125,7 +114,6 @@ export default async function PlansPage() {
           form={mayWrite ? <PowerPlanForm /> : null}
         />
         <PlanSection
-          id="release-plans"
           title="Release plans"
           intro="When a desktop returns to its pool, and what happens to it then."
           kind="release"

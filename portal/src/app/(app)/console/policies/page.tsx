@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ConfirmAction } from "@/components/ui/confirm-action";
+import { ConfirmRow } from "@/components/lists/confirm-row";
+import type { Column } from "@/components/lists/data-table";
+import { ListCard } from "@/components/lists/list-card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { PlansDocument, PoliciesDocument, PoolsDocument } from "@/generated/graphql";
+import { SectionCard } from "@/components/ui/section-card";
+import { PlansDocument, PoliciesDocument, type PoliciesQuery, PoolsDocument } from "@/generated/graphql";
 import { query } from "@/lib/api/server-api";
 import { can, requirePermission } from "@/lib/viewer";
 import { deletePolicyAction } from "./policies.actions";
@@ -14,6 +17,57 @@ export const metadata: Metadata = { title: "Policies" };
 
 const ROGUE_TEXT: Record<string, string> = { log: "recorded", assign: "assigned", logout: "signed out" };
 
+type Policy = PoliciesQuery["policies"]["nodes"][number];
+type Option = { value: string; label: string };
+
+const nameOf = (list: Option[], id: string | null) =>
+  id ? (list.find((option) => option.value === id)?.label ?? "Removed") : null;
+
+/** Pools and plans are named from the page's choices (the policy holds their ids). */
+function columns(choices: PolicyChoices): Column<Policy>[] {
+  return [
+    {
+      id: "policy",
+      header: "Policy",
+      cell: (policy) => (
+        <>
+          <div className="cell-title">{policy.name}</div>
+          {policy.description ? <div className="cell-sub">{policy.description}</div> : null}
+        </>
+      ),
+    },
+    {
+      id: "pools",
+      header: "Pools offered",
+      cell: (policy) =>
+        policy.entitlements.length === 0 ? (
+          "None"
+        ) : (
+          <ul className="plain-list">
+            {policy.entitlements.map((entitlement) => (
+              <li key={entitlement.id}>
+                <strong>{nameOf(choices.pools, entitlement.poolId)}</strong>: {entitlement.offerCount}{" "}
+                {entitlement.persistent ? "persistent" : "floating"}
+                {entitlement.protocolPlanId ? ` · ${nameOf(choices.protocolPlans, entitlement.protocolPlanId)}` : ""}
+              </li>
+            ))}
+          </ul>
+        ),
+    },
+    {
+      id: "limits",
+      header: "Limits",
+      secondary: true,
+      cell: (policy) => (
+        <>
+          {policy.maxDesktops ? `${policy.maxDesktops} per user` : "No limit"}
+          <div className="cell-sub">Rogue sign-ins {ROGUE_TEXT[policy.rogueAction] ?? policy.rogueAction}</div>
+        </>
+      ),
+    },
+  ];
+}
+
 export default async function PoliciesPage() {
   const viewer = await requirePermission("broker:read");
   const [{ policies }, plans, { pools }] = await Promise.all([
@@ -21,7 +75,7 @@ export default async function PoliciesPage() {
     query(PlansDocument, {}),
     query(PoolsDocument, { first: 200, after: null }),
   ]);
-  const options = (nodes: { id: string; name: string }[]) =>
+  const options = (nodes: { id: string; name: string }[]): Option[] =>
     nodes.map((node) => ({ value: node.id, label: node.name }));
   const choices: PolicyChoices = {
     pools: options(pools.nodes),
@@ -29,8 +83,6 @@ export default async function PoliciesPage() {
     powerPlans: options(plans.powerPlans.nodes),
     releasePlans: options(plans.releasePlans.nodes),
   };
-  const nameOf = (list: { value: string; label: string }[], id: string | null) =>
-    id ? (list.find((option) => option.value === id)?.label ?? "Removed") : null;
   const mayWrite = can(viewer, "broker:write");
   return (
     <>
@@ -44,90 +96,29 @@ export default async function PoliciesPage() {
         }
       />
       <div className="stack" style={{ gap: 16 }}>
-        <section className="card" aria-labelledby="policy-list">
-          <div className="card-header">
-            <h2 id="policy-list">Policies</h2>
-          </div>
-          {policies.nodes.length === 0 ? (
+        <ListCard
+          title="Policies"
+          columns={columns(choices)}
+          rows={policies.nodes}
+          actions={
+            mayWrite
+              ? (policy) => (
+                  <ConfirmRow action={deletePolicyAction} fields={{ id: policy.id }} name={policy.name} noun="policy">
+                    Users whose rule gives them this policy are offered nothing until the rule changes.
+                  </ConfirmRow>
+                )
+              : undefined
+          }
+          empty={
             <EmptyState icon="◈" title="No policies yet">
               <p>Create a policy, then an assignment rule that gives it to your users.</p>
             </EmptyState>
-          ) : (
-            <div className="table-wrap">
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">Policy</th>
-                    <th scope="col">Pools offered</th>
-                    <th scope="col" className="hide-sm">
-                      Limits
-                    </th>
-                    {mayWrite ? (
-                      <th scope="col">
-                        <span className="sr-only">Actions</span>
-                      </th>
-                    ) : null}
-                  </tr>
-                </thead>
-                <tbody>
-                  {policies.nodes.map((policy) => (
-                    <tr key={policy.id}>
-                      <td>
-                        <div className="cell-title">{policy.name}</div>
-                        {policy.description ? <div className="cell-sub">{policy.description}</div> : null}
-                      </td>
-                      <td>
-                        {policy.entitlements.length === 0 ? (
-                          "None"
-                        ) : (
-                          <ul className="plain-list">
-                            {policy.entitlements.map((entitlement) => (
-                              <li key={entitlement.id}>
-                                <strong>{nameOf(choices.pools, entitlement.poolId)}</strong>: {entitlement.offerCount}{" "}
-                                {entitlement.persistent ? "persistent" : "floating"}
-                                {entitlement.protocolPlanId
-                                  ? ` · ${nameOf(choices.protocolPlans, entitlement.protocolPlanId)}`
-                                  : ""}
-                              </li>
-                            ))}
-                          </ul>
-                        )}
-                      </td>
-                      <td className="hide-sm">
-                        {policy.maxDesktops ? `${policy.maxDesktops} per user` : "No limit"}
-                        <div className="cell-sub">
-                          Rogue sign-ins {ROGUE_TEXT[policy.rogueAction] ?? policy.rogueAction}
-                        </div>
-                      </td>
-                      {mayWrite ? (
-                        <td>
-                          <ConfirmAction
-                            action={deletePolicyAction}
-                            fields={{ id: policy.id }}
-                            label="Delete"
-                            title={`Delete ${policy.name}?`}
-                            confirmLabel="Delete policy"
-                          >
-                            Users whose rule gives them this policy are offered nothing until the rule changes.
-                          </ConfirmAction>
-                        </td>
-                      ) : null}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </section>
+          }
+        />
         {mayWrite ? (
-          <section className="card" aria-labelledby="new-policy">
-            <div className="card-header">
-              <h2 id="new-policy">New policy</h2>
-            </div>
-            <div className="card-body">
-              <PolicyCreateForm choices={choices} />
-            </div>
-          </section>
+          <SectionCard title="New policy">
+            <PolicyCreateForm choices={choices} />
+          </SectionCard>
         ) : null}
       </div>
     </>

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
+import type { Column } from "@/components/lists/data-table";
+import { ListCard } from "@/components/lists/list-card";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { ReportSchedulesDocument } from "@/generated/graphql";
+import { SectionCard } from "@/components/ui/section-card";
+import { ReportSchedulesDocument, type ReportSchedulesQuery } from "@/generated/graphql";
 import { query } from "@/lib/api/server-api";
 import { can, requirePermission } from "@/lib/viewer";
 import { DOWNLOADS, KINDS, labelOf, PERIODS } from "./report-options";
@@ -12,6 +15,30 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Reports" };
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
+
+type Schedule = ReportSchedulesQuery["reportSchedules"][number];
+
+const COLUMNS: Column<Schedule>[] = [
+  {
+    id: "schedule",
+    header: "Schedule",
+    cell: (schedule) => (
+      <>
+        <div className="cell-title">{schedule.name}</div>
+        <div className="cell-sub">
+          {labelOf(KINDS, schedule.report)} · {labelOf(PERIODS, schedule.period).split(" (")[0]} at{" "}
+          {String(schedule.hour).padStart(2, "0")}:00 {schedule.timeZone} · {schedule.formats.join(" + ")}
+        </div>
+      </>
+    ),
+  },
+  { id: "recipients", header: "Recipients", secondary: true, cell: (schedule) => schedule.recipients.join(", ") },
+  {
+    id: "status",
+    header: "Status",
+    cell: (schedule) => (schedule.enabled ? <Badge tone="success">Active</Badge> : <Badge>Paused</Badge>),
+  },
+];
 
 export default async function ReportsPage() {
   const viewer = await requirePermission("reports:read");
@@ -59,65 +86,21 @@ export default async function ReportsPage() {
             </button>
           </form>
         </section>
-        <section className="card" aria-labelledby="schedules">
-          <div className="card-header">
-            <h2 id="schedules">Scheduled e-mails</h2>
-          </div>
-          {reportSchedules.length === 0 ? (
+        <ListCard
+          title="Scheduled e-mails"
+          columns={COLUMNS}
+          rows={reportSchedules}
+          actions={mayWrite ? (schedule) => <ScheduleActions id={schedule.id} name={schedule.name} /> : undefined}
+          empty={
             <EmptyState icon="✉" title="No schedules yet">
               <p>Send usage to your finance team every month, or sign-ins to security every week.</p>
             </EmptyState>
-          ) : (
-            <div className="table-wrap">
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">Schedule</th>
-                    <th scope="col" className="hide-sm">
-                      Recipients
-                    </th>
-                    <th scope="col">Status</th>
-                    {mayWrite ? (
-                      <th scope="col">
-                        <span className="sr-only">Actions</span>
-                      </th>
-                    ) : null}
-                  </tr>
-                </thead>
-                <tbody>
-                  {reportSchedules.map((schedule) => (
-                    <tr key={schedule.id}>
-                      <td>
-                        <div className="cell-title">{schedule.name}</div>
-                        <div className="cell-sub">
-                          {labelOf(KINDS, schedule.report)} · {labelOf(PERIODS, schedule.period).split(" (")[0]} at{" "}
-                          {String(schedule.hour).padStart(2, "0")}:00 {schedule.timeZone} ·{" "}
-                          {schedule.formats.join(" + ")}
-                        </div>
-                      </td>
-                      <td className="hide-sm">{schedule.recipients.join(", ")}</td>
-                      <td>{schedule.enabled ? <Badge tone="success">Active</Badge> : <Badge>Paused</Badge>}</td>
-                      {mayWrite ? (
-                        <td>
-                          <ScheduleActions id={schedule.id} name={schedule.name} />
-                        </td>
-                      ) : null}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </section>
+          }
+        />
         {mayWrite ? (
-          <section className="card" aria-labelledby="new-schedule">
-            <div className="card-header">
-              <h2 id="new-schedule">New schedule</h2>
-            </div>
-            <div className="card-body">
-              <ScheduleCreateForm />
-            </div>
-          </section>
+          <SectionCard title="New schedule">
+            <ScheduleCreateForm />
+          </SectionCard>
         ) : null}
       </div>
     </>

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { ActionForm } from "@/components/forms/action-form";
 import { CheckboxGroup, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/forms/fields";
-import { ConfirmAction } from "@/components/ui/confirm-action";
+import { ConfirmRow } from "@/components/lists/confirm-row";
 import { initialFormState } from "@/lib/form-state";
 import { KINDS, PERIODS } from "./report-options";
 import { createScheduleAction, deleteScheduleAction, sendNowAction } from "./reports.actions";
@@ -55,15 +55,9 @@ export function ScheduleActions({ id, name }: { id: string; name: string }) {
             Send now
           </button>
         </form>
-        <ConfirmAction
-          action={deleteScheduleAction}
-          fields={{ id }}
-          label="Delete"
-          title={`Delete ${name}?`}
-          confirmLabel="Delete schedule"
-        >
+        <ConfirmRow action={deleteScheduleAction} fields={{ id }} name={name} noun="schedule">
           The recipients stop receiving this report. Reports already sent stay in their mailboxes.
-        </ConfirmAction>
+        </ConfirmRow>
       </div>
       {sent.status !== "idle" ? (
         <span className={sent.status === "error" ? "field-error" : "cell-sub"} role="status">

@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import type { ReactNode } from "react";
+import { ConfirmRow } from "@/components/lists/confirm-row";
+import type { Column } from "@/components/lists/data-table";
+import { ListCard } from "@/components/lists/list-card";
 import { Badge } from "@/components/ui/badge";
-import { ConfirmAction } from "@/components/ui/confirm-action";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { SectionCard } from "@/components/ui/section-card";
 import {
   AssignmentRulesDocument,
   type AssignmentRulesQuery,
@@ -32,62 +36,58 @@ function who(rule: Rule): string {
   return "Anyone";
 }
 
-function RuleRow({ rule, names, mayDelete }: { rule: Rule; names: Names; mayDelete: boolean }) {
-  const where = rule.condition.locationIds.map((id) => names.get(id) ?? "Removed location").join(", ");
+function gives(rule: Rule, names: Names): ReactNode {
+  if (rule.effect === "deny") return "—";
   const flags = [
     rule.mfaRequired ? "second factor" : null,
     rule.gatewayOnly ? "gateway only" : null,
     rule.html5Only ? "browser only" : null,
-  ].filter(Boolean);
+  ];
   return (
-    <tr>
-      <td className="mono">{rule.position}</td>
-      <td>
-        <div className="cell-title">{who(rule)}</div>
-        <div className="cell-sub">
-          {where ? `at ${where}` : "anywhere"}
-          {rule.identityProviderId ? ` · via ${names.get(rule.identityProviderId) ?? "a removed provider"}` : ""}
-        </div>
-        {rule.description ? <div className="cell-sub">{rule.description}</div> : null}
-      </td>
-      <td>
-        {!rule.valid ? (
+    <>
+      <div>{rule.policyId ? (names.get(rule.policyId) ?? "Removed policy") : "No desktops"}</div>
+      <div className="cell-sub">
+        {[rule.role ? roleLabel(rule.role) : null, rule.protocols.join(", "), ...flags].filter(Boolean).join(" · ")}
+      </div>
+    </>
+  );
+}
+
+/** Locations, policies and providers are named from the page's lookups (a rule holds their ids). */
+function columns(names: Names): Column<Rule>[] {
+  return [
+    { id: "position", header: "#", className: "mono", cell: (rule) => rule.position },
+    {
+      id: "when",
+      header: "When",
+      cell: (rule) => {
+        const where = rule.condition.locationIds.map((id) => names.get(id) ?? "Removed location").join(", ");
+        return (
+          <>
+            <div className="cell-title">{who(rule)}</div>
+            <div className="cell-sub">
+              {where ? `at ${where}` : "anywhere"}
+              {rule.identityProviderId ? ` · via ${names.get(rule.identityProviderId) ?? "a removed provider"}` : ""}
+            </div>
+            {rule.description ? <div className="cell-sub">{rule.description}</div> : null}
+          </>
+        );
+      },
+    },
+    {
+      id: "effect",
+      header: "Effect",
+      cell: (rule) =>
+        !rule.valid ? (
           <Badge tone="danger">Invalid: denies</Badge>
         ) : (
           <Badge tone={rule.effect === "deny" ? "danger" : "success"}>
             {rule.effect === "deny" ? "Deny" : "Allow"}
           </Badge>
-        )}
-      </td>
-      <td className="hide-sm">
-        {rule.effect === "deny" ? (
-          "—"
-        ) : (
-          <>
-            <div>{rule.policyId ? (names.get(rule.policyId) ?? "Removed policy") : "No desktops"}</div>
-            <div className="cell-sub">
-              {[rule.role ? roleLabel(rule.role) : null, rule.protocols.join(", "), ...flags]
-                .filter(Boolean)
-                .join(" · ")}
-            </div>
-          </>
-        )}
-      </td>
-      {mayDelete ? (
-        <td>
-          <ConfirmAction
-            action={deleteRuleAction}
-            fields={{ id: rule.id }}
-            label="Delete"
-            title={`Delete rule ${rule.position}?`}
-            confirmLabel="Delete rule"
-          >
-            Users it matched fall through to the next rule at their next sign-in or connection.
-          </ConfirmAction>
-        </td>
-      ) : null}
-    </tr>
-  );
+        ),
+    },
+    { id: "gives", header: "Gives", secondary: true, cell: (rule) => gives(rule, names) },
+  ];
 }
 
 export default async function RulesPage() {
@@ -124,50 +124,34 @@ export default async function RulesPage() {
         }
       />
       <div className="stack" style={{ gap: 16 }}>
-        <section className="card" aria-labelledby="rule-list">
-          <div className="card-header">
-            <h2 id="rule-list">Rules in order</h2>
-          </div>
-          {rules.length === 0 ? (
+        <ListCard
+          title="Rules in order"
+          columns={columns(names)}
+          rows={rules}
+          actions={
+            mayWrite
+              ? (rule) => (
+                  <ConfirmRow
+                    action={deleteRuleAction}
+                    fields={{ id: rule.id }}
+                    name={`rule ${rule.position}`}
+                    noun="rule"
+                  >
+                    Users it matched fall through to the next rule at their next sign-in or connection.
+                  </ConfirmRow>
+                )
+              : undefined
+          }
+          empty={
             <EmptyState icon="◫" title="No rules yet">
               <p>Without rules, users sign in but are offered no desktops.</p>
             </EmptyState>
-          ) : (
-            <div className="table-wrap">
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">#</th>
-                    <th scope="col">When</th>
-                    <th scope="col">Effect</th>
-                    <th scope="col" className="hide-sm">
-                      Gives
-                    </th>
-                    {mayWrite ? (
-                      <th scope="col">
-                        <span className="sr-only">Actions</span>
-                      </th>
-                    ) : null}
-                  </tr>
-                </thead>
-                <tbody>
-                  {rules.map((rule) => (
-                    <RuleRow key={rule.id} rule={rule} names={names} mayDelete={mayWrite} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </section>
+          }
+        />
         {mayWrite ? (
-          <section className="card" aria-labelledby="new-rule">
-            <div className="card-header">
-              <h2 id="new-rule">Add a rule</h2>
-            </div>
-            <div className="card-body">
-              <RuleCreateForm choices={choices} />
-            </div>
-          </section>
+          <SectionCard title="Add a rule">
+            <RuleCreateForm choices={choices} />
+          </SectionCard>
         ) : null}
       </div>
     </>

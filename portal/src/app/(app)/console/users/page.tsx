@@ -4,6 +4,7 @@ import type { Column } from "@/components/lists/data-table";
 import { FilterToolbar } from "@/components/lists/filter-toolbar";
 import { ListCard } from "@/components/lists/list-card";
 import { Badge } from "@/components/ui/badge";
+import { Banner } from "@/components/ui/banner";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { UsersDocument, type UsersQuery } from "@/generated/graphql";
@@ -76,11 +77,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           ) : null
         }
       />
-      {params.deleted ? (
-        <div className="alert alert-success" role="status" style={{ marginBottom: 16 }}>
-          The user was deleted.
-        </div>
-      ) : null}
+      <Banner show={Boolean(params.deleted)}>The user was deleted.</Banner>
       <ListCard
         label="User list"
         toolbar={

@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
+import { ConfirmRow } from "@/components/lists/confirm-row";
+import type { Column } from "@/components/lists/data-table";
+import { ListCard } from "@/components/lists/list-card";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pager } from "@/components/ui/pager";
-import { GroupDocument, UsersDocument } from "@/generated/graphql";
+import { SectionCard } from "@/components/ui/section-card";
+import { GroupDocument, type GroupQuery, UsersDocument } from "@/generated/graphql";
 import { query } from "@/lib/api/server-api";
-import { pageStateOf } from "@/lib/pagination";
+import { listParams, type SearchParams } from "@/lib/list-params";
 import { can, requirePermission } from "@/lib/viewer";
 import { AddMemberForm } from "../group-forms";
 import { deleteGroupAction, removeMemberAction } from "../groups.actions";
@@ -13,19 +16,33 @@ import { deleteGroupAction, removeMemberAction } from "../groups.actions";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Group" };
 
-const PAGE_SIZE = 50;
+type Member = GroupQuery["group"]["members"]["nodes"][number];
+
+const MEMBER_COLUMNS: Column<Member>[] = [
+  {
+    id: "user",
+    header: "User",
+    cell: (member) => (
+      <>
+        <div className="cell-title">{member.displayName ?? member.username}</div>
+        <div className="cell-sub">{member.username}</div>
+      </>
+    ),
+  },
+  { id: "email", header: "E-mail", secondary: true, cell: (member) => member.email ?? "—" },
+];
 
 export default async function GroupPage({
   params,
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<SearchParams>;
 }) {
   const viewer = await requirePermission("groups:read");
   const { id } = await params;
-  const page = pageStateOf(await searchParams);
-  const { group } = await query(GroupDocument, { id, first: PAGE_SIZE, after: page.after });
+  const list = listParams(await searchParams, { pageSize: 50 });
+  const { group } = await query(GroupDocument, { id, ...list.args });
   const canWrite = can(viewer, "groups:write");
   const candidates = canWrite
     ? (await query(UsersDocument, { first: 200, after: null, filter: null })).users.nodes
@@ -53,80 +70,37 @@ export default async function GroupPage({
         }
       />
       <div className="grid" style={{ gridTemplateColumns: canWrite ? "minmax(0,2fr) minmax(280px,1fr)" : "1fr" }}>
-        <section className="card" aria-label="Members">
-          <div className="card-header">
-            <h2>Members</h2>
-          </div>
-          {group.members.nodes.length === 0 ? (
-            <EmptyState icon="◎" title="No members yet" />
-          ) : (
-            <div className="table-wrap">
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">User</th>
-                    <th scope="col" className="hide-sm">
-                      E-mail
-                    </th>
-                    {canWrite ? (
-                      <th scope="col">
-                        <span className="sr-only">Actions</span>
-                      </th>
-                    ) : null}
-                  </tr>
-                </thead>
-                <tbody>
-                  {group.members.nodes.map((member) => (
-                    <tr key={member.id}>
-                      <td>
-                        <div className="cell-title">{member.displayName ?? member.username}</div>
-                        <div className="cell-sub">{member.username}</div>
-                      </td>
-                      <td className="hide-sm">{member.email ?? "—"}</td>
-                      {canWrite ? (
-                        <td style={{ textAlign: "right" }}>
-                          <ConfirmAction
-                            action={removeMemberAction}
-                            fields={{ groupId: group.id, userId: member.id }}
-                            label="Remove"
-                            title={`Remove ${member.username} from ${group.name}?`}
-                            confirmLabel="Remove member"
-                          >
-                            They lose any role this group grants.
-                          </ConfirmAction>
-                        </td>
-                      ) : null}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <Pager
-            state={page}
-            base={{}}
-            pageSize={PAGE_SIZE}
-            shown={group.members.nodes.length}
-            totalCount={group.members.totalCount}
-            endCursor={group.members.pageInfo.endCursor}
-            hasNextPage={group.members.pageInfo.hasNextPage}
-            noun="members"
-          />
-        </section>
+        <ListCard
+          title="Members"
+          columns={MEMBER_COLUMNS}
+          rows={group.members}
+          actions={
+            canWrite
+              ? (member) => (
+                  <ConfirmRow
+                    action={removeMemberAction}
+                    fields={{ groupId: group.id, userId: member.id }}
+                    verb="Remove"
+                    name={`${member.username} from ${group.name}`}
+                    noun="member"
+                  >
+                    They lose any role this group grants.
+                  </ConfirmRow>
+                )
+              : undefined
+          }
+          pager={{ list, noun: "members" }}
+          empty={<EmptyState icon="◎" title="No members yet" />}
+        />
         {canWrite ? (
-          <section className="card" aria-labelledby="add-member">
-            <div className="card-header">
-              <h2 id="add-member">Add member</h2>
-            </div>
-            <div className="card-body">
-              <AddMemberForm
-                groupId={group.id}
-                users={candidates
-                  .filter((user) => !memberIds.has(user.id))
-                  .map((user) => ({ id: user.id, label: `${user.displayName ?? user.username} (${user.username})` }))}
-              />
-            </div>
-          </section>
+          <SectionCard title="Add member">
+            <AddMemberForm
+              groupId={group.id}
+              users={candidates
+                .filter((user) => !memberIds.has(user.id))
+                .map((user) => ({ id: user.id, label: `${user.displayName ?? user.username} (${user.username})` }))}
+            />
+          </SectionCard>
         ) : null}
       </div>
     </>

@@ -4,6 +4,7 @@ import { ListCard } from "@/components/lists/list-card";
 import { desktopColumns } from "@/components/tables/desktop-columns";
 import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { StatusBadge } from "@/components/ui/badge";
+import { Banner } from "@/components/ui/banner";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { DesktopsDocument, PoolProgressDocument } from "@/generated/graphql";
@@ -59,21 +60,13 @@ export default async function PoolPage({
           </>
         }
       />
-      {created ? (
-        <div className="alert alert-success" role="status" style={{ marginBottom: 16 }}>
-          The pool was created. The controller starts building its desktops within a few seconds.
-        </div>
-      ) : null}
-      {updated ? (
-        <div className="alert alert-success" role="status" style={{ marginBottom: 16 }}>
-          Scaling saved. The controller adjusts the pool within a few seconds.
-        </div>
-      ) : null}
-      {pool.statusReason ? (
-        <div className="alert alert-info" role="status" style={{ marginBottom: 16 }}>
-          {pool.statusReason}
-        </div>
-      ) : null}
+      <Banner show={Boolean(created)}>
+        The pool was created. The controller starts building its desktops within a few seconds.
+      </Banner>
+      <Banner show={Boolean(updated)}>Scaling saved. The controller adjusts the pool within a few seconds.</Banner>
+      <Banner show={Boolean(pool.statusReason)} tone="info">
+        {pool.statusReason}
+      </Banner>
       <section className="card" aria-labelledby="pool-progress" style={{ marginBottom: 16 }}>
         <div className="card-header">
           <h2 id="pool-progress">Provisioning</h2>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
+import { Banner } from "@/components/ui/banner";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { PageHeader } from "@/components/ui/page-header";
 import { UserDocument } from "@/generated/graphql";
@@ -46,11 +47,7 @@ export default async function UserPage({
           ) : null
         }
       />
-      {created ? (
-        <div className="alert alert-success" role="status" style={{ marginBottom: 16 }}>
-          The user was created.
-        </div>
-      ) : null}
+      <Banner show={Boolean(created)}>The user was created.</Banner>
       <div className="grid grid-2">
         <section className="card" aria-labelledby="user-details">
           <div className="card-header">
