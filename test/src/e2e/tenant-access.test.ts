@@ -61,7 +61,7 @@ describe("portal: identity providers, locations, policies, rules and explain acc
     await page.getByLabel("Kind").selectOption("ldap");
     await page.getByLabel("Server URLs").fill(`ldap://127.0.0.1:${await unusedTcpPort()}`);
     await page.getByLabel("Security").selectOption("none");
-    await page.getByLabel("Service account DN").fill("cn=svc,dc=example,dc=test");
+    await page.getByLabel("Service account (DN, UPN or DOMAIN\\name)").fill("cn=svc,dc=example,dc=test");
     await page.getByLabel("Service account password").fill("Svc-Pass-1");
     await page.getByLabel("Search base").fill("dc=example,dc=test");
     await page.getByRole("button", { name: "Add provider" }).click();

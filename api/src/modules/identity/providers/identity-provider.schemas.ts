@@ -11,6 +11,18 @@ const ldapUrl = z
 
 const distinguishedName = z.string().trim().min(3).max(1024).regex(/=/, "must be a distinguished name");
 
+// Active Directory binds by DN, by userPrincipalName (svc-broker@example.test) or by down-level logon name
+// (EXAMPLE\svc-broker); other directories need the DN.
+const bindIdentity = z
+  .string()
+  .trim()
+  .min(3)
+  .max(1024)
+  .refine(
+    (value) => value.includes("=") || /^[^\s@\\]+@[^\s@\\]+$/.test(value) || /^[^\s\\@]+\\[^\s\\@]+$/.test(value),
+    "must be a distinguished name, a user principal name (name@domain) or DOMAIN\\name",
+  );
+
 // The extra user filter is administrator input that ends up inside a search filter: it must parse on its own as one
 // complete filter, otherwise "(objectClass=person))(|(uid=*" style input could reshape the query.
 const ldapFilter = z
@@ -47,7 +59,7 @@ export const ldapProviderConfigSchema = z
     urls: z.array(ldapUrl).min(1).max(8),
     security: z.enum(["none", "ldaps", "starttls"]).default("none"),
     tls: ldapTlsSchema.default({ rejectUnauthorized: true }),
-    bindDn: distinguishedName,
+    bindDn: bindIdentity,
     bindPassword: z.string().min(1).max(1024),
     searchBase: distinguishedName,
     loginAttribute: z.enum(LDAP_LOGIN_ATTRIBUTES).default("uid"),
@@ -59,8 +71,11 @@ export const ldapProviderConfigSchema = z
     nestedGroupDepth: z.number().int().min(0).max(10).default(5),
     /** Extra user attributes handed to assignment rules. */
     extraAttributes: z.array(attributeName).max(32).default([]),
-    connectTimeoutMs: z.number().int().min(100).max(60_000).default(5_000),
+    /** How long one server may take to answer the service bind before the next URL is tried. */
+    connectTimeoutMs: z.number().int().min(100).max(60_000).default(2_000),
     operationTimeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+    /** How long finding a server that answers may take in all, across the failover URLs. */
+    signInBudgetMs: z.number().int().min(500).max(120_000).default(8_000),
   })
   .superRefine((config, ctx) => {
     const schemes = new Set(config.urls.map((url) => url.slice(0, url.indexOf(":")).toLowerCase()));

@@ -1,4 +1,5 @@
 import { type Client, type Entry, SizeLimitExceededError } from "ldapts";
+import { adBindFailureReason } from "./ad-bind-codes.js";
 import type { LdapProviderConfig } from "./identity-provider.schemas.js";
 import { bindLdap, classifyLdapError, closeLdap, connectLdap, openServiceSession } from "./ldap.connection.js";
 import type { LdapAuthResult, LdapDeps, LdapUser } from "./ldap.types.js";
@@ -107,6 +108,11 @@ export async function authenticateLdap(
   // An empty password would be an "unauthenticated bind" (RFC 4513 §5.1.2), which many servers accept as success.
   if (password.length === 0) return { ok: false, reason: "invalid_credentials", detail: "empty password" };
   if (login.length === 0) return { ok: false, reason: "user_not_found", detail: "empty login name" };
+  // AD compares filter values as C strings: "alice\0" (escaped \00) finds alice. No login name has control characters.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this rejects
+  if (/[\u0000-\u001f\u007f]/.test(login)) {
+    return { ok: false, reason: "user_not_found", detail: "control character in the login name" };
+  }
 
   let session: { client: Client; url: string };
   try {
@@ -135,7 +141,9 @@ export async function authenticateLdap(
     } catch (err) {
       const failure = classifyLdapError(err, url);
       if (failure.kind === "invalid_credentials") {
-        return { ok: false, reason: "invalid_credentials", detail: `bind refused for ${entry.dn}` };
+        // AD says why in a sub-code (disabled, expired, must change, locked); slapd only "invalid credentials".
+        const reason = adBindFailureReason(failure.message) ?? "invalid_credentials";
+        return { ok: false, reason, detail: `bind refused for ${entry.dn}: ${failure.message}` };
       }
       const reason = failure.kind === "unreachable" || failure.kind === "tls" ? "server_unreachable" : "misconfigured";
       return { ok: false, reason, detail: `user bind: ${failure.message}` };

@@ -3,6 +3,7 @@ import type { ConnectionOptions } from "node:tls";
 import { Client, type ClientOptions, InvalidCredentialsError, NoSuchObjectError, ResultCodeError } from "ldapts";
 import type { LdapProviderConfig } from "./identity-provider.schemas.js";
 import type { LdapDeps } from "./ldap.types.js";
+import { markServerAlive, markServerDead, orderByHealth } from "./ldap-server-health.js";
 
 export type LdapErrorKind = "unreachable" | "tls" | "invalid_credentials" | "no_such_object" | "server_error";
 
@@ -100,27 +101,62 @@ export async function closeLdap(client: Client): Promise<void> {
   }
 }
 
-/** Connects and binds with the service account, trying the URLs in order until one answers. */
+/**
+ * Rejects when `work` has not settled within `ms`. A server that accepts TCP but never answers would otherwise hold
+ * the sign-in for the whole operation timeout; its silence is treated like a refused connection.
+ */
+async function withinDeadline<T>(work: Promise<T>, ms: number, url: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new LdapStepError("unreachable", url, new Error(`no answer within ${ms} ms`))), ms);
+  });
+  // The losing promise still settles later (when the socket is closed); nobody waits for it.
+  work.catch(() => undefined);
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Connects and binds with the service account, trying the URLs until one answers. Each server must answer within
+ * the connect timeout, and all tries together within the sign-in budget; a server that did not answer is tried
+ * last by the next sign-ins for a while (ldap-server-health).
+ */
 export async function openServiceSession(
   config: LdapProviderConfig,
   deps: LdapDeps = {},
 ): Promise<{ client: Client; url: string }> {
   const failures: LdapStepError[] = [];
-  for (const url of config.urls) {
-    let client: Client | undefined;
+  const started = Date.now();
+  for (const url of orderByHealth(config.urls)) {
+    const remaining = config.signInBudgetMs - (Date.now() - started);
+    if (remaining <= 0) {
+      failures.push(new LdapStepError("unreachable", url, new Error("sign-in time budget spent before this server")));
+      break;
+    }
+    const limit = Math.min(config.connectTimeoutMs, remaining);
+    let opened: Client | undefined;
     try {
-      client = await connectLdap(config, url, deps);
-      await bindLdap(client, url, config.bindDn, config.bindPassword);
+      const attempt = (async () => {
+        opened = await connectLdap({ ...config, connectTimeoutMs: limit }, url, deps);
+        await bindLdap(opened, url, config.bindDn, config.bindPassword);
+        return opened;
+      })();
+      const client = await withinDeadline(attempt, limit, url);
+      markServerAlive(url);
       return { client, url };
     } catch (err) {
-      if (client) await closeLdap(client);
+      if (opened) await closeLdap(opened);
       const failure = classifyLdapError(err, url);
       // Only an unreachable server justifies the next URL; a wrong service password is wrong everywhere.
       if (failure.kind !== "unreachable" && failure.kind !== "tls") throw failure;
+      if (failure.kind === "unreachable") markServerDead(url);
       failures.push(failure);
     }
   }
-  const kind = failures.every((failure) => failure.kind === "tls") ? "tls" : "unreachable";
+  const kind = failures.length > 0 && failures.every((failure) => failure.kind === "tls") ? "tls" : "unreachable";
   const summary = new AggregateError(failures, failures.map((failure) => failure.message).join("; "));
   throw new LdapStepError(kind, config.urls.join(" "), summary);
 }

@@ -15,13 +15,20 @@ export interface LdapUser {
 }
 
 /**
- * Why a sign-in failed. Callers must show `user_not_found` and `invalid_credentials` (and `account_disabled`)
- * with one message: telling them apart would let anyone probe which accounts exist.
+ * Why a sign-in failed. Callers must show `user_not_found` and `invalid_credentials` (and `account_disabled`,
+ * `account_locked`, `account_expired`, `logon_restricted`) with one message: telling them apart would let anyone
+ * probe which accounts exist. `password_expired` and `password_must_change` come only after the password proved
+ * right (AD sub-codes 532 and 773), so the user may be told to change it.
  */
 export type LdapAuthFailureReason =
   | "invalid_credentials"
   | "user_not_found"
   | "account_disabled"
+  | "account_locked"
+  | "account_expired"
+  | "logon_restricted"
+  | "password_expired"
+  | "password_must_change"
   | "server_unreachable"
   | "misconfigured";
 

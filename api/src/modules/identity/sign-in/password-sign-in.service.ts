@@ -25,7 +25,22 @@ export interface PasswordSignInInput {
 
 type FirstFactor =
   | { ok: true; user: User; provider: IdentityProvider | null }
-  | { ok: false; reason: string; provider: IdentityProvider | null; userId?: string };
+  | {
+      ok: false;
+      reason: string;
+      provider: IdentityProvider | null;
+      userId?: string;
+      /** The directory accepted the password but wants it changed first (AD 532/773): the user is told so. */
+      passwordChangeRequired?: boolean;
+    };
+
+// Said only after the directory proved the password right, so it reveals nothing to a guesser.
+const passwordChangeRequired = (reason: string) =>
+  new AppError(
+    "UNAUTHENTICATED",
+    "Your password has expired or must be changed. Change it in Windows (Ctrl+Alt+Del, Change a password), then sign in again",
+    { reason },
+  );
 
 // Same message whatever the key: a lock on a name that does not exist looks exactly like one that does.
 const throttled = () =>
@@ -49,7 +64,8 @@ async function viaDirectories(
   for (const provider of await ldapProviders(ctx, tenantId)) {
     const result = await authenticateLdap(ldapConfigOf(ctx.services, provider), username, password);
     if (!result.ok) {
-      last = { ok: false, reason: `${result.reason}: ${result.detail}`, provider };
+      const passwordChangeRequired = result.reason === "password_expired" || result.reason === "password_must_change";
+      last = { ok: false, reason: `${result.reason}: ${result.detail}`, provider, passwordChangeRequired };
       if (result.reason === "user_not_found" || result.reason === "server_unreachable") continue;
       return last;
     }
@@ -111,10 +127,15 @@ export async function passwordSignIn(
   const keys = throttleKeys(tenantId, input.username, ctx.clientIp);
   const locked = await lockedKey(ctx, keys);
   if (locked) {
+    // Logged under the account's own source: a locked directory user is an LDAP lockout, not a local one.
+    const known = choice.found
+      ? await ctx.manager.getRepository(User).findOneBy({ tenantId: tenantId ?? IsNull(), username: input.username })
+      : null;
     await recordLoginEvent(ctx, {
       tenantId,
+      userId: known?.id ?? null,
       username: input.username,
-      providerKind: "local",
+      providerKind: known?.source ?? "local",
       outcome: "locked",
       reason: `${locked}_locked`,
     });
@@ -124,7 +145,8 @@ export async function passwordSignIn(
     ? await firstFactor(ctx, tenantId, input)
     : { ok: false, reason: `unknown_tenant: ${input.tenant ?? ""}`, provider: null };
   if (!result.ok) {
-    await registerFailure(ctx, keys, settings);
+    // A password the directory accepted is no guess: it does not count towards the lockout.
+    if (!result.passwordChangeRequired) await registerFailure(ctx, keys, settings);
     await failSignIn(ctx, {
       tenantId,
       userId: result.userId,
@@ -132,6 +154,7 @@ export async function passwordSignIn(
       provider: result.provider,
       reason: result.reason,
     });
+    if (result.passwordChangeRequired) throw passwordChangeRequired(result.reason.split(":")[0] ?? "password_expired");
     throw invalidCredentials();
   }
   await clearUserFailures(ctx, keys);

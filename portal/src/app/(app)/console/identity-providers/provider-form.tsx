@@ -34,7 +34,11 @@ function LdapFields() {
         />
       </div>
       <div className="form-grid">
-        <TextField name="bindDn" label="Service account DN" placeholder="CN=svc-atrium,OU=Service,DC=corp,DC=example" />
+        <TextField
+          name="bindDn"
+          label={"Service account (DN, UPN or DOMAIN\\name)"}
+          placeholder="svc-atrium@corp.example"
+        />
         <TextField name="bindPassword" label="Service account password" type="password" autoComplete="new-password" />
       </div>
       <div className="form-grid">
