@@ -14,6 +14,8 @@
 # reset), in seconds.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# Debian packages: .ci/apt/identity.txt (Samba) and ldap.txt (ldapsearch, nc), installed by the first start or lease.
+SERVICE_PACKAGES="identity ldap"
 
 NAME="samba-ad"
 STATE="$SERVICES_DIR/$NAME"
