@@ -9,6 +9,6 @@ $metadata['__DYNAMIC:1__'] = [
     'NameIDFormat' => 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent',
     'attributes.NameFormat' => 'urn:oasis:names:tc:SAML:2.0:attrname-format:basic',
     'authproc' => [
-        10 => ['class' => 'saml:PersistentNameID', 'identifyingAttribute' => 'uid'],
+        10 => ['class' => 'saml:PersistentNameID', 'attribute' => 'uid'],
     ],
 ];

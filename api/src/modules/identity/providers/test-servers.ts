@@ -169,6 +169,11 @@ export function leaseSambaAd(): Promise<ServerLease> {
   return leaseTestServer("samba-ad.sh");
 }
 
+/** Starts (if needed) SimpleSAMLphp, the SAML IdP of test/services/saml-idp.sh. */
+export function leaseSamlIdp(): Promise<ServerLease> {
+  return leaseTestServer("saml-idp.sh");
+}
+
 /** Starts (if needed) the FreeRADIUS of test/services/radius.sh. */
 export function leaseRadiusServer(): Promise<ServerLease> {
   return leaseTestServer("radius.sh");
