@@ -4,7 +4,6 @@ export { type AppConfig, loadConfig } from "./config/env.js";
 export type { AppServices } from "./context/app-services.js";
 export { DEMO_PASSWORD, DEMO_TENANTS, seedDemoData } from "./demo/demo-seed.js";
 export { seedDemoUsage } from "./demo/demo-usage.js";
-export { operationPermissions, printAppSchema } from "./graphql/schema.js";
 export {
   type AccessOutcome,
   clientOfRequest,
@@ -19,8 +18,10 @@ export * from "./modules/broker/index.js";
 export * from "./modules/desktop-agent/index.js";
 export * from "./modules/gateway/index.js";
 export * from "./modules/metering/index.js";
+export { effectiveSizes, namePatternProblem, renderDesktopName } from "./modules/pools/index.js";
 export * from "./modules/provisioning/index.js";
 export * from "./modules/reports/index.js";
 export { createLogger } from "./observability/logger.js";
 export { hashPassword } from "./security/passwords.js";
 export { type ApiServer, startApiServer } from "./server/app.js";
+export { operationPermissions, printAppSchema } from "./server/schema.js";

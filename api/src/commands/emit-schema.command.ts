@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { printAppSchema } from "../graphql/schema.js";
+import { printAppSchema } from "../server/schema.js";
 
 export const SCHEMA_FILE = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),

@@ -6,10 +6,9 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express, { type NextFunction, type Request, type Response } from "express";
-import type { AuthCheckContext } from "../auth/auth-checker.js";
 import type { AppServices } from "../context/app-services.js";
 import { createErrorFormatter } from "../errors/format-error.js";
-import { buildAppSchema } from "../graphql/schema.js";
+import type { AuthCheckContext } from "../graphql/auth-checker.js";
 import { createAgentRouter } from "../modules/desktop-agent/index.js";
 import { createSsoRouter } from "../modules/identity/sso/sso.router.js";
 import { createReportDownloadRouter } from "../modules/reports/report-download.router.js";
@@ -18,6 +17,7 @@ import { currentRequestId, requestStore } from "../observability/request-store.j
 import { corsOriginCheck } from "./cors-origins.js";
 import { buildGraphqlContext, clientIpOf } from "./graphql-context.js";
 import { queryLimitsOf } from "./query-limits.js";
+import { buildAppSchema } from "./schema.js";
 
 export interface ApiServer {
   url: string;

@@ -1,8 +1,8 @@
 import type { Request } from "express";
-import type { AuthCheckContext } from "../auth/auth-checker.js";
 import { authenticate } from "../auth/authenticate.js";
 import type { AppServices } from "../context/app-services.js";
 import { createLoaders } from "../context/loaders.js";
+import type { AuthCheckContext } from "../graphql/auth-checker.js";
 import { parseTrustedProxies, resolveClientAddress, type TrustedProxies } from "../modules/access/index.js";
 
 const trustedProxiesByConfig = new WeakMap<AppServices["config"], TrustedProxies>();

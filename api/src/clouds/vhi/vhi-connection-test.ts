@@ -1,6 +1,7 @@
+import type { ImagesApi } from "./glance.js";
 import type { KeystoneSession } from "./keystone.js";
-import type { ComputeService } from "./nova.js";
-import type { VhiClient } from "./vhi.client.js";
+import type { NetworksApi } from "./neutron.js";
+import type { ComputeService, FlavorsApi } from "./nova.js";
 import { isVhiError, type VhiError, VhiTransientError } from "./vhi.errors.js";
 import type { ServiceType } from "./vhi.types.js";
 
@@ -21,7 +22,8 @@ export type VhiConnectionReport =
 interface ConnectionTestInput {
   session: KeystoneSession;
   compute: ComputeService;
-  client: VhiClient;
+  /** The three list calls the probe makes; the whole client would make this file and vhi.client import each other. */
+  client: { flavors: FlavorsApi; images: ImagesApi; networks: NetworksApi };
   signal?: AbortSignal;
 }
 

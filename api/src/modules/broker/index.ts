@@ -10,7 +10,13 @@ export {
   verifyAndConsumeTicket,
 } from "./connect/tickets.js";
 export { openTunnel, recheckAccessForTunnel, type TunnelCheck, type TunnelDenial } from "./connect/tunnel-access.js";
-export { releaseAssignment, requestPower } from "./sessions/lifecycle.service.js";
+export {
+  cancelTimers,
+  openAssignment,
+  releaseAssignment,
+  requestPower,
+  scheduleAfterSessionEvent,
+} from "./sessions/lifecycle.service.js";
 export {
   BROKER_TIMERS_EVERY_MS,
   brokerTimersJob,

@@ -10,7 +10,7 @@ import {
   User,
 } from "@atrium/schema";
 import { type EntityManager, In, Not } from "typeorm";
-import { cancelTimers, openAssignment, scheduleAfterSessionEvent } from "../broker/sessions/lifecycle.service.js";
+import { cancelTimers, openAssignment, scheduleAfterSessionEvent } from "../broker/index.js";
 import type { AgentEvent, AgentReply } from "./agent.schemas.js";
 
 /** DOMAIN\\alice, alice@corp.example and Alice are the same login for matching purposes. */

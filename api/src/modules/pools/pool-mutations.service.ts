@@ -7,7 +7,7 @@ import { recordAudit } from "../../tenancy/audit.js";
 import { requireTenantId, tenantScope } from "../../tenancy/tenant-scope.js";
 import { mappedTenant, readTenantInventory } from "../clouds/cloud-inventory.service.js";
 import { getCloud } from "../clouds/clouds.service.js";
-import { RESUMED_KIND } from "../provisioning/provisioning-events.js";
+import { RESUMED_KIND } from "./pool-events.types.js";
 import type { CreatePoolInput, PoolScheduleWindowInput, UpdatePoolInput } from "./pool-inputs.types.js";
 import { auditView, sealDesktopLogin, sealDomainJoin } from "./pool-secrets.js";
 import { checkAgainstInventory, checkPoolSettings, type PoolCandidate } from "./pool-validation.js";

@@ -1,8 +1,8 @@
 import type { Pool, Tenant } from "@atrium/schema";
 import { badInput } from "../../errors/app-error.js";
 import type { CloudInventoryType } from "../clouds/cloud-inventory.types.js";
-import { MAX_DESKTOP_NAME_LENGTH, MAX_WINDOWS_NAME_LENGTH, namePatternProblem } from "../provisioning/name-pattern.js";
-import { scheduleProblem } from "../provisioning/schedule-window.js";
+import { MAX_DESKTOP_NAME_LENGTH, MAX_WINDOWS_NAME_LENGTH, namePatternProblem } from "./name-pattern.js";
+import { scheduleProblem } from "./schedule-window.js";
 
 /** The pool settings checked together, whether they come from a create or from a pool merged with an update. */
 export type PoolCandidate = Pick<

@@ -1,5 +1,4 @@
 export { type CloudClients, type CloudClientsOptions, createCloudClients } from "./cloud-clients.js";
-export { namePatternProblem, renderDesktopName } from "./name-pattern.js";
 export {
   createPoolController,
   type PoolController,
@@ -8,6 +7,5 @@ export {
 } from "./pool-controller.js";
 export { type PassResult, runPoolPass } from "./pool-pass.js";
 export type { ControllerDeps } from "./pool-pass.types.js";
-export { effectiveSizes } from "./schedule-window.js";
 export { META_DESKTOP, META_POOL, poolTag, requestTag } from "./server-observation.js";
 export { renderUserData } from "./user-data.js";

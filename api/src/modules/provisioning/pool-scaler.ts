@@ -9,11 +9,10 @@ import {
   VhiTransientError,
 } from "../../clouds/vhi/index.js";
 import { issueDesktopAgentTokens } from "../desktop-agent/index.js";
-import { renderDesktopName } from "./name-pattern.js";
+import { effectiveSizes, renderDesktopName } from "../pools/index.js";
 import type { PassContext } from "./pool-pass.types.js";
 import { FAULT_KIND } from "./provisioning-events.js";
 import { planScale } from "./scaling-plan.js";
-import { effectiveSizes } from "./schedule-window.js";
 import { META_DESKTOP, META_POOL, META_TENANT, poolTag, requestTag } from "./server-observation.js";
 import { renderUserData } from "./user-data.js";
 

@@ -1,9 +1,8 @@
 import { ProvisioningEvent, type ProvisioningEventLevel } from "@atrium/schema";
 import { type EntityManager, MoreThanOrEqual } from "typeorm";
+import { RESUMED_KIND } from "../pools/index.js";
 
 export const FAULT_KIND = "fault";
-/** Written when an admin resumes a pool: restraint counts only the faults after it. */
-export const RESUMED_KIND = "resumed";
 
 export interface EventInput {
   kind: string;

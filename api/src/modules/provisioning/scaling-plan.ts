@@ -1,4 +1,4 @@
-import type { PoolSizes } from "./schedule-window.js";
+import type { PoolSizes } from "../pools/index.js";
 
 /** The controller's view of one desktop when planning; assigned or in-use desktops are never chosen. */
 export interface PlannedDesktop {

@@ -10,12 +10,8 @@ import { clearUserFailures, lockedKey, registerFailure, throttleKeys } from "../
 import { ldapConfigOf } from "../provider-runtime.js";
 import { authenticateLdap } from "../providers/ldap.authenticator.js";
 import { firstRdnValue } from "../providers/ldap.util.js";
-import {
-  failSignIn,
-  finishPrimaryAuthentication,
-  invalidCredentials,
-  type SignInOutcome,
-} from "./sign-in-finish.service.js";
+import { finishPrimaryAuthentication } from "./primary-authentication.service.js";
+import { failSignIn, invalidCredentials, type SignInOutcome } from "./sign-in-finish.service.js";
 
 export interface PasswordSignInInput {
   username: string;

@@ -5,10 +5,7 @@ import { recordAudit } from "../../../tenancy/audit.js";
 import { startSession } from "../../sessions/sessions.service.js";
 import type { AuthPayload } from "../../sessions/sessions.types.js";
 import { recordLoginEvent } from "../login-events.service.js";
-import { createMfaChallenge } from "./mfa-challenge.service.js";
-import { signInVerdict } from "./mfa-policy.js";
 import type { MfaChallengeType } from "./sign-in.types.js";
-import { hasTotp, mfaOf } from "./totp-enrolment.service.js";
 
 export type SignInOutcome = { kind: "session"; payload: AuthPayload } | { kind: "mfa"; challenge: MfaChallengeType };
 
@@ -23,37 +20,10 @@ export interface PrimaryAuthentication {
 // One message for every failure, so sign-in never reveals whether a user or tenant exists.
 export const invalidCredentials = () => new AppError("UNAUTHENTICATED", "Invalid username or password");
 
-// The password was right, so saying why is no oracle; the rules' own detail stays in the LoginEvent and the audit.
-const accessDeniedHere = () =>
-  new AppError("FORBIDDEN", "Sign-in is not allowed from this location", { reason: "access_denied" });
-
 export const providerKindOf = (provider: IdentityProvider | null) => provider?.kind ?? "local";
 
 export function outcomeToResult(outcome: SignInOutcome): AuthPayload | MfaChallengeType {
   return outcome.kind === "session" ? outcome.payload : outcome.challenge;
-}
-
-/**
- * Refused when the tenant's rules deny this user here; a second factor when a rule, the tenant or the user's own
- * enrolment asks for one; otherwise the session right away.
- */
-export async function finishPrimaryAuthentication(
-  ctx: RequestContext,
-  auth: PrimaryAuthentication,
-): Promise<SignInOutcome> {
-  const verdict = await signInVerdict(ctx, auth.user, auth.provider);
-  if (!verdict.allowed) {
-    await failSignIn(ctx, {
-      tenantId: auth.user.tenantId,
-      userId: auth.user.id,
-      username: auth.user.username,
-      provider: auth.provider,
-      reason: verdict.reason,
-    });
-    throw accessDeniedHere();
-  }
-  if (verdict.mfaRequired || hasTotp(await mfaOf(ctx, auth.user))) return createMfaChallenge(ctx, auth);
-  return { kind: "session", payload: await completeSignIn(ctx, auth.user, auth.provider, "none") };
 }
 
 export async function completeSignIn(

@@ -4,7 +4,6 @@ import { RequirePermission } from "../../../auth/require-permission.js";
 import { type RequestContext, withTransaction } from "../../../context/request-context.js";
 import { AppError, unauthenticated } from "../../../errors/app-error.js";
 import { recordAudit } from "../../../tenancy/audit.js";
-import { redeemSsoTicket } from "../sso/sso-ticket.service.js";
 import { completeMfa, enrolTotpForChallenge } from "./mfa-challenge.service.js";
 import { passwordSignIn } from "./password-sign-in.service.js";
 import {
@@ -18,6 +17,7 @@ import {
   TotpEnrolmentType,
 } from "./sign-in.types.js";
 import { outcomeToResult } from "./sign-in-finish.service.js";
+import { redeemSsoTicket } from "./sso-ticket.service.js";
 import { confirmTotpEnrolment, hasTotp, mfaOf, startTotpEnrolment } from "./totp-enrolment.service.js";
 
 async function currentUser(ctx: RequestContext): Promise<User> {

@@ -9,9 +9,9 @@ import { isUuid } from "../../../tenancy/tenant-scope.js";
 import { resolveSignInTenant } from "../identity-settings.service.js";
 import { type ExternalIdentity, provisionExternalUser } from "../jit-provisioning.service.js";
 import { failSignIn } from "../sign-in/sign-in-finish.service.js";
+import { issueSsoTicket } from "../sign-in/sso-ticket.service.js";
 import { completeOidcCallback, oidcAuthorizationUrl } from "./oidc.service.js";
 import { samlFor, validateSamlPost } from "./saml.service.js";
-import { issueSsoTicket } from "./sso-ticket.service.js";
 
 /** Where the browser lands after SSO: the portal's page that redeems the ticket. */
 const DEFAULT_RETURN = "/login/sso";

@@ -1,7 +1,7 @@
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { buildSchema, getMetadataStorage } from "type-graphql";
-import { authChecker } from "../auth/auth-checker.js";
 import { PERMISSIONS, type Permission } from "../auth/permissions.js";
+import { authChecker } from "../graphql/auth-checker.js";
 import { auditEveryMutation } from "../tenancy/audit.js";
 import { RESOLVERS } from "./resolvers.js";
 

@@ -2,7 +2,8 @@ import { IdentityProvider, User } from "@atrium/schema";
 import type { RequestContext } from "../../../context/request-context.js";
 import { AppError } from "../../../errors/app-error.js";
 import { consumeFlowState, createFlowState, findFlowState } from "../flow-state.store.js";
-import { finishPrimaryAuthentication, type SignInOutcome } from "../sign-in/sign-in-finish.service.js";
+import { finishPrimaryAuthentication } from "./primary-authentication.service.js";
+import type { SignInOutcome } from "./sign-in-finish.service.js";
 
 const TICKET_TTL_SECONDS = 60;
 

@@ -1,8 +1,8 @@
 import type { AuthChecker } from "type-graphql";
+import { PERMISSIONS, type Permission } from "../auth/permissions.js";
+import { effectiveTenantId } from "../auth/principal.js";
 import type { RequestContext } from "../context/request-context.js";
 import { AppError, forbidden, unauthenticated } from "../errors/app-error.js";
-import { PERMISSIONS, type Permission } from "./permissions.js";
-import { effectiveTenantId } from "./principal.js";
 
 export interface AuthCheckContext extends RequestContext {
   /** Set when the request carried a token that failed verification; reported on the first protected field. */
