@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { GatewayTunnel } from "@atrium/schema";
+import { GatewayTunnel, Pool } from "@atrium/schema";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../fixtures/stack.js";
 import type { TestApp } from "../fixtures/test-app.js";
@@ -90,6 +90,23 @@ describe("gateway: RDP through RDCleanPath to a real xrdp", () => {
     } finally {
       await allow();
     }
+  });
+
+  it("opens a Windows pool's desktop in the browser over RDP when HTML5 is asked for", async () => {
+    const pools = suite.app.database.dataSource.getRepository(Pool);
+    await pools.update({ id: suite.world.desktop.poolId }, { userDataKind: "cloudbase-init" });
+    try {
+      const connection = await suite.world.connect("HTML5");
+      expect(connection).toMatchObject({ protocol: "RDP", method: "gateway" });
+      const { ws } = open();
+      const { answer } = await exchange(ws, rdCleanPathRequest(DESTINATION, connection.ticket!));
+      expect(answer.error).toBeUndefined();
+      ws.close();
+    } finally {
+      await pools.update({ id: suite.world.desktop.poolId }, { userDataKind: "cloud-init" });
+    }
+    // Linux pools keep VNC in the browser.
+    expect(await suite.world.connect("HTML5")).toMatchObject({ protocol: "HTML5", method: "gateway" });
   });
 
   it("refuses a VNC ticket and a first message that is not an RDCleanPath request", async () => {

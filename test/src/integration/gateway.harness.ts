@@ -45,7 +45,9 @@ export interface GatewayWorld {
   otherToken: string;
   desktop: Desktop;
   /** A ticket from the real broker `connect` mutation, issued to `ip`. */
-  ticket(protocol: "VNC" | "SSH" | "RDP", ip?: string): Promise<string>;
+  ticket(protocol: "VNC" | "SSH" | "RDP" | "HTML5", ip?: string): Promise<string>;
+  /** The whole connect answer for `protocol`, as the user at `ip` gets it. */
+  connect(protocol: string, ip?: string): Promise<{ protocol: string; method: string; ticket: string | null }>;
 }
 
 /** A tenant whose user has one desktop on loopback (the real VNC/SSH servers), reachable only through the gateway. */
@@ -63,6 +65,7 @@ export async function createGatewayWorld(app: TestApp): Promise<GatewayWorld> {
       { protocol: "VNC", priority: 1, port: DESKTOP.vncPort, gateway: "always", rdpOptions: [] },
       { protocol: "SSH", priority: 2, port: DESKTOP.sshPort, gateway: "always", rdpOptions: [] },
       { protocol: "RDP", priority: 3, port: DESKTOP.rdpPort, gateway: "always", rdpOptions: [] },
+      { protocol: "HTML5", priority: 4, port: null, gateway: "always", rdpOptions: [] },
     ],
   });
   const anywhere = await createLocationRow(app, people.tenant, "Anywhere", ["0.0.0.0/0", "::/0"]);
@@ -79,6 +82,15 @@ export async function createGatewayWorld(app: TestApp): Promise<GatewayWorld> {
     people.adminToken,
   );
   if (!dataOf(login).updatePool.desktopLogin.passwordSet) throw new Error("the pool's desktop sign-in was not stored");
+  const connect: GatewayWorld["connect"] = async (protocol, ip = CLIENT_IP) => {
+    const result = await app.gql<{ connect: { protocol: string; method: string; ticket: string | null } }>(
+      CONNECT,
+      { input: { desktopId: desktop!.id, protocol } },
+      people.userToken,
+      { "x-forwarded-for": ip },
+    );
+    return dataOf(result).connect;
+  };
   return {
     tenant: people.tenant,
     user: people.user,
@@ -86,15 +98,10 @@ export async function createGatewayWorld(app: TestApp): Promise<GatewayWorld> {
     otherUser,
     otherToken: await tokenFor(app, otherUser),
     desktop: desktop!,
+    connect,
     async ticket(protocol, ip = CLIENT_IP) {
-      const result = await app.gql<{ connect: { ticket: string | null; method: string } }>(
-        CONNECT,
-        { input: { desktopId: desktop!.id, protocol } },
-        people.userToken,
-        { "x-forwarded-for": ip },
-      );
-      const ticket = dataOf(result).connect.ticket;
-      if (!ticket) throw new Error(`no gateway ticket: ${JSON.stringify(result)}`);
+      const { ticket } = await connect(protocol, ip);
+      if (!ticket) throw new Error(`no gateway ticket for ${protocol}`);
       return ticket;
     },
   };

@@ -10,7 +10,13 @@ import { cancelTimers, openAssignment } from "../sessions/lifecycle.service.js";
 import { type BrokerActor, brokerActor } from "./broker-actor.js";
 import { claimFirstFree } from "./claim-desktop.sql.js";
 import type { ConnectInput, DesktopConnectionType } from "./connect.types.js";
-import { buildRdpFile, type ChosenProtocol, chooseProtocol } from "./connection-plan.js";
+import {
+  browserProtocolFor,
+  buildRdpFile,
+  type ChosenProtocol,
+  chooseProtocol,
+  isWindowsPool,
+} from "./connection-plan.js";
 import { candidateDesktops, desktopsHeldBy, MAX_CANDIDATES } from "./offers.service.js";
 import { issueTicket } from "./tickets.js";
 
@@ -162,14 +168,12 @@ export async function connect(ctx: RequestContext, input: ConnectInput): Promise
     if (!entitlement) throw notEntitled();
     return entitlement;
   };
-  const protocolFor = async (entitlement: PoolEntitlement) => {
-    const chosen = chooseProtocol(
-      await protocolPlanOf(ctx, actor.tenantId, entitlement),
-      constraints,
-      input.protocol ?? null,
-    );
+  /** `windowsPool` is asked only when the choice is HTML5, so other connects read no pool row for it. */
+  const protocolFor = async (entitlement: PoolEntitlement, windowsPool: () => Promise<boolean>) => {
+    const plan = await protocolPlanOf(ctx, actor.tenantId, entitlement);
+    const chosen = chooseProtocol(plan, constraints, input.protocol ?? null);
     if (!chosen) throw noUsableProtocol();
-    return chosen;
+    return chosen.setting.protocol === "HTML5" ? browserProtocolFor(chosen, plan, await windowsPool()) : chosen;
   };
   // The user's desktops, read at most once per connect: the one to give back in a pool and the count for the limit.
   const heldDesktops = () => desktopsHeldBy(ctx.manager, actor.tenantId, actor.user.id);
@@ -177,7 +181,9 @@ export async function connect(ctx: RequestContext, input: ConnectInput): Promise
   if (input.desktopId) {
     const desktop = await tenantScope(ctx, Desktop, "Desktop").getById(input.desktopId);
     const entitlement = entitlementFor(desktop.poolId);
-    const chosen = await protocolFor(entitlement);
+    const chosen = await protocolFor(entitlement, async () =>
+      isWindowsPool(await tenantScope(ctx, Pool, "Pool").getById(desktop.poolId)),
+    );
     if (desktop.assignedUserId === actor.user.id) {
       return withTransaction(ctx, (tx) => finishConnect(tx, actor, desktop, entitlement, chosen, true));
     }
@@ -189,7 +195,7 @@ export async function connect(ctx: RequestContext, input: ConnectInput): Promise
 
   const pool = await tenantScope(ctx, Pool, "Pool").getById(input.poolId!);
   const entitlement = entitlementFor(pool.id);
-  const chosen = await protocolFor(entitlement);
+  const chosen = await protocolFor(entitlement, async () => isWindowsPool(pool));
   // A persistent (or still assigned) desktop in this pool is the user's: give the same one back.
   const held = await heldDesktops();
   const mine = held.find((desktop) => desktop.poolId === pool.id);

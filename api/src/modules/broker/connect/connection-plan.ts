@@ -17,7 +17,8 @@ export interface ChosenProtocol {
 /**
  * Picks the display protocol: the plan's settings by priority, narrowed by the access decision's constraints (they
  * can only narrow). A setting that must stay direct cannot serve a client that must use the gateway; HTML5 always
- * runs through the gateway (the browser cannot speak RDP/VNC/SSH itself).
+ * runs through the gateway (the browser cannot speak RDP/VNC/SSH itself). RDP also runs in the browser (IronRDP
+ * through the gateway), so a browser-only client may use an RDP setting wherever HTML5 is allowed, via the gateway.
  */
 export function chooseProtocol(
   plan: ProtocolPlan | null,
@@ -28,13 +29,36 @@ export function chooseProtocol(
   for (const setting of settings) {
     if (requested && setting.protocol !== requested) continue;
     if (!constraints.protocols.includes(setting.protocol)) continue;
-    if (constraints.html5Only && setting.protocol !== "HTML5") continue;
-    const viaGateway = setting.protocol === "HTML5" || setting.gateway === "always" || constraints.gatewayOnly;
+    const browserRdp = setting.protocol === "RDP" && constraints.protocols.includes("HTML5");
+    if (constraints.html5Only && setting.protocol !== "HTML5" && !browserRdp) continue;
+    const viaGateway =
+      setting.protocol === "HTML5" || setting.gateway === "always" || constraints.gatewayOnly || constraints.html5Only;
     if (viaGateway && setting.gateway === "never") continue;
     return { setting, port: setting.port ?? DEFAULT_PORTS[setting.protocol], viaGateway };
   }
   return null;
 }
+
+/**
+ * HTML5 means "the desktop in the browser". Windows desktops have no VNC server: for them it is RDP in the browser
+ * (IronRDP through the gateway's RDCleanPath endpoint), on the plan's RDP port. Other desktops keep VNC.
+ */
+export function browserProtocolFor(
+  chosen: ChosenProtocol,
+  plan: ProtocolPlan | null,
+  windows: boolean,
+): ChosenProtocol {
+  if (chosen.setting.protocol !== "HTML5" || !windows) return chosen;
+  const rdp = plan?.protocols.find((setting) => setting.protocol === "RDP");
+  return {
+    setting: { ...chosen.setting, protocol: "RDP", rdpOptions: rdp?.rdpOptions ?? [] },
+    port: rdp?.port ?? DEFAULT_PORTS.RDP,
+    viaGateway: true,
+  };
+}
+
+/** Windows pools are the ones whose desktops boot with cloudbase-init. */
+export const isWindowsPool = (pool: { userDataKind: string }) => pool.userDataKind === "cloudbase-init";
 
 /** Protocols the user could use for a desktop from where they are (for the offer list). */
 export function usableProtocols(plan: ProtocolPlan | null, constraints: ConnectionConstraints): string[] {
