@@ -3,6 +3,7 @@ import { buildSchema, getMetadataStorage } from "type-graphql";
 import { PERMISSIONS, type Permission } from "../auth/permissions.js";
 import { authChecker } from "../graphql/auth-checker.js";
 import { auditEveryMutation } from "../tenancy/audit.js";
+import { rejectMalformedInput } from "./input-guard.js";
 import { RESOLVERS } from "./resolvers.js";
 
 export interface OperationPermission {
@@ -41,7 +42,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       resolvers: RESOLVERS,
       authChecker,
       authMode: "error",
-      globalMiddlewares: [auditEveryMutation],
+      globalMiddlewares: [rejectMalformedInput, auditEveryMutation],
       // type-graphql skips null properties by default, which would let an explicit null past @OptionalNotNull.
       validate: { forbidUnknownValues: false, whitelist: false, skipMissingProperties: false },
     });
