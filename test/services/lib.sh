@@ -186,16 +186,16 @@ ensure_packages() {
   ) 8>"$SERVICES_DIR/packages.lock"
 }
 
-# service_main <name> <command> [lease-id owner-pid]: the CLI shared by the service scripts, which define
-# do_start (fails via `fail` if the server does not come up), do_stop, ready and describe, and set SERVICE_PACKAGES
-# to their .ci/apt areas: `start` and `acquire` install those first.
-# Before the service's lock is taken: an install may wait for another one, and waiters on the service lock give up
-# after 120 s.
+# ensure_service_packages: the packages of the service's SERVICE_PACKAGES areas. Called before the service's lock is
+# taken: an install may wait for another one, and waiters on the service lock give up after 120 s.
 ensure_service_packages() {
   # Unquoted on purpose: a space-separated list of area names.
   ensure_packages ${SERVICE_PACKAGES:?"$0 must set SERVICE_PACKAGES to its .ci/apt areas"}
 }
 
+# service_main <name> <command> [lease-id owner-pid]: the CLI shared by the service scripts, which define
+# do_start (fails via `fail` if the server does not come up), do_stop, ready and describe, and set SERVICE_PACKAGES
+# to their .ci/apt areas: `start` and `acquire` install those first.
 service_main() {
   local name="$1" cmd="${2:-}" lease_id="${3:-}" owner_pid="${4:-}"
   local marker="$SERVICES_DIR/$name.leased" leases="$SERVICES_DIR/$name.leases"
