@@ -2,8 +2,8 @@ import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphq
 import { buildSchema, getMetadataStorage } from "type-graphql";
 import { PERMISSIONS, type Permission } from "../auth/permissions.js";
 import { authChecker } from "../graphql/auth-checker.js";
+import { rejectMalformedInput } from "../graphql/input-guard.js";
 import { auditEveryMutation } from "../tenancy/audit.js";
-import { rejectMalformedInput } from "./input-guard.js";
 import { RESOLVERS } from "./resolvers.js";
 
 export interface OperationPermission {
