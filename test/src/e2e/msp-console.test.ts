@@ -1,26 +1,15 @@
-import { ensurePackages } from "@atrium/api/testing/test-services";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Browser, launchBrowser, signIn, type TrackedPage } from "../fixtures/browser.js";
-import { type Stack, startStack } from "../fixtures/stack.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { TrackedPage } from "../fixtures/browser.js";
+import { usePortalE2e } from "../fixtures/e2e.js";
 
 // MSP staff onboard a tenant through the wizard, register a cloud, manage keys and step into a tenant's console.
 describe("portal: MSP console", () => {
-  let stack: Stack;
-  let browser: Browser;
   let msp: TrackedPage;
 
-  beforeAll(() => ensurePackages("portal"));
+  const { stack, browser, signedIn } = usePortalE2e();
   beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchBrowser();
-    msp = await browser.newPage();
-    await signIn(msp.page, stack.portalUrl, "/signin", "msp-admin", "demo");
+    msp = await signedIn("/signin", "msp-admin");
   }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  }, 60_000);
 
   it("lands MSP staff on the tenant list", async () => {
     const { page } = msp;
@@ -70,8 +59,7 @@ describe("portal: MSP console", () => {
     await expect(page.getByRole("link", { name: "Initech" }).isVisible()).resolves.toBe(true);
     expect(msp.errors).toEqual([]);
 
-    const admin = await browser.newPage();
-    await signIn(admin.page, stack.portalUrl, "/t/initech", "admin", "initech-admin-pass");
+    const admin = await signedIn("/t/initech", "admin", { password: "initech-admin-pass" });
     expect(new URL(admin.page.url()).pathname).toBe("/console");
     await admin.page.getByRole("heading", { name: "Dashboard" }).waitFor();
     await expect(admin.page.getByText("Initech").first().isVisible()).resolves.toBe(true);

@@ -1,9 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { ensurePackages } from "@atrium/api/testing/test-services";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Browser, launchBrowser, signIn } from "../fixtures/browser.js";
-import { type Stack, startStack } from "../fixtures/stack.js";
+import { describe, expect, it } from "vitest";
+import { usePortalE2e } from "../fixtures/e2e.js";
 
 function directives(policy: string | null): Map<string, string> {
   const entries = (policy ?? "").split(";").map((part) => part.trim().split(/\s+/));
@@ -11,19 +9,7 @@ function directives(policy: string | null): Map<string, string> {
 }
 
 describe("portal: security headers and content security policy", () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  beforeAll(() => ensurePackages("portal"));
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  }, 60_000);
+  const { stack, browser, signedIn } = usePortalE2e();
 
   it("sends a strict, per-request nonce policy that every script on the page carries", async () => {
     const first = await fetch(`${stack.portalUrl}/signin`);
@@ -61,8 +47,7 @@ describe("portal: security headers and content security policy", () => {
   });
 
   it("signs in and renders the console without a single policy violation", async () => {
-    const admin = await browser.newPage();
-    await signIn(admin.page, stack.portalUrl, "/t/acme", "admin", "demo");
+    const admin = await signedIn("/t/acme", "admin");
     await admin.page.getByRole("heading", { name: "Dashboard" }).waitFor();
     await admin.page.waitForFunction(
       () => document.querySelectorAll(".chart-box").length === document.querySelectorAll(".chart-box canvas").length,

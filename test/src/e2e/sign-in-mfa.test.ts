@@ -4,19 +4,16 @@ import {
   type ServerLease,
 } from "@atrium/api/modules/identity/providers/test-servers";
 import { currentTotpCode } from "@atrium/api/modules/identity/providers/totp";
-import { ensurePackages } from "@atrium/api/testing/test-services";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Browser, launchBrowser, signIn } from "../fixtures/browser.js";
-import { apiCall, apiSignIn, type Stack, startStack } from "../fixtures/stack.js";
+import { usePortalE2e } from "../fixtures/e2e.js";
+import { apiCall, apiSignIn } from "../fixtures/stack.js";
 import { type OidcIdp, startOidcIdp } from "../idp/oidc-idp.js";
 
 // The second step of a sign-in in the browser: an authenticator app enrolled from the account page, enrolment forced
 // at sign-in by the tenant's policy, recovery codes, and a RADIUS Access-Challenge (real FreeRADIUS) as its prompt;
 // and the page single sign-on returns to, with a ticket from a real OpenID Connect provider.
 describe("portal: two-step sign-in and single sign-on", () => {
-  let stack: Stack;
-  let browser: Browser;
   let radius: ServerLease;
   /** Taken before the tenant requires a second factor, which then applies to its admin too. */
   let globexAdmin = "";
@@ -31,16 +28,12 @@ describe("portal: two-step sign-in and single sign-on", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
   }
 
-  beforeAll(() => ensurePackages("portal"));
+  const { stack, browser, signedIn } = usePortalE2e();
   beforeAll(async () => {
     radius = await leaseRadiusServer();
-    stack = await startStack();
-    browser = await launchBrowser();
   }, 240_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
     await radius?.release();
     await oidcIdp?.close();
   }, 60_000);
@@ -101,8 +94,7 @@ describe("portal: two-step sign-in and single sign-on", () => {
   });
 
   it("enrols an authenticator app from the account page, then asks for a code or a recovery code", async () => {
-    const user = await browser.newPage();
-    await signIn(user.page, stack.portalUrl, "/t/acme", "user1", "demo");
+    const user = await signedIn("/t/acme", "user1");
     const { page } = user;
     await page.getByRole("link", { name: "Sign-in security" }).click();
     await page.getByRole("heading", { name: "Sign-in security" }).waitFor();

@@ -5,10 +5,8 @@ import {
   type ServerLease,
   unusedTcpPort,
 } from "@atrium/api/modules/identity/providers/test-servers";
-import { ensurePackages } from "@atrium/api/testing/test-services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Browser, launchBrowser, signIn } from "../fixtures/browser.js";
-import { type Stack, startStack } from "../fixtures/stack.js";
+import { usePortalE2e } from "../fixtures/e2e.js";
 
 // A 403 document is what the helpdesk checks expect; Chromium logs it as a failed resource load.
 const expectedStatus = (errors: string[]) =>
@@ -17,26 +15,19 @@ const expectedStatus = (errors: string[]) =>
 // The tenant admin's access set-up in the browser: identity providers tested against real servers, locations,
 // policies and plans, assignment rules, and the "explain access" tool that shows which rule decides.
 describe("portal: identity providers, locations, policies, rules and explain access", () => {
-  let stack: Stack;
-  let browser: Browser;
   let radius: ServerLease;
 
-  beforeAll(() => ensurePackages("portal"));
+  const { stack, signedIn } = usePortalE2e();
   beforeAll(async () => {
     radius = await leaseRadiusServer();
-    stack = await startStack();
-    browser = await launchBrowser();
   }, 240_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
     await radius?.release();
   }, 60_000);
 
   it("adds identity providers and tests their connections against the real servers", async () => {
-    const admin = await browser.newPage();
-    await signIn(admin.page, stack.portalUrl, "/t/acme", "admin", "demo");
+    const admin = await signedIn("/t/acme", "admin");
     const { page } = admin;
     await page.getByRole("link", { name: "Identity providers" }).click();
     await page.getByRole("heading", { name: "Identity providers", exact: true }).waitFor();
@@ -81,8 +72,7 @@ describe("portal: identity providers, locations, policies, rules and explain acc
   });
 
   it("sets up a location, a policy with its plans and a rule, and explains who gets what", async () => {
-    const admin = await browser.newPage();
-    await signIn(admin.page, stack.portalUrl, "/t/acme", "admin", "demo");
+    const admin = await signedIn("/t/acme", "admin");
     const { page } = admin;
 
     await page.goto(`${stack.portalUrl}/console/locations`);
@@ -143,8 +133,7 @@ describe("portal: identity providers, locations, policies, rules and explain acc
   });
 
   it("shows the helpdesk the access set-up read-only and keeps identity providers from it", async () => {
-    const helpdesk = await browser.newPage({ width: 390, height: 844 });
-    await signIn(helpdesk.page, stack.portalUrl, "/t/acme", "helpdesk", "demo");
+    const helpdesk = await signedIn("/t/acme", "helpdesk", { viewport: { width: 390, height: 844 } });
     const { page } = helpdesk;
     await page.goto(`${stack.portalUrl}/console/rules`);
     await page.getByRole("heading", { name: "Assignment rules", exact: true }).waitFor();
@@ -161,8 +150,7 @@ describe("portal: identity providers, locations, policies, rules and explain acc
   });
 
   it("downloads a report for a period and schedules one by e-mail", async () => {
-    const admin = await browser.newPage();
-    await signIn(admin.page, stack.portalUrl, "/t/acme", "admin", "demo");
+    const admin = await signedIn("/t/acme", "admin");
     const { page } = admin;
     await page.getByRole("link", { name: "Reports" }).click();
     await page.getByRole("heading", { name: "Reports", exact: true }).waitFor();

@@ -1,7 +1,6 @@
-import { ensurePackages } from "@atrium/api/testing/test-services";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Browser, launchBrowser, signIn } from "../fixtures/browser.js";
-import { apiCall, apiSignIn, type Stack, startStack } from "../fixtures/stack.js";
+import { describe, expect, it } from "vitest";
+import { usePortalE2e } from "../fixtures/e2e.js";
+import { apiCall, apiSignIn } from "../fixtures/stack.js";
 
 // A 403 or 404 document is what those checks expect; Chromium logs it as a failed resource load.
 const expectedStatus = (errors: string[]) =>
@@ -42,23 +41,10 @@ async function entitleEveryoneToTheDemoPool(apiUrl: string): Promise<void> {
 }
 
 describe("portal: tenant console, helpdesk, end user and tenant isolation", () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  beforeAll(() => ensurePackages("portal"));
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  }, 60_000);
+  const { stack, browser, signedIn } = usePortalE2e();
 
   it("shows a tenant admin every console page", async () => {
-    const admin = await browser.newPage();
-    await signIn(admin.page, stack.portalUrl, "/t/acme", "admin", "demo");
+    const admin = await signedIn("/t/acme", "admin");
     const { page } = admin;
     expect(new URL(page.url()).pathname).toBe("/console");
     await page.getByRole("heading", { name: "Dashboard" }).waitFor();
@@ -87,8 +73,7 @@ describe("portal: tenant console, helpdesk, end user and tenant isolation", () =
   });
 
   it("lets a tenant admin search, create, edit and delete a user, and manage a group", async () => {
-    const admin = await browser.newPage();
-    await signIn(admin.page, stack.portalUrl, "/t/acme", "admin", "demo");
+    const admin = await signedIn("/t/acme", "admin");
     const { page } = admin;
     await page.goto(`${stack.portalUrl}/console/users?q=user3`);
     await page.getByRole("link", { name: "Demo User 3" }).waitFor();
@@ -141,8 +126,7 @@ describe("portal: tenant console, helpdesk, end user and tenant isolation", () =
 
   it("lets an end user connect to an offered desktop, release it and sign out", async () => {
     await entitleEveryoneToTheDemoPool(stack.apiUrl);
-    const user = await browser.newPage();
-    await signIn(user.page, stack.portalUrl, "/t/acme", "user1", "demo");
+    const user = await signedIn("/t/acme", "user1");
     const { page } = user;
     expect(new URL(page.url()).pathname).toBe("/desktops");
     await page.getByRole("heading", { name: "My desktops" }).waitFor();
@@ -181,8 +165,7 @@ describe("portal: tenant console, helpdesk, end user and tenant isolation", () =
   });
 
   it("keeps helpdesk out of admin pages and read-only elsewhere", async () => {
-    const helpdesk = await browser.newPage();
-    await signIn(helpdesk.page, stack.portalUrl, "/t/acme", "helpdesk", "demo");
+    const helpdesk = await signedIn("/t/acme", "helpdesk");
     const { page } = helpdesk;
     expect(new URL(page.url()).pathname).toBe("/console");
     await expect(page.getByRole("link", { name: "API keys" }).count()).resolves.toBe(0);
@@ -209,8 +192,7 @@ describe("portal: tenant console, helpdesk, end user and tenant isolation", () =
       adminToken,
     );
     const victim = acme.users.nodes[0];
-    const globex = await browser.newPage();
-    await signIn(globex.page, stack.portalUrl, "/t/globex", "admin", "demo");
+    const globex = await signedIn("/t/globex", "admin");
     const { page } = globex;
     for (const path of [`/console/users/${victim.id}`, `/console/groups/${victim.id}`, `/console/pools/${victim.id}`]) {
       const response = await page.goto(`${stack.portalUrl}${path}`);
@@ -228,8 +210,7 @@ describe("portal: tenant console, helpdesk, end user and tenant isolation", () =
   });
 
   it("works on a phone-sized screen", async () => {
-    const phone = await browser.newPage({ width: 390, height: 844 });
-    await signIn(phone.page, stack.portalUrl, "/t/acme", "admin", "demo");
+    const phone = await signedIn("/t/acme", "admin", { viewport: { width: 390, height: 844 } });
     await phone.page.waitForFunction(
       () => document.querySelectorAll(".chart-box").length === document.querySelectorAll(".chart-box canvas").length,
     );

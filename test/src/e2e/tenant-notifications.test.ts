@@ -1,28 +1,13 @@
-import { ensurePackages } from "@atrium/api/testing/test-services";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Browser, launchBrowser, signIn } from "../fixtures/browser.js";
-import { type Stack, startStack } from "../fixtures/stack.js";
+import { describe, expect, it } from "vitest";
+import { usePortalE2e } from "../fixtures/e2e.js";
 
 // The tenant admin's notification set-up in the browser: an own mail server whose password is write-only, and alert
 // rules whose addresses the API checks.
 describe("portal: mail server and alert rules", () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  beforeAll(() => ensurePackages("portal"));
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  }, 60_000);
+  const { signedIn } = usePortalE2e();
 
   it("creates an alert rule, rejects a bad recipient and saves a mail server without showing its password", async () => {
-    const admin = await browser.newPage();
-    await signIn(admin.page, stack.portalUrl, "/t/acme", "admin", "demo");
+    const admin = await signedIn("/t/acme", "admin");
     const { page } = admin;
     await page.getByRole("link", { name: "Notifications" }).click();
     await page.getByRole("heading", { name: "Notifications", exact: true }).waitFor();

@@ -1,7 +1,6 @@
-import { ensurePackages } from "@atrium/api/testing/test-services";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Browser, launchBrowser, signIn } from "../fixtures/browser.js";
-import { apiCall, apiSignIn, type Stack, startStack } from "../fixtures/stack.js";
+import { describe, expect, it } from "vitest";
+import { usePortalE2e } from "../fixtures/e2e.js";
+import { apiCall, apiSignIn } from "../fixtures/stack.js";
 
 // A 403 document is what the helpdesk checks expect; Chromium logs it as a failed resource load.
 const expectedStatus = (errors: string[]) =>
@@ -10,23 +9,10 @@ const expectedStatus = (errors: string[]) =>
 // Pools and desktops as a tenant admin and the helpdesk operate them, against the stack's pool controller
 // provisioning on the in-process VHI simulator.
 describe("portal: pools and desktops", () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  beforeAll(() => ensurePackages("portal"));
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  }, 60_000);
+  const { stack, signedIn } = usePortalE2e();
 
   it("lets a tenant admin create a pool from the cloud's inventory and watch it provision", async () => {
-    const admin = await browser.newPage();
-    await signIn(admin.page, stack.portalUrl, "/t/acme", "admin", "demo");
+    const admin = await signedIn("/t/acme", "admin");
     const { page } = admin;
     await page.goto(`${stack.portalUrl}/console/pools`);
     await page.getByRole("link", { name: "+ New pool" }).click();
@@ -105,8 +91,7 @@ describe("portal: pools and desktops", () => {
   }, 240_000);
 
   it("lets a tenant admin power a desktop, take it out of service and terminate it after confirming", async () => {
-    const admin = await browser.newPage();
-    await signIn(admin.page, stack.portalUrl, "/t/acme", "admin", "demo");
+    const admin = await signedIn("/t/acme", "admin");
     const { page } = admin;
     await page.goto(`${stack.portalUrl}/console/desktops?q=fin-01`);
     await page.getByRole("link", { name: "fin-01" }).click();
@@ -135,8 +120,7 @@ describe("portal: pools and desktops", () => {
   }, 120_000);
 
   it("lets the helpdesk operate desktops but not create, pause or delete pools", async () => {
-    const helpdesk = await browser.newPage({ width: 390, height: 844 });
-    await signIn(helpdesk.page, stack.portalUrl, "/t/acme", "helpdesk", "demo");
+    const helpdesk = await signedIn("/t/acme", "helpdesk", { viewport: { width: 390, height: 844 } });
     const { page } = helpdesk;
     await page.goto(`${stack.portalUrl}/console/pools`);
     await page.getByRole("link", { name: "Finance" }).click();
@@ -176,8 +160,7 @@ describe("portal: pools and desktops", () => {
       { id: offers[0]?.desktopId },
       userToken,
     );
-    const admin = await browser.newPage();
-    await signIn(admin.page, stack.portalUrl, "/t/acme", "admin", "demo");
+    const admin = await signedIn("/t/acme", "admin");
     const { page } = admin;
     await page.getByRole("link", { name: "Sessions" }).click();
     await page.getByRole("heading", { name: "Sessions", exact: true }).waitFor();
