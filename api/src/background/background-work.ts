@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { AppServices } from "../context/app-services.js";
 import { defineJob } from "../jobs/job-definition.js";
 import { JobRegistry } from "../jobs/job-registry.js";
-import { purgeFinishedJobs } from "../jobs/job-retention.js";
+import { purgeFinishedJobs } from "../db/queue/job-retention.js";
 import { type Schedule, scheduleEvery, startJobScheduler } from "../jobs/job-scheduler.js";
 import { startJobWorker } from "../jobs/job-worker.js";
 import { alertsEvaluateSchedule, registerAlertJobs } from "../modules/alerts/alerts.job.js";

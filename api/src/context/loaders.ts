@@ -1,7 +1,7 @@
-import { GroupMembership, Pool, RoleBinding, Tenant, User } from "@atrium/schema";
+import { type Pool, Tenant, type User } from "@atrium/schema";
 import DataLoader from "dataloader";
-import { type EntityManager, type EntityTarget, In, type ObjectLiteral } from "typeorm";
-import { effectiveTenantId, type Principal } from "../auth/principal.js";
+import { type EntityManager, In } from "typeorm";
+import type { ScopedRepository, TenantDb, TenantOwned } from "../db/index.js";
 
 export interface Loaders {
   pool: DataLoader<string, Pool | null>;
@@ -10,43 +10,35 @@ export interface Loaders {
   rolesOfUser: DataLoader<string, string[]>;
 }
 
-function byIdWithinTenant<T extends ObjectLiteral & { id: string; tenantId: string | null }>(
-  manager: EntityManager,
-  entity: EntityTarget<T>,
-  tenantId: string | null,
-) {
+function byIdWithinTenant<T extends TenantOwned>(db: TenantDb, repository: () => ScopedRepository<T>) {
   return new DataLoader<string, T | null>(async (ids) => {
-    // Even batched lookups carry the tenant predicate: a loader is a query like any other.
-    if (!tenantId) return ids.map(() => null);
-    const rows = await manager.getRepository(entity).find({ where: { id: In([...ids]), tenantId } as never });
+    // Even batched lookups go through the scoped door: a loader is a query like any other.
+    if (!db.tenantId) return ids.map(() => null);
+    const rows = await repository().findByIds(ids);
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
   });
 }
 
 /** Per-request batching so a page of desktops with their pools and users costs a constant number of statements. */
-export function createLoaders(manager: EntityManager, principal: Principal): Loaders {
-  const tenantId = effectiveTenantId(principal);
+export function createLoaders(db: TenantDb, manager: EntityManager): Loaders {
   return {
-    pool: byIdWithinTenant(manager, Pool, tenantId),
-    user: byIdWithinTenant(manager, User, tenantId),
+    pool: byIdWithinTenant(db, () => db.pools),
+    user: byIdWithinTenant(db, () => db.users),
+    // Tenants are not tenant-owned rows: a tenant's own row is readable wherever its id was already visible.
     tenant: new DataLoader<string, Tenant | null>(async (ids) => {
       const rows = await manager.getRepository(Tenant).find({ where: { id: In([...ids]) } });
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
     rolesOfUser: new DataLoader<string, string[]>(async (userIds) => {
-      if (!tenantId) return userIds.map(() => []);
-      const memberships = await manager
-        .getRepository(GroupMembership)
-        .find({ where: { tenantId, userId: In([...userIds]) } });
+      if (!db.tenantId) return userIds.map(() => []);
+      const memberships = await db.groupMemberships.findBy({ userId: In([...userIds]) });
       const groupIds = [...new Set(memberships.map((m) => m.groupId))];
-      const bindings = await manager.getRepository(RoleBinding).find({
-        where: [
-          { tenantId, userId: In([...userIds]) },
-          ...(groupIds.length ? [{ tenantId, groupId: In(groupIds) }] : []),
-        ],
-      });
+      const bindings = await db.roleBindings.findBy([
+        { userId: In([...userIds]) },
+        ...(groupIds.length ? [{ groupId: In(groupIds) }] : []),
+      ]);
       return userIds.map((userId) => {
         const groups = new Set(memberships.filter((m) => m.userId === userId).map((m) => m.groupId));
         const roles = bindings

@@ -1,8 +1,8 @@
 import type { EntityManager } from "typeorm";
 import type { z } from "zod";
-import type { DedupeScope } from "./claim-sql.js";
+import { insertJob } from "../db/queue/job-queue.repository.js";
+import type { DedupeScope } from "../db/queue/job-sql.js";
 import type { JobDefinition } from "./job-definition.js";
-import { insertJob } from "./job-queue.repository.js";
 
 export interface EnqueueOptions {
   /** Earliest time the job may run; defaults to now. */

@@ -1,14 +1,9 @@
 import type { DataSource, EntityManager } from "typeorm";
 import type { z } from "zod";
+import type { Log } from "../observability/logger.js";
 
-/** pino-compatible subset, so workers and handlers can log without depending on a concrete logger. */
-export interface JobLogger {
-  debug(obj: object, msg?: string): void;
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-  child?(bindings: Record<string, unknown>): JobLogger;
-}
+/** Workers and handlers log through the pino-compatible subset, never a concrete logger. */
+export type JobLogger = Log;
 
 /** Injected time source: tests move it forward instead of sleeping. */
 export type Clock = () => Date;

@@ -1,8 +1,4 @@
 import type { DataSource } from "typeorm";
-import { backoffDelayMs } from "./backoff.js";
-import { JobLostError, JobTimeoutError, summarizeError } from "./job.errors.js";
-import { type Clock, DEFAULT_BACKOFF, type JobContext, type JobDefinition, type JobLogger } from "./job-definition.js";
-import type { JobMetricEvent, JobMetricsHook } from "./job-metrics.js";
 import {
   buryJob,
   type ClaimedJob,
@@ -10,7 +6,11 @@ import {
   extendJobLock,
   type JobClaim,
   retryJob,
-} from "./job-queue.repository.js";
+} from "../db/queue/job-queue.repository.js";
+import { backoffDelayMs } from "./backoff.js";
+import { JobLostError, JobTimeoutError, summarizeError } from "./job.errors.js";
+import { type Clock, DEFAULT_BACKOFF, type JobContext, type JobDefinition, type JobLogger } from "./job-definition.js";
+import type { JobMetricEvent, JobMetricsHook } from "./job-metrics.js";
 import type { JobRegistry, RegisteredJob } from "./job-registry.js";
 
 export interface JobRunnerDeps {

@@ -1,8 +1,8 @@
 import type { DataSource } from "typeorm";
+import { claimJobs } from "../db/queue/job-queue.repository.js";
 import { summarizeError, WorkerStoppingError } from "./job.errors.js";
 import type { Clock, JobLogger } from "./job-definition.js";
 import type { JobMetricsHook } from "./job-metrics.js";
-import { claimJobs } from "./job-queue.repository.js";
 import type { JobRegistry } from "./job-registry.js";
 import { type JobRunnerDeps, runClaimedJob } from "./job-runner.js";
 

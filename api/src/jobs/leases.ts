@@ -1,9 +1,7 @@
 import { Lease } from "@atrium/schema";
 import type { DataSource } from "typeorm";
-import { timestampParam } from "./claim-sql.js";
-import { isUniqueViolation } from "./db-errors.js";
+import { dialectOf, isUniqueViolation, timestampParam } from "../db/dialect.js";
 import type { Clock } from "./job-definition.js";
-import { dialectOf } from "./job-queue.repository.js";
 import { LeaseLostError } from "./lease.errors.js";
 
 export interface LeaseOptions {

@@ -2,6 +2,15 @@ import { pino } from "pino";
 
 export type Logger = pino.Logger;
 
+/** The pino-compatible subset work is logged through, so handlers and tests need no concrete logger. */
+export interface Log {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+  child?(bindings: Record<string, unknown>): Log;
+}
+
 /** JSON logs; secrets are redacted by path wherever they might appear in a logged object. */
 export function createLogger(level: string): Logger {
   return pino({

@@ -1,7 +1,7 @@
 import type { Request } from "express";
 import { authenticate } from "../auth/authenticate.js";
 import type { AppServices } from "../context/app-services.js";
-import { createLoaders } from "../context/loaders.js";
+import { callerCtx } from "../context/build-ctx.js";
 import type { AuthCheckContext } from "../graphql/auth-checker.js";
 import { parseTrustedProxies, resolveClientAddress, type TrustedProxies } from "../modules/access/index.js";
 
@@ -41,14 +41,11 @@ export async function buildGraphqlContext(services: AppServices, request: Reques
     request.header("authorization"),
     services.clock(),
   );
-  return {
+  const ctx = callerCtx(services, {
     requestId: String(request.res?.getHeader("x-request-id") ?? ""),
     principal,
-    authError: error,
     clientIp: clientIpOf(request, services),
     manager,
-    services,
-    loaders: createLoaders(manager, principal),
-    auditTrail: { recorded: 0 },
-  };
+  });
+  return { ...ctx, authError: error };
 }

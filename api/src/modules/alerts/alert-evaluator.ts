@@ -1,6 +1,6 @@
 import { AlertRule, AlertState } from "@atrium/schema";
 import { type EntityManager, IsNull, MoreThanOrEqual } from "typeorm";
-import { isUniqueViolation } from "../../jobs/db-errors.js";
+import { isUniqueViolation } from "../../db/dialect.js";
 import type { JobLogger } from "../../jobs/job-definition.js";
 import type { SecretBox } from "../../security/secret-box.js";
 import { sendMail } from "../mail/mail-transport.js";

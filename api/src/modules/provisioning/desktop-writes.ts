@@ -1,8 +1,7 @@
 import type { Dialect } from "@atrium/migrations";
 import { Desktop } from "@atrium/schema";
 import type { EntityManager } from "typeorm";
-import type { SqlStatement } from "../../jobs/claim-sql.js";
-import { dialectOf } from "../../jobs/job-queue.repository.js";
+import { dialectOf, type SqlStatement } from "../../db/dialect.js";
 
 /**
  * Columns a pass writes in bulk: what the cloud reported and what a create answered. All are strings (simple-json

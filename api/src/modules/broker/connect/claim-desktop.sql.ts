@@ -1,7 +1,6 @@
 import type { Dialect } from "@atrium/migrations";
 import type { EntityManager } from "typeorm";
-import type { SqlStatement } from "../../../jobs/claim-sql.js";
-import { dialectOf, queryRecords } from "../../../jobs/job-queue.repository.js";
+import { dialectOf, queryRecords, type SqlStatement } from "../../../db/dialect.js";
 
 const FREE = `"availability" = 'available' AND "assigned_user_id" IS NULL`;
 const CLAIMED = `"availability" = 'assigned', "desired_power_state" = 'running', "updated_at" = CURRENT_TIMESTAMP`;

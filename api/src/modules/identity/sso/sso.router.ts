@@ -3,7 +3,7 @@ import express, { type Request, type Response, Router } from "express";
 import { IsNull } from "typeorm";
 import { ANONYMOUS } from "../../../auth/principal.js";
 import type { AppServices } from "../../../context/app-services.js";
-import { createLoaders } from "../../../context/loaders.js";
+import { callerCtx } from "../../../context/build-ctx.js";
 import { type RequestContext, withTransaction } from "../../../context/request-context.js";
 import { isUuid } from "../../../tenancy/tenant-scope.js";
 import { resolveSignInTenant } from "../identity-settings.service.js";
@@ -17,16 +17,11 @@ import { samlFor, validateSamlPost } from "./saml.service.js";
 const DEFAULT_RETURN = "/login/sso";
 
 function contextOf(services: AppServices, req: Request, clientIp: (req: Request) => string): RequestContext {
-  const manager = services.dataSource.manager;
-  return {
+  return callerCtx(services, {
     requestId: String(req.res?.getHeader("x-request-id") ?? ""),
     principal: ANONYMOUS,
     clientIp: clientIp(req),
-    manager,
-    services,
-    loaders: createLoaders(manager, ANONYMOUS),
-    auditTrail: { recorded: 0 },
-  };
+  });
 }
 
 const baseUrlOf = (req: Request) => `${req.protocol}://${req.get("host") ?? "localhost"}`;

@@ -1,6 +1,6 @@
 import { MssqlParameter } from "typeorm";
 import { describe, expect, it } from "vitest";
-import { buildClaimSql, buildInsertJobSql, type JobInsert } from "./claim-sql.js";
+import { buildClaimSql, buildInsertJobSql, type JobInsert } from "./job-sql.js";
 
 const now = new Date("2026-11-26T10:00:00.000Z");
 const lockedUntil = new Date("2026-11-26T10:01:00.000Z");

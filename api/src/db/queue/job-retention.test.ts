@@ -1,8 +1,8 @@
 import type { Database } from "@atrium/migrations";
 import { Job } from "@atrium/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { jobTestTargets, openJobTestDatabase } from "../../jobs/jobs.test-support.js";
 import { purgeFinishedJobs } from "./job-retention.js";
-import { jobTestTargets, openJobTestDatabase } from "./jobs.test-support.js";
 
 describe.each(jobTestTargets())("purgeFinishedJobs on $label", ({ url }) => {
   let db: Database;

@@ -1,19 +1,4 @@
-import type { Dialect } from "@atrium/migrations";
-import { MssqlParameter } from "typeorm";
-
-/** A statement plus positional parameters, ready for `dataSource.query` / `manager.query`. */
-export interface SqlStatement {
-  sql: string;
-  parameters: unknown[];
-}
-
-/**
- * A timestamp parameter. The mssql driver types a bare JS Date as `datetime` (3.33 ms steps), which would round
- * the instants we compare against `datetime2` columns; PostgreSQL takes the Date as it is.
- */
-export function timestampParam(dialect: Dialect, value: Date): unknown {
-  return dialect === "mssql" ? new MssqlParameter(value, "datetime2") : value;
-}
+import { type Dialect, type SqlStatement, timestampParam } from "../dialect.js";
 
 export interface ClaimParams {
   workerId: string;

@@ -1,20 +1,8 @@
-import type { Dialect } from "@atrium/migrations";
 import { Job } from "@atrium/schema";
 import type { DataSource, EntityManager } from "typeorm";
 import { z } from "zod";
-import {
-  buildClaimSql,
-  buildInsertJobSql,
-  type ClaimParams,
-  type DedupeScope,
-  type JobInsert,
-  type SqlStatement,
-} from "./claim-sql.js";
-import { isUniqueViolation } from "./db-errors.js";
-
-export function dialectOf(dataSource: DataSource): Dialect {
-  return dataSource.options.type === "mssql" ? "mssql" : "postgres";
-}
+import { dialectOf, isUniqueViolation, queryRecords } from "../dialect.js";
+import { buildClaimSql, buildInsertJobSql, type ClaimParams, type DedupeScope, type JobInsert } from "./job-sql.js";
 
 // SQL Server hands uniqueidentifiers back upper-case; everything else in the app compares lower-case uuids.
 const uuid = z.string().transform((value) => value.toLowerCase());
@@ -31,22 +19,6 @@ const claimedRow = z.object({
 export type ClaimedJob = z.output<typeof claimedRow>;
 
 const idRow = z.object({ id: uuid });
-
-/**
- * `manager.query` returns driver-shaped results (PostgreSQL gives `[rows, count]` for UPDATE … RETURNING), so
- * statements that return rows run through a query runner's structured result, which has `records` on both dialects.
- * A transaction's manager brings its own runner; that one must be used, never a fresh connection.
- */
-export async function queryRecords(manager: EntityManager, statement: SqlStatement): Promise<unknown[]> {
-  const own = manager.queryRunner;
-  const runner = own ?? manager.dataSource.createQueryRunner();
-  try {
-    const result = await runner.query(statement.sql, statement.parameters, true);
-    return result.records ?? [];
-  } finally {
-    if (!own) await runner.release();
-  }
-}
 
 async function findByDedupeKey(manager: EntityManager, key: string, scope: DedupeScope): Promise<string | null> {
   const query = manager
