@@ -4,6 +4,7 @@ export { type AppConfig, loadConfig } from "./config/env.js";
 export type { AppServices } from "./context/app-services.js";
 export { DEMO_PASSWORD, DEMO_TENANTS, seedDemoData } from "./demo/demo-seed.js";
 export { seedDemoUsage } from "./demo/demo-usage.js";
+export { acrossTenants, tenantDb } from "./db/index.js";
 export {
   type AccessOutcome,
   clientOfRequest,

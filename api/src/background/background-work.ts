@@ -1,9 +1,9 @@
 import { hostname } from "node:os";
 import { z } from "zod";
 import type { AppServices } from "../context/app-services.js";
+import { purgeFinishedJobs } from "../db/queue/job-retention.js";
 import { defineJob } from "../jobs/job-definition.js";
 import { JobRegistry } from "../jobs/job-registry.js";
-import { purgeFinishedJobs } from "../db/queue/job-retention.js";
 import { type Schedule, scheduleEvery, startJobScheduler } from "../jobs/job-scheduler.js";
 import { startJobWorker } from "../jobs/job-worker.js";
 import { alertsEvaluateSchedule, registerAlertJobs } from "../modules/alerts/alerts.job.js";
@@ -37,7 +37,7 @@ export interface BackgroundWork {
 export function startBackgroundWork(services: AppServices): BackgroundWork {
   const logger = services.logger.child({ component: "jobs" });
   const registry = registerAlertJobs(registerReportJobs(registerBrokerJobs(new JobRegistry()), services), services);
-  registerMeteringJobs(registry);
+  registerMeteringJobs(registry, services);
   registry.register(purgeJobsJob, async (ctx) => {
     await purgeFinishedJobs(ctx.dataSource, new Date(ctx.now().getTime() - FINISHED_JOB_RETENTION_MS));
   });

@@ -33,6 +33,15 @@ export interface Ctx {
   auditTrail: { recorded: number };
 }
 
+/**
+ * The same unit of work acting for one tenant of the many that MSP-wide work serves (alert rules, report
+ * schedules, metering): the door comes from `acrossTenants(…).forTenant(id)`, so each such place names its reason.
+ */
+export function inTenant(ctx: Ctx, db: TenantDb): Ctx {
+  if (db.tenantId === ctx.db.tenantId && db.manager === ctx.manager) return ctx;
+  return { ...ctx, tenantId: db.tenantId, manager: db.manager, db };
+}
+
 /** The same context over another manager (an open transaction's): the door follows the manager. */
 export function withManager(ctx: Ctx, manager: EntityManager): Ctx {
   if (manager === ctx.manager) return ctx;

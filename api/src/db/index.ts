@@ -7,7 +7,15 @@ export {
   type TenantOwned,
   type Values,
 } from "./scoped-repository.js";
-export { type AcrossTenantsDb, acrossTenants, type Repositories, type TenantDb, tenantDb } from "./tenant-db.js";
+export {
+  type AcrossTenantsDb,
+  type AnyDb,
+  acrossTenants,
+  type OneTenantDb,
+  type Repositories,
+  type TenantDb,
+  tenantDb,
+} from "./tenant-db.js";
 export { TENANT_OWNED, type TenantOwnedName, tenantOwnedClasses } from "./tenant-owned.js";
 export { applyTenantSetting, BYPASS_SETTING, TENANT_SETTING, type TransactionScope } from "./tenant-setting.js";
 export { type RowPatch, rowsPerStatement } from "./values-update.js";

@@ -186,20 +186,29 @@ export class ScopedRepository<T extends TenantOwned> {
   }
 
   /** Inserts one row stamped with the owner (the `all` scope keeps the tenant in `values`) and returns it. */
-  async insert(values: Values<T> & { tenantId?: string | null }): Promise<T> {
+  async insert(values: Values<T> & { id?: string; tenantId?: string | null }): Promise<T> {
     return this.repository.save(this.repository.create(this.stamp(values)));
   }
 
-  /** Inserts rows in one statement, each stamped like `insert`; returns nothing (no reload). */
-  async insertMany(rows: (Values<T> & { tenantId?: string | null })[]): Promise<void> {
-    if (rows.length === 0) return;
-    await this.repository.insert(rows.map((row) => this.stamp(row)) as QueryDeepPartialEntity<T>[]);
+  /**
+   * Inserts rows in one statement, each stamped like `insert`, and returns them as entities with the ids and column
+   * defaults the database filled in (no reload). Keep a call under SQL Server's 2,100 parameters.
+   */
+  async insertMany(rows: (Values<T> & { id?: string; tenantId?: string | null })[]): Promise<T[]> {
+    if (rows.length === 0) return [];
+    const entities = rows.map((row) => this.repository.create(this.stamp(row)));
+    await this.repository.insert(entities as QueryDeepPartialEntity<T>[]);
+    return entities;
   }
 
-  private stamp(values: Values<T> & { tenantId?: string | null }): T {
-    const { id: _id, ...rest } = values as Record<string, unknown>;
-    if (this.scope.kind === "all") return rest as T;
-    return { ...rest, tenantId: this.owner() } as unknown as T;
+  private stamp(values: Values<T> & { id?: string; tenantId?: string | null }): T {
+    if (this.scope.kind === "all") return values as unknown as T;
+    return { ...values, tenantId: this.owner() } as unknown as T;
+  }
+
+  /** Adds `by` to a numeric column of the owner's rows matching `where`, in one UPDATE. */
+  async increment(where: FindOptionsWhere<T>, property: keyof T & string, by: number): Promise<void> {
+    await this.repository.increment(this.scoped(where), property, by);
   }
 
   /** Loads the row (NOT_FOUND otherwise), applies the patch without its id/owner, saves and returns it. */
@@ -228,7 +237,10 @@ export class ScopedRepository<T extends TenantOwned> {
   }
 
   /** INSERT … ON CONFLICT (`conflictPaths`) DO UPDATE, each row stamped with the owner. */
-  async upsert(rows: (Values<T> & { tenantId?: string | null })[], conflictPaths: (keyof T & string)[]): Promise<void> {
+  async upsert(
+    rows: (Values<T> & { id?: string; tenantId?: string | null })[],
+    conflictPaths: (keyof T & string)[],
+  ): Promise<void> {
     if (rows.length === 0) return;
     await this.repository.upsert(rows.map((row) => this.stamp(row)) as QueryDeepPartialEntity<T>[], { conflictPaths });
   }

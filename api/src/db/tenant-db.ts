@@ -1,4 +1,5 @@
 import type { EntityManager } from "typeorm";
+import { forbidden } from "../errors/app-error.js";
 import { type Scope, ScopedRepository } from "./scoped-repository.js";
 import { type EntityOf, TENANT_OWNED, type TenantOwnedName, tenantOwnedClasses } from "./tenant-owned.js";
 import { applyTenantSetting, type TransactionScope } from "./tenant-setting.js";
@@ -20,7 +21,14 @@ interface Door<Self> {
 /** The scoped door: every repository sees one owner's rows (a tenant's, or with a null owner the MSP-wide ones). */
 export interface TenantDb extends Repositories, Door<TenantDb> {
   readonly tenantId: string | null;
+  /** This door, refused with FORBIDDEN unless it has a tenant: for work that only exists inside one tenant. */
+  requireTenant(): OneTenantDb;
+  /** The door of the MSP's own rows (tenant null), for MSP operations made while inside a tenant. */
+  msp(): TenantDb;
 }
+
+/** The scoped door of one tenant (never the MSP's own rows). */
+export type OneTenantDb = TenantDb & { readonly tenantId: string };
 
 /**
  * The named door past tenant scoping, for work that serves every tenant (MSP console, metering fan-out,
@@ -29,8 +37,12 @@ export interface TenantDb extends Repositories, Door<TenantDb> {
 export interface AcrossTenantsDb extends Repositories, Door<AcrossTenantsDb> {
   readonly reason: string;
   /** The scoped door of one tenant, over the same manager: what fan-out work hands each tenant's share. */
+  forTenant(tenantId: string): OneTenantDb;
   forTenant(tenantId: string | null): TenantDb;
 }
+
+/** Either door: what code that reads one tenant's rows or, for the MSP, every tenant's (reports, alerts) takes. */
+export type AnyDb = TenantDb | AcrossTenantsDb;
 
 const mspWide = new Map(tenantOwnedClasses().map((owned) => [owned.entity, owned.mspWide]));
 
@@ -79,6 +91,13 @@ export function tenantDb(manager: EntityManager, tenantId: string | null): Tenan
     transaction: <R>(work: (db: TenantDb) => Promise<R>) =>
       inTransaction(manager, { tenantId }, (tx) => work(tx === manager ? db : tenantDb(tx, tenantId))),
     withManager: (other: EntityManager) => (other === manager ? db : tenantDb(other, tenantId)),
+    requireTenant: () => {
+      if (tenantId === null) {
+        throw forbidden("This needs a tenant context: sign in as a tenant user or enter a tenant first");
+      }
+      return db as OneTenantDb;
+    },
+    msp: () => (tenantId === null ? db : tenantDb(manager, null)),
   } as TenantDb;
   defineRepositories(db, manager, { kind: "owner", tenantId });
   return db;
@@ -96,7 +115,7 @@ export function acrossTenants(manager: EntityManager, reason: string): AcrossTen
     transaction: <R>(work: (db: AcrossTenantsDb) => Promise<R>) =>
       inTransaction(manager, { acrossTenants: reason }, (tx) => work(tx === manager ? db : acrossTenants(tx, reason))),
     withManager: (other: EntityManager) => (other === manager ? db : acrossTenants(other, reason)),
-    forTenant: (tenantId: string | null) => tenantDb(manager, tenantId),
+    forTenant: (tenantId: string | null) => tenantDb(manager, tenantId) as OneTenantDb,
   } as AcrossTenantsDb;
   defineRepositories(db, manager, { kind: "all", reason });
   return db;

@@ -1,5 +1,6 @@
-import { AssignmentRule, Location, Policy, Pool, PoolEntitlement, Tenant } from "@atrium/schema";
+import { Tenant } from "@atrium/schema";
 import type { DataSource } from "typeorm";
+import { acrossTenants } from "../db/index.js";
 
 /**
  * Gives each demo tenant's users their demo pool: a location that matches any address, one policy entitled to the
@@ -8,13 +9,14 @@ import type { DataSource } from "typeorm";
  */
 export async function seedDemoAccess(dataSource: DataSource, tenantSlugs: readonly string[]): Promise<void> {
   for (const slug of tenantSlugs) {
-    await dataSource.transaction(async (m) => {
-      const tenant = await m.getRepository(Tenant).findOneBy({ slug });
-      if (!tenant || (await m.getRepository(Policy).countBy({ tenantId: tenant.id })) > 0) return;
-      const pool = await m.getRepository(Pool).findOne({ where: { tenantId: tenant.id }, order: { createdAt: "ASC" } });
+    await acrossTenants(dataSource.manager, "demo seed of every demo tenant").transaction(async (across) => {
+      const tenant = await across.manager.getRepository(Tenant).findOneBy({ slug });
+      if (!tenant) return;
+      const db = across.forTenant(tenant.id);
+      if ((await db.policies.count()) > 0) return;
+      const pool = await db.pools.findOne({}, { order: { createdAt: "ASC" } });
       if (!pool) return;
-      const anywhere = await m.getRepository(Location).save({
-        tenantId: tenant.id,
+      const anywhere = await db.locations.insert({
         name: "Anywhere",
         description: "Demo: every address, every client",
         cidrs: ["0.0.0.0/0", "::/0"],
@@ -22,15 +24,13 @@ export async function seedDemoAccess(dataSource: DataSource, tenantSlugs: readon
         viaGateway: "any",
         timeWindows: [],
       });
-      const policy = await m.getRepository(Policy).save({
-        tenantId: tenant.id,
+      const policy = await db.policies.insert({
         name: "Standard desktop",
         description: "Demo: one floating desktop from the demo pool",
         maxDesktops: 1,
         rogueAction: "log",
       });
-      await m.getRepository(PoolEntitlement).save({
-        tenantId: tenant.id,
+      await db.poolEntitlements.insert({
         policyId: policy.id,
         poolId: pool.id,
         position: 0,
@@ -43,8 +43,7 @@ export async function seedDemoAccess(dataSource: DataSource, tenantSlugs: readon
         powerPlanId: null,
         releasePlanId: null,
       });
-      await m.getRepository(AssignmentRule).save({
-        tenantId: tenant.id,
+      await db.assignmentRules.insert({
         identityProviderId: null,
         position: 0,
         description: "Demo: everyone gets the standard desktop",

@@ -1,5 +1,6 @@
-import { RoleBinding, Tenant, type TenantRole, User } from "@atrium/schema";
-import type { DataSource, EntityManager } from "typeorm";
+import { Tenant, type TenantRole } from "@atrium/schema";
+import type { DataSource } from "typeorm";
+import { acrossTenants, type TenantDb } from "../db/index.js";
 import { hashPassword } from "../security/passwords.js";
 
 export const DEMO_PASSWORD = "demo";
@@ -19,12 +20,11 @@ const TENANT_PEOPLE: { username: string; displayName: string; role: TenantRole }
   })),
 ];
 
-async function addUser(m: EntityManager, tenantId: string | null, username: string, displayName: string, hash: string) {
-  return m.getRepository(User).save({
-    tenantId,
+async function addUser(db: TenantDb, username: string, displayName: string, hash: string) {
+  return db.users.insert({
     username,
     displayName,
-    email: `${username}@${tenantId ? "example.test" : "msp.example.test"}`,
+    email: `${username}@${db.tenantId ? "example.test" : "msp.example.test"}`,
     source: "local",
     passwordHash: hash,
     disabled: false,
@@ -33,18 +33,21 @@ async function addUser(m: EntityManager, tenantId: string | null, username: stri
 
 /** Seeds the demo installation once: it does nothing when any tenant exists already. */
 export async function seedDemoData(dataSource: DataSource): Promise<boolean> {
-  return dataSource.transaction(async (m) => {
+  return acrossTenants(dataSource.manager, "demo seed of the MSP and its demo tenants").transaction(async (across) => {
+    const m = across.manager;
     if ((await m.getRepository(Tenant).count()) > 0) return false;
     const hash = await hashPassword(DEMO_PASSWORD);
-    const mspAdmin = await addUser(m, null, "msp-admin", "MSP Administrator", hash);
-    await m.getRepository(RoleBinding).insert({ tenantId: null, userId: mspAdmin.id, role: "msp_admin" });
+    const msp = across.forTenant(null);
+    const mspAdmin = await addUser(msp, "msp-admin", "MSP Administrator", hash);
+    await msp.roleBindings.insertMany([{ userId: mspAdmin.id, role: "msp_admin", groupId: null }]);
     for (const spec of DEMO_TENANTS) {
       const tenant = await m
         .getRepository(Tenant)
         .save({ ...spec, status: "active", vhiDomain: "Default", vhiProject: `tenant-${spec.slug}` });
+      const db = across.forTenant(tenant.id);
       for (const person of TENANT_PEOPLE) {
-        const user = await addUser(m, tenant.id, person.username, person.displayName, hash);
-        await m.getRepository(RoleBinding).insert({ tenantId: tenant.id, userId: user.id, role: person.role });
+        const user = await addUser(db, person.username, person.displayName, hash);
+        await db.roleBindings.insertMany([{ userId: user.id, role: person.role, groupId: null }]);
       }
     }
     return true;

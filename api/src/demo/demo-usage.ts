@@ -1,7 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { Assignment, DesktopPowerInterval, DesktopSession, Pool, Tenant, UsageRecord, User } from "@atrium/schema";
-import type { DataSource, EntityManager } from "typeorm";
+import {
+  type Assignment,
+  type DesktopPowerInterval,
+  type DesktopSession,
+  type Pool,
+  Tenant,
+  type User,
+} from "@atrium/schema";
+import type { DataSource } from "typeorm";
 import { defaultSeed } from "../clouds/simulator/index.js";
+import { acrossTenants, type OneTenantDb } from "../db/index.js";
 import { HOUR_MS } from "../modules/metering/usage-calculator.js";
 import { hourStartOf, meterTenantHours } from "../modules/metering/usage-metering.service.js";
 
@@ -17,20 +25,22 @@ export async function seedDemoUsage(dataSource: DataSource, tenantSlugs: readonl
   const to = hourStartOf(now);
   const firstDay = new Date(Date.UTC(to.getUTCFullYear(), to.getUTCMonth(), to.getUTCDate() - DAYS));
   for (const slug of tenantSlugs) {
-    await dataSource.transaction(async (m) => {
-      const tenant = await m.getRepository(Tenant).findOneBy({ slug });
-      if (!tenant || (await m.getRepository(UsageRecord).countBy({ tenantId: tenant.id })) > 0) return;
-      const pool = await m.getRepository(Pool).findOne({ where: { tenantId: tenant.id }, order: { createdAt: "ASC" } });
-      const users = await m.getRepository(User).find({ where: { tenantId: tenant.id }, order: { username: "ASC" } });
+    await acrossTenants(dataSource.manager, "demo seed of every demo tenant").transaction(async (across) => {
+      const tenant = await across.manager.getRepository(Tenant).findOneBy({ slug });
+      if (!tenant) return;
+      const db = across.forTenant(tenant.id);
+      if ((await db.usageRecords.count()) > 0) return;
+      const pool = await db.pools.findOne({}, { order: { createdAt: "ASC" } });
+      const users = await db.users.find({ order: { username: "ASC" } });
       const people = users.filter((u) => /^user\d+$/.test(u.username)).slice(0, DESKTOPS);
       if (!pool || people.length === 0) return;
-      await writeHistory(m, pool, people, firstDay, to);
-      await meterTenantHours(m, tenant.id, { from: firstDay, to }, now);
+      await writeHistory(db, pool, people, firstDay, to);
+      await meterTenantHours(db, { from: firstDay, to }, now);
     });
   }
 }
 
-async function writeHistory(m: EntityManager, pool: Pool, people: User[], firstDay: Date, to: Date): Promise<void> {
+async function writeHistory(db: OneTenantDb, pool: Pool, people: User[], firstDay: Date, to: Date): Promise<void> {
   const flavor = defaultSeed().flavors.find((f) => f.id === pool.flavorRef || f.name === pool.flavorRef);
   const size = {
     flavorRef: flavor?.name ?? pool.flavorRef,
@@ -87,7 +97,7 @@ async function writeHistory(m: EntityManager, pool: Pool, people: User[], firstD
     }
     stretches.push({ ...base, powerState: "stopped", startedAt: stoppedSince, endedAt: to });
   }
-  await m.getRepository(DesktopPowerInterval).insert(stretches.filter((s) => s.endedAt! > s.startedAt!));
-  await m.getRepository(Assignment).insert(assignments.filter((a) => a.releasedAt! > a.assignedAt!));
-  await m.getRepository(DesktopSession).insert(sessions);
+  await db.desktopPowerIntervals.insertMany(stretches.filter((s) => s.endedAt! > s.startedAt!));
+  await db.assignments.insertMany(assignments.filter((a) => a.releasedAt! > a.assignedAt!));
+  await db.desktopSessions.insertMany(sessions);
 }

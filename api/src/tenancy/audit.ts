@@ -1,7 +1,7 @@
-import { AuditEvent } from "@atrium/schema";
 import type { MiddlewareFn } from "type-graphql";
-import { actorName, effectiveTenantId } from "../auth/principal.js";
+import { actorName } from "../auth/principal.js";
 import type { RequestContext } from "../context/request-context.js";
+import { acrossTenants } from "../db/index.js";
 
 export interface AuditEntry {
   action: string;
@@ -43,21 +43,23 @@ export function redactSecrets(value: object | null | undefined): Record<string, 
 export async function recordAudit(ctx: RequestContext, entry: AuditEntry): Promise<void> {
   ctx.auditTrail.recorded++;
   const principal = ctx.principal;
-  const events = ctx.manager.getRepository(AuditEvent);
-  await events.save(
-    events.create({
-      tenantId: entry.tenantId === undefined ? effectiveTenantId(principal) : entry.tenantId,
-      actorType: principal.kind === "anonymous" ? "system" : principal.kind,
-      actorId: principal.kind === "user" ? principal.userId : principal.kind === "api_key" ? principal.apiKeyId : null,
-      actorName: actorName(principal),
-      action: entry.action,
-      targetType: entry.targetType ?? null,
-      targetId: entry.targetId ?? null,
-      requestId: ctx.requestId,
-      before: redactSecrets(entry.before),
-      after: redactSecrets(entry.after),
-    }),
-  );
+  // An entry about another owner (an MSP creating a tenant records it under the new tenant) is that owner's row.
+  const events =
+    entry.tenantId === undefined || entry.tenantId === ctx.db.tenantId
+      ? ctx.db.auditEvents
+      : acrossTenants(ctx.manager, "audit row recorded under the tenant it is about").forTenant(entry.tenantId)
+          .auditEvents;
+  await events.insert({
+    actorType: principal.kind === "anonymous" ? "system" : principal.kind,
+    actorId: principal.kind === "user" ? principal.userId : principal.kind === "api_key" ? principal.apiKeyId : null,
+    actorName: actorName(principal),
+    action: entry.action,
+    targetType: entry.targetType ?? null,
+    targetId: entry.targetId ?? null,
+    requestId: ctx.requestId,
+    before: redactSecrets(entry.before),
+    after: redactSecrets(entry.after),
+  });
 }
 
 /**

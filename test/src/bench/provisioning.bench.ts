@@ -54,8 +54,7 @@ export async function runProvisioningBench(): Promise<void> {
       maxTotal: DESKTOPS,
     });
     const controller = createPoolController({
-      dataSource: ds,
-      secretBox: app.services.secretBox,
+      services: app.services,
       clients: createCloudClients({ secretBox: app.services.secretBox }),
       clock: () => new Date(),
       logger: createLogger("warn"),

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { loginHistoryRows, reportCsvStream, reportPdf } from "@atrium/api";
+import { acrossTenants, loginHistoryRows, reportCsvStream, reportPdf } from "@atrium/api";
 import { ensurePackages } from "@atrium/api/testing/test-services";
 import { createReportCsvStream, type LoginHistoryRow, loginHistoryReport } from "@atrium/reports";
 import { Pool, Tenant } from "@atrium/schema";
@@ -171,8 +171,9 @@ export async function runReportsBench(): Promise<void> {
     }
     const baseline = process.memoryUsage.rss() / 2 ** 20;
     const sink = byteCounter();
+    const tenantDoor = (id: string) => acrossTenants(ds.manager, "bench reads one tenant's reports").forTenant(id);
     const request = {
-      scope: { tenantId: acme.id },
+      db: tenantDoor(acme.id),
       report: "login-history" as const,
       period: MONTH,
       timeZone: TIME_ZONE,
@@ -181,7 +182,7 @@ export async function runReportsBench(): Promise<void> {
     const csv = await withPeakRss(() =>
       pipeline(
         fromDb
-          ? reportCsvStream(ds.manager, request)
+          ? reportCsvStream(request)
           : createReportCsvStream(loginHistoryReport, generatedLoginRows(), { timeZone: TIME_ZONE }),
         sink,
       ),
@@ -195,7 +196,7 @@ export async function runReportsBench(): Promise<void> {
     // Verify the count really went through the pipeline (a loader that stopped early would look fast).
     if (fromDb) {
       let rows = 0;
-      for await (const _row of loginHistoryRows(ds.manager, { tenantId: acme.id }, MONTH, 5_000)) rows++;
+      for await (const _row of loginHistoryRows(tenantDoor(acme.id), MONTH, 5_000)) rows++;
       if (rows !== CSV_ROWS) throw new Error(`loader returned ${rows} rows, expected ${CSV_ROWS}`);
     }
 
@@ -205,8 +206,8 @@ export async function runReportsBench(): Promise<void> {
     await seedDesktopTenant(ds, big);
     for (const report of ["assignment-history", "broker-metrics"] as const) {
       const pdf = await withPeakRss(() =>
-        reportPdf(ds.manager, {
-          scope: { tenantId: big.id },
+        reportPdf({
+          db: tenantDoor(big.id),
           report,
           period: MONTH,
           timeZone: TIME_ZONE,

@@ -59,8 +59,7 @@ describe("crash safety of the pool controller", () => {
         }
       };
       const doomed = createPoolController({
-        dataSource: rig.app.database.dataSource,
-        secretBox: rig.app.services.secretBox,
+        services: rig.app.services,
         clock: rig.clock.now,
         logger: createLogger("silent"),
         fullSyncEveryMs: 3_600_000,

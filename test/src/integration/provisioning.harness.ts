@@ -87,8 +87,7 @@ export async function startProvisioningRig(
     clients,
     controller: (options = {}) =>
       createPoolController({
-        dataSource: ds,
-        secretBox: app.services.secretBox,
+        services: app.services,
         clients: clients(),
         clock: clock.now,
         logger: createLogger("silent"),

@@ -1,4 +1,11 @@
-import { meterTenantHours, registerMeteringJobs, seedDemoUsage, trailingWindow, usageMeterJob } from "@atrium/api";
+import {
+  acrossTenants,
+  meterTenantHours,
+  registerMeteringJobs,
+  seedDemoUsage,
+  trailingWindow,
+  usageMeterJob,
+} from "@atrium/api";
 import { enqueueJob, JobRegistry, startJobWorker } from "@atrium/api/jobs/index";
 import { type Desktop, DesktopSession, type Tenant, UsageRecord, type User } from "@atrium/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -68,7 +75,11 @@ describe("usage metering", () => {
 
     const range = { from: at("2026-03-10T10:00:00Z"), to: at("2026-03-10T13:00:00Z") };
     expect(
-      await meterTenantHours(app.database.dataSource.manager, tenant.id, range, at("2026-03-10T13:05:00Z")),
+      await meterTenantHours(
+        acrossTenants(app.database.dataSource.manager, "test meters one tenant").forTenant(tenant.id),
+        range,
+        at("2026-03-10T13:05:00Z"),
+      ),
     ).toEqual({ hours: 3, records: 5, changedHours: 3 });
     const q = (h: string) => ({ vcpu: (Number(h) * 2).toFixed(6), ram: (Number(h) * 4).toFixed(6) });
     expect(view(await records(tenant))).toEqual([
@@ -129,7 +140,7 @@ describe("usage metering", () => {
       // A worker per run: the second one is a process restart that knows nothing of the first.
       const worker = startJobWorker({
         dataSource: app.database.dataSource,
-        registry: registerMeteringJobs(new JobRegistry()),
+        registry: registerMeteringJobs(new JobRegistry(), app.services),
         workerId,
         concurrency: 1,
         pollMs: 60_000,
@@ -155,7 +166,11 @@ describe("usage metering", () => {
 
     await runHourlyJob("meter-2", "rerun-2");
     expect(
-      await meterTenantHours(app.database.dataSource.manager, tenant.id, window, at("2026-04-02T12:30:00Z")),
+      await meterTenantHours(
+        acrossTenants(app.database.dataSource.manager, "test meters one tenant").forTenant(tenant.id),
+        window,
+        at("2026-04-02T12:30:00Z"),
+      ),
     ).toEqual({ hours: 48, records: 36, changedHours: 0 });
     const again = await records(tenant);
     expect(view(again)).toEqual(view(first));
@@ -173,7 +188,11 @@ describe("usage metering", () => {
         .filter((r) => r.sessionHours !== "0.000000")
         .map((r) => [r.hourStart.getUTCHours(), r.sessionHours]);
 
-    await meterTenantHours(manager, tenant.id, trailingWindow(at("2026-05-04T12:05:00Z")), at("2026-05-04T12:05:00Z"));
+    await meterTenantHours(
+      acrossTenants(manager, "test meters one tenant").forTenant(tenant.id),
+      trailingWindow(at("2026-05-04T12:05:00Z")),
+      at("2026-05-04T12:05:00Z"),
+    );
     // The desktop went offline with the session open: the metered hours count it as still running.
     expect(await sessionHours()).toEqual([
       [10, "1.000000"],
@@ -185,8 +204,7 @@ describe("usage metering", () => {
       .getRepository(DesktopSession)
       .update({ id: session.id }, { endedAt: at("2026-05-04T10:30:00Z"), state: "ended" });
     const rerun = await meterTenantHours(
-      manager,
-      tenant.id,
+      acrossTenants(manager, "test meters one tenant").forTenant(tenant.id),
       trailingWindow(at("2026-05-04T13:05:00Z")),
       at("2026-05-04T13:05:00Z"),
     );

@@ -1,4 +1,4 @@
-import { meterTenantHours } from "@atrium/api";
+import { acrossTenants, meterTenantHours } from "@atrium/api";
 import { Desktop, DesktopPowerInterval, Pool, UsageRecord } from "@atrium/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allReady, type ProvisioningRig, startProvisioningRig } from "./provisioning.harness.js";
@@ -51,8 +51,7 @@ describe("power history", () => {
     expect(billed[0]).toMatchObject({ flavorRef: "vdi.standard", vcpus: 2, ramMb: 4096, storageGb: 64 });
 
     await meterTenantHours(
-      rig.app.database.dataSource.manager,
-      rig.tenant.id,
+      acrossTenants(rig.app.database.dataSource.manager, "test meters one tenant").forTenant(rig.tenant.id),
       { from: start, to: new Date(start.getTime() + 2 * HOUR) },
       rig.clock.now(),
     );

@@ -1,15 +1,5 @@
-import {
-  type AlertRule,
-  Cloud,
-  Desktop,
-  LoginEvent,
-  Pool,
-  ReportDelivery,
-  ReportSchedule,
-  Tenant,
-} from "@atrium/schema";
-import type { EntityManager } from "typeorm";
-import { type ReportScope, scopePredicate } from "../reports/report-scope.js";
+import { type AlertRule, Cloud, Tenant } from "@atrium/schema";
+import type { AnyDb } from "../../db/index.js";
 
 /** One thing a rule currently fires for; `subject` is stable across evaluations so the open alert is found again. */
 export interface Firing {
@@ -18,21 +8,22 @@ export interface Firing {
   message: string;
 }
 
-async function poolsAvailableBelow(manager: EntityManager, scope: ReportScope, n: number): Promise<Firing[]> {
-  const tenant = scopePredicate("p", scope);
-  const rows = await manager
-    .createQueryBuilder()
-    .from(Pool, "p")
-    .leftJoin(
-      Desktop,
-      "d",
-      "d.pool_id = p.id AND d.tenant_id = p.tenant_id AND d.availability = 'available' AND d.out_of_service = :no",
-      { no: false },
-    )
+// Each condition reads through the rule's door: its tenant's rows, or every tenant's for an MSP rule.
+
+async function poolsAvailableBelow(db: AnyDb, n: number): Promise<Firing[]> {
+  const pools = db.pools
+    .query("p")
     .select("p.id", "id")
     .addSelect("p.name", "name")
-    .addSelect("COUNT(d.id)", "available")
-    .where(tenant.sql, tenant.params)
+    .addSelect("COUNT(d.id)", "available");
+  const rows = await db.desktops
+    .join(
+      pools,
+      "d",
+      "d.pool_id = p.id AND d.tenant_id = p.tenant_id AND d.availability = 'available' AND d.out_of_service = :no",
+      "left",
+    )
+    .setParameter("no", false)
     .andWhere("p.status = 'active'")
     .groupBy("p.id")
     .addGroupBy("p.name")
@@ -46,15 +37,12 @@ async function poolsAvailableBelow(manager: EntityManager, scope: ReportScope, n
     }));
 }
 
-async function poolsPaused(manager: EntityManager, scope: ReportScope): Promise<Firing[]> {
-  const tenant = scopePredicate("p", scope);
-  const pools = await manager
-    .createQueryBuilder()
-    .from(Pool, "p")
+async function poolsPaused(db: AnyDb): Promise<Firing[]> {
+  const pools = await db.pools
+    .query("p")
     .select("p.id", "id")
     .addSelect("p.name", "name")
     .addSelect("p.status_reason", "reason")
-    .where(tenant.sql, tenant.params)
     .andWhere("p.status = 'paused'")
     .getRawMany<{ id: string; name: string; reason: string | null }>();
   return pools.map((pool) => ({
@@ -65,18 +53,17 @@ async function poolsPaused(manager: EntityManager, scope: ReportScope): Promise<
 }
 
 /** A tenant rule watches only the clouds its pools run on; an MSP rule watches every cloud. */
-async function cloudsUnreachable(manager: EntityManager, scope: ReportScope): Promise<Firing[]> {
-  const query = manager
+async function cloudsUnreachable(db: AnyDb): Promise<Firing[]> {
+  const query = db.manager
     .createQueryBuilder()
     .from(Cloud, "c")
     .select("c.id", "id")
     .addSelect("c.name", "name")
     .addSelect("c.status_message", "reason")
     .where("c.status = 'error'");
-  if (scope.tenantId) {
-    query.andWhere("c.id IN (SELECT p.cloud_id FROM pool p WHERE p.tenant_id = :scopeTenantId)", {
-      scopeTenantId: scope.tenantId,
-    });
+  if ("tenantId" in db) {
+    const used = db.pools.query("p").select("p.cloud_id");
+    query.andWhere(`c.id IN (${used.getQuery()})`, used.getParameters());
   }
   const clouds = await query.getRawMany<{ id: string; name: string; reason: string | null }>();
   return clouds.map((cloud) => ({
@@ -86,11 +73,10 @@ async function cloudsUnreachable(manager: EntityManager, scope: ReportScope): Pr
   }));
 }
 
-async function quotaAbove(manager: EntityManager, scope: ReportScope, percent: number): Promise<Firing[]> {
-  const query = manager
-    .createQueryBuilder()
-    .from(Tenant, "t")
-    .leftJoin(Desktop, "d", "d.tenant_id = t.id")
+async function quotaAbove(db: AnyDb, percent: number): Promise<Firing[]> {
+  const tenants = db.manager.createQueryBuilder().from(Tenant, "t");
+  const query = db.desktops
+    .join(tenants, "d", "d.tenant_id = t.id", "left")
     .select("t.id", "id")
     .addSelect("t.name", "name")
     .addSelect("t.max_desktops", "quota")
@@ -99,7 +85,7 @@ async function quotaAbove(manager: EntityManager, scope: ReportScope, percent: n
     .groupBy("t.id")
     .addGroupBy("t.name")
     .addGroupBy("t.max_desktops");
-  if (scope.tenantId) query.andWhere("t.id = :scopeTenantId", { scopeTenantId: scope.tenantId });
+  if ("tenantId" in db) query.andWhere("t.id = :tenantOfRule", { tenantOfRule: db.tenantId });
   const rows = await query.getRawMany<{ id: string; name: string; quota: number; used: string | number }>();
   return rows
     .filter((row) => (Number(row.used) / Number(row.quota)) * 100 > percent)
@@ -110,18 +96,9 @@ async function quotaAbove(manager: EntityManager, scope: ReportScope, percent: n
     }));
 }
 
-async function failedLoginSpike(
-  manager: EntityManager,
-  scope: ReportScope,
-  n: number,
-  minutes: number,
-  now: Date,
-): Promise<Firing[]> {
-  const tenant = scopePredicate("e", scope);
-  const failures = await manager
-    .createQueryBuilder()
-    .from(LoginEvent, "e")
-    .where(tenant.sql, tenant.params)
+async function failedLoginSpike(db: AnyDb, n: number, minutes: number, now: Date): Promise<Firing[]> {
+  const failures = await db.loginEvents
+    .query("e")
     .andWhere("e.outcome NOT IN ('success', 'mfa_required')")
     .andWhere("e.created_at >= :since", { since: new Date(now.getTime() - minutes * 60_000) })
     .getCount();
@@ -136,16 +113,13 @@ async function failedLoginSpike(
 }
 
 /** A schedule whose latest finished delivery failed; the next successful one resolves it. */
-async function reportDeliveryFailed(manager: EntityManager, scope: ReportScope): Promise<Firing[]> {
-  const schedules = await manager
-    .getRepository(ReportSchedule)
-    .find({ where: scope.tenantId ? { tenantId: scope.tenantId } : {} });
+async function reportDeliveryFailed(db: AnyDb): Promise<Firing[]> {
+  const schedules = await db.reportSchedules.find();
   const firing: Firing[] = [];
   for (const schedule of schedules) {
-    const latest = await manager
-      .getRepository(ReportDelivery)
-      .createQueryBuilder("r")
-      .where("r.scheduleId = :id", { id: schedule.id })
+    const latest = await db.reportDeliveries
+      .query("r")
+      .andWhere("r.scheduleId = :id", { id: schedule.id })
       .andWhere("r.status IN ('sent', 'failed')")
       .orderBy("r.finishedAt", "DESC")
       .getOne();
@@ -159,20 +133,20 @@ async function reportDeliveryFailed(manager: EntityManager, scope: ReportScope):
   return firing;
 }
 
-export function evaluateCondition(manager: EntityManager, rule: AlertRule, now: Date): Promise<Firing[]> {
-  const scope: ReportScope = { tenantId: rule.tenantId };
+/** `db` is the rule's door: its tenant's, or for an MSP rule (tenant null) the door across every tenant. */
+export function evaluateCondition(db: AnyDb, rule: AlertRule, now: Date): Promise<Firing[]> {
   switch (rule.kind) {
     case "POOL_AVAILABLE_BELOW":
-      return poolsAvailableBelow(manager, scope, rule.threshold ?? 0);
+      return poolsAvailableBelow(db, rule.threshold ?? 0);
     case "POOL_PAUSED":
-      return poolsPaused(manager, scope);
+      return poolsPaused(db);
     case "CLOUD_UNREACHABLE":
-      return cloudsUnreachable(manager, scope);
+      return cloudsUnreachable(db);
     case "QUOTA_ABOVE":
-      return quotaAbove(manager, scope, rule.threshold ?? 100);
+      return quotaAbove(db, rule.threshold ?? 100);
     case "FAILED_LOGIN_SPIKE":
-      return failedLoginSpike(manager, scope, rule.threshold ?? 1, rule.windowMinutes ?? 5, now);
+      return failedLoginSpike(db, rule.threshold ?? 1, rule.windowMinutes ?? 5, now);
     case "REPORT_DELIVERY_FAILED":
-      return reportDeliveryFailed(manager, scope);
+      return reportDeliveryFailed(db);
   }
 }

@@ -1,38 +1,37 @@
-import { AlertRule, AlertState } from "@atrium/schema";
-import { type EntityManager, IsNull, MoreThanOrEqual } from "typeorm";
-import { isUniqueViolation } from "../../db/dialect.js";
-import type { JobLogger } from "../../jobs/job-definition.js";
-import type { SecretBox } from "../../security/secret-box.js";
+import type { AlertRule, AlertState } from "@atrium/schema";
+import { IsNull, MoreThanOrEqual } from "typeorm";
+import { type Ctx, inTenant } from "../../context/ctx.js";
+import { acrossTenants, isUniqueViolation } from "../../db/index.js";
 import { sendMail } from "../mail/mail-transport.js";
 import { evaluateCondition, type Firing } from "./alert-conditions.js";
 
-export interface AlertDeps {
-  manager: EntityManager;
-  secretBox: SecretBox;
-  logger: JobLogger;
+/** One evaluation's context, acting for the rule's owner (its tenant, or the MSP), at one instant. */
+interface RuleRun {
+  ctx: Ctx;
   now: Date;
 }
 
 const HOUR_MS = 3_600_000;
 
 /** Opens an alert per new firing subject and resolves open ones whose condition cleared. */
-async function reconcileStates(deps: AlertDeps, rule: AlertRule, firing: Firing[]): Promise<void> {
-  const states = deps.manager.getRepository(AlertState);
+async function reconcileStates(deps: RuleRun, rule: AlertRule, firing: Firing[]): Promise<void> {
+  const states = deps.ctx.db.alertStates;
   const open = await states.findBy({ ruleId: rule.id, status: "open" });
   const openSubjects = new Set(open.map((state) => state.subject));
   const firingSubjects = new Set(firing.map((fire) => fire.subject));
   for (const fire of firing) {
     if (openSubjects.has(fire.subject)) continue;
     try {
-      await states.insert({
-        tenantId: rule.tenantId,
-        ruleId: rule.id,
-        subject: fire.subject,
-        subjectLabel: fire.label.slice(0, 255),
-        status: "open",
-        message: fire.message.slice(0, 1000),
-        openedAt: deps.now,
-      });
+      await states.insertMany([
+        {
+          ruleId: rule.id,
+          subject: fire.subject,
+          subjectLabel: fire.label.slice(0, 255),
+          status: "open",
+          message: fire.message.slice(0, 1000),
+          openedAt: deps.now,
+        },
+      ]);
     } catch (error) {
       // Another evaluator opened it first: one open alert per rule and subject is the point.
       if (!isUniqueViolation(error)) throw error;
@@ -40,7 +39,7 @@ async function reconcileStates(deps: AlertDeps, rule: AlertRule, firing: Firing[
   }
   for (const state of open) {
     if (firingSubjects.has(state.subject)) continue;
-    await states.update({ id: state.id, status: "open" }, { status: "resolved", resolvedAt: deps.now });
+    await states.updateWhere({ id: state.id, status: "open" }, { status: "resolved", resolvedAt: deps.now });
   }
 }
 
@@ -49,17 +48,17 @@ async function reconcileStates(deps: AlertDeps, rule: AlertRule, firing: Firing[
  * send fails the stamp is removed again, so the next evaluation retries.
  */
 async function notifyOnce(
-  deps: AlertDeps,
+  deps: RuleRun,
   rule: AlertRule,
   state: AlertState,
   column: "openedNotifiedAt" | "resolvedNotifiedAt",
 ): Promise<boolean> {
-  const states = deps.manager.getRepository(AlertState);
-  const claimed = await states.update({ id: state.id, [column]: IsNull() }, { [column]: deps.now });
-  if (!claimed.affected) return false;
+  const states = deps.ctx.db.alertStates;
+  const claimed = await states.updateWhere({ id: state.id, [column]: IsNull() }, { [column]: deps.now });
+  if (!claimed) return false;
   const resolved = column === "resolvedNotifiedAt";
   try {
-    await sendMail(deps.manager, deps.secretBox, rule.tenantId, {
+    await sendMail(deps.ctx, {
       to: rule.recipients,
       subject: `${resolved ? "[Resolved]" : "[Alert]"} ${rule.name}: ${state.subjectLabel}`,
       text: resolved
@@ -69,8 +68,8 @@ async function notifyOnce(
     });
     return true;
   } catch (error) {
-    await states.update({ id: state.id }, { [column]: null });
-    deps.logger.warn(
+    await states.updateWhere({ id: state.id }, { [column]: null });
+    deps.ctx.logger.warn(
       { ruleId: rule.id, err: error instanceof Error ? error.message : String(error) },
       "alert mail failed",
     );
@@ -79,12 +78,12 @@ async function notifyOnce(
 }
 
 /** Mails new and resolved alerts of the rule, at most `maxEmailsPerHour` in any hour; the rest wait their turn. */
-async function notify(deps: AlertDeps, rule: AlertRule): Promise<number> {
-  const states = deps.manager.getRepository(AlertState);
+async function notify(deps: RuleRun, rule: AlertRule): Promise<number> {
+  const states = deps.ctx.db.alertStates;
   const since = new Date(deps.now.getTime() - HOUR_MS);
   const sentLastHour =
-    (await states.countBy({ ruleId: rule.id, openedNotifiedAt: MoreThanOrEqual(since) })) +
-    (await states.countBy({ ruleId: rule.id, resolvedNotifiedAt: MoreThanOrEqual(since) }));
+    (await states.count({ ruleId: rule.id, openedNotifiedAt: MoreThanOrEqual(since) })) +
+    (await states.count({ ruleId: rule.id, resolvedNotifiedAt: MoreThanOrEqual(since) }));
   let budget = rule.maxEmailsPerHour - sentLastHour;
   let sent = 0;
   const unannounced = await states.find({
@@ -94,7 +93,7 @@ async function notify(deps: AlertDeps, rule: AlertRule): Promise<number> {
   for (const state of unannounced) {
     // Opened and cleared between two mails: nobody needs to hear about it twice, or at all.
     if (state.status === "resolved") {
-      await states.update({ id: state.id }, { openedNotifiedAt: deps.now, resolvedNotifiedAt: deps.now });
+      await states.updateWhere({ id: state.id }, { openedNotifiedAt: deps.now, resolvedNotifiedAt: deps.now });
       continue;
     }
     if (budget <= 0) break;
@@ -114,16 +113,23 @@ async function notify(deps: AlertDeps, rule: AlertRule): Promise<number> {
   return sent;
 }
 
-/** One evaluation of every enabled rule; a broken rule is logged and the others still run. */
-export async function evaluateAlerts(deps: AlertDeps): Promise<{ rules: number; mailed: number }> {
-  const rules = await deps.manager.getRepository(AlertRule).findBy({ enabled: true });
+/**
+ * One evaluation of every enabled rule of every tenant and the MSP; each rule then acts for its own owner (an MSP
+ * rule's condition reads across tenants). A broken rule is logged and the others still run.
+ */
+export async function evaluateAlerts(ctx: Ctx): Promise<{ rules: number; mailed: number }> {
+  const across = acrossTenants(ctx.manager, "alert rules of every tenant and the MSP");
+  const rules = await across.alertRules.findBy({ enabled: true });
+  const now = ctx.clock();
   let mailed = 0;
   for (const rule of rules) {
+    const deps = { ctx: inTenant(ctx, across.forTenant(rule.tenantId)), now };
     try {
-      await reconcileStates(deps, rule, await evaluateCondition(deps.manager, rule, deps.now));
+      const reads = rule.tenantId === null ? across : deps.ctx.db;
+      await reconcileStates(deps, rule, await evaluateCondition(reads, rule, now));
       mailed += await notify(deps, rule);
     } catch (error) {
-      deps.logger.error(
+      ctx.logger.error(
         { ruleId: rule.id, err: error instanceof Error ? error.message : String(error) },
         "alert rule failed",
       );

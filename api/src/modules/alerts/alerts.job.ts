@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { AppServices } from "../../context/app-services.js";
+import { jobHandler } from "../../context/build-ctx.js";
 import { defineJob } from "../../jobs/job-definition.js";
 import type { JobRegistry } from "../../jobs/job-registry.js";
 import { scheduleEvery } from "../../jobs/job-scheduler.js";
@@ -14,14 +15,12 @@ export const alertsEvaluateJob = defineJob({
 
 export const alertsEvaluateSchedule = scheduleEvery(alertsEvaluateJob, 60_000, () => ({}));
 
-export function registerAlertJobs(registry: JobRegistry, services: Pick<AppServices, "secretBox">): JobRegistry {
-  return registry.register(alertsEvaluateJob, async (ctx) => {
-    const result = await evaluateAlerts({
-      manager: ctx.dataSource.manager,
-      secretBox: services.secretBox,
-      logger: ctx.logger,
-      now: ctx.now(),
-    });
-    if (result.mailed) ctx.logger.info(result, "alert mails sent");
-  });
+export function registerAlertJobs(registry: JobRegistry, services: AppServices): JobRegistry {
+  return registry.register(
+    alertsEvaluateJob,
+    jobHandler(services, alertsEvaluateJob.name, async (ctx) => {
+      const result = await evaluateAlerts(ctx);
+      if (result.mailed) ctx.logger.info(result, "alert mails sent");
+    }),
+  );
 }

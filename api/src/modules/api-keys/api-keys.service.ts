@@ -1,27 +1,19 @@
-import { ApiKey } from "@atrium/schema";
-import { IsNull } from "typeorm";
+import type { ApiKey } from "@atrium/schema";
 import { generateApiKey } from "../../auth/api-key-format.js";
 import { type RequestContext, withTransaction } from "../../context/request-context.js";
-import { badInput, notFound } from "../../errors/app-error.js";
+import { badInput } from "../../errors/app-error.js";
 import { recordAudit } from "../../tenancy/audit.js";
-import { isUuid, requireTenantId } from "../../tenancy/tenant-scope.js";
 import type { ApiKeyType, CreateApiKeyInput, CreatedApiKey } from "./api-keys.types.js";
-
-/** Tenant keys live in the caller's tenant; MSP keys (null tenant) are reachable only through MSP operations. */
-type Owner = { tenantId: string | null };
 
 const present = (key: ApiKey): ApiKeyType => ({ ...key, tenantBound: key.tenantId !== null });
 
-function ownerOf(ctx: RequestContext, mspWide: boolean): Owner {
-  return { tenantId: mspWide ? null : requireTenantId(ctx) };
+/** Tenant keys live in the caller's tenant; MSP keys (null tenant) are reachable only through MSP operations. */
+function keysOf(ctx: RequestContext, mspWide: boolean) {
+  return (mspWide ? ctx.db.msp() : ctx.db.requireTenant()).apiKeys;
 }
 
 export async function listApiKeys(ctx: RequestContext, mspWide: boolean): Promise<ApiKeyType[]> {
-  const { tenantId } = ownerOf(ctx, mspWide);
-  const keys = await ctx.manager.getRepository(ApiKey).find({
-    where: { tenantId: tenantId ?? IsNull() },
-    order: { createdAt: "DESC", id: "ASC" },
-  });
+  const keys = await keysOf(ctx, mspWide).find({ order: { createdAt: "DESC", id: "ASC" } });
   return keys.map(present);
 }
 
@@ -30,13 +22,12 @@ export async function createApiKey(
   input: CreateApiKeyInput,
   mspWide: boolean,
 ): Promise<CreatedApiKey> {
-  const { tenantId } = ownerOf(ctx, mspWide);
+  const tenantId = keysOf(ctx, mspWide).tenantId;
   if (input.expiresAt && input.expiresAt <= ctx.services.clock())
     throw badInput("expiresAt must be in the future", "expiresAt");
   return withTransaction(ctx, async (tx) => {
     const generated = generateApiKey();
-    const key = await tx.manager.getRepository(ApiKey).save({
-      tenantId,
+    const key = await keysOf(tx, mspWide).insert({
       name: input.name,
       prefix: generated.prefix,
       secretHash: generated.secretHash,
@@ -52,11 +43,10 @@ export async function createApiKey(
 }
 
 export async function revokeApiKey(ctx: RequestContext, id: string, mspWide: boolean): Promise<ApiKeyType> {
-  const { tenantId } = ownerOf(ctx, mspWide);
+  const tenantId = keysOf(ctx, mspWide).tenantId;
   return withTransaction(ctx, async (tx) => {
-    const keys = tx.manager.getRepository(ApiKey);
-    const key = isUuid(id) ? await keys.findOneBy({ id, tenantId: tenantId ?? IsNull() }) : null;
-    if (!key) throw notFound("API key");
+    const keys = keysOf(tx, mspWide);
+    const key = await keys.getById(id);
     key.revokedAt ??= tx.services.clock();
     await keys.save(key);
     await recordAudit(tx, { action: "revokeApiKey", tenantId, targetType: "ApiKey", targetId: key.id, after: key });

@@ -1,24 +1,20 @@
-import { AuditEvent } from "@atrium/schema";
 import type { RequestContext } from "../../context/request-context.js";
+import { acrossTenants } from "../../db/index.js";
 import type { PageArgs } from "../../graphql/connection.js";
 import { paginate } from "../../graphql/paginate.js";
-import { requireTenantId } from "../../tenancy/tenant-scope.js";
 import type { AuditFilter } from "./audit.types.js";
 
 const NEWEST_FIRST = [{ property: "createdAt", direction: "DESC" as const }];
 
-/** Audit rows may have a null tenant (MSP actions), so the tenant predicate is written here rather than by tenantScope. */
+/** A tenant's own audit trail: never the MSP's rows (tenant null), so a tenant is required. */
 export function listTenantAudit(ctx: RequestContext, page: PageArgs, filter: AuditFilter | undefined) {
-  const query = ctx.manager
-    .getRepository(AuditEvent)
-    .createQueryBuilder("event")
-    .where("event.tenantId = :tenantId", { tenantId: requireTenantId(ctx) });
+  const query = ctx.db.requireTenant().auditEvents.query("event");
   if (filter?.action) query.andWhere("event.action = :action", { action: filter.action });
   return paginate(query, page, NEWEST_FIRST);
 }
 
 export function listMspAudit(ctx: RequestContext, page: PageArgs, filter: AuditFilter | undefined) {
-  const query = ctx.manager.getRepository(AuditEvent).createQueryBuilder("event");
-  if (filter?.action) query.where("event.action = :action", { action: filter.action });
+  const query = acrossTenants(ctx.manager, "MSP audit log: every tenant's events").auditEvents.query("event");
+  if (filter?.action) query.andWhere("event.action = :action", { action: filter.action });
   return paginate(query, page, NEWEST_FIRST);
 }

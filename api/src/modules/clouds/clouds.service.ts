@@ -1,11 +1,11 @@
-import { Cloud, Pool } from "@atrium/schema";
+import { Cloud } from "@atrium/schema";
 import { type RequestContext, withTransaction } from "../../context/request-context.js";
+import { acrossTenants, isUuid } from "../../db/index.js";
 import { conflict, notFound } from "../../errors/app-error.js";
 import type { PageArgs } from "../../graphql/connection.js";
 import { paginate } from "../../graphql/paginate.js";
 import { providedFields } from "../../graphql/validation.js";
 import { recordAudit } from "../../tenancy/audit.js";
-import { isUuid } from "../../tenancy/tenant-scope.js";
 import { openCloudClient } from "./cloud-client.factory.js";
 import type { CreateCloudInput, UpdateCloudInput } from "./clouds.types.js";
 
@@ -72,7 +72,7 @@ export async function updateCloud(ctx: RequestContext, id: string, input: Update
 export async function deleteCloud(ctx: RequestContext, id: string): Promise<Cloud> {
   return withTransaction(ctx, async (tx) => {
     const cloud = await getCloud(tx, id);
-    if (await tx.manager.getRepository(Pool).countBy({ cloudId: id })) {
+    if (await acrossTenants(tx.manager, "a cloud serves every tenant's pools").pools.exists({ cloudId: id })) {
       throw conflict("Pools still use this cloud; move or delete them first");
     }
     await tx.manager.getRepository(Cloud).delete({ id });

@@ -1,11 +1,10 @@
-import { type DesiredPowerState, Desktop, type DesktopPendingAction } from "@atrium/schema";
+import type { DesiredPowerState, Desktop, DesktopPendingAction } from "@atrium/schema";
 import { type RequestContext, withTransaction } from "../../context/request-context.js";
 import { conflict, forbidden } from "../../errors/app-error.js";
 import { recordAudit } from "../../tenancy/audit.js";
-import { tenantScope } from "../../tenancy/tenant-scope.js";
 import { DesktopAction } from "./desktop-actions.types.js";
 
-const desktops = (ctx: RequestContext) => tenantScope(ctx, Desktop, "Desktop");
+const desktops = (ctx: RequestContext) => ctx.db.desktops;
 
 /** Power actions set the state the controller drives towards; they repeat safely. */
 const POWER: Partial<Record<DesktopAction, DesiredPowerState>> = {

@@ -1,11 +1,9 @@
-import { Desktop } from "@atrium/schema";
 import type { RequestContext } from "../../context/request-context.js";
 import type { PageArgs } from "../../graphql/connection.js";
 import { paginate } from "../../graphql/paginate.js";
-import { tenantScope } from "../../tenancy/tenant-scope.js";
 import type { DesktopFilter } from "./desktops.types.js";
 
-const desktops = (ctx: RequestContext) => tenantScope(ctx, Desktop, "Desktop");
+const desktops = (ctx: RequestContext) => ctx.db.desktops;
 
 export function listDesktops(ctx: RequestContext, page: PageArgs, filter: DesktopFilter | undefined) {
   const query = desktops(ctx).query("desktop");

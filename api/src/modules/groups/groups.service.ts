@@ -1,14 +1,15 @@
-import { Group, GroupMembership, RoleBinding, User } from "@atrium/schema";
+import type { Group } from "@atrium/schema";
 import { type RequestContext, withTransaction } from "../../context/request-context.js";
 import { conflict } from "../../errors/app-error.js";
 import type { PageArgs } from "../../graphql/connection.js";
 import { paginate } from "../../graphql/paginate.js";
 import { providedFields } from "../../graphql/validation.js";
 import { recordAudit } from "../../tenancy/audit.js";
-import { tenantScope } from "../../tenancy/tenant-scope.js";
 import type { CreateGroupInput, UpdateGroupInput } from "./groups.types.js";
 
-const groups = (ctx: RequestContext) => tenantScope(ctx, Group, "Group");
+const groups = (ctx: RequestContext) => ctx.db.groups;
+/** Users of the caller's tenant only: MSP staff (tenant null) are never group members. */
+const users = (ctx: RequestContext) => ctx.db.requireTenant().users;
 
 export function listGroups(ctx: RequestContext, page: PageArgs) {
   return paginate(groups(ctx).query("grp"), page, [{ property: "name", direction: "ASC" }]);
@@ -19,9 +20,9 @@ export function getGroup(ctx: RequestContext, id: string) {
 }
 
 export function listGroupMembers(ctx: RequestContext, groupId: string, page: PageArgs) {
-  const query = tenantScope(ctx, User, "User")
-    .query("member")
-    .innerJoin(GroupMembership, "gm", "gm.userId = member.id AND gm.tenantId = member.tenantId")
+  const members = users(ctx).query("member");
+  const query = ctx.db.groupMemberships
+    .join(members, "gm", "gm.userId = member.id AND gm.tenantId = member.tenantId")
     .andWhere("gm.groupId = :groupId", { groupId });
   return paginate(query, page, [{ property: "username", direction: "ASC" }]);
 }
@@ -32,9 +33,7 @@ export async function createGroup(ctx: RequestContext, input: CreateGroupInput):
     if (await scope.findOne({ name: input.name })) throw conflict(`Group "${input.name}" already exists`);
     const group = await scope.insert({ name: input.name, description: input.description ?? null, source: "local" });
     if (input.role) {
-      await tx.manager
-        .getRepository(RoleBinding)
-        .insert({ tenantId: scope.tenantId, groupId: group.id, role: input.role });
+      await tx.db.roleBindings.insertMany([{ groupId: group.id, role: input.role }]);
     }
     await recordAudit(tx, {
       action: "createGroup",
@@ -60,8 +59,8 @@ export async function deleteGroup(ctx: RequestContext, id: string): Promise<Grou
   return withTransaction(ctx, async (tx) => {
     const scope = groups(tx);
     const group = await scope.getById(id);
-    await tx.manager.getRepository(GroupMembership).delete({ tenantId: scope.tenantId, groupId: id });
-    await tx.manager.getRepository(RoleBinding).delete({ tenantId: scope.tenantId, groupId: id });
+    await tx.db.groupMemberships.delete({ groupId: id });
+    await tx.db.roleBindings.delete({ groupId: id });
     await scope.remove(id);
     await recordAudit(tx, { action: "deleteGroup", targetType: "Group", targetId: id, before: group });
     return group;
@@ -72,10 +71,10 @@ export async function deleteGroup(ctx: RequestContext, id: string): Promise<Grou
 export async function addGroupMember(ctx: RequestContext, groupId: string, userId: string): Promise<Group> {
   return withTransaction(ctx, async (tx) => {
     const group = await groups(tx).getById(groupId);
-    const user = await tenantScope(tx, User, "User").getById(userId);
-    const memberships = tx.manager.getRepository(GroupMembership);
-    const existing = await memberships.findOneBy({ tenantId: group.tenantId, groupId: group.id, userId: user.id });
-    if (!existing) await memberships.insert({ tenantId: group.tenantId, groupId: group.id, userId: user.id });
+    const user = await users(tx).getById(userId);
+    const memberships = tx.db.groupMemberships;
+    const existing = await memberships.findOne({ groupId: group.id, userId: user.id });
+    if (!existing) await memberships.insertMany([{ groupId: group.id, userId: user.id }]);
     await recordAudit(tx, {
       action: "addGroupMember",
       targetType: "Group",
@@ -89,10 +88,8 @@ export async function addGroupMember(ctx: RequestContext, groupId: string, userI
 export async function removeGroupMember(ctx: RequestContext, groupId: string, userId: string): Promise<Group> {
   return withTransaction(ctx, async (tx) => {
     const group = await groups(tx).getById(groupId);
-    const user = await tenantScope(tx, User, "User").getById(userId);
-    await tx.manager
-      .getRepository(GroupMembership)
-      .delete({ tenantId: group.tenantId, groupId: group.id, userId: user.id });
+    const user = await users(tx).getById(userId);
+    await tx.db.groupMemberships.delete({ groupId: group.id, userId: user.id });
     await recordAudit(tx, {
       action: "removeGroupMember",
       targetType: "Group",

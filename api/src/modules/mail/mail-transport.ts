@@ -1,7 +1,6 @@
-import { SmtpSettings } from "@atrium/schema";
+import type { SmtpSettings } from "@atrium/schema";
 import nodemailer from "nodemailer";
-import { type EntityManager, IsNull } from "typeorm";
-import type { SecretBox } from "../../security/secret-box.js";
+import type { Ctx } from "../../context/ctx.js";
 
 export interface MailAttachment {
   filename: string;
@@ -26,13 +25,9 @@ export class MailNotConfiguredError extends Error {
 }
 
 /** The tenant's own SMTP settings if it has any, else the MSP's; null when neither exists. */
-export async function effectiveSmtpSettings(
-  manager: EntityManager,
-  tenantId: string | null,
-): Promise<SmtpSettings | null> {
-  const repository = manager.getRepository(SmtpSettings);
-  const own = tenantId ? await repository.findOneBy({ tenantId }) : null;
-  return own ?? repository.findOneBy({ tenantId: IsNull() });
+export async function effectiveSmtpSettings(ctx: Ctx): Promise<SmtpSettings | null> {
+  const own = ctx.db.tenantId ? await ctx.db.smtpSettings.findOne({}) : null;
+  return own ?? ctx.db.msp().smtpSettings.findOne({});
 }
 
 const TIMEOUT_MS = 15_000;
@@ -41,13 +36,8 @@ const TIMEOUT_MS = 15_000;
  * Sends one message through the effective SMTP server. The password is opened only here, for the transport, and
  * never logged; a failure surfaces as nodemailer's error (its message names the stage, not the credentials).
  */
-export async function sendMail(
-  manager: EntityManager,
-  secretBox: SecretBox,
-  tenantId: string | null,
-  mail: OutgoingMail,
-): Promise<{ messageId: string }> {
-  const settings = await effectiveSmtpSettings(manager, tenantId);
+export async function sendMail(ctx: Ctx, mail: OutgoingMail): Promise<{ messageId: string }> {
+  const settings = await effectiveSmtpSettings(ctx);
   if (!settings) throw new MailNotConfiguredError();
   const transport = nodemailer.createTransport({
     host: settings.host,
@@ -57,7 +47,7 @@ export async function sendMail(
     ignoreTLS: settings.tlsMode === "none",
     auth:
       settings.username && settings.passwordEnc
-        ? { user: settings.username, pass: secretBox.open(settings.passwordEnc) }
+        ? { user: settings.username, pass: ctx.services.secretBox.open(settings.passwordEnc) }
         : undefined,
     connectionTimeout: TIMEOUT_MS,
     greetingTimeout: TIMEOUT_MS,

@@ -1,6 +1,4 @@
-import { SmtpSettings } from "@atrium/schema";
-import { type EntityManager, IsNull } from "typeorm";
-import { effectiveTenantId } from "../../auth/principal.js";
+import type { SmtpSettings } from "@atrium/schema";
 import { type RequestContext, withTransaction } from "../../context/request-context.js";
 import { notFound } from "../../errors/app-error.js";
 import { recordAudit } from "../../tenancy/audit.js";
@@ -15,8 +13,8 @@ import type {
 // The MSP's settings (tenant null) serve every tenant without its own; a tenant admin sees and edits only its
 // override. The scope is the caller's effective tenant, never an argument.
 
-function ownRow(manager: EntityManager, tenantId: string | null) {
-  return manager.getRepository(SmtpSettings).findOneBy({ tenantId: tenantId ?? IsNull() });
+function ownRow(ctx: RequestContext) {
+  return ctx.db.smtpSettings.findOne({});
 }
 
 export function toSmtpSettingsType(row: SmtpSettings): SmtpSettingsType {
@@ -34,31 +32,30 @@ export function toSmtpSettingsType(row: SmtpSettings): SmtpSettingsType {
 }
 
 export async function getSmtpSettings(ctx: RequestContext): Promise<SmtpSettingsType | null> {
-  const row = await ownRow(ctx.manager, effectiveTenantId(ctx.principal));
+  const row = await ownRow(ctx);
   return row ? toSmtpSettingsType(row) : null;
 }
 
 export async function saveSmtpSettings(ctx: RequestContext, input: SmtpSettingsInput): Promise<SmtpSettingsType> {
-  const tenantId = effectiveTenantId(ctx.principal);
   return withTransaction(ctx, async (tx) => {
-    const repository = tx.manager.getRepository(SmtpSettings);
-    const current = await ownRow(tx.manager, tenantId);
+    const current = await ownRow(tx);
     const before = current ? { ...current } : null;
     const username = input.username ?? null;
     let passwordEnc = current?.passwordEnc ?? null;
     if (input.password) passwordEnc = tx.services.secretBox.seal(input.password);
     // A password without a user name cannot be used, and keeping it would keep a secret nobody can see or clear.
     if (!username) passwordEnc = null;
-    const saved = await repository.save(
-      repository.merge(current ?? repository.create({ tenantId }), {
-        host: input.host,
-        port: input.port,
-        tlsMode: input.tlsMode,
-        username,
-        passwordEnc,
-        fromAddress: input.fromAddress,
-      }),
-    );
+    const values = {
+      host: input.host,
+      port: input.port,
+      tlsMode: input.tlsMode,
+      username,
+      passwordEnc,
+      fromAddress: input.fromAddress,
+    };
+    const saved = current
+      ? await tx.db.smtpSettings.save(Object.assign(current, values))
+      : await tx.db.smtpSettings.insert(values);
     await recordAudit(tx, {
       action: "saveSmtpSettings",
       targetType: "SmtpSettings",
@@ -71,11 +68,10 @@ export async function saveSmtpSettings(ctx: RequestContext, input: SmtpSettingsI
 }
 
 export async function deleteSmtpSettings(ctx: RequestContext): Promise<SmtpSettingsType> {
-  const tenantId = effectiveTenantId(ctx.principal);
   return withTransaction(ctx, async (tx) => {
-    const current = await ownRow(tx.manager, tenantId);
+    const current = await ownRow(tx);
     if (!current) throw notFound("SMTP settings");
-    await tx.manager.getRepository(SmtpSettings).delete({ id: current.id });
+    await tx.db.smtpSettings.delete({ id: current.id });
     await recordAudit(tx, {
       action: "deleteSmtpSettings",
       targetType: "SmtpSettings",
@@ -89,7 +85,7 @@ export async function deleteSmtpSettings(ctx: RequestContext): Promise<SmtpSetti
 /** Sends a short message through the settings a report of this scope would use, and says what happened. */
 export async function sendTestEmail(ctx: RequestContext, to: string): Promise<SmtpTestResultType> {
   try {
-    const { messageId } = await sendMail(ctx.manager, ctx.services.secretBox, effectiveTenantId(ctx.principal), {
+    const { messageId } = await sendMail(ctx, {
       to: [to],
       subject: "Atrium test message",
       text: "This is a test message from Atrium. Scheduled reports and alerts will be sent the same way.",

@@ -1,6 +1,7 @@
-import { type Desktop, DesktopPowerInterval, type Pool, type PowerState } from "@atrium/schema";
-import { type EntityManager, In, IsNull } from "typeorm";
+import type { Desktop, Pool, PowerState } from "@atrium/schema";
+import { In, IsNull } from "typeorm";
 import type { VhiFlavor } from "../../clouds/vhi/index.js";
+import type { TenantDb } from "../../db/index.js";
 
 export interface DesktopSize {
   flavorRef: string;
@@ -11,7 +12,8 @@ export interface DesktopSize {
 
 /** What a pool pass knows when it writes the power history. */
 export interface PowerHistoryInput {
-  manager: EntityManager;
+  /** The pool's tenant's door. */
+  db: TenantDb;
   pool: Pool;
   desktops: Pick<Desktop, "id" | "serverId" | "observedPowerState">[];
   at: Date;
@@ -43,9 +45,8 @@ export function sizeOf(pool: Pool, flavors: VhiFlavor[]): DesktopSize {
  * write is repaired by the next pass instead of leaving a stretch open for ever.
  */
 export async function reconcilePowerHistory(input: PowerHistoryInput): Promise<{ opened: number; closed: number }> {
-  const { manager, pool, at } = input;
-  const repository = manager.getRepository(DesktopPowerInterval);
-  const open = await repository.find({ where: { tenantId: pool.tenantId, poolId: pool.id, endedAt: IsNull() } });
+  const { db, pool, at } = input;
+  const open = await db.desktopPowerIntervals.find({ where: { poolId: pool.id, endedAt: IsNull() } });
   const openByDesktop = new Map(open.map((row) => [row.desktopId, row]));
   const wanted = new Map(input.desktops.map((d) => [d.id, billableState(d)]));
   const toClose = open.filter((row) => wanted.get(row.desktopId) !== row.powerState).map((row) => row.id);
@@ -55,14 +56,13 @@ export async function reconcilePowerHistory(input: PowerHistoryInput): Promise<{
   });
   if (toClose.length === 0 && toOpen.length === 0) return { opened: 0, closed: 0 };
   const size = toOpen.length > 0 ? sizeOf(pool, await input.flavors()) : null;
-  await manager.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     if (toClose.length > 0) {
-      await tx.getRepository(DesktopPowerInterval).update({ id: In(toClose), endedAt: IsNull() }, { endedAt: at });
+      await tx.desktopPowerIntervals.updateWhere({ id: In(toClose), endedAt: IsNull() }, { endedAt: at });
     }
     if (size) {
-      await tx.getRepository(DesktopPowerInterval).insert(
+      await tx.desktopPowerIntervals.insertMany(
         toOpen.map((d) => ({
-          tenantId: pool.tenantId,
           desktopId: d.id,
           poolId: pool.id,
           powerState: wanted.get(d.id)!,

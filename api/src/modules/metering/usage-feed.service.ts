@@ -1,12 +1,11 @@
-import { UsageRecord } from "@atrium/schema";
+import type { UsageRecord } from "@atrium/schema";
 import type { SelectQueryBuilder } from "typeorm";
-import { effectiveTenantId } from "../../auth/principal.js";
 import type { RequestContext } from "../../context/request-context.js";
+import { acrossTenants, dialectOf, timestampParam } from "../../db/index.js";
 import { badInput } from "../../errors/app-error.js";
 import type { PageArgs } from "../../graphql/connection.js";
 import { paginate } from "../../graphql/paginate.js";
-import { dialectOf, timestampParam } from "../../db/dialect.js";
-import { requireTenantId, tenantScope } from "../../tenancy/tenant-scope.js";
+import { acrossTenants, dialectOf, timestampParam } from "../../db/index.js";
 import { isValidTimeZone } from "../../time/zoned-time.util.js";
 import { UsageGroupBy, type UsageSummaryRowType } from "./usage.types.js";
 import { HOUR_MS } from "./usage-calculator.js";
@@ -44,13 +43,13 @@ export function checkPeriod(period: Pick<UsagePeriod, "from" | "to">, maxMs?: nu
 
 /**
  * Usage is readable across tenants by MSP principals (staff outside any tenant, MSP API keys); every other caller is
- * held to its own tenant by `tenantScope`. A tenant filter only narrows: a tenant caller naming another tenant gets
+ * held to its own tenant by its door. A tenant filter only narrows: a tenant caller naming another tenant gets
  * an empty result, never a hint that the tenant exists.
  */
 function scopedRecords(ctx: RequestContext, period: UsagePeriod): SelectQueryBuilder<UsageRecord> {
-  const query = effectiveTenantId(ctx.principal)
-    ? tenantScope(ctx, UsageRecord, "Usage record").query("usage")
-    : ctx.manager.getRepository(UsageRecord).createQueryBuilder("usage");
+  const query = ctx.db.tenantId
+    ? ctx.db.usageRecords.query("usage")
+    : acrossTenants(ctx.manager, "billing feed for MSP principals").usageRecords.query("usage");
   // Typed as datetime2 on SQL Server: a bare Date would be rounded to `datetime`'s 3.33 ms steps.
   const dialect = dialectOf(ctx.manager.connection);
   query.andWhere("usage.hourStart >= :from AND usage.hourStart < :to", {
@@ -174,7 +173,12 @@ export async function loadUsageForReport(
   ctx: RequestContext,
   options: { from: Date; to: Date; poolId?: string | null; timeZone?: string },
 ): Promise<UsageReportData> {
-  const period = { from: options.from, to: options.to, tenantId: requireTenantId(ctx), poolId: options.poolId };
+  const period = {
+    from: options.from,
+    to: options.to,
+    tenantId: ctx.db.requireTenant().tenantId,
+    poolId: options.poolId,
+  };
   const { POOL, FLAVOR, USER, DAY } = UsageGroupBy;
   return {
     byUser: await summarizeUsage(ctx, period, [POOL, FLAVOR, USER], options.timeZone),

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { AppServices } from "../../context/app-services.js";
+import { jobHandler } from "../../context/build-ctx.js";
 import { enqueueJob } from "../../jobs/enqueue-job.js";
 import { defineJob } from "../../jobs/job-definition.js";
 import type { JobRegistry } from "../../jobs/job-registry.js";
@@ -26,28 +28,34 @@ export const usageMeterTenantJob = defineJob({
 
 export const usageMeterSchedule = scheduleEvery(usageMeterJob, HOUR_MS, (hour) => ({ hour: hour.toISOString() }));
 
-export function registerMeteringJobs(registry: JobRegistry): JobRegistry {
+export function registerMeteringJobs(registry: JobRegistry, services: AppServices): JobRegistry {
   return registry
-    .register(usageMeterJob, async (ctx, payload) => {
-      // The window follows the scheduled hour, not the clock at run time, so a late or retried run meters the same
-      // hours; the next run's window overlaps it anyway.
-      const hour = new Date(payload.hour);
-      const window = trailingWindow(hour);
-      const tenantIds = await tenantIdsToMeter(ctx.dataSource.manager);
-      for (const tenantId of tenantIds) {
-        await enqueueJob(
-          ctx.dataSource.manager,
-          usageMeterTenantJob,
-          { from: window.from.toISOString(), to: window.to.toISOString() },
-          { tenantId, dedupeKey: `usage.meter-tenant:${tenantId}:${hour.toISOString().slice(0, 13)}` },
-        );
-      }
-      ctx.logger.info({ tenants: tenantIds.length, ...window }, "usage metering fanned out");
-    })
-    .register(usageMeterTenantJob, async (ctx, payload) => {
-      if (!ctx.tenantId || !ctx.manager) throw new Error("usage.meter-tenant runs for one tenant, in a transaction");
-      const range = { from: new Date(payload.from), to: new Date(payload.to) };
-      const outcome = await meterTenantHours(ctx.manager, ctx.tenantId, range, ctx.now());
-      ctx.logger.info({ tenantId: ctx.tenantId, ...outcome }, "usage metered");
-    });
+    .register(
+      usageMeterJob,
+      jobHandler<{ hour: string }>(services, usageMeterJob.name, async (ctx, payload) => {
+        // The window follows the scheduled hour, not the clock at run time, so a late or retried run meters the same
+        // hours; the next run's window overlaps it anyway.
+        const hour = new Date(payload.hour);
+        const window = trailingWindow(hour);
+        const tenantIds = await tenantIdsToMeter(ctx.manager);
+        for (const tenantId of tenantIds) {
+          await enqueueJob(
+            ctx.manager,
+            usageMeterTenantJob,
+            { from: window.from.toISOString(), to: window.to.toISOString() },
+            { tenantId, dedupeKey: `usage.meter-tenant:${tenantId}:${hour.toISOString().slice(0, 13)}` },
+          );
+        }
+        ctx.logger.info({ tenants: tenantIds.length, ...window }, "usage metering fanned out");
+      }),
+    )
+    .register(
+      usageMeterTenantJob,
+      jobHandler<{ from: string; to: string }>(services, usageMeterTenantJob.name, async (ctx, payload) => {
+        // Transactional: the runner's transaction is the context's manager, so the records commit with the job.
+        const range = { from: new Date(payload.from), to: new Date(payload.to) };
+        const outcome = await meterTenantHours(ctx.db.requireTenant(), range, ctx.clock());
+        ctx.logger.info({ tenantId: ctx.tenantId, ...outcome }, "usage metered");
+      }),
+    );
 }

@@ -1,14 +1,6 @@
-import {
-  Assignment,
-  Desktop,
-  DesktopPowerInterval,
-  DesktopSession,
-  Pool,
-  Tenant,
-  UsageRecord,
-  User,
-} from "@atrium/schema";
+import { Tenant, type UsageRecord } from "@atrium/schema";
 import { type EntityManager, In } from "typeorm";
+import type { OneTenantDb, TenantDb } from "../../db/index.js";
 import { HOUR_MS, type MeterInput, meterUsage, type UsageTotals } from "./usage-calculator.js";
 import { ratioToDecimal } from "./usage-decimal.js";
 import { replaceChangedHours } from "./usage-records.repository.js";
@@ -41,21 +33,17 @@ export function trailingWindow(now: Date): MeterRange {
 }
 
 /**
- * Recomputes the tenant's usage for whole UTC hours `[from, to)` from history and replaces the hours that changed in
+ * Recomputes the usage of the door's tenant for whole UTC hours `[from, to)` from history and replaces the hours that changed in
  * one transaction. Replacing (never adding) makes re-runs, retries and overlapping windows harmless. Callers pass
  * closed hours only: an hour still running would be billed short and replaced later, but a billing system may have
  * read it in between.
  */
-export async function meterTenantHours(
-  manager: EntityManager,
-  tenantId: string,
-  range: MeterRange,
-  now: Date,
-): Promise<MeterOutcome> {
-  const run = async (tx: EntityManager): Promise<MeterOutcome> => {
+export async function meterTenantHours(db: OneTenantDb, range: MeterRange, now: Date): Promise<MeterOutcome> {
+  const tenantId = db.tenantId;
+  return db.transaction(async (tx): Promise<MeterOutcome> => {
     // The tenant row lock serialises meters of one tenant (hourly job, on-demand run, a second worker), so two
     // replacements of the same hours never interleave their delete and insert.
-    const tenant = await tx
+    const tenant = await tx.manager
       .getRepository(Tenant)
       .createQueryBuilder("tenant")
       .setLock("pessimistic_write")
@@ -63,36 +51,30 @@ export async function meterTenantHours(
       .getOne();
     const hours = (range.to.getTime() - range.from.getTime()) / HOUR_MS;
     if (!tenant) return { hours, records: 0, changedHours: 0 };
-    const input = await loadHistory(tx, tenantId, range);
-    const rows = await toRecords(tx, tenantId, meterUsage(input), now);
-    const changedHours = await replaceChangedHours(tx, tenantId, range, rows);
+    const input = await loadHistory(tx, range);
+    const rows = await toRecords(tx.requireTenant(), meterUsage(input), now);
+    const changedHours = await replaceChangedHours(tx, range, rows);
     return { hours, records: rows.length, changedHours };
-  };
-  return manager.queryRunner?.isTransactionActive ? run(manager) : manager.transaction(run);
+  });
 }
 
-async function loadHistory(manager: EntityManager, tenantId: string, range: MeterRange): Promise<MeterInput> {
-  const params = { tenantId, from: range.from, to: range.to };
+async function loadHistory(db: TenantDb, range: MeterRange): Promise<MeterInput> {
+  const params = { from: range.from, to: range.to };
   // One after the other: inside the transaction they share one connection, which runs a single query at a time.
-  const stretches = await manager
-    .getRepository(DesktopPowerInterval)
-    .createQueryBuilder("s")
-    .where("s.tenantId = :tenantId AND s.startedAt < :to AND (s.endedAt IS NULL OR s.endedAt > :from)", params)
+  const stretches = await db.desktopPowerIntervals
+    .query("s")
+    .andWhere("s.startedAt < :to AND (s.endedAt IS NULL OR s.endedAt > :from)", params)
     .getMany();
-  const assignments = await manager
-    .getRepository(Assignment)
-    .createQueryBuilder("a")
-    .where("a.tenantId = :tenantId AND a.assignedAt < :to AND (a.releasedAt IS NULL OR a.releasedAt > :from)", params)
+  const assignments = await db.assignments
+    .query("a")
+    .andWhere("a.assignedAt < :to AND (a.releasedAt IS NULL OR a.releasedAt > :from)", params)
     .getMany();
-  const sessions = await manager
-    .getRepository(DesktopSession)
-    .createQueryBuilder("s")
-    .where("s.tenantId = :tenantId AND s.startedAt < :to AND (s.endedAt IS NULL OR s.endedAt > :from)", params)
+  const sessions = await db.desktopSessions
+    .query("s")
+    .andWhere("s.startedAt < :to AND (s.endedAt IS NULL OR s.endedAt > :from)", params)
     .getMany();
-  const desktops = await manager
-    .getRepository(Desktop)
-    .find({ select: { id: true, poolId: true }, where: { tenantId } });
-  const pools = await manager.getRepository(Pool).find({ select: { id: true, flavorRef: true }, where: { tenantId } });
+  const desktops = await db.desktops.find({ select: { id: true, poolId: true } });
+  const pools = await db.pools.find({ select: { id: true, flavorRef: true } });
   return {
     ...range,
     stretches,
@@ -103,16 +85,12 @@ async function loadHistory(manager: EntityManager, tenantId: string, range: Mete
   };
 }
 
-async function toRecords(
-  manager: EntityManager,
-  tenantId: string,
-  totals: UsageTotals[],
-  now: Date,
-): Promise<Omit<UsageRecord, "id">[]> {
+async function toRecords(db: OneTenantDb, totals: UsageTotals[], now: Date): Promise<Omit<UsageRecord, "id">[]> {
+  const tenantId = db.tenantId;
   const poolIds = [...new Set(totals.map((t) => t.poolId))];
   const userIds = [...new Set(totals.flatMap((t) => (t.userId ? [t.userId] : [])))];
-  const pools = poolIds.length ? await manager.getRepository(Pool).find({ where: { tenantId, id: In(poolIds) } }) : [];
-  const users = userIds.length ? await manager.getRepository(User).find({ where: { tenantId, id: In(userIds) } }) : [];
+  const pools = poolIds.length ? await db.pools.find({ where: { id: In(poolIds) } }) : [];
+  const users = userIds.length ? await db.users.find({ where: { id: In(userIds) } }) : [];
   const poolNames = new Map(pools.map((p) => [p.id, p.name]));
   const usernames = new Map(users.map((u) => [u.id, u.username]));
   const hour = BigInt(HOUR_MS);

@@ -1,8 +1,8 @@
 import { Tenant } from "@atrium/schema";
 import type { RequestContext } from "../../context/request-context.js";
+import { acrossTenants, isUuid } from "../../db/index.js";
 import { badInput, notFound } from "../../errors/app-error.js";
 import { recordAudit } from "../../tenancy/audit.js";
-import { isUuid } from "../../tenancy/tenant-scope.js";
 import type { MeterUsageArgs, MeterUsageResultType } from "./usage.types.js";
 import { HOUR_MS } from "./usage-calculator.js";
 import { checkPeriod } from "./usage-feed.service.js";
@@ -33,8 +33,9 @@ export async function meterUsageOnDemand(ctx: RequestContext, input: MeterUsageA
   }
   let records = 0;
   let changedHours = 0;
+  const across = acrossTenants(ctx.manager, "MSP re-meters usage of chosen tenants");
   for (const tenantId of tenantIds) {
-    const outcome = await meterTenantHours(ctx.manager, tenantId, { from, to }, now);
+    const outcome = await meterTenantHours(across.forTenant(tenantId), { from, to }, now);
     records += outcome.records;
     changedHours += outcome.changedHours;
   }

@@ -1,5 +1,6 @@
-import { UsageRecord } from "@atrium/schema";
-import { type EntityManager, In } from "typeorm";
+import type { UsageRecord } from "@atrium/schema";
+import { In } from "typeorm";
+import type { TenantDb } from "../../db/index.js";
 import { normalizeDecimal } from "./usage-decimal.js";
 
 /** Rows per statement: 15 parameters a row stays well under SQL Server's 2,100-parameter limit. */
@@ -39,35 +40,31 @@ function signaturesByHour(rows: RecordValues[]): Map<number, string> {
 }
 
 /**
- * Replaces the tenant's records of `[from, to)` with `rows`, hour by hour, and only the hours whose content changed.
+ * Replaces the door's tenant's records of `[from, to)` with `rows`, hour by hour, and only the hours whose content changed.
  * Unchanged hours keep their records (ids and `meteredAt`), so a billing system paging the feed while the hourly
  * run re-meters its trailing window is not shown a re-issued copy of an hour that did not change.
  */
 export async function replaceChangedHours(
-  manager: EntityManager,
-  tenantId: string,
+  db: TenantDb,
   range: { from: Date; to: Date },
   rows: RecordValues[],
 ): Promise<number> {
-  const repository = manager.getRepository(UsageRecord);
+  const repository = db.usageRecords;
   const current = await repository
-    .createQueryBuilder("usage")
-    .where("usage.tenantId = :tenantId AND usage.hourStart >= :from AND usage.hourStart < :to", {
-      tenantId,
-      ...range,
-    })
+    .query("usage")
+    .andWhere("usage.hourStart >= :from AND usage.hourStart < :to", range)
     .getMany();
   const before = signaturesByHour(current);
   const after = signaturesByHour(rows);
   const changed = [...new Set([...before.keys(), ...after.keys()])].filter((h) => before.get(h) !== after.get(h));
   for (let index = 0; index < changed.length; index += CHUNK) {
     const hours = changed.slice(index, index + CHUNK).map((hour) => new Date(hour));
-    await repository.delete({ tenantId, hourStart: In(hours) });
+    await repository.delete({ hourStart: In(hours) });
   }
   const changedSet = new Set(changed);
   const fresh = rows.filter((row) => changedSet.has(row.hourStart.getTime()));
   for (let index = 0; index < fresh.length; index += CHUNK) {
-    await repository.insert(fresh.slice(index, index + CHUNK));
+    await repository.insertMany(fresh.slice(index, index + CHUNK));
   }
   return changed.length;
 }

@@ -1,8 +1,6 @@
-import { Desktop } from "@atrium/schema";
 import DataLoader from "dataloader";
 import type { Loaders } from "../../context/loaders.js";
 import type { RequestContext } from "../../context/request-context.js";
-import { tenantScope } from "../../tenancy/tenant-scope.js";
 import type { PoolDesktopCountsType } from "./pools.types.js";
 
 type Counts = PoolDesktopCountsType;
@@ -24,21 +22,18 @@ export function poolCountsLoader(ctx: RequestContext): DataLoader<string, Counts
   let loader = perRequest.get(ctx.loaders);
   if (!loader) {
     loader = new DataLoader<string, Counts>(async (poolIds) => {
-      const rows: { poolId: string; availability: string; state: string; count: string | number }[] = await tenantScope(
-        ctx,
-        Desktop,
-        "Desktop",
-      )
-        .query("desktop")
-        .select("desktop.poolId", "poolId")
-        .addSelect("desktop.availability", "availability")
-        .addSelect("desktop.provisioningState", "state")
-        .addSelect("COUNT(*)", "count")
-        .andWhere("desktop.poolId IN (:...poolIds)", { poolIds: [...poolIds] })
-        .groupBy("desktop.poolId")
-        .addGroupBy("desktop.availability")
-        .addGroupBy("desktop.provisioningState")
-        .getRawMany();
+      const rows: { poolId: string; availability: string; state: string; count: string | number }[] =
+        await ctx.db.desktops
+          .query("desktop")
+          .select("desktop.poolId", "poolId")
+          .addSelect("desktop.availability", "availability")
+          .addSelect("desktop.provisioningState", "state")
+          .addSelect("COUNT(*)", "count")
+          .andWhere("desktop.poolId IN (:...poolIds)", { poolIds: [...poolIds] })
+          .groupBy("desktop.poolId")
+          .addGroupBy("desktop.availability")
+          .addGroupBy("desktop.provisioningState")
+          .getRawMany();
       const byPool = new Map(poolIds.map((id) => [id, empty()]));
       for (const row of rows) {
         const counts = byPool.get(row.poolId);

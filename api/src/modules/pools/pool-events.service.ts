@@ -1,13 +1,11 @@
-import { Pool, ProvisioningEvent } from "@atrium/schema";
 import type { RequestContext } from "../../context/request-context.js";
 import type { PageArgs } from "../../graphql/connection.js";
 import { paginate } from "../../graphql/paginate.js";
-import { tenantScope } from "../../tenancy/tenant-scope.js";
 
 /** A pool's provisioning events, newest first (a foreign or unknown pool is NOT_FOUND, not an empty page). */
 export async function listPoolEvents(ctx: RequestContext, poolId: string, page: PageArgs) {
-  const pool = await tenantScope(ctx, Pool, "Pool").getById(poolId);
-  const query = tenantScope(ctx, ProvisioningEvent, "Pool").query("event");
+  const pool = await ctx.db.pools.getById(poolId);
+  const query = ctx.db.provisioningEvents.query("event");
   query.andWhere("event.poolId = :poolId", { poolId: pool.id });
   return paginate(query, page, [{ property: "createdAt", direction: "DESC" }]);
 }

@@ -1,10 +1,9 @@
-import { type Cloud, Pool, type PoolScheduleWindow, ProvisioningEvent, Tenant } from "@atrium/schema";
+import { type Cloud, type Pool, type PoolScheduleWindow, Tenant } from "@atrium/schema";
 import { actorName } from "../../auth/principal.js";
 import { type RequestContext, withTransaction } from "../../context/request-context.js";
 import { AppError, badInput, conflict } from "../../errors/app-error.js";
 import { providedFields } from "../../graphql/validation.js";
 import { recordAudit } from "../../tenancy/audit.js";
-import { requireTenantId, tenantScope } from "../../tenancy/tenant-scope.js";
 import { mappedTenant, readTenantInventory } from "../clouds/cloud-inventory.service.js";
 import { getCloud } from "../clouds/clouds.service.js";
 import { RESUMED_KIND } from "./pool-events.types.js";
@@ -12,7 +11,7 @@ import type { CreatePoolInput, PoolScheduleWindowInput, UpdatePoolInput } from "
 import { auditView, sealDesktopLogin, sealDomainJoin } from "./pool-secrets.js";
 import { checkAgainstInventory, checkPoolSettings, type PoolCandidate } from "./pool-validation.js";
 
-const pools = (ctx: RequestContext) => tenantScope(ctx, Pool, "Pool");
+const pools = (ctx: RequestContext) => ctx.db.pools;
 
 /** Fields whose values must exist in the cloud: changing any of them re-reads the inventory. */
 const CLOUD_FIELDS = [
@@ -64,7 +63,7 @@ export async function updatePool(ctx: RequestContext, id: string, input: UpdateP
   const cloudChanged = CLOUD_FIELDS.some((field) => field in patch);
   const tenant = cloudChanged
     ? await mappedTenant(ctx)
-    : await ctx.manager.getRepository(Tenant).findOneByOrFail({ id: requireTenantId(ctx) });
+    : await ctx.manager.getRepository(Tenant).findOneByOrFail({ id: ctx.db.requireTenant().tenantId });
   checkPoolSettings(candidate, tenant);
   if (cloudChanged) {
     const cloud = await getCloud(ctx, current.cloudId);
@@ -117,7 +116,7 @@ export function resumePool(ctx: RequestContext, id: string): Promise<Pool> {
     },
     // The event is restraint's cut-off: the faults that paused the pool must not pause it again right away.
     (tx, pool) =>
-      tenantScope(tx, ProvisioningEvent, "Pool").insert({
+      tx.db.provisioningEvents.insert({
         poolId: pool.id,
         desktopId: null,
         kind: RESUMED_KIND,

@@ -1,10 +1,8 @@
-import { Pool } from "@atrium/schema";
 import type { RequestContext } from "../../context/request-context.js";
 import type { PageArgs } from "../../graphql/connection.js";
 import { paginate } from "../../graphql/paginate.js";
-import { tenantScope } from "../../tenancy/tenant-scope.js";
 
-const pools = (ctx: RequestContext) => tenantScope(ctx, Pool, "Pool");
+const pools = (ctx: RequestContext) => ctx.db.pools;
 
 export function listPools(ctx: RequestContext, page: PageArgs) {
   return paginate(pools(ctx).query("pool"), page, [{ property: "name", direction: "ASC" }]);

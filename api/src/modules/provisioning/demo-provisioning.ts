@@ -1,6 +1,7 @@
-import { Cloud, Pool, Tenant } from "@atrium/schema";
+import { Cloud, Tenant } from "@atrium/schema";
 import { DEFAULT_SEED_IDS, startVhiSimulator, type VhiSimulator } from "../../clouds/simulator/index.js";
 import type { AppServices } from "../../context/app-services.js";
+import { acrossTenants } from "../../db/index.js";
 import { createProvisioningWorker } from "./provisioning-worker.js";
 
 export const DEMO_CLOUD_NAME = "Demo VHI (simulator)";
@@ -47,28 +48,27 @@ export async function startDemoProvisioning(
     const tenant = await services.dataSource.getRepository(Tenant).findOneBy({ slug });
     const network = DEMO_NETWORKS[slug];
     if (!tenant || !network) continue;
-    const pools = services.dataSource.getRepository(Pool);
-    if (await pools.countBy({ tenantId: tenant.id })) continue;
-    await pools.save(
-      pools.create({
-        tenantId: tenant.id,
-        cloudId: cloud.id,
-        name: "desktops",
-        description: "Demo pool on the simulated VHI cluster",
-        imageRef: DEFAULT_SEED_IDS.images.win11,
-        flavorRef: "vdi.standard",
-        networkIds: [network],
-        securityGroups: [],
-        namePattern: "{TENANT}-{SEQ:3}",
-        minTotal: 0,
-        maxTotal: 5,
-        minAvailable: 2,
-        minRunning: 1,
-        enforceLimits: false,
-        status: "active",
-        userDataKind: "cloudbase-init",
-      }),
-    );
+    const pools = acrossTenants(services.dataSource.manager, "demo pools of the demo tenants").forTenant(
+      tenant.id,
+    ).pools;
+    if (await pools.count()) continue;
+    await pools.insert({
+      cloudId: cloud.id,
+      name: "desktops",
+      description: "Demo pool on the simulated VHI cluster",
+      imageRef: DEFAULT_SEED_IDS.images.win11,
+      flavorRef: "vdi.standard",
+      networkIds: [network],
+      securityGroups: [],
+      namePattern: "{TENANT}-{SEQ:3}",
+      minTotal: 0,
+      maxTotal: 5,
+      minAvailable: 2,
+      minRunning: 1,
+      enforceLimits: false,
+      status: "active",
+      userDataKind: "cloudbase-init",
+    });
   }
   const worker = createProvisioningWorker(services, { intervalMs: 2_000 });
   worker.start();

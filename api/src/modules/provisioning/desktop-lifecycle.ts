@@ -40,7 +40,7 @@ export async function driveDesktops(pass: PassContext): Promise<void> {
 async function terminate(pass: PassContext, desktop: Desktop): Promise<void> {
   if (!desktop.serverId && !(desktop.requestMarker && desktop.createAttempts > 0)) {
     // Never reached the cloud: only the row is left to remove.
-    await pass.manager.getRepository(Desktop).delete({ id: desktop.id, tenantId: desktop.tenantId });
+    await pass.ctx.db.desktops.delete({ id: desktop.id });
     pass.desktops.splice(pass.desktops.indexOf(desktop), 1);
     return;
   }

@@ -40,7 +40,7 @@ export async function syncInventory(pass: PassContext): Promise<void> {
   if (pass.fullSync) patch.fullSyncedAt = pass.now;
   if (Object.keys(patch).length > 0) {
     Object.assign(pool, patch);
-    await pass.manager.getRepository(Pool).update({ id: pool.id }, patch);
+    await pass.ctx.db.pools.updateWhere({ id: pool.id }, patch);
   }
 }
 
@@ -115,7 +115,7 @@ export async function observe(pass: PassContext, desktop: Desktop, server: VhiSe
 /** The desktop's server no longer exists: the end of a deletion, or a server that vanished. */
 export async function handleGone(pass: PassContext, desktop: Desktop): Promise<void> {
   if (desktop.provisioningState === "deleting") {
-    await pass.manager.getRepository(Desktop).delete({ id: desktop.id, tenantId: desktop.tenantId });
+    await pass.ctx.db.desktops.delete({ id: desktop.id });
     pass.desktops.splice(pass.desktops.indexOf(desktop), 1);
     await pass.event({ kind: "deleted", level: "info", message: `${desktop.name} deleted`, desktopId: desktop.id });
     return;

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import { Pool } from "@atrium/schema";
+import { acrossTenants } from "../../db/index.js";
 import { withLease } from "../../jobs/index.js";
 import { type PassResult, runPoolPass } from "./pool-pass.js";
 import type { ControllerDeps } from "./pool-pass.types.js";
@@ -41,7 +41,7 @@ export function createPoolController(options: PoolControllerOptions): PoolContro
 
   const runPool = async (poolId: string, signal?: AbortSignal) => {
     const outcome = await withLease(
-      options.dataSource,
+      options.services.dataSource,
       poolLeaseName(poolId),
       holder,
       ttlMs,
@@ -52,9 +52,10 @@ export function createPoolController(options: PoolControllerOptions): PoolContro
   };
 
   const runOnce = async (signal?: AbortSignal) => {
-    const pools = await options.dataSource
-      .getRepository(Pool)
-      .find({ select: { id: true }, order: { createdAt: "ASC" } });
+    const pools = await acrossTenants(
+      options.services.dataSource.manager,
+      "the pool controller serves every tenant",
+    ).pools.find({ select: { id: true }, order: { createdAt: "ASC" } });
     const results = new Map<string, PassResult | null>();
     const queue = pools.map((pool) => pool.id);
     const work = async () => {

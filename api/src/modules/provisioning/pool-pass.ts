@@ -1,5 +1,7 @@
-import { Cloud, Desktop, Pool, type PoolProvisioningState, ProvisioningEvent, Tenant } from "@atrium/schema";
+import { Cloud, type PoolProvisioningState, Tenant } from "@atrium/schema";
 import { isVhiError } from "../../clouds/vhi/index.js";
+import { systemCtx } from "../../context/build-ctx.js";
+import { acrossTenants } from "../../db/index.js";
 import { reconcilePowerHistory } from "../metering/index.js";
 import { driveDesktops, resolveUncertainCreates } from "./desktop-lifecycle.js";
 import { createDesktopWriteBuffer } from "./desktop-writes.js";
@@ -26,20 +28,30 @@ export async function runPoolPass(
   poolId: string,
   signal: AbortSignal,
 ): Promise<PassResult | null> {
-  const manager = deps.dataSource.manager;
-  const pool = await manager.getRepository(Pool).findOneBy({ id: poolId });
+  const manager = deps.services.dataSource.manager;
+  const pool = await acrossTenants(manager, "the pool controller reconciles every tenant's pools").pools.findOne({
+    id: poolId,
+  });
   if (!pool) return null;
+  // The controller tick's entry point: from here on the pass acts for the pool's tenant only.
+  const ctx = systemCtx(deps.services, {
+    name: "pool-controller",
+    tenantId: pool.tenantId,
+    requestId: `pool-pass:${pool.id}`,
+    clock: deps.clock,
+    logger: deps.logger,
+  });
   const [tenant, cloud, desktops] = await Promise.all([
     manager.getRepository(Tenant).findOneByOrFail({ id: pool.tenantId }),
     manager.getRepository(Cloud).findOneByOrFail({ id: pool.cloudId }),
-    manager.getRepository(Desktop).find({ where: { tenantId: pool.tenantId, poolId: pool.id }, order: { seq: "ASC" } }),
+    ctx.db.desktops.find({ where: { poolId: pool.id }, order: { seq: "ASC" } }),
   ]);
   const now = deps.clock();
-  const events = createEventBuffer(manager, pool, deps.clock);
-  const writes = createDesktopWriteBuffer(manager, pool.tenantId);
+  const events = createEventBuffer(ctx.db, pool, deps.clock);
+  const writes = createDesktopWriteBuffer(ctx.db);
   const pass: PassContext = {
     deps,
-    manager,
+    ctx,
     pool,
     tenant,
     cloud,
@@ -55,7 +67,7 @@ export async function runPoolPass(
       // A queued observation of the same desktop goes along, so a later flush never overwrites this newer write.
       const merged = { ...writes.take(desktop.id), ...patch };
       Object.assign(desktop, merged);
-      await manager.getRepository(Desktop).update({ id: desktop.id, tenantId: desktop.tenantId }, merged);
+      await ctx.db.desktops.updateWhere({ id: desktop.id }, merged);
     },
     queueDesktop: (desktop, patch) => writes.add(desktop, patch),
     async flushDesktops() {
@@ -107,7 +119,7 @@ export async function runPoolPass(
 async function recordPowerHistory(pass: PassContext): Promise<void> {
   try {
     await reconcilePowerHistory({
-      manager: pass.manager,
+      db: pass.ctx.db,
       pool: pass.pool,
       desktops: pass.desktops,
       at: pass.deps.clock(),
@@ -124,12 +136,12 @@ async function applyRestraint(pass: PassContext): Promise<void> {
   const { pool } = pass;
   if (pool.status !== "active" || pool.restraintFailures <= 0) return;
   const since = new Date(pass.now.getTime() - pool.restraintWindowMinutes * 60_000);
-  const faults = await countFaultsSince(pass.manager, pool, since);
+  const faults = await countFaultsSince(pass.ctx.db, pool, since);
   if (faults < pool.restraintFailures) return;
   const reason = `Paused after ${faults} faults within ${pool.restraintWindowMinutes} minutes`;
   pool.status = "paused";
   pool.statusReason = reason;
-  await pass.manager.getRepository(Pool).update({ id: pool.id }, { status: "paused", statusReason: reason });
+  await pass.ctx.db.pools.updateWhere({ id: pool.id }, { status: "paused", statusReason: reason });
   await pass.event({ kind: "paused", level: "error", message: reason });
   await pass.flushEvents();
 }
@@ -159,14 +171,14 @@ async function setPoolState(pass: PassContext, state: PoolProvisioningState, err
   if (state === "error") await pass.event({ kind: "error", level: "error", message: error ?? "pass failed" });
   pool.provisioningState = state;
   pool.lastError = lastError;
-  await pass.manager.getRepository(Pool).update({ id: pool.id }, { provisioningState: state, lastError });
+  await pass.ctx.db.pools.updateWhere({ id: pool.id }, { provisioningState: state, lastError });
 }
 
 async function removeDrainedPool(pass: PassContext): Promise<void> {
   const { pool } = pass;
-  await pass.manager.transaction(async (tx) => {
-    await tx.getRepository(ProvisioningEvent).delete({ tenantId: pool.tenantId, poolId: pool.id });
-    await tx.getRepository(Pool).delete({ id: pool.id, status: "draining" });
+  await pass.ctx.db.transaction(async (tx) => {
+    await tx.provisioningEvents.delete({ poolId: pool.id });
+    await tx.pools.delete({ id: pool.id, status: "draining" });
   });
   pass.deps.logger.info({ poolId: pool.id }, "drained pool removed");
 }

@@ -1,15 +1,14 @@
 import type { Cloud, Desktop, Pool, Tenant } from "@atrium/schema";
-import type { DataSource, EntityManager } from "typeorm";
 import type { VhiClient } from "../../clouds/vhi/index.js";
+import type { AppServices } from "../../context/app-services.js";
+import type { Ctx } from "../../context/ctx.js";
 import type { Logger } from "../../observability/logger.js";
-import type { SecretBox } from "../../security/secret-box.js";
 import type { CloudClients } from "./cloud-clients.js";
 import type { BulkDesktopPatch } from "./desktop-writes.js";
 import type { EventInput } from "./provisioning-events.js";
 
 export interface ControllerDeps {
-  dataSource: DataSource;
-  secretBox: SecretBox;
+  services: AppServices;
   clients: CloudClients;
   clock: () => Date;
   logger: Pick<Logger, "info" | "warn" | "error" | "debug">;
@@ -26,7 +25,8 @@ export interface ControllerDeps {
 /** Everything one pass over one pool works with; `desktops` is loaded once and kept in step with the database. */
 export interface PassContext {
   deps: ControllerDeps;
-  manager: EntityManager;
+  /** The pass's context: the pool controller acting for the pool's tenant. */
+  ctx: Ctx;
   pool: Pool;
   tenant: Tenant;
   cloud: Cloud;

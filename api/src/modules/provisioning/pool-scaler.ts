@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Desktop, Pool } from "@atrium/schema";
+import type { Desktop } from "@atrium/schema";
 import { In } from "typeorm";
 import {
   instancesThatFit,
@@ -72,9 +72,7 @@ export async function scalePool(pass: PassContext): Promise<ScaleOutcome> {
   let blocked = batch.length < waiting.length && fit.count < waiting.length ? fit.reason : null;
   // Count the attempt of the whole batch in one statement before any create leaves: from here on each of these
   // desktops may have a server, and the next pass looks it up by marker before creating again.
-  await pass.manager
-    .getRepository(Desktop)
-    .increment({ id: In(batch.map((d) => d.id)), tenantId: pool.tenantId }, "createAttempts", 1);
+  await pass.ctx.db.desktops.increment({ id: In(batch.map((d) => d.id)) }, "createAttempts", 1);
   for (const desktop of batch) desktop.createAttempts += 1;
   pass.checkpoint("create:marked");
   const agentTokens = await issueAgentTokens(pass, batch);
@@ -103,13 +101,12 @@ export async function scalePool(pass: PassContext): Promise<ScaleOutcome> {
 async function insertRows(pass: PassContext, count: number): Promise<void> {
   if (count <= 0) return;
   const { pool, tenant } = pass;
-  const rows = await pass.manager.transaction(async (tx) => {
+  const rows = await pass.ctx.db.transaction(async (tx) => {
     const first = pool.nextSeq;
-    await tx.getRepository(Pool).update({ id: pool.id }, { nextSeq: first + count });
-    const values = Array.from({ length: count }, (_, index) => {
+    await tx.pools.updateWhere({ id: pool.id }, { nextSeq: first + count });
+    const values = Array.from({ length: count }, (_, index): Partial<Desktop> => {
       const seq = first + index;
-      return tx.getRepository(Desktop).create({
-        tenantId: pool.tenantId,
+      return {
         poolId: pool.id,
         seq,
         name: renderDesktopName(pool.namePattern, { seq, tenantSlug: tenant.slug, poolName: pool.name }),
@@ -121,14 +118,15 @@ async function insertRows(pass: PassContext, count: number): Promise<void> {
         serverId: null,
         assignedUserId: null,
         lastError: null,
-      });
+      };
     });
-    // Multi-row INSERTs fill ids and column defaults into `values` (save() took three times as long here); chunks
-    // keep each statement under SQL Server's 2,100 parameters.
+    // Multi-row INSERTs hand back the rows with their ids and column defaults (save() took three times as long
+    // here); chunks keep each statement under SQL Server's 2,100 parameters.
+    const inserted: Desktop[] = [];
     for (let start = 0; start < values.length; start += INSERT_CHUNK) {
-      await tx.getRepository(Desktop).insert(values.slice(start, start + INSERT_CHUNK));
+      inserted.push(...(await tx.desktops.insertMany(values.slice(start, start + INSERT_CHUNK))));
     }
-    return values;
+    return inserted;
   });
   pool.nextSeq += count;
   pass.desktops.push(...rows);
@@ -142,7 +140,7 @@ async function insertRows(pass: PassContext, count: number): Promise<void> {
 async function issueAgentTokens(pass: PassContext, batch: Desktop[]): Promise<Map<string, string>> {
   if (pass.pool.userDataKind === "none" || !pass.deps.brokerUrl) return new Map();
   const tokens = await issueDesktopAgentTokens(
-    pass.manager,
+    pass.ctx.manager,
     pass.pool.tenantId,
     batch.map((desktop) => desktop.id),
   );
@@ -198,7 +196,7 @@ async function createServer(pass: PassContext, desktop: Desktop, agentToken?: st
                 domain: pool.domainJoin.domain,
                 ou: pool.domainJoin.ou,
                 username: pool.domainJoin.username,
-                password: pass.deps.secretBox.open(pool.domainJoin.passwordEnc),
+                password: pass.ctx.services.secretBox.open(pool.domainJoin.passwordEnc),
               }
             : null,
         }),

@@ -1,5 +1,6 @@
-import { ProvisioningEvent, type ProvisioningEventLevel } from "@atrium/schema";
-import { type EntityManager, MoreThanOrEqual } from "typeorm";
+import type { ProvisioningEvent, ProvisioningEventLevel } from "@atrium/schema";
+import { MoreThanOrEqual } from "typeorm";
+import type { TenantDb } from "../../db/index.js";
 import { RESUMED_KIND } from "../pools/index.js";
 
 export const FAULT_KIND = "fault";
@@ -12,12 +13,11 @@ export interface EventInput {
 }
 
 /** Collects a pass's events and writes them in one INSERT: hundreds of "ready" rows must not cost a round trip each. */
-export function createEventBuffer(manager: EntityManager, pool: { id: string; tenantId: string }, clock: () => Date) {
-  let pending: Partial<ProvisioningEvent>[] = [];
+export function createEventBuffer(db: TenantDb, pool: { id: string }, clock: () => Date) {
+  let pending: Omit<ProvisioningEvent, "id" | "tenantId">[] = [];
   return {
     add(event: EventInput): void {
       pending.push({
-        tenantId: pool.tenantId,
         poolId: pool.id,
         desktopId: event.desktopId ?? null,
         kind: event.kind,
@@ -30,7 +30,7 @@ export function createEventBuffer(manager: EntityManager, pool: { id: string; te
       if (pending.length === 0) return;
       const rows = pending;
       pending = [];
-      await manager.getRepository(ProvisioningEvent).insert(rows);
+      await db.provisioningEvents.insertMany(rows);
     },
   };
 }
@@ -40,14 +40,13 @@ export function createEventBuffer(manager: EntityManager, pool: { id: string; te
  * with its threshold. Without the resume cut-off, the faults that paused the pool would pause it again on the first
  * pass after an admin resumes it, until they aged out of the window.
  */
-export async function countFaultsSince(manager: EntityManager, pool: { id: string; tenantId: string }, since: Date) {
-  const events = manager.getRepository(ProvisioningEvent);
-  const scope = { tenantId: pool.tenantId, poolId: pool.id };
-  const resumed = await events.findOne({
-    select: { id: true, createdAt: true },
-    where: { ...scope, kind: RESUMED_KIND },
-    order: { createdAt: "DESC" },
-  });
+export async function countFaultsSince(db: TenantDb, pool: { id: string }, since: Date) {
+  const events = db.provisioningEvents;
+  const scope = { poolId: pool.id };
+  const resumed = await events.findOne(
+    { ...scope, kind: RESUMED_KIND },
+    { select: { id: true, createdAt: true }, order: { createdAt: "DESC" } },
+  );
   const from = resumed && resumed.createdAt > since ? resumed.createdAt : since;
-  return events.countBy({ ...scope, kind: FAULT_KIND, createdAt: MoreThanOrEqual(from) });
+  return events.count({ ...scope, kind: FAULT_KIND, createdAt: MoreThanOrEqual(from) });
 }

@@ -9,8 +9,7 @@ export function createProvisioningWorker(
   options: { intervalMs?: number; holder?: string } = {},
 ): PoolController {
   return createPoolController({
-    dataSource: services.dataSource,
-    secretBox: services.secretBox,
+    services,
     clients: createCloudClients({ secretBox: services.secretBox }),
     clock: services.clock,
     brokerUrl: brokerUrlOf(services.config),

@@ -1,8 +1,8 @@
 import type { AssignmentHistoryRow } from "@atrium/reports";
-import { Assignment, Desktop, Pool, User } from "@atrium/schema";
-import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import type { AnyDb } from "../../db/index.js";
 import { keysetRows } from "./keyset-pages.js";
-import { type ReportPeriodRange, type ReportScope, scopePredicate } from "./report-scope.js";
+import type { ReportPeriodRange } from "./report-scope.js";
 
 export interface AssignmentHistoryRaw {
   id: string;
@@ -20,18 +20,12 @@ export const ASSIGNMENT_KEYSET = { time: "a.assigned_at", id: "a.id" };
  * Assignments that overlapped the period: started before its end and not released before its start. Names come
  * from joins within the same tenant; a deleted desktop or user still shows its assignment, unnamed.
  */
-export function assignmentHistoryQuery(
-  manager: EntityManager,
-  scope: ReportScope,
-  period: ReportPeriodRange,
-): SelectQueryBuilder<ObjectLiteral> {
-  const tenant = scopePredicate("a", scope);
-  return manager
-    .createQueryBuilder()
-    .from(Assignment, "a")
-    .leftJoin(User, "u", "u.id = a.user_id AND u.tenant_id = a.tenant_id")
-    .leftJoin(Desktop, "d", "d.id = a.desktop_id AND d.tenant_id = a.tenant_id")
-    .leftJoin(Pool, "p", "p.id = a.pool_id AND p.tenant_id = a.tenant_id")
+export function assignmentHistoryQuery(db: AnyDb, period: ReportPeriodRange): SelectQueryBuilder<ObjectLiteral> {
+  const query: SelectQueryBuilder<ObjectLiteral> = db.assignments.query("a");
+  db.users.join(query, "u", "u.id = a.user_id AND u.tenant_id = a.tenant_id", "left");
+  db.desktops.join(query, "d", "d.id = a.desktop_id AND d.tenant_id = a.tenant_id", "left");
+  db.pools.join(query, "p", "p.id = a.pool_id AND p.tenant_id = a.tenant_id", "left");
+  return query
     .select("a.id", "id")
     .addSelect("a.assigned_at", "assignedAt")
     .addSelect("a.released_at", "releasedAt")
@@ -39,7 +33,6 @@ export function assignmentHistoryQuery(
     .addSelect("u.username", "username")
     .addSelect("d.name", "desktopName")
     .addSelect("p.name", "poolName")
-    .where(tenant.sql, tenant.params)
     .andWhere("a.assigned_at < :to", { to: period.to })
     .andWhere("(a.released_at IS NULL OR a.released_at >= :from)", { from: period.from });
 }
@@ -65,11 +58,10 @@ export function toAssignmentHistoryRow(raw: AssignmentHistoryRaw): AssignmentHis
 }
 
 export async function* assignmentHistoryRows(
-  manager: EntityManager,
-  scope: ReportScope,
+  db: AnyDb,
   period: ReportPeriodRange,
 ): AsyncGenerator<AssignmentHistoryRow> {
-  const query = assignmentHistoryQuery(manager, scope, period);
+  const query = assignmentHistoryQuery(db, period);
   for await (const raw of keysetRows<AssignmentHistoryRaw>(
     query,
     ASSIGNMENT_KEYSET,

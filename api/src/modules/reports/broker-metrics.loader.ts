@@ -1,8 +1,9 @@
 import type { BrokerHourlyPoint, BrokerMetricsData, CapacityQuotaRow, PoolMetricsRow } from "@atrium/reports";
-import { Assignment, Desktop, DesktopSession, LoginEvent, Pool, ProvisioningEvent, Tenant } from "@atrium/schema";
+import { Tenant } from "@atrium/schema";
 import type { EntityManager } from "typeorm";
+import type { AnyDb } from "../../db/index.js";
 import { keysetRows } from "./keyset-pages.js";
-import { type ReportPeriodRange, type ReportScope, scopePredicate } from "./report-scope.js";
+import { type ReportPeriodRange, reportTenantOf } from "./report-scope.js";
 
 const HOUR_MS = 3_600_000;
 
@@ -29,15 +30,12 @@ function percentile(sorted: readonly number[], p: number): number | null {
 }
 
 /** Connect latencies of the period by hour, streamed in keyset pages (one number per connect is kept). */
-async function connectLatencies(manager: EntityManager, scope: ReportScope, period: ReportPeriodRange) {
-  const sessionScope = scopePredicate("s", scope);
-  const query = manager
-    .createQueryBuilder()
-    .from(DesktopSession, "s")
+async function connectLatencies(db: AnyDb, period: ReportPeriodRange) {
+  const query = db.desktopSessions
+    .query("s")
     .select("s.id", "id")
     .addSelect("s.started_at", "startedAt")
     .addSelect("s.connect_ms", "connectMs")
-    .where(sessionScope.sql, sessionScope.params)
     .andWhere("s.started_at >= :from AND s.started_at < :to", period)
     .andWhere("s.connect_ms IS NOT NULL");
   const byHour = new Map<number, number[]>();
@@ -62,33 +60,26 @@ interface HourCount {
 }
 
 async function hourlyPoints(
-  manager: EntityManager,
-  scope: ReportScope,
+  db: AnyDb,
   period: ReportPeriodRange,
   latencyByHour: ReadonlyMap<number, readonly number[]>,
 ): Promise<BrokerHourlyPoint[]> {
-  const loginScope = scopePredicate("e", scope);
-  const logins = await manager
-    .createQueryBuilder()
-    .from(LoginEvent, "e")
-    .select(hourOf(manager, "e.created_at"), "hour")
+  const logins = await db.loginEvents
+    .query("e")
+    .select(hourOf(db.manager, "e.created_at"), "hour")
     .addSelect("COUNT(*)", "total")
     .addSelect("SUM(CASE WHEN e.outcome = 'success' THEN 0 ELSE 1 END)", "failed")
-    .where(loginScope.sql, loginScope.params)
     .andWhere("e.created_at >= :from AND e.created_at < :to", period)
     .andWhere("e.outcome <> 'mfa_required'")
-    .groupBy(hourOf(manager, "e.created_at"))
+    .groupBy(hourOf(db.manager, "e.created_at"))
     .getRawMany<HourCount>();
-  const sessionScope = scopePredicate("s", scope);
-  const connects = await manager
-    .createQueryBuilder()
-    .from(DesktopSession, "s")
-    .select(hourOf(manager, "s.started_at"), "hour")
+  const connects = await db.desktopSessions
+    .query("s")
+    .select(hourOf(db.manager, "s.started_at"), "hour")
     .addSelect("COUNT(*)", "total")
     .addSelect("0", "failed")
-    .where(sessionScope.sql, sessionScope.params)
     .andWhere("s.started_at >= :from AND s.started_at < :to", period)
-    .groupBy(hourOf(manager, "s.started_at"))
+    .groupBy(hourOf(db.manager, "s.started_at"))
     .getRawMany<HourCount>();
   const byHour = new Map<number, { logins: number; failed: number; connects: number }>();
   const bucket = (hour: string | number) => {
@@ -130,16 +121,13 @@ interface Interval {
 }
 
 /** Average (time-weighted) and peak concurrent assignments per pool over the period, by a sweep of the intervals. */
-async function poolUsage(manager: EntityManager, scope: ReportScope, period: ReportPeriodRange) {
-  const tenant = scopePredicate("a", scope);
-  const query = manager
-    .createQueryBuilder()
-    .from(Assignment, "a")
+async function poolUsage(db: AnyDb, period: ReportPeriodRange) {
+  const query = db.assignments
+    .query("a")
     .select("a.id", "id")
     .addSelect("a.pool_id", "poolId")
     .addSelect("a.assigned_at", "assignedAt")
     .addSelect("a.released_at", "releasedAt")
-    .where(tenant.sql, tenant.params)
     .andWhere("a.assigned_at < :to", { to: period.to })
     .andWhere("(a.released_at IS NULL OR a.released_at >= :from)", { from: period.from });
   const from = period.from.getTime();
@@ -171,47 +159,38 @@ async function poolUsage(manager: EntityManager, scope: ReportScope, period: Rep
   return usage;
 }
 
-async function poolRows(manager: EntityManager, scope: ReportScope, period: ReportPeriodRange) {
-  const tenant = scopePredicate("p", scope);
-  const pools = await manager
-    .createQueryBuilder()
-    .from(Pool, "p")
+async function poolRows(db: AnyDb, period: ReportPeriodRange) {
+  const pools = await db.pools
+    .query("p")
     .leftJoin(Tenant, "t", "t.id = p.tenant_id")
     .select("p.id", "id")
     .addSelect("p.name", "name")
     .addSelect("p.max_total", "maxTotal")
     .addSelect("t.slug", "tenantSlug")
-    .where(tenant.sql, tenant.params)
     .orderBy("t.slug", "ASC")
     .addOrderBy("p.name", "ASC")
     .getRawMany<{ id: string; name: string; maxTotal: number; tenantSlug: string }>();
-  const desktopScope = scopePredicate("d", scope);
-  const desktopCounts = await manager
-    .createQueryBuilder()
-    .from(Desktop, "d")
+  const desktopCounts = await db.desktops
+    .query("d")
     .select("d.pool_id", "poolId")
     .addSelect("COUNT(*)", "count")
-    .where(desktopScope.sql, desktopScope.params)
     .groupBy("d.pool_id")
     .getRawMany<{ poolId: string; count: string | number }>();
-  const eventScope = scopePredicate("ev", scope);
-  const provisioning = await manager
-    .createQueryBuilder()
-    .from(ProvisioningEvent, "ev")
+  const provisioning = await db.provisioningEvents
+    .query("ev")
     .select("ev.pool_id", "poolId")
     .addSelect("SUM(CASE WHEN ev.kind = 'ready' THEN 1 ELSE 0 END)", "succeeded")
     .addSelect("COUNT(*)", "requested")
-    .where(eventScope.sql, eventScope.params)
     .andWhere("ev.kind IN ('ready', 'fault')")
     .andWhere("ev.created_at >= :from AND ev.created_at < :to", period)
     .groupBy("ev.pool_id")
     .getRawMany<{ poolId: string; succeeded: string | number; requested: string | number }>();
-  const usage = await poolUsage(manager, scope, period);
+  const usage = await poolUsage(db, period);
   const counts = new Map(desktopCounts.map((row) => [row.poolId, Number(row.count)]));
   const provisioned = new Map(provisioning.map((row) => [row.poolId, row]));
   return pools.map(
     (pool): PoolMetricsRow => ({
-      pool: scope.tenantId ? pool.name : `${pool.tenantSlug} / ${pool.name}`,
+      pool: reportTenantOf(db) ? pool.name : `${pool.tenantSlug} / ${pool.name}`,
       desktops: counts.get(pool.id) ?? 0,
       maxDesktops: pool.maxTotal,
       avgInUse: usage.get(pool.id)?.avg ?? 0,
@@ -223,38 +202,33 @@ async function poolRows(manager: EntityManager, scope: ReportScope, period: Repo
 }
 
 /** Desktops against each tenant's desktop quota, the one quota Atrium knows without asking the cloud. */
-async function capacityRows(manager: EntityManager, scope: ReportScope): Promise<CapacityQuotaRow[]> {
-  const tenant = scopePredicate("d", scope);
-  const rows = await manager
-    .createQueryBuilder()
-    .from(Tenant, "t")
-    .leftJoin(Desktop, "d", "d.tenant_id = t.id")
+async function capacityRows(db: AnyDb): Promise<CapacityQuotaRow[]> {
+  const tenantId = reportTenantOf(db);
+  const tenants = db.manager.createQueryBuilder().from(Tenant, "t");
+  const rows = await db.desktops
+    .join(tenants, "d", "d.tenant_id = t.id", "left")
     .select("t.slug", "slug")
     .addSelect("t.max_desktops", "quota")
     .addSelect("COUNT(d.id)", "used")
-    .where(scope.tenantId ? "t.id = :scopeTenantId" : "1 = 1", tenant.params)
+    .where(tenantId ? "t.id = :reportTenantId" : "1 = 1", { reportTenantId: tenantId })
     .groupBy("t.slug")
     .addGroupBy("t.max_desktops")
     .orderBy("t.slug", "ASC")
     .getRawMany<{ slug: string; quota: number | null; used: string | number }>();
   return rows.map((row) => ({
-    resource: scope.tenantId ? "Desktops" : `Desktops (${row.slug})`,
+    resource: tenantId ? "Desktops" : `Desktops (${row.slug})`,
     unit: "desktops",
     used: Number(row.used),
     quota: row.quota === null ? null : Number(row.quota),
   }));
 }
 
-export async function loadBrokerMetrics(
-  manager: EntityManager,
-  scope: ReportScope,
-  period: ReportPeriodRange,
-): Promise<BrokerMetricsData> {
-  const latency = await connectLatencies(manager, scope, period);
+export async function loadBrokerMetrics(db: AnyDb, period: ReportPeriodRange): Promise<BrokerMetricsData> {
+  const latency = await connectLatencies(db, period);
   return {
-    rows: await poolRows(manager, scope, period),
-    hourly: await hourlyPoints(manager, scope, period, latency.byHour),
-    capacity: await capacityRows(manager, scope),
+    rows: await poolRows(db, period),
+    hourly: await hourlyPoints(db, period, latency.byHour),
+    capacity: await capacityRows(db),
     connectLatency: latency.overall,
   };
 }

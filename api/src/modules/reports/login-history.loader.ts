@@ -1,8 +1,8 @@
 import type { LoginHistoryRow, LoginOutcome } from "@atrium/reports";
-import { IdentityProvider, LoginEvent } from "@atrium/schema";
-import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { type AnyDb, acrossTenants } from "../../db/index.js";
 import { keysetRows } from "./keyset-pages.js";
-import { type ReportPeriodRange, type ReportScope, scopePredicate } from "./report-scope.js";
+import type { ReportPeriodRange } from "./report-scope.js";
 
 export interface LoginHistoryRaw {
   id: string;
@@ -23,16 +23,15 @@ export const LOGIN_KEYSET = { time: "e.created_at", id: "e.id" };
  * Sign-in attempts of the scope in the period. `mfa_required` rows are the first half of a two-step sign-in whose
  * outcome is recorded separately, so they are not attempts of their own.
  */
-export function loginHistoryQuery(
-  manager: EntityManager,
-  scope: ReportScope,
-  period: ReportPeriodRange,
-): SelectQueryBuilder<ObjectLiteral> {
-  const tenant = scopePredicate("e", scope);
-  return manager
-    .createQueryBuilder()
-    .from(LoginEvent, "e")
-    .leftJoin(IdentityProvider, "p", "p.id = e.provider_id")
+export function loginHistoryQuery(db: AnyDb, period: ReportPeriodRange): SelectQueryBuilder<ObjectLiteral> {
+  const query: SelectQueryBuilder<ObjectLiteral> = db.loginEvents.query("e");
+  acrossTenants(db.manager, "a login event names its identity provider, which may be the MSP's").identityProviders.join(
+    query,
+    "p",
+    "p.id = e.provider_id",
+    "left",
+  );
+  return query
     .select("e.id", "id")
     .addSelect("e.created_at", "time")
     .addSelect("e.username", "username")
@@ -43,7 +42,6 @@ export function loginHistoryQuery(
     .addSelect("e.outcome", "outcome")
     .addSelect("e.reason", "reason")
     .addSelect("e.location", "location")
-    .where(tenant.sql, tenant.params)
     .andWhere("e.created_at >= :from AND e.created_at < :to", { from: period.from, to: period.to })
     .andWhere("e.outcome <> :step", { step: "mfa_required" });
 }
@@ -73,12 +71,11 @@ export function toLoginHistoryRow(raw: LoginHistoryRaw): LoginHistoryRow {
 
 /** Streams the rows in time order, one keyset page in memory at a time. */
 export async function* loginHistoryRows(
-  manager: EntityManager,
-  scope: ReportScope,
+  db: AnyDb,
   period: ReportPeriodRange,
   pageSize?: number,
 ): AsyncGenerator<LoginHistoryRow> {
-  const query = loginHistoryQuery(manager, scope, period);
+  const query = loginHistoryQuery(db, period);
   for await (const raw of keysetRows<LoginHistoryRaw>(query, LOGIN_KEYSET, (row) => new Date(row.time), pageSize)) {
     yield toLoginHistoryRow(raw);
   }

@@ -1,6 +1,7 @@
-import { ReportDelivery } from "@atrium/schema";
 import { z } from "zod";
 import type { AppServices } from "../../context/app-services.js";
+import { jobHandler } from "../../context/build-ctx.js";
+import { acrossTenants } from "../../db/index.js";
 import { enqueueJob } from "../../jobs/enqueue-job.js";
 import { defineJob } from "../../jobs/job-definition.js";
 import type { JobRegistry } from "../../jobs/job-registry.js";
@@ -29,30 +30,33 @@ export function deliveryJobKey(deliveryId: string): string {
   return `reports.deliver:${deliveryId}`;
 }
 
-export function registerReportJobs(registry: JobRegistry, services: Pick<AppServices, "secretBox">): JobRegistry {
+export function registerReportJobs(registry: JobRegistry, services: AppServices): JobRegistry {
   return registry
-    .register(reportDispatchJob, async (ctx) => {
-      const created = await dispatchDueSchedules(ctx.dataSource.manager, ctx.now());
-      // Every pending row, not only the new ones: a worker that stopped between logging and enqueuing left some.
-      const pending = await ctx.dataSource.manager.getRepository(ReportDelivery).findBy({ status: "pending" });
-      for (const delivery of pending) {
-        await enqueueJob(
-          ctx.dataSource.manager,
-          reportDeliverJob,
-          { deliveryId: delivery.id },
-          { tenantId: delivery.tenantId, dedupeKey: deliveryJobKey(delivery.id), runAt: ctx.now() },
-        );
-      }
-      if (created.length) ctx.logger.info({ deliveries: created.length }, "report deliveries dispatched");
-    })
-    .register(reportDeliverJob, async (ctx, payload) => {
-      await deliverReport(payload.deliveryId, {
-        manager: ctx.dataSource.manager,
-        secretBox: services.secretBox,
-        logger: ctx.logger,
-        now: ctx.now(),
-        attempt: ctx.attempt,
-        maxAttempts: reportDeliverJob.maxAttempts,
-      });
-    });
+    .register(
+      reportDispatchJob,
+      jobHandler(services, reportDispatchJob.name, async (ctx) => {
+        const created = await dispatchDueSchedules(ctx);
+        // Every pending row, not only the new ones: a worker that stopped between logging and enqueuing left some.
+        const across = acrossTenants(ctx.manager, "pending report deliveries of every tenant and the MSP");
+        const pending = await across.reportDeliveries.findBy({ status: "pending" });
+        for (const delivery of pending) {
+          await enqueueJob(
+            ctx.manager,
+            reportDeliverJob,
+            { deliveryId: delivery.id },
+            { tenantId: delivery.tenantId, dedupeKey: deliveryJobKey(delivery.id), runAt: ctx.clock() },
+          );
+        }
+        if (created.length) ctx.logger.info({ deliveries: created.length }, "report deliveries dispatched");
+      }),
+    )
+    .register(
+      reportDeliverJob,
+      jobHandler<{ deliveryId: string }>(services, reportDeliverJob.name, async (ctx, payload, run) => {
+        await deliverReport(ctx, payload.deliveryId, {
+          attempt: run.attempt,
+          maxAttempts: reportDeliverJob.maxAttempts,
+        });
+      }),
+    );
 }

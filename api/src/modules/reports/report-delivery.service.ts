@@ -1,12 +1,10 @@
-import { ReportDelivery, ReportSchedule, Tenant } from "@atrium/schema";
-import type { EntityManager } from "typeorm";
-import { isUniqueViolation } from "../../db/dialect.js";
-import type { JobLogger } from "../../jobs/job-definition.js";
-import type { SecretBox } from "../../security/secret-box.js";
+import { type ReportDelivery, type ReportSchedule, Tenant } from "@atrium/schema";
+import { type Ctx, inTenant } from "../../context/ctx.js";
+import { acrossTenants, isUniqueViolation, type TenantDb } from "../../db/index.js";
 import { sendMail } from "../mail/mail-transport.js";
 import { latestDuePeriod } from "./report-period.js";
 import { renderAttachments } from "./report-render.service.js";
-import type { ReportPeriodRange } from "./report-scope.js";
+import { type ReportPeriodRange, scheduleDbOf } from "./report-scope.js";
 
 const REPORT_TITLES: Record<string, string> = {
   usage: "Usage report",
@@ -20,29 +18,27 @@ const REPORT_TITLES: Record<string, string> = {
  * a restart or a repeated "send now" request find the existing row instead of starting a second delivery.
  */
 export async function createDelivery(
-  manager: EntityManager,
+  db: TenantDb,
   schedule: ReportSchedule,
   periodKey: string,
   period: ReportPeriodRange,
 ): Promise<{ delivery: ReportDelivery; created: boolean }> {
-  const repository = manager.getRepository(ReportDelivery);
   try {
-    const delivery = await repository.save(
-      repository.create({
-        tenantId: schedule.tenantId,
-        scheduleId: schedule.id,
-        periodKey,
-        periodStart: period.from,
-        periodEnd: period.to,
-        status: "pending",
-        attempts: 0,
-        recipients: schedule.recipients,
-      }),
-    );
+    const delivery = await db.reportDeliveries.insert({
+      scheduleId: schedule.id,
+      periodKey,
+      periodStart: period.from,
+      periodEnd: period.to,
+      status: "pending",
+      attempts: 0,
+      recipients: schedule.recipients,
+    });
     return { delivery, created: true };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    return { delivery: await repository.findOneByOrFail({ scheduleId: schedule.id, periodKey }), created: false };
+    const existing = await db.reportDeliveries.findOne({ scheduleId: schedule.id, periodKey });
+    if (!existing) throw error;
+    return { delivery: existing, created: false };
   }
 }
 
@@ -52,24 +48,22 @@ export function scheduledPeriodKey(period: ReportPeriodRange): string {
 }
 
 /** Delivery rows for every enabled schedule whose latest period is due and was not logged yet. */
-export async function dispatchDueSchedules(manager: EntityManager, now: Date): Promise<ReportDelivery[]> {
-  const schedules = await manager.getRepository(ReportSchedule).findBy({ enabled: true });
+export async function dispatchDueSchedules(ctx: Ctx): Promise<ReportDelivery[]> {
+  const now = ctx.clock();
+  const across = acrossTenants(ctx.manager, "report schedules of every tenant and the MSP");
+  const schedules = await across.reportSchedules.findBy({ enabled: true });
   const created: ReportDelivery[] = [];
   for (const schedule of schedules) {
     const due = latestDuePeriod(schedule, now);
     // A new schedule starts with the next period: it does not mail a backlog of periods from before it existed.
     if (due.dueAt.getTime() < schedule.createdAt.getTime()) continue;
-    const result = await createDelivery(manager, schedule, scheduledPeriodKey(due), due);
+    const result = await createDelivery(across.forTenant(schedule.tenantId), schedule, scheduledPeriodKey(due), due);
     if (result.created) created.push(result.delivery);
   }
   return created;
 }
 
 export interface DeliveryAttempt {
-  manager: EntityManager;
-  secretBox: SecretBox;
-  logger: JobLogger;
-  now: Date;
   /** The job attempt; the last one records the delivery as failed instead of retrying. */
   attempt: number;
   maxAttempts: number;
@@ -82,39 +76,42 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
  * crash mid-send leaves a row that is never resent — a missing report is raised as an alert, a duplicate is not
  * recoverable. A failure before that point (rendering, connection refused) is retried by the job with backoff.
  */
-export async function deliverReport(deliveryId: string, attempt: DeliveryAttempt): Promise<ReportDelivery> {
-  const deliveries = attempt.manager.getRepository(ReportDelivery);
-  const delivery = await deliveries.findOneByOrFail({ id: deliveryId });
+export async function deliverReport(job: Ctx, deliveryId: string, attempt: DeliveryAttempt): Promise<ReportDelivery> {
+  // The job names its delivery by id; from there on the work acts for the delivery's owner (a tenant or the MSP).
+  const across = acrossTenants(job.manager, "a report delivery job names its delivery by id");
+  const delivery = await across.reportDeliveries.getById(deliveryId);
+  const ctx = inTenant(job, across.forTenant(delivery.tenantId));
+  const now = ctx.clock();
+  const deliveries = ctx.db.reportDeliveries;
   if (delivery.status === "sent" || delivery.status === "failed") return delivery;
   if (delivery.status === "sending") {
     return deliveries.save(
       Object.assign(delivery, {
         status: "failed",
         error: "Interrupted while sending; not resent because the message may already have been delivered",
-        finishedAt: attempt.now,
+        finishedAt: now,
       }),
     );
   }
-  const schedule = await attempt.manager.getRepository(ReportSchedule).findOneBy({ id: delivery.scheduleId });
+  const schedule = await ctx.db.reportSchedules.findOne({ id: delivery.scheduleId });
   if (!schedule) {
     return deliveries.save(
-      Object.assign(delivery, { status: "failed", error: "The schedule was deleted", finishedAt: attempt.now }),
+      Object.assign(delivery, { status: "failed", error: "The schedule was deleted", finishedAt: now }),
     );
   }
   const tenant = schedule.tenantId
-    ? await attempt.manager.getRepository(Tenant).findOneBy({ id: schedule.tenantId })
+    ? await ctx.manager.getRepository(Tenant).findOneBy({ id: schedule.tenantId })
     : null;
   const period = { from: delivery.periodStart, to: delivery.periodEnd };
   delivery.attempts = attempt.attempt;
   try {
     const files = await renderAttachments(
-      attempt.manager,
       {
-        scope: { tenantId: schedule.tenantId },
+        db: scheduleDbOf(ctx, schedule.tenantId),
         report: schedule.report,
         period,
         timeZone: schedule.timeZone,
-        generatedAt: attempt.now,
+        generatedAt: now,
       },
       schedule.formats,
       tenant?.slug ?? "all-tenants",
@@ -122,25 +119,22 @@ export async function deliverReport(deliveryId: string, attempt: DeliveryAttempt
     await deliveries.save(Object.assign(delivery, { status: "sending", error: null }));
     const title = REPORT_TITLES[schedule.report] ?? schedule.report;
     const day = period.from.toISOString().slice(0, 10);
-    const { messageId } = await sendMail(attempt.manager, attempt.secretBox, schedule.tenantId, {
+    const { messageId } = await sendMail(ctx, {
       to: delivery.recipients,
       subject: `${title} — ${tenant?.name ?? "All tenants"} — ${schedule.period} from ${day}`,
       text: `${schedule.name}: ${title} for ${tenant?.name ?? "all tenants"}, period starting ${day} (${schedule.timeZone}). The report is attached.`,
       attachments: files,
       messageId: `<report-${delivery.id}@atrium>`,
     });
-    return deliveries.save(Object.assign(delivery, { status: "sent", messageId, finishedAt: attempt.now }));
+    return deliveries.save(Object.assign(delivery, { status: "sent", messageId, finishedAt: now }));
   } catch (error) {
     const last = attempt.attempt >= attempt.maxAttempts;
-    attempt.logger.warn(
-      { deliveryId, attempt: attempt.attempt, last, err: errorText(error) },
-      "report delivery failed",
-    );
+    ctx.logger.warn({ deliveryId, attempt: attempt.attempt, last, err: errorText(error) }, "report delivery failed");
     await deliveries.save(
       Object.assign(delivery, {
         status: last ? "failed" : "retrying",
         error: errorText(error),
-        finishedAt: last ? attempt.now : null,
+        finishedAt: last ? now : null,
       }),
     );
     if (last) return delivery;

@@ -7,7 +7,7 @@ import { AppError, forbidden, unauthenticated } from "../../errors/app-error.js"
 import type { AuthCheckContext } from "../../graphql/auth-checker.js";
 import { checkedRange } from "./report-queries.service.js";
 import { CONTENT_TYPES, reportCsvStream, reportFilename, reportPdf } from "./report-render.service.js";
-import { reportScopeOf } from "./report-scope.js";
+import { reportDbOf, reportTenantOf } from "./report-scope.js";
 
 const querySchema = z.object({
   from: z.coerce.date(),
@@ -47,9 +47,9 @@ export function createReportDownloadRouter(
       const query = querySchema.safeParse(request.query);
       if (!params.success) throw new AppError("NOT_FOUND", "No such report");
       if (!query.success) throw new AppError("BAD_USER_INPUT", query.error.issues[0]?.message ?? "bad query");
-      const scope = reportScopeOf(ctx);
+      const db = reportDbOf(ctx);
       const renderRequest = {
-        scope,
+        db,
         report: params.data.report,
         period: checkedRange({ from: query.data.from, to: query.data.to }),
         timeZone: query.data.timeZone,
@@ -57,7 +57,7 @@ export function createReportDownloadRouter(
       };
       const filename = reportFilename(
         params.data.report,
-        scope.tenantId ?? "all-tenants",
+        reportTenantOf(db) ?? "all-tenants",
         renderRequest.period,
         params.data.format,
       );
@@ -65,9 +65,9 @@ export function createReportDownloadRouter(
       response.setHeader("content-disposition", `attachment; filename="${filename}"`);
       response.setHeader("cache-control", "no-store");
       if (params.data.format === "csv") {
-        await pipeline(reportCsvStream(ctx.manager, renderRequest), response);
+        await pipeline(reportCsvStream(renderRequest), response);
       } else {
-        response.end(await reportPdf(ctx.manager, renderRequest));
+        response.end(await reportPdf(renderRequest));
       }
     } catch (error) {
       if (response.headersSent) {

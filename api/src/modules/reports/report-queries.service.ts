@@ -12,7 +12,7 @@ import {
 import { loadBrokerMetrics } from "./broker-metrics.loader.js";
 import { decodeKeyset, encodeKeyset, keysetPage } from "./keyset-pages.js";
 import { LOGIN_KEYSET, type LoginHistoryRaw, loginHistoryQuery, toLoginHistoryRow } from "./login-history.loader.js";
-import { type ReportPeriodRange, reportScopeOf } from "./report-scope.js";
+import { type ReportPeriodRange, reportDbOf } from "./report-scope.js";
 import type {
   AssignmentHistoryEntryType,
   BrokerMetricsType,
@@ -52,7 +52,7 @@ async function page<Raw extends { id: string }, Node>(
 }
 
 export function loginHistoryPage(ctx: RequestContext, args: ReportPageArgs): Promise<Page<LoginHistoryEntryType>> {
-  const query = loginHistoryQuery(ctx.manager, reportScopeOf(ctx), checkedRange(args.filter));
+  const query = loginHistoryQuery(reportDbOf(ctx), checkedRange(args.filter));
   return page<LoginHistoryRaw, LoginHistoryEntryType>(
     query,
     LOGIN_KEYSET,
@@ -66,7 +66,7 @@ export function assignmentHistoryPage(
   ctx: RequestContext,
   args: ReportPageArgs,
 ): Promise<Page<AssignmentHistoryEntryType>> {
-  const query = assignmentHistoryQuery(ctx.manager, reportScopeOf(ctx), checkedRange(args.filter));
+  const query = assignmentHistoryQuery(reportDbOf(ctx), checkedRange(args.filter));
   return page<AssignmentHistoryRaw, AssignmentHistoryEntryType>(
     query,
     ASSIGNMENT_KEYSET,
@@ -77,7 +77,7 @@ export function assignmentHistoryPage(
 }
 
 export async function brokerMetrics(ctx: RequestContext, range: ReportPeriodRange): Promise<BrokerMetricsType> {
-  const data = await loadBrokerMetrics(ctx.manager, reportScopeOf(ctx), checkedRange(range));
+  const data = await loadBrokerMetrics(reportDbOf(ctx), checkedRange(range));
   return {
     hourly: [...data.hourly],
     pools: (data.rows as BrokerMetricsType["pools"]).map((row) => ({ ...row, headroom: poolHeadroom(row) })),

@@ -9,15 +9,16 @@ import {
   usageReport,
 } from "@atrium/reports";
 import { type ReportFormat, type ReportKind, Tenant } from "@atrium/schema";
-import type { EntityManager } from "typeorm";
+import type { AnyDb } from "../../db/index.js";
 import { assignmentHistoryRows } from "./assignment-history.loader.js";
 import { loadBrokerMetrics } from "./broker-metrics.loader.js";
 import { loginHistoryRows } from "./login-history.loader.js";
-import type { ReportPeriodRange, ReportScope } from "./report-scope.js";
+import { type ReportPeriodRange, reportTenantOf } from "./report-scope.js";
 import { loadUsage } from "./usage.loader.js";
 
 export interface RenderRequest {
-  readonly scope: ReportScope;
+  /** Whose rows the report reads: one tenant's door, or the door across every tenant. */
+  readonly db: AnyDb;
   readonly report: ReportKind;
   readonly period: ReportPeriodRange;
   readonly timeZone: string;
@@ -35,9 +36,10 @@ export const CONTENT_TYPES: Record<ReportFormat, string> = {
   pdf: "application/pdf",
 };
 
-async function brandingOf(manager: EntityManager, scope: ReportScope): Promise<TenantBranding> {
-  if (!scope.tenantId) return { name: "All tenants" };
-  const tenant = await manager.getRepository(Tenant).findOneByOrFail({ id: scope.tenantId });
+async function brandingOf(db: AnyDb): Promise<TenantBranding> {
+  const tenantId = reportTenantOf(db);
+  if (!tenantId) return { name: "All tenants" };
+  const tenant = await db.manager.getRepository(Tenant).findOneByOrFail({ id: tenantId });
   return { name: tenant.name, ...(tenant.brandColor ? { accentColor: tenant.brandColor } : {}) };
 }
 
@@ -47,19 +49,19 @@ export function reportFilename(report: ReportKind, slug: string, period: ReportP
 }
 
 /** Streams the CSV straight from the database cursor: one keyset page in memory, whatever the row count. */
-export function reportCsvStream(manager: EntityManager, request: RenderRequest): Readable {
+export function reportCsvStream(request: RenderRequest): Readable {
   const options = { timeZone: request.timeZone, generatedAt: request.generatedAt, bom: true };
-  const { scope, period } = request;
+  const { db, period } = request;
   switch (request.report) {
     case "login-history":
-      return createReportCsvStream(loginHistoryReport, loginHistoryRows(manager, scope, period), options);
+      return createReportCsvStream(loginHistoryReport, loginHistoryRows(db, period), options);
     case "assignment-history":
-      return createReportCsvStream(assignmentHistoryReport, assignmentHistoryRows(manager, scope, period), options);
+      return createReportCsvStream(assignmentHistoryReport, assignmentHistoryRows(db, period), options);
     case "broker-metrics":
       return createReportCsvStream(
         brokerMetricsReport,
         (async function* () {
-          yield* (await loadBrokerMetrics(manager, scope, period)).rows;
+          yield* (await loadBrokerMetrics(db, period)).rows;
         })(),
         options,
       );
@@ -67,30 +69,30 @@ export function reportCsvStream(manager: EntityManager, request: RenderRequest):
       return createReportCsvStream(
         usageReport,
         (async function* () {
-          yield* (await loadUsage(manager, scope, period, request.timeZone)).rows;
+          yield* (await loadUsage(db, period, request.timeZone)).rows;
         })(),
         options,
       );
   }
 }
 
-export async function reportPdf(manager: EntityManager, request: RenderRequest): Promise<Buffer> {
+export async function reportPdf(request: RenderRequest): Promise<Buffer> {
   const options = {
     timeZone: request.timeZone,
     generatedAt: request.generatedAt,
-    tenant: await brandingOf(manager, request.scope),
+    tenant: await brandingOf(request.db),
     period: request.period,
   };
-  const { scope, period } = request;
+  const { db, period } = request;
   switch (request.report) {
     case "login-history":
-      return renderReportPdf(loginHistoryReport, { rows: loginHistoryRows(manager, scope, period) }, options);
+      return renderReportPdf(loginHistoryReport, { rows: loginHistoryRows(db, period) }, options);
     case "assignment-history":
-      return renderReportPdf(assignmentHistoryReport, { rows: assignmentHistoryRows(manager, scope, period) }, options);
+      return renderReportPdf(assignmentHistoryReport, { rows: assignmentHistoryRows(db, period) }, options);
     case "broker-metrics":
-      return renderReportPdf(brokerMetricsReport, await loadBrokerMetrics(manager, scope, period), options);
+      return renderReportPdf(brokerMetricsReport, await loadBrokerMetrics(db, period), options);
     case "usage":
-      return renderReportPdf(usageReport, await loadUsage(manager, scope, period, request.timeZone), options);
+      return renderReportPdf(usageReport, await loadUsage(db, period, request.timeZone), options);
   }
 }
 
@@ -102,15 +104,13 @@ async function collect(stream: Readable): Promise<Buffer> {
 
 /** The attachments of one delivery, one per format. */
 export async function renderAttachments(
-  manager: EntityManager,
   request: RenderRequest,
   formats: readonly ReportFormat[],
   slug: string,
 ): Promise<RenderedReport[]> {
   const files: RenderedReport[] = [];
   for (const format of formats) {
-    const content =
-      format === "csv" ? await collect(reportCsvStream(manager, request)) : await reportPdf(manager, request);
+    const content = format === "csv" ? await collect(reportCsvStream(request)) : await reportPdf(request);
     files.push({
       filename: reportFilename(request.report, slug, request.period, format),
       contentType: CONTENT_TYPES[format],

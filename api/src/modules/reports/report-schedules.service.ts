@@ -1,24 +1,23 @@
 import { randomUUID } from "node:crypto";
-import { ReportDelivery, ReportSchedule } from "@atrium/schema";
+import type { ReportDelivery } from "@atrium/schema";
 import { type RequestContext, withTransaction } from "../../context/request-context.js";
 import type { PageArgs } from "../../graphql/connection.js";
 import { paginate } from "../../graphql/paginate.js";
 import { providedFields } from "../../graphql/validation.js";
 import { enqueueJob } from "../../jobs/enqueue-job.js";
 import { recordAudit } from "../../tenancy/audit.js";
-import { ownerScope } from "../../tenancy/tenant-scope.js";
-
 import { deliveryJobKey, reportDeliverJob } from "./report-delivery.job.js";
 import { createDelivery } from "./report-delivery.service.js";
 import { latestDuePeriod } from "./report-period.js";
 import type { CreateReportScheduleInput, UpdateReportScheduleInput } from "./report-schedules.types.js";
 
-const schedules = (ctx: RequestContext) => ownerScope(ctx, ReportSchedule, "Report schedule");
+/** The caller's schedules: its tenant's, or the MSP's own (tenant null) for MSP staff outside a tenant. */
+const schedules = (ctx: RequestContext) => ctx.db.reportSchedules;
 
 const normalised = (recipients: string[]) => [...new Set(recipients.map((address) => address.trim().toLowerCase()))];
 
 export function listSchedules(ctx: RequestContext) {
-  return schedules(ctx).find({ name: "ASC" });
+  return schedules(ctx).find({ order: { name: "ASC" } });
 }
 
 export function getSchedule(ctx: RequestContext, id: string) {
@@ -79,7 +78,7 @@ export async function sendReportNow(ctx: RequestContext, id: string): Promise<Re
   return withTransaction(ctx, async (tx) => {
     const schedule = await schedules(tx).getById(id);
     const period = latestDuePeriod({ ...schedule, hour: 0 }, tx.services.clock());
-    const { delivery } = await createDelivery(tx.manager, schedule, `now:${randomUUID()}`, period);
+    const { delivery } = await createDelivery(tx.db, schedule, `now:${randomUUID()}`, period);
     await enqueueJob(
       tx.manager,
       reportDeliverJob,
@@ -93,12 +92,8 @@ export async function sendReportNow(ctx: RequestContext, id: string): Promise<Re
 
 export async function listDeliveries(ctx: RequestContext, scheduleId: string, page: PageArgs) {
   const schedule = await schedules(ctx).getById(scheduleId);
-  const query = ctx.manager
-    .getRepository(ReportDelivery)
-    .createQueryBuilder("delivery")
-    .where("delivery.scheduleId = :scheduleId", { scheduleId: schedule.id })
-    .andWhere(schedule.tenantId ? "delivery.tenantId = :tenantId" : "delivery.tenantId IS NULL", {
-      tenantId: schedule.tenantId,
-    });
+  const query = ctx.db.reportDeliveries
+    .query("delivery")
+    .andWhere("delivery.scheduleId = :scheduleId", { scheduleId: schedule.id });
   return paginate(query, page, [{ property: "createdAt", direction: "DESC" }]);
 }

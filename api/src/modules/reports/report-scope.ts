@@ -1,27 +1,27 @@
-import { effectiveTenantId, isMspPrincipal } from "../../auth/principal.js";
-import type { RequestContext } from "../../context/request-context.js";
+import { isMspPrincipal } from "../../auth/principal.js";
+import type { Ctx } from "../../context/ctx.js";
+import { type AnyDb, acrossTenants } from "../../db/index.js";
 import { forbidden } from "../../errors/app-error.js";
 
 /**
- * Whose history a report reads: one tenant, or (tenantId null) every tenant — which only MSP staff outside a
- * tenant context, or an MSP-wide schedule, can ask for. Derived from the context, never from arguments.
+ * Whose history a report reads: the caller's tenant through its own door, or (MSP staff outside a tenant context
+ * only) every tenant through the named door. Derived from the context, never from arguments.
  */
-export interface ReportScope {
-  readonly tenantId: string | null;
-}
-
-export function reportScopeOf(ctx: RequestContext): ReportScope {
-  const tenantId = effectiveTenantId(ctx.principal);
-  if (tenantId) return { tenantId };
+export function reportDbOf(ctx: Ctx): AnyDb {
+  if (ctx.db.tenantId) return ctx.db;
   if (!isMspPrincipal(ctx.principal)) throw forbidden();
-  return { tenantId: null };
+  return acrossTenants(ctx.manager, "MSP-wide report of every tenant");
 }
 
-/** The tenant predicate for a report query; the MSP-wide scope has none. */
-export function scopePredicate(alias: string, scope: ReportScope): { sql: string; params: Record<string, unknown> } {
-  return scope.tenantId
-    ? { sql: `${alias}.tenantId = :scopeTenantId`, params: { scopeTenantId: scope.tenantId } }
-    : { sql: "1 = 1", params: {} };
+/** The door a schedule's report reads through: its tenant's rows, or every tenant's for an MSP-wide schedule. */
+export function scheduleDbOf(ctx: Ctx, tenantId: string | null): AnyDb {
+  const across = acrossTenants(ctx.manager, "a report schedule of a tenant or of the MSP, run by the system");
+  return tenantId === null ? across : across.forTenant(tenantId);
+}
+
+/** The one tenant a report door reads, or null when it reads every tenant. */
+export function reportTenantOf(db: AnyDb): string | null {
+  return "tenantId" in db ? db.tenantId : null;
 }
 
 /** A half-open period `[from, to)`. */

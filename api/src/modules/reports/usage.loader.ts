@@ -1,7 +1,7 @@
 import { isoDate, type UsageDailyPoint, type UsageReportData, type UsageRow } from "@atrium/reports";
-import { Tenant, UsageRecord } from "@atrium/schema";
-import type { EntityManager } from "typeorm";
-import { type ReportPeriodRange, type ReportScope, scopePredicate } from "./report-scope.js";
+import { Tenant } from "@atrium/schema";
+import type { AnyDb } from "../../db/index.js";
+import type { ReportPeriodRange } from "./report-scope.js";
 
 interface UsageGroupRaw {
   tenant: string;
@@ -30,17 +30,14 @@ const SUMS = [
  * however many hours it spans (so the row count is bounded by pools × users, not by time). The exact decimals are
  * summed by the database; the report shows them rounded.
  */
-async function usageRows(manager: EntityManager, scope: ReportScope, period: ReportPeriodRange): Promise<UsageRow[]> {
-  const tenant = scopePredicate("r", scope);
-  const query = manager
-    .createQueryBuilder()
-    .from(UsageRecord, "r")
+async function usageRows(db: AnyDb, period: ReportPeriodRange): Promise<UsageRow[]> {
+  const query = db.usageRecords
+    .query("r")
     .innerJoin(Tenant, "t", "t.id = r.tenant_id")
     .select("t.name", "tenant")
     .addSelect("r.pool_name", "pool")
     .addSelect("r.flavor_ref", "flavor")
     .addSelect("r.username", "username")
-    .where(tenant.sql, tenant.params)
     .andWhere("r.hour_start >= :from AND r.hour_start < :to", { from: period.from, to: period.to })
     .groupBy("t.name")
     .addGroupBy("r.pool_name")
@@ -68,20 +65,12 @@ async function usageRows(manager: EntityManager, scope: ReportScope, period: Rep
 }
 
 /** Hourly totals folded into days of the report's zone in code: day boundaries in SQL would differ per dialect. */
-async function usageDaily(
-  manager: EntityManager,
-  scope: ReportScope,
-  period: ReportPeriodRange,
-  timeZone: string,
-): Promise<UsageDailyPoint[]> {
-  const tenant = scopePredicate("r", scope);
-  const hours = await manager
-    .createQueryBuilder()
-    .from(UsageRecord, "r")
+async function usageDaily(db: AnyDb, period: ReportPeriodRange, timeZone: string): Promise<UsageDailyPoint[]> {
+  const hours = await db.usageRecords
+    .query("r")
     .select("r.hour_start", "hour")
     .addSelect("SUM(r.powered_on_hours)", "desktopHours")
     .addSelect("SUM(r.session_hours)", "sessionHours")
-    .where(tenant.sql, tenant.params)
     .andWhere("r.hour_start >= :from AND r.hour_start < :to", { from: period.from, to: period.to })
     .groupBy("r.hour_start")
     .getRawMany<{ hour: Date; desktopHours: string | number; sessionHours: string | number }>();
@@ -98,14 +87,9 @@ async function usageDaily(
   return [...days.values()].sort((a, b) => a.day.localeCompare(b.day));
 }
 
-export async function loadUsage(
-  manager: EntityManager,
-  scope: ReportScope,
-  period: ReportPeriodRange,
-  timeZone: string,
-): Promise<UsageReportData> {
+export async function loadUsage(db: AnyDb, period: ReportPeriodRange, timeZone: string): Promise<UsageReportData> {
   return {
-    rows: await usageRows(manager, scope, period),
-    daily: await usageDaily(manager, scope, period, timeZone),
+    rows: await usageRows(db, period),
+    daily: await usageDaily(db, period, timeZone),
   };
 }

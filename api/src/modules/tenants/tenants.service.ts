@@ -1,11 +1,11 @@
-import { ApiKey, Desktop, Group, GroupMembership, Pool, RoleBinding, Tenant, User } from "@atrium/schema";
+import { Tenant } from "@atrium/schema";
 import { type RequestContext, withTransaction } from "../../context/request-context.js";
+import { acrossTenants, isUuid } from "../../db/index.js";
 import { conflict, notFound } from "../../errors/app-error.js";
 import type { PageArgs } from "../../graphql/connection.js";
 import { paginate } from "../../graphql/paginate.js";
 import { providedFields } from "../../graphql/validation.js";
 import { recordAudit } from "../../tenancy/audit.js";
-import { isUuid, requireTenantId } from "../../tenancy/tenant-scope.js";
 import type { CreateTenantInput, UpdateTenantInput } from "./tenants.types.js";
 
 // Tenants are the MSP's own records: these functions are reachable only through MSP permissions.
@@ -25,7 +25,7 @@ export function listTenants(ctx: RequestContext, page: PageArgs) {
 export const findTenant = getTenant;
 
 export async function currentTenant(ctx: RequestContext): Promise<Tenant> {
-  return getTenant(ctx, requireTenantId(ctx));
+  return getTenant(ctx, ctx.db.requireTenant().tenantId);
 }
 
 export async function createTenant(ctx: RequestContext, input: CreateTenantInput): Promise<Tenant> {
@@ -65,15 +65,14 @@ export async function updateTenant(ctx: RequestContext, id: string, input: Updat
 export async function deleteTenant(ctx: RequestContext, id: string): Promise<Tenant> {
   return withTransaction(ctx, async (tx) => {
     const tenant = await getTenant(tx, id);
-    const m = tx.manager;
-    const owned =
-      (await m.getRepository(Pool).countBy({ tenantId: id })) +
-      (await m.getRepository(Desktop).countBy({ tenantId: id }));
-    if (owned > 0) throw conflict("Delete the tenant's pools and desktops first");
-    for (const entity of [GroupMembership, RoleBinding, Group, ApiKey, User]) {
-      await m.getRepository(entity).delete({ tenantId: id });
+    const owned = acrossTenants(tx.manager, "MSP deletes a tenant").forTenant(id);
+    if ((await owned.pools.count()) + (await owned.desktops.count()) > 0) {
+      throw conflict("Delete the tenant's pools and desktops first");
     }
-    await m.getRepository(Tenant).delete({ id });
+    for (const rows of [owned.groupMemberships, owned.roleBindings, owned.groups, owned.apiKeys, owned.users]) {
+      await rows.delete({});
+    }
+    await tx.manager.getRepository(Tenant).delete({ id });
     await recordAudit(tx, { action: "deleteTenant", tenantId: id, targetType: "Tenant", targetId: id, before: tenant });
     return tenant;
   });

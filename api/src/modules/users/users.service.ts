@@ -1,4 +1,4 @@
-import { AuthSession, GroupMembership, RoleBinding, type TenantRole, User } from "@atrium/schema";
+import type { TenantRole, User } from "@atrium/schema";
 import { Brackets, IsNull } from "typeorm";
 import { type RequestContext, withTransaction } from "../../context/request-context.js";
 import { conflict } from "../../errors/app-error.js";
@@ -7,10 +7,10 @@ import { paginate } from "../../graphql/paginate.js";
 import { providedFields } from "../../graphql/validation.js";
 import { hashPassword } from "../../security/passwords.js";
 import { recordAudit } from "../../tenancy/audit.js";
-import { tenantScope } from "../../tenancy/tenant-scope.js";
 import type { CreateUserInput, UpdateUserInput, UserFilter } from "./users.types.js";
 
-const users = (ctx: RequestContext) => tenantScope(ctx, User, "User");
+/** Users of the caller's tenant; MSP staff (tenant null) are never reached from here. */
+const users = (ctx: RequestContext) => ctx.db.requireTenant().users;
 
 export function listUsers(ctx: RequestContext, page: PageArgs, filter: UserFilter | undefined) {
   const query = users(ctx).query("account");
@@ -32,10 +32,10 @@ export function getUser(ctx: RequestContext, id: string) {
   return users(ctx).getById(id);
 }
 
-async function setTenantRole(ctx: RequestContext, tenantId: string, userId: string, role: TenantRole) {
-  const bindings = ctx.manager.getRepository(RoleBinding);
-  await bindings.delete({ tenantId, userId });
-  await bindings.insert({ tenantId, userId, role, groupId: null });
+async function setTenantRole(ctx: RequestContext, userId: string, role: TenantRole) {
+  const bindings = ctx.db.requireTenant().roleBindings;
+  await bindings.delete({ userId });
+  await bindings.insertMany([{ userId, role, groupId: null }]);
 }
 
 export async function createUser(ctx: RequestContext, input: CreateUserInput): Promise<User> {
@@ -50,7 +50,7 @@ export async function createUser(ctx: RequestContext, input: CreateUserInput): P
       passwordHash: input.password ? await hashPassword(input.password) : null,
       disabled: false,
     });
-    await setTenantRole(tx, scope.tenantId, user.id, input.role);
+    await setTenantRole(tx, user.id, input.role);
     await recordAudit(tx, {
       action: "createUser",
       targetType: "User",
@@ -69,11 +69,9 @@ export async function updateUser(ctx: RequestContext, id: string, input: UpdateU
     const patch: Partial<User> = { ...fields };
     if (password) patch.passwordHash = await hashPassword(password);
     const user = await scope.update(id, patch);
-    if (role) await setTenantRole(tx, scope.tenantId, id, role);
+    if (role) await setTenantRole(tx, id, role);
     if (fields.disabled) {
-      await tx.manager
-        .getRepository(AuthSession)
-        .update({ userId: id, revokedAt: IsNull() }, { revokedAt: tx.services.clock() });
+      await tx.db.authSessions.updateWhere({ userId: id, revokedAt: IsNull() }, { revokedAt: tx.services.clock() });
     }
     await recordAudit(tx, {
       action: "updateUser",
@@ -90,9 +88,9 @@ export async function deleteUser(ctx: RequestContext, id: string): Promise<User>
   return withTransaction(ctx, async (tx) => {
     const scope = users(tx);
     const user = await scope.getById(id);
-    await tx.manager.getRepository(GroupMembership).delete({ tenantId: scope.tenantId, userId: id });
-    await tx.manager.getRepository(RoleBinding).delete({ tenantId: scope.tenantId, userId: id });
-    await tx.manager.getRepository(AuthSession).delete({ userId: id });
+    await tx.db.groupMemberships.delete({ userId: id });
+    await tx.db.roleBindings.delete({ userId: id });
+    await tx.db.authSessions.delete({ userId: id });
     await scope.remove(id);
     await recordAudit(tx, { action: "deleteUser", targetType: "User", targetId: id, before: user });
     return user;
