@@ -2,8 +2,10 @@ export { createAppServices } from "./app-services.factory.js";
 export { DEFAULT_SEED_IDS, defaultSeed, startVhiSimulator, type VhiSimulator } from "./clouds/simulator/index.js";
 export { type AppConfig, loadConfig } from "./config/env.js";
 export type { AppServices } from "./context/app-services.js";
+export { acrossTenants, tenantDb } from "./db/index.js";
 export { DEMO_PASSWORD, DEMO_TENANTS, seedDemoData } from "./demo/demo-seed.js";
 export { seedDemoUsage } from "./demo/demo-usage.js";
+
 export { acrossTenants, tenantDb } from "./db/index.js";
 export {
   type AccessOutcome,
@@ -14,6 +16,7 @@ export {
   type SignInAccessContext,
   type SignInSubject,
 } from "./modules/access/index.js";
+
 export * from "./modules/alerts/index.js";
 export * from "./modules/broker/index.js";
 export * from "./modules/desktop-agent/index.js";

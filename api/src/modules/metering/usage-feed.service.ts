@@ -5,7 +5,6 @@ import { acrossTenants, dialectOf, timestampParam } from "../../db/index.js";
 import { badInput } from "../../errors/app-error.js";
 import type { PageArgs } from "../../graphql/connection.js";
 import { paginate } from "../../graphql/paginate.js";
-import { acrossTenants, dialectOf, timestampParam } from "../../db/index.js";
 import { isValidTimeZone } from "../../time/zoned-time.util.js";
 import { UsageGroupBy, type UsageSummaryRowType } from "./usage.types.js";
 import { HOUR_MS } from "./usage-calculator.js";
