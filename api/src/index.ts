@@ -6,7 +6,6 @@ export { acrossTenants, tenantDb } from "./db/index.js";
 export { DEMO_PASSWORD, DEMO_TENANTS, seedDemoData } from "./demo/demo-seed.js";
 export { seedDemoUsage } from "./demo/demo-usage.js";
 
-export { acrossTenants, tenantDb } from "./db/index.js";
 export {
   type AccessOutcome,
   clientOfRequest,
