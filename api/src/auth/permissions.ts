@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   "tenant:read": { scope: "tenant" },
   "users:read": { scope: "tenant" },
   "users:write": { scope: "tenant" },
+  // Help a user back in: unlock a sign-in lockout, reset their second factor (admins and helpdesk).
+  "users:support": { scope: "tenant" },
   "groups:read": { scope: "tenant" },
   "groups:write": { scope: "tenant" },
   "pools:read": { scope: "tenant" },
@@ -61,6 +63,7 @@ const TENANT_READ: Permission[] = [
 const TENANT_ADMIN: Permission[] = [
   ...TENANT_READ,
   "users:write",
+  "users:support",
   "groups:write",
   "apiKeys:read",
   "apiKeys:write",
@@ -77,7 +80,7 @@ const TENANT_ADMIN: Permission[] = [
 
 export const TENANT_ROLE_PERMISSIONS: Record<TenantRole, Permission[]> = {
   tenant_admin: [...TENANT_ADMIN, "desktops:use"],
-  tenant_helpdesk: [...TENANT_READ, "desktops:use", "desktops:operate"],
+  tenant_helpdesk: [...TENANT_READ, "desktops:use", "desktops:operate", "users:support"],
   tenant_user: ["desktops:use"],
 };
 

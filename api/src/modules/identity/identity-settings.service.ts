@@ -7,6 +7,7 @@ import { recordAudit } from "../../tenancy/audit.js";
 import { isUuid } from "../../tenancy/tenant-scope.js";
 import { providerScope } from "./identity-providers.service.js";
 import type { UpdateIdentitySettingsInput } from "./identity-providers.types.js";
+import { shortenRunningLocks } from "./login-throttle.service.js";
 
 export type EffectiveIdentitySettings = Omit<IdentitySettings, "id" | "tenantId" | "createdAt" | "updatedAt">;
 
@@ -55,6 +56,10 @@ export async function updateSettings(ctx: RequestContext, input: UpdateIdentityS
     const repository = tx.manager.getRepository(IdentitySettings);
     const current = await repository.findOneBy({ tenantId: tenantId ?? IsNull() });
     const before = current ? { ...current } : null;
+    if (fields.lockoutSeconds !== undefined && fields.lockoutSeconds !== null) {
+      const oldSeconds = current?.lockoutSeconds ?? DEFAULT_IDENTITY_SETTINGS.lockoutSeconds;
+      await shortenRunningLocks(tx, tenantId, oldSeconds, fields.lockoutSeconds);
+    }
     const saved = await repository.save(
       repository.merge(current ?? repository.create({ tenantId, ...DEFAULT_IDENTITY_SETTINGS }), fields),
     );

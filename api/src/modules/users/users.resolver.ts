@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { RequirePermission } from "../../auth/require-permission.js";
 import type { RequestContext } from "../../context/request-context.js";
 import { PageArgs } from "../../graphql/connection.js";
+import { lockedUntil, mfaEnrolled, resetUserMfa, unlockUser } from "./user-support.service.js";
 import { createUser, deleteUser, getUser, listUsers, updateUser } from "./users.service.js";
 import { CreateUserInput, UpdateUserInput, UserConnection, UserFilter, UserType } from "./users.types.js";
 
@@ -43,6 +44,30 @@ export class UsersResolver {
   @RequirePermission("users:write")
   deleteUser(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
     return deleteUser(ctx, id);
+  }
+
+  @Mutation(() => UserType, { description: "Lifts the user's sign-in lockout and forgets their failed attempts." })
+  @RequirePermission("users:support")
+  unlockUser(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+    return unlockUser(ctx, id);
+  }
+
+  @Mutation(() => UserType, {
+    description: "Removes the user's authenticator and recovery codes: they enrol a new one at their next sign-in.",
+  })
+  @RequirePermission("users:support")
+  resetUserMfa(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+    return resetUserMfa(ctx, id);
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: "When the sign-in lockout ends; null when not locked." })
+  lockedUntil(@Root() user: UserType, @Ctx() ctx: RequestContext) {
+    return lockedUntil(ctx, user as UserType & { tenantId: string | null });
+  }
+
+  @FieldResolver(() => Boolean, { description: "Whether an authenticator app is enrolled." })
+  mfaEnrolled(@Root() user: UserType, @Ctx() ctx: RequestContext) {
+    return mfaEnrolled(ctx, user as UserType & { tenantId: string | null });
   }
 
   @FieldResolver(() => [String], { description: "Tenant roles granted directly and through groups." })

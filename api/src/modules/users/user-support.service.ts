@@ -1,0 +1,62 @@
+import { User, UserMfa } from "@atrium/schema";
+import { IsNull } from "typeorm";
+import { type RequestContext, withTransaction } from "../../context/request-context.js";
+import { recordAudit } from "../../tenancy/audit.js";
+import { tenantScope } from "../../tenancy/tenant-scope.js";
+import { lockedUntilOf, releaseUserLock } from "../identity/login-throttle.service.js";
+
+/**
+ * What the helpdesk does for a user who cannot get in: lift a sign-in lockout, or clear their second factor so they
+ * enrol a new authenticator at their next sign-in (lost phone, no recovery code). Both are audited.
+ */
+const users = (ctx: RequestContext) => tenantScope(ctx, User, "User");
+
+type Account = Pick<User, "id" | "tenantId" | "username">;
+
+export function lockedUntil(ctx: RequestContext, user: Account): Promise<Date | null> {
+  return lockedUntilOf(ctx, user.tenantId, user.username);
+}
+
+export async function mfaEnrolled(ctx: RequestContext, user: Account): Promise<boolean> {
+  const mfa = await ctx.manager
+    .getRepository(UserMfa)
+    .findOneBy({ tenantId: user.tenantId ?? IsNull(), userId: user.id });
+  return Boolean(mfa?.totpSecretEnc);
+}
+
+export async function unlockUser(ctx: RequestContext, id: string): Promise<User> {
+  return withTransaction(ctx, async (tx) => {
+    const user = await users(tx).getById(id);
+    const until = await lockedUntil(tx, user);
+    const released = await releaseUserLock(tx, user.tenantId, user.username);
+    await recordAudit(tx, {
+      action: "unlockUser",
+      targetType: "User",
+      targetId: user.id,
+      before: { username: user.username, lockedUntil: until },
+      after: { username: user.username, lockedUntil: null, failuresCleared: released },
+    });
+    return user;
+  });
+}
+
+export async function resetUserMfa(ctx: RequestContext, id: string): Promise<User> {
+  return withTransaction(ctx, async (tx) => {
+    const user = await users(tx).getById(id);
+    const repository = tx.manager.getRepository(UserMfa);
+    const mfa = await repository.findOneBy({ tenantId: user.tenantId ?? IsNull(), userId: user.id });
+    if (mfa) await repository.delete({ id: mfa.id });
+    await recordAudit(tx, {
+      action: "resetUserMfa",
+      targetType: "User",
+      targetId: user.id,
+      before: {
+        username: user.username,
+        totpEnrolled: Boolean(mfa?.totpSecretEnc),
+        recoveryCodes: mfa?.recoveryCodeHashes.length ?? 0,
+      },
+      after: { username: user.username, totpEnrolled: false, recoveryCodes: 0 },
+    });
+    return user;
+  });
+}
