@@ -7,7 +7,7 @@ import { recordAudit } from "../../tenancy/audit.js";
 import { isUuid } from "../../tenancy/tenant-scope.js";
 import { providerScope } from "./identity-providers.service.js";
 import type { UpdateIdentitySettingsInput } from "./identity-providers.types.js";
-import { shortenRunningLocks } from "./login-throttle.service.js";
+import { shortenRunningLocks } from "./login-locks.service.js";
 
 export type EffectiveIdentitySettings = Omit<IdentitySettings, "id" | "tenantId" | "createdAt" | "updatedAt">;
 

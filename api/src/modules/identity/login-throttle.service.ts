@@ -1,7 +1,7 @@
 import { LoginThrottle } from "@atrium/schema";
-import { IsNull, MoreThan } from "typeorm";
 import type { RequestContext } from "../../context/request-context.js";
 import type { EffectiveIdentitySettings } from "./identity-settings.service.js";
+import { userLockKey } from "./login-locks.service.js";
 
 export interface ThrottleKeys {
   tenantId: string | null;
@@ -15,7 +15,7 @@ export interface ThrottleKeys {
  */
 export function throttleKeys(tenantId: string | null, username: string, clientIp: string): ThrottleKeys {
   const scope = tenantId ?? "msp";
-  return { tenantId, user: `user:${scope}:${username.trim().toLowerCase()}`, ip: `ip:${scope}:${clientIp}` };
+  return { tenantId, user: userLockKey(tenantId, username), ip: `ip:${scope}:${clientIp}` };
 }
 
 /** The key that is locked right now, if any. */
@@ -72,46 +72,4 @@ export async function registerFailure(ctx: RequestContext, keys: ThrottleKeys, s
  */
 export async function clearUserFailures(ctx: RequestContext, keys: ThrottleKeys): Promise<void> {
   await ctx.manager.getRepository(LoginThrottle).delete({ throttleKey: keys.user });
-}
-
-/** The lock key of one account name (what throttleKeys builds for a sign-in with that name). */
-export function userLockKey(tenantId: string | null, username: string): string {
-  return throttleKeys(tenantId, username, "").user;
-}
-
-/** When the account name's lock ends, if it is locked now. */
-export async function lockedUntilOf(ctx: RequestContext, tenantId: string | null, username: string) {
-  const row = await ctx.manager
-    .getRepository(LoginThrottle)
-    .findOneBy({ throttleKey: userLockKey(tenantId, username) });
-  return row?.lockedUntil && row.lockedUntil > ctx.services.clock() ? row.lockedUntil : null;
-}
-
-/** Forgets the account name's failures and lock (an administrator's unlock). True when there was something. */
-export async function releaseUserLock(ctx: RequestContext, tenantId: string | null, username: string) {
-  const result = await ctx.manager
-    .getRepository(LoginThrottle)
-    .delete({ throttleKey: userLockKey(tenantId, username) });
-  return (result.affected ?? 0) > 0;
-}
-
-/**
- * A shorter lockout applies to the locks already running: each ends as if it had started with the new length
- * (a lock's end minus the time taken off), so shortening the setting can release them at once.
- */
-export async function shortenRunningLocks(
-  ctx: RequestContext,
-  tenantId: string | null,
-  oldSeconds: number,
-  newSeconds: number,
-): Promise<void> {
-  if (newSeconds >= oldSeconds) return;
-  const repository = ctx.manager.getRepository(LoginThrottle);
-  const now = ctx.services.clock();
-  const running = await repository.findBy({ tenantId: tenantId ?? IsNull(), lockedUntil: MoreThan(now) });
-  for (const row of running) {
-    const until = new Date((row.lockedUntil as Date).getTime() - (oldSeconds - newSeconds) * 1000);
-    // The failure window restarted at the old end; it restarts at the new end instead.
-    await repository.update({ id: row.id }, { lockedUntil: until, windowStartedAt: until });
-  }
 }

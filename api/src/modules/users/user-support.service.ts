@@ -3,7 +3,7 @@ import { IsNull } from "typeorm";
 import { type RequestContext, withTransaction } from "../../context/request-context.js";
 import { recordAudit } from "../../tenancy/audit.js";
 import { tenantScope } from "../../tenancy/tenant-scope.js";
-import { lockedUntilOf, releaseUserLock } from "../identity/login-throttle.service.js";
+import { lockedUntilOf, releaseUserLock } from "../identity/login-locks.service.js";
 
 /**
  * What the helpdesk does for a user who cannot get in: lift a sign-in lockout, or clear their second factor so they

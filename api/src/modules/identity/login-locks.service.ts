@@ -1,0 +1,46 @@
+import { LoginThrottle } from "@atrium/schema";
+import { IsNull, MoreThan } from "typeorm";
+import type { RequestContext } from "../../context/request-context.js";
+
+/** Locks on account names as administrators see and change them (the counting is login-throttle.service). */
+/** The lock key of one account name; names compare case-insensitively so "Alice" and "alice" share one counter. */
+export function userLockKey(tenantId: string | null, username: string): string {
+  return `user:${tenantId ?? "msp"}:${username.trim().toLowerCase()}`;
+}
+
+/** When the account name's lock ends, if it is locked now. */
+export async function lockedUntilOf(ctx: RequestContext, tenantId: string | null, username: string) {
+  const row = await ctx.manager
+    .getRepository(LoginThrottle)
+    .findOneBy({ throttleKey: userLockKey(tenantId, username) });
+  return row?.lockedUntil && row.lockedUntil > ctx.services.clock() ? row.lockedUntil : null;
+}
+
+/** Forgets the account name's failures and lock (an administrator's unlock). True when there was something. */
+export async function releaseUserLock(ctx: RequestContext, tenantId: string | null, username: string) {
+  const result = await ctx.manager
+    .getRepository(LoginThrottle)
+    .delete({ throttleKey: userLockKey(tenantId, username) });
+  return (result.affected ?? 0) > 0;
+}
+
+/**
+ * A shorter lockout applies to the locks already running: each ends as if it had started with the new length
+ * (a lock's end minus the time taken off), so shortening the setting can release them at once.
+ */
+export async function shortenRunningLocks(
+  ctx: RequestContext,
+  tenantId: string | null,
+  oldSeconds: number,
+  newSeconds: number,
+): Promise<void> {
+  if (newSeconds >= oldSeconds) return;
+  const repository = ctx.manager.getRepository(LoginThrottle);
+  const now = ctx.services.clock();
+  const running = await repository.findBy({ tenantId: tenantId ?? IsNull(), lockedUntil: MoreThan(now) });
+  for (const row of running) {
+    const until = new Date((row.lockedUntil as Date).getTime() - (oldSeconds - newSeconds) * 1000);
+    // The failure window restarted at the old end; it restarts at the new end instead.
+    await repository.update({ id: row.id }, { lockedUntil: until, windowStartedAt: until });
+  }
+}
