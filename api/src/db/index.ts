@@ -17,5 +17,11 @@ export {
   tenantDb,
 } from "./tenant-db.js";
 export { TENANT_OWNED, type TenantOwnedName, tenantOwnedClasses } from "./tenant-owned.js";
-export { applyTenantSetting, BYPASS_SETTING, TENANT_SETTING, type TransactionScope } from "./tenant-setting.js";
+export {
+  applyTenantSetting,
+  BYPASS_SETTING,
+  enforceTenantSetting,
+  TENANT_SETTING,
+  type TransactionScope,
+} from "./tenant-setting.js";
 export { type RowPatch, rowsPerStatement } from "./values-update.js";

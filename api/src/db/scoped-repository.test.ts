@@ -4,7 +4,7 @@ import { Brackets } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobTestTargets, openJobTestDatabase } from "../jobs/jobs.test-support.js";
 import { acrossTenants, type TenantDb, tenantDb } from "./tenant-db.js";
-import { TENANT_SETTING } from "./tenant-setting.js";
+import { enforceTenantSetting, TENANT_SETTING } from "./tenant-setting.js";
 
 describe.each(jobTestTargets())("the scoped door on $label", ({ url }) => {
   let database: Database;
@@ -67,7 +67,8 @@ describe.each(jobTestTargets())("the scoped door on $label", ({ url }) => {
       .query("g")
       .andWhere(new Brackets((inner) => inner.where("1 = 0").orWhere("1 = 1")))
       .getManyAndCount();
-    for (const rows of [replaced, widened, inOne, bracketed[0]]) expect(names(rows)).toEqual([acme.tenantId]);
+    const cloned = await acme.groups.query("g").andWhere("g.name = 'staff'").clone().where("1 = 1").getMany();
+    for (const rows of [replaced, widened, inOne, bracketed[0], cloned]) expect(names(rows)).toEqual([acme.tenantId]);
     expect(bracketed[1]).toBe(1);
   });
 
@@ -86,6 +87,11 @@ describe.each(jobTestTargets())("the scoped door on $label", ({ url }) => {
   });
 
   it("sets the tenant setting inside every transaction of the door, and the across door names its reason", async () => {
+    const unset = await acme.transaction((tx) =>
+      tx.manager.query(`SELECT current_setting('${TENANT_SETTING}', true) AS "tenant"`),
+    );
+    expect(unset[0].tenant ?? "").toBe("");
+    enforceTenantSetting(database.dataSource);
     const read = `SELECT current_setting('${TENANT_SETTING}', true) AS "tenant", current_setting('atrium.across_tenants', true) AS "reason"`;
     const scoped = await acme.transaction((tx) => tx.manager.query(read));
     expect(scoped[0]).toEqual({ tenant: acme.tenantId, reason: "" });
