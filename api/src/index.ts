@@ -1,5 +1,4 @@
 export { createAppServices } from "./app-services.factory.js";
-export { DEFAULT_SEED_IDS, defaultSeed, startVhiSimulator, type VhiSimulator } from "./clouds/simulator/index.js";
 export { type AppConfig, loadConfig } from "./config/env.js";
 export type { AppServices } from "./context/app-services.js";
 export { acrossTenants, tenantDb } from "./db/index.js";

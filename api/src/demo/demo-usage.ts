@@ -7,8 +7,8 @@ import {
   Tenant,
   type User,
 } from "@atrium/schema";
+import { defaultSeed } from "@atrium/simulator";
 import type { DataSource } from "typeorm";
-import { defaultSeed } from "../clouds/simulator/index.js";
 import { acrossTenants, type OneTenantDb } from "../db/index.js";
 import { HOUR_MS } from "../modules/metering/usage-calculator.js";
 import { hourStartOf, meterTenantHours } from "../modules/metering/usage-metering.service.js";

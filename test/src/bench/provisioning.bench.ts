@@ -1,12 +1,6 @@
-import {
-  createCloudClients,
-  createLogger,
-  createPoolController,
-  DEFAULT_SEED_IDS,
-  defaultSeed,
-  startVhiSimulator,
-} from "@atrium/api";
+import { createCloudClients, createLogger, createPoolController } from "@atrium/api";
 import { Cloud, Desktop, Pool, Tenant } from "@atrium/schema";
+import { DEFAULT_SEED_IDS, defaultSeed, startVhiSimulator } from "@atrium/simulator";
 import { startTestApp } from "../fixtures/test-app.js";
 
 const DESKTOPS = Number(process.env.BENCH_DESKTOPS ?? 500);

@@ -1,5 +1,5 @@
-import { DEFAULT_SEED_IDS, startVhiSimulator, type VhiSimulator } from "@atrium/api";
 import { AuditEvent, Cloud, Tenant } from "@atrium/schema";
+import { DEFAULT_SEED_IDS, startVhiSimulator, type VhiSimulator } from "@atrium/simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMspAdmin, createTenantWithPeople, type TenantFixture } from "../fixtures/factories.js";
 import { dataOf, errorCodes, startTestApp, type TestApp } from "../fixtures/test-app.js";

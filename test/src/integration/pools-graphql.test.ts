@@ -1,5 +1,5 @@
-import { DEFAULT_SEED_IDS } from "@atrium/api";
 import { Pool } from "@atrium/schema";
+import { DEFAULT_SEED_IDS } from "@atrium/simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dataOf, errorCodes } from "../fixtures/test-app.js";
 import { allReady } from "./provisioning.harness.js";

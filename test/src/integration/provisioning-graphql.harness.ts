@@ -1,5 +1,5 @@
-import { DEFAULT_SEED_IDS } from "@atrium/api";
 import { AuditEvent, Desktop, Pool, Tenant } from "@atrium/schema";
+import { DEFAULT_SEED_IDS } from "@atrium/simulator";
 import { createTenantWithPeople, createUser, signIn, type TenantFixture } from "../fixtures/factories.js";
 import { type ProvisioningRig, startProvisioningRig } from "./provisioning.harness.js";
 

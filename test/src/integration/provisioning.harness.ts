@@ -3,15 +3,12 @@ import {
   createCloudClients,
   createLogger,
   createPoolController,
-  DEFAULT_SEED_IDS,
-  defaultSeed,
   type PoolController,
   type PoolControllerOptions,
   poolTag,
-  startVhiSimulator,
-  type VhiSimulator,
 } from "@atrium/api";
 import { Cloud, Desktop, Pool, Tenant } from "@atrium/schema";
+import { DEFAULT_SEED_IDS, defaultSeed, startVhiSimulator, type VhiSimulator } from "@atrium/simulator";
 import { startTestApp, type TestApp } from "../fixtures/test-app.js";
 
 /** The API over a fresh database, a manual-clock VHI simulator, and a cloud + tenant mapped onto its project. */

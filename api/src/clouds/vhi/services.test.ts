@@ -1,6 +1,6 @@
+import { type ReplayCloud, startReplayCloud } from "@atrium/simulator/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fakeDeps, replayConfig } from "./testing/fake-deps.fixture.js";
-import { type ReplayCloud, startReplayCloud } from "./testing/recorded-cloud.fixture.js";
 import { createVhiClient } from "./vhi.client.js";
 import { VhiAuthError, VhiIncompatibleError } from "./vhi.errors.js";
 

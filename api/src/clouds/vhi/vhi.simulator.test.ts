@@ -1,11 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
 import {
   DEFAULT_SEED_IDS,
   defaultSeed,
   type SimulatorOptions,
   startVhiSimulator,
   type VhiSimulator,
-} from "../simulator/index.js";
+} from "@atrium/simulator";
+import { afterEach, describe, expect, it } from "vitest";
 import { createVhiClient } from "./vhi.client.js";
 import {
   VhiAuthError,

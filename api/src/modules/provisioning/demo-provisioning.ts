@@ -1,5 +1,5 @@
 import { Cloud, Tenant } from "@atrium/schema";
-import { DEFAULT_SEED_IDS, startVhiSimulator, type VhiSimulator } from "../../clouds/simulator/index.js";
+import { DEFAULT_SEED_IDS, startVhiSimulator, type VhiSimulator } from "@atrium/simulator";
 import type { AppServices } from "../../context/app-services.js";
 import { acrossTenants } from "../../db/index.js";
 import { createProvisioningWorker } from "./provisioning-worker.js";

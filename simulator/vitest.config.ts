@@ -1,0 +1,3 @@
+import { atriumVitestConfig } from "../vitest.base.js";
+
+export default atriumVitestConfig();
