@@ -8,5 +8,5 @@ const require = createRequire(import.meta.url);
 // graphql is pinned to one module instance: the codegen plugins load it with require(). "@" is the app's src alias.
 export default defineConfig({
   resolve: { alias: { graphql: require.resolve("graphql"), "@": fileURLToPath(new URL("./src", import.meta.url)) } },
-  test: { environment: "node", include: ["src/**/*.test.ts"] },
+  test: { environment: "node", include: ["src/**/*.test.ts", "server/**/*.test.ts"] },
 });

@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { decode, encode } from "next-auth/jwt";
+import { clientProofOf } from "./lib/api/client-proof";
 import {
   SESSION_MAX_AGE_SECONDS,
   secureCookiesEnabled,
@@ -44,7 +45,7 @@ async function route(request: NextRequest): Promise<NextResponse> {
   if (!token || !tokens) return toSignIn(request, null, raw ? "expired" : undefined);
   if (!needsRefresh(tokens, Date.now())) return carryOn(request);
 
-  const refreshed = await refreshTokens(tokens, request.headers.get("x-forwarded-for")).catch(() => undefined);
+  const refreshed = await refreshTokens(tokens, clientProofOf(request.headers)).catch(() => undefined);
   if (refreshed === undefined) return carryOn(request); // API unreachable: let the page render its error.
   if (refreshed === null) return toSignIn(request, tokens.tenantSlug, "expired");
   const value = await encode({ token: { ...token, ...refreshed }, secret, maxAge: SESSION_MAX_AGE_SECONDS });

@@ -24,18 +24,21 @@ export interface PortalOptions {
   gatewayUrl: string | null;
   logger: Logger;
   installationSecret: string;
+  /** Signs each browser's address for the API (ATRIUM_PORTAL_CLIENT_KEY). */
+  clientKey: string;
 }
 
 /**
- * Runs the built Next.js portal next to the API; it reaches the API through ATRIUM_API_URL and links viewers to
- * ATRIUM_GATEWAY_URL.
+ * Runs the built Next.js portal next to the API, through the portal's own server (portal/dist/server), which holds
+ * the browser's socket and vouches for its address to the API; it reaches the API through ATRIUM_API_URL and links
+ * viewers to ATRIUM_GATEWAY_URL.
  */
 export function startPortal(options: PortalOptions): PortalProcess {
-  const { port, apiUrl, gatewayUrl, logger, installationSecret } = options;
+  const { port, apiUrl, gatewayUrl, logger, installationSecret, clientKey } = options;
   const require = createRequire(import.meta.url);
   const portalDir = path.dirname(require.resolve("@atrium/portal/package.json"));
-  const nextBin = require.resolve("next/dist/bin/next", { paths: [portalDir] });
-  const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const server = path.join(portalDir, "dist/server/portal-server.js");
+  const child: ChildProcess = spawn(process.execPath, [server], {
     cwd: portalDir,
     env: {
       NEXTAUTH_SECRET: portalSessionSecret(installationSecret),
@@ -43,6 +46,8 @@ export function startPortal(options: PortalOptions): PortalProcess {
       AUTH_TRUST_HOST: "true",
       ...process.env,
       ATRIUM_API_URL: apiUrl,
+      ATRIUM_PORTAL_CLIENT_KEY: clientKey,
+      HOSTNAME: "127.0.0.1",
       ...(gatewayUrl ? { ATRIUM_GATEWAY_URL: gatewayUrl } : {}),
       PORT: String(port),
     },

@@ -10,6 +10,7 @@ import { startGatewayForServices } from "../modules/gateway/gateway.runtime.js";
 import { startDemoProvisioning } from "../modules/provisioning/demo-provisioning.js";
 import { createLogger } from "../observability/logger.js";
 import { resolveInstallationSecret } from "../security/installation-secret.js";
+import { portalClientKey } from "../server/request-client.js";
 import { startApiServer } from "../server/app.js";
 import { startPortal } from "./portal-process.js";
 
@@ -81,6 +82,7 @@ export async function startAll(config: AppConfig, options: { portal: boolean }):
         gatewayUrl,
         logger,
         installationSecret: resolveInstallationSecret(config.ATRIUM_SECRET, config.ATRIUM_DATA_DIR),
+        clientKey: portalClientKey(config),
       })
     : null;
   process.stdout.write(banner({ api: api.url, portal: portal?.url ?? null, gateway: gatewayUrl }, seeded, demo));

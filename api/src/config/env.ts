@@ -30,8 +30,17 @@ const envSchema = z.object({
    * portal as `npm start` serves it, http://HOST:PORTAL_PORT.
    */
   API_CORS_ORIGINS: z.string().optional(),
-  /** Comma-separated CIDRs of proxies whose X-Forwarded-For we believe. */
-  TRUSTED_PROXIES: z.string().default("127.0.0.1/32,::1/128"),
+  /**
+   * Comma-separated CIDRs of this process's own reverse proxies, whose X-Forwarded-For it believes (the right-most
+   * address that is not one of them is the client). Empty by default: nobody is believed until configured. The
+   * portal is not a proxy of the API: it vouches for the browser's address with ATRIUM_PORTAL_CLIENT_KEY instead.
+   */
+  TRUSTED_PROXIES: z.string().default(""),
+  /**
+   * Key the portal signs browser addresses with (32+ characters, the same on API and portal when they run as
+   * separate processes); derived from the installation secret when unset, and handed to the portal by `npm start`.
+   */
+  ATRIUM_PORTAL_CLIENT_KEY: z.string().min(32, "ATRIUM_PORTAL_CLIENT_KEY must be at least 32 characters").optional(),
   /** Set when gateways run as their own processes (`node api/dist/gateway.js`); `npm start` then runs none. */
   ATRIUM_SEPARATE_GATEWAY: booleanFlag,
   /** Where browsers reach the gateway (its load balancer); defaults to the in-process gateway's own address. */

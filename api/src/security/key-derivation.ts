@@ -14,6 +14,8 @@ export const KEY_LABELS = {
   gatewayTickets: "gateway-ticket:v1",
   /** The portal's NEXTAUTH_SECRET, which encrypts its session cookies. */
   portalSessions: "portal-session:v1",
+  /** HMAC key with which the portal vouches for a browser's address to the API (access/client/portal-client-proof). */
+  portalClient: "portal-client:v1",
 } as const;
 
 export type KeyLabel = (typeof KEY_LABELS)[keyof typeof KEY_LABELS];

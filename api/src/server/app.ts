@@ -15,8 +15,9 @@ import { createReportDownloadRouter } from "../modules/reports/report-download.r
 import { operationLabelOf } from "../observability/operation-label.js";
 import { currentRequestId, requestStore } from "../observability/request-store.js";
 import { corsOriginCheck } from "./cors-origins.js";
-import { buildGraphqlContext, clientIpOf } from "./graphql-context.js";
+import { buildGraphqlContext } from "./graphql-context.js";
 import { queryLimitsOf } from "./query-limits.js";
+import { clientIpOf } from "./request-client.js";
 import { buildAppSchema } from "./schema.js";
 
 export interface ApiServer {
@@ -102,7 +103,7 @@ export async function startApiServer(services: AppServices, port: number, host: 
   // SAML/OIDC browser sign-in: IdP redirects, the SAML ACS POST and the OIDC callback.
   app.use(
     "/auth",
-    createSsoRouter(services, (request) => clientIpOf(request, services)),
+    createSsoRouter(services, (request) => clientIpOf(request, services.config, services.clock())),
   );
   app.use("/agent", createAgentRouter(services));
   app.use(

@@ -3,6 +3,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { EnrolTotpForChallengeDocument } from "@/generated/graphql";
+import { type ClientProof, clientProofOf } from "@/lib/api/client-proof";
 import { execute } from "@/lib/api/graphql-fetch";
 import {
   completeMfaWithApi,
@@ -16,8 +17,8 @@ import type { MfaStep, SignInState } from "@/lib/auth/sign-in-state";
 import { formValues, text } from "@/lib/form-state";
 import { safeCallbackPath } from "@/lib/routes";
 
-async function clientAddress(): Promise<string | null> {
-  return (await headers()).get("x-forwarded-for");
+async function client(): Promise<ClientProof> {
+  return clientProofOf(await headers());
 }
 
 /** Host name without port: the API picks the tenant by it when no slug is given. */
@@ -30,7 +31,7 @@ async function mfaStep(challenge: MfaChallenge): Promise<MfaStep> {
   const data = await execute(
     EnrolTotpForChallengeDocument,
     { challengeToken: challenge.challengeToken },
-    { forwardedFor: await clientAddress() },
+    { client: await client() },
   );
   return { ...challenge, enrolment: data.enrolTotpForChallenge };
 }
@@ -62,7 +63,7 @@ export async function signInAction(_state: SignInState, formData: FormData): Pro
       tenant: text(formData, "tenant").toLowerCase() || null,
       loginHost: await loginHost(),
     },
-    await clientAddress(),
+    await client(),
   );
   return settle(outcome, formData, null);
 }
@@ -74,7 +75,7 @@ export async function completeMfaAction(state: SignInState, formData: FormData):
       code: text(formData, "code").replace(/\s+/g, ""),
       method: text(formData, "method") || null,
     },
-    await clientAddress(),
+    await client(),
   );
   return settle(outcome, formData, state.mfa);
 }
@@ -83,5 +84,5 @@ export async function completeMfaAction(state: SignInState, formData: FormData):
 export async function redeemTicketAction(_state: SignInState, formData: FormData): Promise<SignInState> {
   const ticket = text(formData, "ticket");
   if (!ticket) return { error: "The single sign-on answer carried no ticket.", values: {}, mfa: null };
-  return settle(await redeemTicketWithApi(ticket, await clientAddress()), formData, null);
+  return settle(await redeemTicketWithApi(ticket, await client()), formData, null);
 }

@@ -1,10 +1,11 @@
 import type { TypedDocumentString } from "@/generated/graphql";
+import type { ClientProof } from "./client-proof";
 import { ApiError, type ApiErrorShape, toApiError } from "./graphql-errors";
 
 export interface ExecuteOptions {
   accessToken?: string | null;
-  /** The browser's address chain; the API trusts the portal (loopback) as a proxy and reads it. */
-  forwardedFor?: string | null;
+  /** The portal server's signed statement of the browser's address, for calls made on a browser's behalf. */
+  client?: ClientProof;
 }
 
 export function apiUrl(): string {
@@ -19,7 +20,7 @@ export async function execute<TResult, TVariables>(
 ): Promise<TResult> {
   const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
   if (options.accessToken) headers.authorization = `Bearer ${options.accessToken}`;
-  if (options.forwardedFor) headers["x-forwarded-for"] = options.forwardedFor;
+  Object.assign(headers, options.client);
   let response: Response;
   try {
     response = await fetch(apiUrl(), {

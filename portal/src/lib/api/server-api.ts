@@ -6,6 +6,7 @@ import type { TypedDocumentString } from "@/generated/graphql";
 import { sessionCookieName, sessionSecret } from "../auth/session-secret";
 import { type ApiTokens, tokensOf } from "../auth/session-token";
 import { signInPath } from "../routes";
+import { type ClientProof, clientProofOf } from "./client-proof";
 import { ApiError } from "./graphql-errors";
 import { execute } from "./graphql-fetch";
 
@@ -21,8 +22,8 @@ export const currentTokens = cache(async (): Promise<ApiTokens | null> => {
   }
 });
 
-async function forwardedFor(): Promise<string | null> {
-  return (await headers()).get("x-forwarded-for");
+async function client(): Promise<ClientProof> {
+  return clientProofOf(await headers());
 }
 
 function expiredRedirect(tokens: ApiTokens | null): never {
@@ -40,7 +41,7 @@ export async function query<TResult, TVariables>(
   const tokens = await currentTokens();
   if (!tokens) expiredRedirect(null);
   try {
-    return await execute(document, variables, { accessToken: tokens.accessToken, forwardedFor: await forwardedFor() });
+    return await execute(document, variables, { accessToken: tokens.accessToken, client: await client() });
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     if (error.code === "UNAUTHENTICATED") expiredRedirect(tokens);
@@ -68,7 +69,7 @@ export async function mutate<TResult, TVariables>(
   try {
     const data = await execute(document, variables, {
       accessToken: tokens.accessToken,
-      forwardedFor: await forwardedFor(),
+      client: await client(),
     });
     return { ok: true, data };
   } catch (error) {

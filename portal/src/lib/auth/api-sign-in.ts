@@ -5,6 +5,7 @@ import {
   SignInWithPasswordDocument,
   type TypedDocumentString,
 } from "@/generated/graphql";
+import type { ClientProof } from "../api/client-proof";
 import { ApiError } from "../api/graphql-errors";
 import { execute } from "../api/graphql-fetch";
 import type { ApiTokens } from "./session-token";
@@ -53,10 +54,10 @@ async function relay<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   variables: TVariables,
   pick: (data: TResult) => SignInResultFieldsFragment,
-  forwardedFor: string | null,
+  client: ClientProof,
 ): Promise<SignInOutcome> {
   try {
-    return outcomeOf(pick(await execute(document, variables, { forwardedFor })));
+    return outcomeOf(pick(await execute(document, variables, { client })));
   } catch (error) {
     if (error instanceof ApiError && error.code !== "INTERNAL_SERVER_ERROR")
       return { ok: false, message: error.message };
@@ -66,22 +67,22 @@ async function relay<TResult, TVariables>(
 
 export function signInWithApi(
   credentials: { username: string; password: string; tenant: string | null; loginHost?: string | null },
-  forwardedFor: string | null,
+  client: ClientProof,
 ): Promise<SignInOutcome> {
   if (!credentials.username || !credentials.password)
     return Promise.resolve({ ok: false, message: "Enter your username and password." });
-  return relay(SignInWithPasswordDocument, { input: credentials }, (data) => data.signInWithPassword, forwardedFor);
+  return relay(SignInWithPasswordDocument, { input: credentials }, (data) => data.signInWithPassword, client);
 }
 
 export function completeMfaWithApi(
   answer: { challengeToken: string; code: string; method: string | null },
-  forwardedFor: string | null,
+  client: ClientProof,
 ): Promise<SignInOutcome> {
   if (!answer.code) return Promise.resolve({ ok: false, message: "Enter the code." });
-  return relay(CompleteMfaDocument, { input: answer }, (data) => data.completeMfa, forwardedFor);
+  return relay(CompleteMfaDocument, { input: answer }, (data) => data.completeMfa, client);
 }
 
 /** After SAML/OIDC: the one-time ticket from the URL fragment becomes tokens (or an MFA challenge). */
-export function redeemTicketWithApi(ticket: string, forwardedFor: string | null): Promise<SignInOutcome> {
-  return relay(RedeemSignInTicketDocument, { input: { ticket } }, (data) => data.redeemSignInTicket, forwardedFor);
+export function redeemTicketWithApi(ticket: string, client: ClientProof): Promise<SignInOutcome> {
+  return relay(RedeemSignInTicketDocument, { input: { ticket } }, (data) => data.redeemSignInTicket, client);
 }

@@ -1,5 +1,6 @@
 import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { clientProofOf } from "../api/client-proof";
 import { signInWithApi } from "./api-sign-in";
 import { SESSION_MAX_AGE_SECONDS, secureCookiesEnabled, sessionSecret } from "./session-secret";
 import type { ApiTokens } from "./session-token";
@@ -39,7 +40,7 @@ export function authOptions(): NextAuthOptions {
               password: credentials?.password ?? "",
               tenant: credentials?.tenant?.trim().toLowerCase() || null,
             },
-            headerValue(req.headers, "x-forwarded-for"),
+            clientProofOf({ get: (name) => headerValue(req.headers, name) }),
           );
           if (outcome.ok === false) throw new Error(outcome.message);
           // This endpoint has no second step; the portal's own sign-in page asks for the code.

@@ -1,5 +1,6 @@
 import type { JWT } from "next-auth/jwt";
 import { RefreshSessionDocument } from "@/generated/graphql";
+import type { ClientProof } from "../api/client-proof";
 import { ApiError } from "../api/graphql-errors";
 import { execute } from "../api/graphql-fetch";
 
@@ -32,9 +33,9 @@ export function needsRefresh(tokens: ApiTokens, now: number): boolean {
 // racing, which would otherwise sign the user out.
 const inFlight = new Map<string, Promise<ApiTokens | null>>();
 
-async function callRefresh(tokens: ApiTokens, forwardedFor: string | null): Promise<ApiTokens | null> {
+async function callRefresh(tokens: ApiTokens, client: ClientProof): Promise<ApiTokens | null> {
   try {
-    const data = await execute(RefreshSessionDocument, { refreshToken: tokens.refreshToken }, { forwardedFor });
+    const data = await execute(RefreshSessionDocument, { refreshToken: tokens.refreshToken }, { client });
     return {
       accessToken: data.refreshSession.accessToken,
       refreshToken: data.refreshSession.refreshToken,
@@ -48,10 +49,10 @@ async function callRefresh(tokens: ApiTokens, forwardedFor: string | null): Prom
 }
 
 /** New tokens, or null when the API says the session is over (revoked, expired, user disabled). */
-export function refreshTokens(tokens: ApiTokens, forwardedFor: string | null): Promise<ApiTokens | null> {
+export function refreshTokens(tokens: ApiTokens, client: ClientProof): Promise<ApiTokens | null> {
   const existing = inFlight.get(tokens.refreshToken);
   if (existing) return existing;
-  const pending = callRefresh(tokens, forwardedFor);
+  const pending = callRefresh(tokens, client);
   inFlight.set(tokens.refreshToken, pending);
   // Keep the answer briefly for requests that were already in flight with the old cookie.
   pending.finally(() => setTimeout(() => inFlight.delete(tokens.refreshToken), 30_000).unref?.()).catch(() => {});

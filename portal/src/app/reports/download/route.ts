@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+import { clientProofOf } from "@/lib/api/client-proof";
 import { apiUrl } from "@/lib/api/graphql-fetch";
 import { currentTokens } from "@/lib/api/server-api";
 
@@ -32,12 +33,8 @@ export async function GET(request: NextRequest): Promise<Response> {
     to: until.toISOString().slice(0, 10),
     timeZone: search.get("timeZone") || "UTC",
   }).toString();
-  const forwardedFor = request.headers.get("x-forwarded-for");
   const upstream = await fetch(target, {
-    headers: {
-      authorization: `Bearer ${tokens.accessToken}`,
-      ...(forwardedFor ? { "x-forwarded-for": forwardedFor } : {}),
-    },
+    headers: { authorization: `Bearer ${tokens.accessToken}`, ...clientProofOf(request.headers) },
     cache: "no-store",
   }).catch(() => null);
   if (!upstream) return new Response("The Atrium API cannot be reached.", { status: 502 });

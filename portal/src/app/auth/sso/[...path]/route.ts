@@ -6,7 +6,17 @@ import { apiUrl } from "@/lib/api/graphql-fetch";
 
 export const dynamic = "force-dynamic";
 
-const REQUEST_HEADERS = ["accept", "accept-language", "content-type", "cookie", "user-agent", "x-forwarded-for"];
+// The browser's address goes on as the portal server signed it (x-atrium-client with its x-request-id), never as
+// a forwarded-for the API would have to believe.
+const REQUEST_HEADERS = [
+  "accept",
+  "accept-language",
+  "content-type",
+  "cookie",
+  "user-agent",
+  "x-atrium-client",
+  "x-request-id",
+];
 const RESPONSE_HEADERS = ["location", "content-type", "cache-control"];
 
 /**
