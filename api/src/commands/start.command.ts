@@ -10,8 +10,8 @@ import { startGatewayForServices } from "../modules/gateway/gateway.runtime.js";
 import { startDemoProvisioning } from "../modules/provisioning/demo-provisioning.js";
 import { createLogger } from "../observability/logger.js";
 import { resolveInstallationSecret } from "../security/installation-secret.js";
-import { portalClientKey } from "../server/request-client.js";
 import { startApiServer } from "../server/app.js";
+import { portalClientKey } from "../server/request-client.js";
 import { startPortal } from "./portal-process.js";
 
 interface Endpoints {

@@ -1,11 +1,14 @@
 import type { IncomingMessage } from "node:http";
 import type { AppConfig } from "../config/env.js";
-import { parseTrustedProxies, resolveClientAddress, type TrustedProxies } from "../modules/access/index.js";
 import { CLIENT_PROOF_HEADER, verifyClientProof } from "../modules/access/client/portal-client-proof.js";
+import { parseTrustedProxies, resolveClientAddress, type TrustedProxies } from "../modules/access/index.js";
 import { resolveInstallationSecret } from "../security/installation-secret.js";
 import { deriveKey, KEY_LABELS } from "../security/key-derivation.js";
 
-type ClientConfig = Pick<AppConfig, "TRUSTED_PROXIES" | "ATRIUM_PORTAL_CLIENT_KEY" | "ATRIUM_SECRET" | "ATRIUM_DATA_DIR">;
+type ClientConfig = Pick<
+  AppConfig,
+  "TRUSTED_PROXIES" | "ATRIUM_PORTAL_CLIENT_KEY" | "ATRIUM_SECRET" | "ATRIUM_DATA_DIR"
+>;
 
 /**
  * The key the portal signs browser addresses with: ATRIUM_PORTAL_CLIENT_KEY when the portal runs on its own (set
