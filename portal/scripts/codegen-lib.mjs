@@ -16,7 +16,10 @@ export const outputFile = path.join(portalDir, "src/generated/graphql.ts");
 
 const config = {
   documentMode: "string",
-  enumsAsTypes: true,
+  // Enums become `const` objects (keys = GraphQL names) so pages iterate and compare against the generated values
+  // instead of spelling them out again.
+  enumType: "const",
+  namingConvention: { enumValues: "keep" },
   onlyOperationTypes: true,
   avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: false },
   useTypeImports: true,

@@ -1,8 +1,17 @@
-import { ApiKey, AuthSession, GroupMembership, type Role, RoleBinding, User } from "@atrium/schema";
+import {
+  ApiKey,
+  ApiKeyScope,
+  AuthSession,
+  GroupMembership,
+  isEnumValue,
+  type Role,
+  RoleBinding,
+  User,
+} from "@atrium/schema";
 import { type EntityManager, In, IsNull } from "typeorm";
 import { AppError } from "../errors/app-error.js";
 import { looksLikeApiKey, parseApiKey } from "./api-key-format.js";
-import { API_KEY_SCOPES, type Permission, permissionsForRoles } from "./permissions.js";
+import { type Permission, permissionsForRoles } from "./permissions.js";
 import { ANONYMOUS, type Principal } from "./principal.js";
 import { constantTimeEqual, type TokenService } from "./token.service.js";
 
@@ -32,9 +41,8 @@ async function apiKeyPrincipal(manager: EntityManager, value: string, now: Date)
   const key = await manager.getRepository(ApiKey).findOne({ where: { prefix: parsed.prefix } });
   if (!key || !constantTimeEqual(key.secretHash, parsed.secretHash)) throw invalidKey();
   if (key.revokedAt || (key.expiresAt && key.expiresAt <= now)) throw invalidKey();
-  const scopes = key.scopes.filter((scope): scope is Permission =>
-    (API_KEY_SCOPES as readonly string[]).includes(scope),
-  );
+  // A scope dropped from ApiKeyScope since the key was made grants nothing.
+  const scopes: Permission[] = key.scopes.filter((scope) => isEnumValue(ApiKeyScope, scope));
   return {
     kind: "api_key",
     apiKeyId: key.id,

@@ -113,10 +113,6 @@ export const MSP_ROLE_IN_TENANT: Record<MspRole, Permission[]> = {
   msp_billing: [...TENANT_READ, "audit:read", "billing:read", "reports:read"],
 };
 
-/** API keys carry explicit scopes; these are the ones a key may be given. */
-export const API_KEY_SCOPES = ["billing:read", "tenants:read", "pools:read", "desktops:read", "audit:read"] as const;
-export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
-
 export function isMspRole(role: Role): role is MspRole {
   return role.startsWith("msp_");
 }

@@ -1,4 +1,4 @@
-import { type Pool, Tenant, type User } from "@atrium/schema";
+import { type Pool, type Role, Tenant, type User } from "@atrium/schema";
 import DataLoader from "dataloader";
 import { type EntityManager, In } from "typeorm";
 import type { ScopedRepository, TenantDb, TenantOwned } from "../db/index.js";
@@ -7,7 +7,7 @@ export interface Loaders {
   pool: DataLoader<string, Pool | null>;
   user: DataLoader<string, User | null>;
   tenant: DataLoader<string, Tenant | null>;
-  rolesOfUser: DataLoader<string, string[]>;
+  rolesOfUser: DataLoader<string, Role[]>;
 }
 
 function byIdWithinTenant<T extends TenantOwned>(db: TenantDb, repository: () => ScopedRepository<T>) {
@@ -31,7 +31,7 @@ export function createLoaders(db: TenantDb, manager: EntityManager): Loaders {
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
-    rolesOfUser: new DataLoader<string, string[]>(async (userIds) => {
+    rolesOfUser: new DataLoader<string, Role[]>(async (userIds) => {
       if (!db.tenantId) return userIds.map(() => []);
       const memberships = await db.groupMemberships.findBy({ userId: In([...userIds]) });
       const groupIds = [...new Set(memberships.map((m) => m.groupId))];

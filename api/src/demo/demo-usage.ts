@@ -4,6 +4,7 @@ import {
   type DesktopPowerInterval,
   type DesktopSession,
   type Pool,
+  ReleaseReason,
   Tenant,
   type User,
 } from "@atrium/schema";
@@ -75,7 +76,7 @@ async function writeHistory(db: OneTenantDb, pool: Pool, people: User[], firstDa
         poolId: pool.id,
         assignedAt: at(8),
         releasedAt: clip(at(17)),
-        releaseReason: "logout",
+        releaseReason: ReleaseReason.TIMER_LOGOUT,
       });
       for (const [start, end] of [
         [at(8, 15), at(12)],

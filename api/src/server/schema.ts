@@ -1,4 +1,5 @@
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
+import "../graphql/enums.js";
 import { buildSchema, getMetadataStorage } from "type-graphql";
 import { PERMISSIONS, type Permission } from "../auth/permissions.js";
 import { authChecker } from "../graphql/auth-checker.js";

@@ -1,5 +1,7 @@
-export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+import { enumValues, Weekday } from "@atrium/schema";
+
+/** Monday first: index arithmetic (the previous day) relies on this order. */
+export const WEEKDAYS = enumValues(Weekday);
 
 /** Local wall-clock reading of an instant in a time zone. */
 export interface WallTime {

@@ -4,31 +4,63 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-/** POOL_AVAILABLE_BELOW (threshold = desktops), POOL_PAUSED, CLOUD_UNREACHABLE, QUOTA_ABOVE (threshold = percent), FAILED_LOGIN_SPIKE (threshold failures within windowMinutes), REPORT_DELIVERY_FAILED. */
-export type AlertKind =
-  | 'CLOUD_UNREACHABLE'
-  | 'FAILED_LOGIN_SPIKE'
-  | 'POOL_AVAILABLE_BELOW'
-  | 'POOL_PAUSED'
-  | 'QUOTA_ABOVE'
-  | 'REPORT_DELIVERY_FAILED';
+/** Why an access decision came out as it did. */
+export const AccessDecisionReason = {
+  ALLOWED: 'ALLOWED',
+  EXPLICIT_DENY: 'EXPLICIT_DENY',
+  INVALID_LOCATION: 'INVALID_LOCATION',
+  INVALID_RULE: 'INVALID_RULE',
+  NO_RULE_MATCHED: 'NO_RULE_MATCHED',
+  UNKNOWN_LOCATION: 'UNKNOWN_LOCATION',
+  UNKNOWN_POLICY: 'UNKNOWN_POLICY'
+} as const;
 
+export type AccessDecisionReason = typeof AccessDecisionReason[keyof typeof AccessDecisionReason];
+export const ActorType = {
+  AGENT: 'AGENT',
+  API_KEY: 'API_KEY',
+  SYSTEM: 'SYSTEM',
+  USER: 'USER'
+} as const;
+
+export type ActorType = typeof ActorType[keyof typeof ActorType];
+/** POOL_AVAILABLE_BELOW (threshold = desktops), POOL_PAUSED, CLOUD_UNREACHABLE, QUOTA_ABOVE (threshold = percent), FAILED_LOGIN_SPIKE (threshold failures within windowMinutes), REPORT_DELIVERY_FAILED. */
+export const AlertKind = {
+  CLOUD_UNREACHABLE: 'CLOUD_UNREACHABLE',
+  FAILED_LOGIN_SPIKE: 'FAILED_LOGIN_SPIKE',
+  POOL_AVAILABLE_BELOW: 'POOL_AVAILABLE_BELOW',
+  POOL_PAUSED: 'POOL_PAUSED',
+  QUOTA_ABOVE: 'QUOTA_ABOVE',
+  REPORT_DELIVERY_FAILED: 'REPORT_DELIVERY_FAILED'
+} as const;
+
+export type AlertKind = typeof AlertKind[keyof typeof AlertKind];
+/** What an API key may read. */
+export const ApiKeyScope = {
+  AUDIT_READ: 'AUDIT_READ',
+  BILLING_READ: 'BILLING_READ',
+  DESKTOPS_READ: 'DESKTOPS_READ',
+  POOLS_READ: 'POOLS_READ',
+  TENANTS_READ: 'TENANTS_READ'
+} as const;
+
+export type ApiKeyScope = typeof ApiKeyScope[keyof typeof ApiKeyScope];
 export type AssignmentRuleInput = {
   attribute?: string | null | undefined;
   description?: string | null | undefined;
-  effect: string;
+  effect: RuleEffect;
   gatewayOnly?: boolean;
   group?: string | null | undefined;
   html5Only?: boolean;
   identityProviderId?: string | number | null | undefined;
   locationIds?: Array<string | number>;
   mfaRequired?: boolean;
-  operator?: string | null | undefined;
+  operator?: RuleOperator | null | undefined;
   policyId?: string | number | null | undefined;
   position: number;
-  protocols?: Array<string>;
-  role?: string | null | undefined;
-  subjectType?: string;
+  protocols?: Array<DisplayProtocol>;
+  role?: Role | null | undefined;
+  subjectType?: RuleSubjectType;
   value?: string | null | undefined;
 };
 
@@ -36,12 +68,28 @@ export type AuditFilter = {
   action?: string | null | undefined;
 };
 
+/** The portal in a browser (WEB), a native client (NATIVE) or an API caller (API). */
+export const ClientKind = {
+  API: 'API',
+  NATIVE: 'NATIVE',
+  WEB: 'WEB'
+} as const;
+
+export type ClientKind = typeof ClientKind[keyof typeof ClientKind];
+/** The result of the last connection check. */
+export const CloudStatus = {
+  ERROR: 'ERROR',
+  OK: 'OK',
+  UNKNOWN: 'UNKNOWN'
+} as const;
+
+export type CloudStatus = typeof CloudStatus[keyof typeof CloudStatus];
 export type CompleteMfaInput = {
   challengeToken: string;
   /** TOTP code, recovery code, or the RADIUS answer (code or 'push'). */
   code: string;
   /** Which method the code is for; inferred when omitted. */
-  method?: string | null | undefined;
+  method?: MfaMethod | null | undefined;
 };
 
 export type ConnectInput = {
@@ -50,9 +98,16 @@ export type ConnectInput = {
   /** Or any free desktop of this pool (the broker picks). */
   poolId?: string | number | null | undefined;
   /** RDP, VNC, SSH or HTML5; default: the plan's first usable. */
-  protocol?: string | null | undefined;
+  protocol?: DisplayProtocol | null | undefined;
 };
 
+/** Straight to the desktop (DIRECT) or through the gateway (GATEWAY). */
+export const ConnectMethod = {
+  DIRECT: 'DIRECT',
+  GATEWAY: 'GATEWAY'
+} as const;
+
+export type ConnectMethod = typeof ConnectMethod[keyof typeof ConnectMethod];
 export type CreateAlertRuleInput = {
   enabled?: boolean;
   kind: AlertKind;
@@ -66,8 +121,7 @@ export type CreateAlertRuleInput = {
 export type CreateApiKeyInput = {
   expiresAt?: string | null | undefined;
   name: string;
-  /** Any of: billing:read, tenants:read, pools:read, desktops:read, audit:read. */
-  scopes: Array<string>;
+  scopes: Array<ApiKeyScope>;
 };
 
 export type CreateCloudInput = {
@@ -86,7 +140,7 @@ export type CreateGroupInput = {
   description?: string | null | undefined;
   name: string;
   /** Tenant role every member receives. */
-  role?: string | null | undefined;
+  role?: TenantRole | null | undefined;
 };
 
 export type CreateIdentityProviderInput = {
@@ -94,7 +148,7 @@ export type CreateIdentityProviderInput = {
   config: Record<string, unknown>;
   enabled?: boolean;
   groupRoleMappings?: Array<GroupRoleMappingInput>;
-  kind: string;
+  kind: IdentityProviderKind;
   name: string;
   priority?: number;
   /** Write-only: LDAP bind password, OIDC client secret, RADIUS secret. */
@@ -103,11 +157,11 @@ export type CreateIdentityProviderInput = {
 
 export type CreateLocationInput = {
   cidrs: Array<string>;
-  clientKinds?: Array<string>;
+  clientKinds?: Array<ClientKind>;
   description?: string | null | undefined;
   name: string;
   timeWindows?: Array<LocationTimeWindowInput>;
-  viaGateway?: string;
+  viaGateway?: LocationGatewayMode;
 };
 
 export type CreatePolicyInput = {
@@ -116,7 +170,7 @@ export type CreatePolicyInput = {
   entitlements?: Array<PoolEntitlementInput>;
   maxDesktops?: number | null | undefined;
   name: string;
-  rogueAction?: string;
+  rogueAction?: RogueLoginAction;
 };
 
 export type CreatePoolInput = {
@@ -143,7 +197,7 @@ export type CreatePoolInput = {
   /** {SEQ} or {SEQ:n} once, optionally {TENANT} and {POOL}; becomes the hostname. */
   namePattern: string;
   networkIds: Array<string>;
-  parkedPowerState?: string;
+  parkedPowerState?: ParkedPowerState;
   /** 0 disables restraint. */
   restraintFailures?: number;
   restraintWindowMinutes?: number;
@@ -153,7 +207,7 @@ export type CreatePoolInput = {
   /** Storage policy (volume type name) of the boot volume. */
   storagePolicy?: string | null | undefined;
   timeZone?: string;
-  userDataKind?: string;
+  userDataKind?: UserDataKind;
   userDataTemplate?: string | null | undefined;
 };
 
@@ -183,29 +237,67 @@ export type CreateUserInput = {
   email?: string | null | undefined;
   /** Local password; at least 8 characters. */
   password?: string | null | undefined;
-  role?: string;
+  role?: TenantRole;
   username: string;
 };
 
-/** What the pool controller should do with a desktop on its next pass. */
-export type DesktopAction =
-  | 'REBOOT'
-  | 'REBUILD'
-  | 'RESUME'
-  | 'SHELVE'
-  | 'START'
-  | 'STOP'
-  | 'SUSPEND'
-  | 'TERMINATE'
-  | 'UNSHELVE';
+/** The power state the pool controller drives a desktop towards. */
+export const DesiredPowerState = {
+  DELETED: 'DELETED',
+  RUNNING: 'RUNNING',
+  SHELVED: 'SHELVED',
+  STOPPED: 'STOPPED',
+  SUSPENDED: 'SUSPENDED'
+} as const;
 
+export type DesiredPowerState = typeof DesiredPowerState[keyof typeof DesiredPowerState];
+/** What the pool controller should do with a desktop on its next pass. */
+export const DesktopAction = {
+  REBOOT: 'REBOOT',
+  REBUILD: 'REBUILD',
+  RESUME: 'RESUME',
+  SHELVE: 'SHELVE',
+  START: 'START',
+  STOP: 'STOP',
+  SUSPEND: 'SUSPEND',
+  TERMINATE: 'TERMINATE',
+  UNSHELVE: 'UNSHELVE'
+} as const;
+
+export type DesktopAction = typeof DesktopAction[keyof typeof DesktopAction];
+export const DesktopAvailability = {
+  ASSIGNED: 'ASSIGNED',
+  AVAILABLE: 'AVAILABLE',
+  DELETING: 'DELETING',
+  PROVISIONING: 'PROVISIONING',
+  UNAVAILABLE: 'UNAVAILABLE'
+} as const;
+
+export type DesktopAvailability = typeof DesktopAvailability[keyof typeof DesktopAvailability];
 export type DesktopFilter = {
-  availability?: string | null | undefined;
+  availability?: DesktopAvailability | null | undefined;
   poolId?: string | number | null | undefined;
   /** Matches the desktop name. */
   search?: string | null | undefined;
 };
 
+/** A one-shot action the pool controller runs on its next pass. */
+export const DesktopPendingAction = {
+  REBOOT: 'REBOOT',
+  REBUILD: 'REBUILD'
+} as const;
+
+export type DesktopPendingAction = typeof DesktopPendingAction[keyof typeof DesktopPendingAction];
+export const DesktopProvisioningState = {
+  BUILDING: 'BUILDING',
+  DELETING: 'DELETING',
+  FAILED: 'FAILED',
+  PENDING: 'PENDING',
+  READY: 'READY',
+  VANISHED: 'VANISHED'
+} as const;
+
+export type DesktopProvisioningState = typeof DesktopProvisioningState[keyof typeof DesktopProvisioningState];
 export type DesktopSessionFilter = {
   desktopId?: string | number | null | undefined;
   /** Sessions that started at or after this instant. */
@@ -213,24 +305,111 @@ export type DesktopSessionFilter = {
   /** Only sessions that have not ended (the 'sessions now' view). */
   openOnly?: boolean | null | undefined;
   poolId?: string | number | null | undefined;
-  state?: string | null | undefined;
+  state?: DesktopSessionState | null | undefined;
   /** Sessions that started before this instant. */
   to?: string | null | undefined;
   userId?: string | number | null | undefined;
 };
 
+export const DesktopSessionState = {
+  ACTIVE: 'ACTIVE',
+  DISCONNECTED: 'DISCONNECTED',
+  ENDED: 'ENDED',
+  IDLE: 'IDLE',
+  LOCKED: 'LOCKED',
+  PENDING: 'PENDING'
+} as const;
+
+export type DesktopSessionState = typeof DesktopSessionState[keyof typeof DesktopSessionState];
+/** The desktop's user session as its agent last reported it. */
+export const DesktopSessionSummary = {
+  DISCONNECTED: 'DISCONNECTED',
+  IDLE: 'IDLE',
+  LOCKED: 'LOCKED',
+  LOGGED_IN: 'LOGGED_IN',
+  NONE: 'NONE'
+} as const;
+
+export type DesktopSessionSummary = typeof DesktopSessionSummary[keyof typeof DesktopSessionSummary];
+/** HTML5 is in the browser: VNC and SSH directly, RDP through guacd. */
+export const DisplayProtocol = {
+  HTML5: 'HTML5',
+  RDP: 'RDP',
+  SSH: 'SSH',
+  VNC: 'VNC'
+} as const;
+
+export type DisplayProtocol = typeof DisplayProtocol[keyof typeof DisplayProtocol];
+export const GatewayUsage = {
+  ALWAYS: 'ALWAYS',
+  NEVER: 'NEVER',
+  WHEN_REQUIRED: 'WHEN_REQUIRED'
+} as const;
+
+export type GatewayUsage = typeof GatewayUsage[keyof typeof GatewayUsage];
 export type GroupRoleMappingInput = {
   group: string;
-  role: string;
+  role: Role;
 };
 
+export const IdentityProviderKind = {
+  LDAP: 'LDAP',
+  OIDC: 'OIDC',
+  RADIUS: 'RADIUS',
+  SAML: 'SAML'
+} as const;
+
+export type IdentityProviderKind = typeof IdentityProviderKind[keyof typeof IdentityProviderKind];
+/** YES: only through the gateway; NO: only direct; ANY: both. */
+export const LocationGatewayMode = {
+  ANY: 'ANY',
+  NO: 'NO',
+  YES: 'YES'
+} as const;
+
+export type LocationGatewayMode = typeof LocationGatewayMode[keyof typeof LocationGatewayMode];
 export type LocationTimeWindowInput = {
-  days: Array<string>;
+  days: Array<Weekday>;
   end: string;
   start: string;
   timeZone: string;
 };
 
+/** TOTP_ENROLMENT is the first code of a new authenticator app. */
+export const MfaMethod = {
+  RADIUS: 'RADIUS',
+  RECOVERY_CODE: 'RECOVERY_CODE',
+  TOTP: 'TOTP',
+  TOTP_ENROLMENT: 'TOTP_ENROLMENT'
+} as const;
+
+export type MfaMethod = typeof MfaMethod[keyof typeof MfaMethod];
+/** Which desktops of a pool are offered first. */
+export const OfferSortOrder = {
+  FAVOR_PREVIOUS: 'FAVOR_PREVIOUS',
+  FAVOR_RUNNING: 'FAVOR_RUNNING',
+  LEAST_RECENTLY_USED: 'LEAST_RECENTLY_USED',
+  OLDEST_FIRST: 'OLDEST_FIRST'
+} as const;
+
+export type OfferSortOrder = typeof OfferSortOrder[keyof typeof OfferSortOrder];
+/** The power state free desktops wait in. */
+export const ParkedPowerState = {
+  RUNNING: 'RUNNING',
+  SHELVED: 'SHELVED',
+  STOPPED: 'STOPPED',
+  SUSPENDED: 'SUSPENDED'
+} as const;
+
+export type ParkedPowerState = typeof ParkedPowerState[keyof typeof ParkedPowerState];
+export const PlanPowerAction = {
+  NONE: 'NONE',
+  SHELVE: 'SHELVE',
+  STOP: 'STOP',
+  SUSPEND: 'SUSPEND'
+} as const;
+
+export type PlanPowerAction = typeof PlanPowerAction[keyof typeof PlanPowerAction];
 /** The account the gateway signs in to the pool's desktops with (SSH, RDP through guacd). */
 export type PoolDesktopLoginInput = {
   /** Write-only; on update, leave out to keep the stored one. */
@@ -256,13 +435,24 @@ export type PoolEntitlementInput = {
   powerPlanId?: string | number | null | undefined;
   protocolPlanId?: string | number | null | undefined;
   releasePlanId?: string | number | null | undefined;
-  sortOrder?: string;
+  sortOrder?: OfferSortOrder;
   startIfStopped?: boolean;
-  userPowerActions?: Array<string>;
+  userPowerActions?: Array<UserPowerAction>;
 };
 
+/** What the pool controller did on its last pass. */
+export const PoolProvisioningState = {
+  BLOCKED: 'BLOCKED',
+  ERROR: 'ERROR',
+  GROWING: 'GROWING',
+  IDLE: 'IDLE',
+  PAUSED: 'PAUSED',
+  SHRINKING: 'SHRINKING'
+} as const;
+
+export type PoolProvisioningState = typeof PoolProvisioningState[keyof typeof PoolProvisioningState];
 export type PoolScheduleWindowInput = {
-  days: Array<string>;
+  days: Array<Weekday>;
   /** HH:MM; at or before start crosses midnight. */
   end: string;
   maxTotal?: number | null | undefined;
@@ -273,64 +463,175 @@ export type PoolScheduleWindowInput = {
   start: string;
 };
 
+export const PoolStatus = {
+  ACTIVE: 'ACTIVE',
+  DRAINING: 'DRAINING',
+  PAUSED: 'PAUSED'
+} as const;
+
+export type PoolStatus = typeof PoolStatus[keyof typeof PoolStatus];
 export type PowerPlanInput = {
   name: string;
-  onDisconnect?: string;
+  onDisconnect?: PlanPowerAction;
   onDisconnectMinutes?: number;
-  onLogout?: string;
+  onLogout?: PlanPowerAction;
   onLogoutMinutes?: number;
-  onRelease?: string;
+  onRelease?: PlanPowerAction;
   onReleaseMinutes?: number;
 };
 
+/** The power state the cloud reports (UNKNOWN before the first observation). */
+export const PowerState = {
+  BUILDING: 'BUILDING',
+  DELETED: 'DELETED',
+  ERROR: 'ERROR',
+  RUNNING: 'RUNNING',
+  SHELVED: 'SHELVED',
+  STOPPED: 'STOPPED',
+  SUSPENDED: 'SUSPENDED',
+  UNKNOWN: 'UNKNOWN'
+} as const;
+
+export type PowerState = typeof PowerState[keyof typeof PowerState];
 export type ProtocolPlanInput = {
   name: string;
   protocols: Array<ProtocolSettingInput>;
 };
 
 export type ProtocolSettingInput = {
-  gateway?: string;
+  gateway?: GatewayUsage;
   port?: number | null | undefined;
   priority?: number;
-  protocol: string;
+  protocol: DisplayProtocol;
   rdpOptions?: Array<string>;
 };
 
+export const ProvisioningEventKind = {
+  BLOCKED: 'BLOCKED',
+  DELETED: 'DELETED',
+  DUPLICATE_DELETED: 'DUPLICATE_DELETED',
+  ERROR: 'ERROR',
+  FAULT: 'FAULT',
+  ORPHAN: 'ORPHAN',
+  ORPHAN_DELETED: 'ORPHAN_DELETED',
+  PAUSED: 'PAUSED',
+  READY: 'READY',
+  REBOOT: 'REBOOT',
+  REBUILD: 'REBUILD',
+  RESUMED: 'RESUMED',
+  SCALE_DOWN: 'SCALE_DOWN',
+  TERMINATE: 'TERMINATE',
+  VANISHED: 'VANISHED'
+} as const;
+
+export type ProvisioningEventKind = typeof ProvisioningEventKind[keyof typeof ProvisioningEventKind];
+export const ProvisioningEventLevel = {
+  ERROR: 'ERROR',
+  INFO: 'INFO',
+  WARNING: 'WARNING'
+} as const;
+
+export type ProvisioningEventLevel = typeof ProvisioningEventLevel[keyof typeof ProvisioningEventLevel];
 export type RedeemTicketInput = {
   ticket: string;
 };
 
+/** What happens to a desktop when it is released. */
+export const ReleaseDisposition = {
+  KEEP: 'KEEP',
+  REBUILD: 'REBUILD',
+  TERMINATE: 'TERMINATE'
+} as const;
+
+export type ReleaseDisposition = typeof ReleaseDisposition[keyof typeof ReleaseDisposition];
 export type ReleasePlanInput = {
   keepPersistent?: boolean;
   name: string;
-  onRelease?: string;
+  onRelease?: ReleaseDisposition;
   releaseAfterDisconnectMinutes?: number | null | undefined;
   releaseAfterLogoutMinutes?: number | null | undefined;
 };
 
-export type ReportDeliveryStatus =
-  | 'FAILED'
-  | 'PENDING'
-  | 'RETRYING'
-  | 'SENDING'
-  | 'SENT';
+export const ReportDeliveryStatus = {
+  FAILED: 'FAILED',
+  PENDING: 'PENDING',
+  RETRYING: 'RETRYING',
+  SENDING: 'SENDING',
+  SENT: 'SENT'
+} as const;
 
-export type ReportFormat =
-  | 'CSV'
-  | 'PDF';
+export type ReportDeliveryStatus = typeof ReportDeliveryStatus[keyof typeof ReportDeliveryStatus];
+export const ReportFormat = {
+  CSV: 'CSV',
+  PDF: 'PDF'
+} as const;
 
-export type ReportKind =
-  | 'ASSIGNMENT_HISTORY'
-  | 'BROKER_METRICS'
-  | 'LOGIN_HISTORY'
-  | 'USAGE';
+export type ReportFormat = typeof ReportFormat[keyof typeof ReportFormat];
+export const ReportKind = {
+  ASSIGNMENT_HISTORY: 'ASSIGNMENT_HISTORY',
+  BROKER_METRICS: 'BROKER_METRICS',
+  LOGIN_HISTORY: 'LOGIN_HISTORY',
+  USAGE: 'USAGE'
+} as const;
 
+export type ReportKind = typeof ReportKind[keyof typeof ReportKind];
 /** The previous local day, ISO week (Monday to Sunday) or calendar month in the schedule's time zone. */
-export type ReportPeriod =
-  | 'DAILY'
-  | 'MONTHLY'
-  | 'WEEKLY';
+export const ReportPeriod = {
+  DAILY: 'DAILY',
+  MONTHLY: 'MONTHLY',
+  WEEKLY: 'WEEKLY'
+} as const;
 
+export type ReportPeriod = typeof ReportPeriod[keyof typeof ReportPeriod];
+/** What happens when someone signs in on a desktop nobody assigned to them. */
+export const RogueLoginAction = {
+  ASSIGN: 'ASSIGN',
+  LOG: 'LOG',
+  LOGOUT: 'LOGOUT'
+} as const;
+
+export type RogueLoginAction = typeof RogueLoginAction[keyof typeof RogueLoginAction];
+export const Role = {
+  MSP_ADMIN: 'MSP_ADMIN',
+  MSP_BILLING: 'MSP_BILLING',
+  MSP_OPERATOR: 'MSP_OPERATOR',
+  TENANT_ADMIN: 'TENANT_ADMIN',
+  TENANT_HELPDESK: 'TENANT_HELPDESK',
+  TENANT_USER: 'TENANT_USER'
+} as const;
+
+export type Role = typeof Role[keyof typeof Role];
+export const RuleEffect = {
+  ALLOW: 'ALLOW',
+  DENY: 'DENY'
+} as const;
+
+export type RuleEffect = typeof RuleEffect[keyof typeof RuleEffect];
+/** EQUALS compares case-insensitively; MATCHES is a glob with * and ?. */
+export const RuleOperator = {
+  EQUALS: 'EQUALS',
+  MATCHES: 'MATCHES'
+} as const;
+
+export type RuleOperator = typeof RuleOperator[keyof typeof RuleOperator];
+export const RuleSubjectType = {
+  ANY: 'ANY',
+  ATTRIBUTE: 'ATTRIBUTE',
+  GROUP: 'GROUP'
+} as const;
+
+export type RuleSubjectType = typeof RuleSubjectType[keyof typeof RuleSubjectType];
+/** RELEASED_* ended with the release of the assignment. */
+export const SessionEndReason = {
+  BOOT: 'BOOT',
+  LOGOUT: 'LOGOUT',
+  RELEASED_TIMER_DISCONNECT: 'RELEASED_TIMER_DISCONNECT',
+  RELEASED_TIMER_LOGOUT: 'RELEASED_TIMER_LOGOUT',
+  RELEASED_USER: 'RELEASED_USER',
+  ROGUE_LOGOUT: 'ROGUE_LOGOUT'
+} as const;
+
+export type SessionEndReason = typeof SessionEndReason[keyof typeof SessionEndReason];
 export type SignInInput = {
   /** Host name the user signs in at (the portal passes its own); selects the tenant when no slug is given. */
   loginHost?: string | null | undefined;
@@ -352,11 +653,33 @@ export type SmtpSettingsInput = {
 };
 
 /** NONE: plain SMTP; STARTTLS: upgrade required; TLS: implicit TLS (usually port 465). */
-export type SmtpTlsMode =
-  | 'NONE'
-  | 'STARTTLS'
-  | 'TLS';
+export const SmtpTlsMode = {
+  NONE: 'NONE',
+  STARTTLS: 'STARTTLS',
+  TLS: 'TLS'
+} as const;
 
+export type SmtpTlsMode = typeof SmtpTlsMode[keyof typeof SmtpTlsMode];
+export const SsoProviderKind = {
+  OIDC: 'OIDC',
+  SAML: 'SAML'
+} as const;
+
+export type SsoProviderKind = typeof SsoProviderKind[keyof typeof SsoProviderKind];
+/** The roles a tenant admin can hand out. */
+export const TenantRole = {
+  TENANT_ADMIN: 'TENANT_ADMIN',
+  TENANT_HELPDESK: 'TENANT_HELPDESK',
+  TENANT_USER: 'TENANT_USER'
+} as const;
+
+export type TenantRole = typeof TenantRole[keyof typeof TenantRole];
+export const TenantStatus = {
+  ACTIVE: 'ACTIVE',
+  SUSPENDED: 'SUSPENDED'
+} as const;
+
+export type TenantStatus = typeof TenantStatus[keyof typeof TenantStatus];
 export type TotpCodeInput = {
   code: string;
 };
@@ -397,7 +720,7 @@ export type UpdatePoolInput = {
   name?: string | null | undefined;
   namePattern?: string | null | undefined;
   networkIds?: Array<string> | null | undefined;
-  parkedPowerState?: string | null | undefined;
+  parkedPowerState?: ParkedPowerState | null | undefined;
   restraintFailures?: number | null | undefined;
   restraintWindowMinutes?: number | null | undefined;
   schedule?: Array<PoolScheduleWindowInput> | null | undefined;
@@ -405,7 +728,7 @@ export type UpdatePoolInput = {
   /** Storage policy (volume type name) of the boot volume. */
   storagePolicy?: string | null | undefined;
   timeZone?: string | null | undefined;
-  userDataKind?: string | null | undefined;
+  userDataKind?: UserDataKind | null | undefined;
   userDataTemplate?: string | null | undefined;
 };
 
@@ -413,7 +736,7 @@ export type UpdateTenantInput = {
   brandColor?: string | null | undefined;
   maxDesktops?: number | null | undefined;
   name?: string | null | undefined;
-  status?: string | null | undefined;
+  status?: TenantStatus | null | undefined;
   vhiDomain?: string | null | undefined;
   vhiProject?: string | null | undefined;
 };
@@ -423,20 +746,55 @@ export type UpdateUserInput = {
   displayName?: string | null | undefined;
   email?: string | null | undefined;
   password?: string | null | undefined;
-  role?: string | null | undefined;
+  role?: TenantRole | null | undefined;
 };
 
+/** Which first-boot agent reads the pool's user data. */
+export const UserDataKind = {
+  CLOUDBASE_INIT: 'CLOUDBASE_INIT',
+  CLOUD_INIT: 'CLOUD_INIT',
+  NONE: 'NONE'
+} as const;
+
+export type UserDataKind = typeof UserDataKind[keyof typeof UserDataKind];
 export type UserFilter = {
   /** Matches username, display name or e-mail. */
   search?: string | null | undefined;
 };
 
-export type LocationFieldsFragment = { id: string, name: string, description: string | null, cidrs: Array<string>, clientKinds: Array<string>, viaGateway: string, mspDefault: boolean, timeWindows: Array<{ days: Array<string>, start: string, end: string, timeZone: string }> };
+export const UserPowerAction = {
+  REBOOT: 'REBOOT',
+  START: 'START',
+  STOP: 'STOP'
+} as const;
+
+export type UserPowerAction = typeof UserPowerAction[keyof typeof UserPowerAction];
+/** Created in Atrium (LOCAL) or provisioned from a directory or identity provider. */
+export const UserSource = {
+  LDAP: 'LDAP',
+  LOCAL: 'LOCAL',
+  OIDC: 'OIDC',
+  SAML: 'SAML'
+} as const;
+
+export type UserSource = typeof UserSource[keyof typeof UserSource];
+export const Weekday = {
+  FRI: 'FRI',
+  MON: 'MON',
+  SAT: 'SAT',
+  SUN: 'SUN',
+  THU: 'THU',
+  TUE: 'TUE',
+  WED: 'WED'
+} as const;
+
+export type Weekday = typeof Weekday[keyof typeof Weekday];
+export type LocationFieldsFragment = { id: string, name: string, description: string | null, cidrs: Array<string>, clientKinds: Array<ClientKind>, viaGateway: LocationGatewayMode, mspDefault: boolean, timeWindows: Array<{ days: Array<Weekday>, start: string, end: string, timeZone: string }> };
 
 export type LocationsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LocationsQuery = { locations: { nodes: Array<{ id: string, name: string, description: string | null, cidrs: Array<string>, clientKinds: Array<string>, viaGateway: string, mspDefault: boolean, timeWindows: Array<{ days: Array<string>, start: string, end: string, timeZone: string }> }> }, inheritedLocations: Array<{ id: string, name: string, description: string | null, cidrs: Array<string>, clientKinds: Array<string>, viaGateway: string, mspDefault: boolean, timeWindows: Array<{ days: Array<string>, start: string, end: string, timeZone: string }> }> };
+export type LocationsQuery = { locations: { nodes: Array<{ id: string, name: string, description: string | null, cidrs: Array<string>, clientKinds: Array<ClientKind>, viaGateway: LocationGatewayMode, mspDefault: boolean, timeWindows: Array<{ days: Array<Weekday>, start: string, end: string, timeZone: string }> }> }, inheritedLocations: Array<{ id: string, name: string, description: string | null, cidrs: Array<string>, clientKinds: Array<ClientKind>, viaGateway: LocationGatewayMode, mspDefault: boolean, timeWindows: Array<{ days: Array<Weekday>, start: string, end: string, timeZone: string }> }> };
 
 export type CreateLocationMutationVariables = Exact<{
   input: CreateLocationInput;
@@ -455,12 +813,12 @@ export type DeleteLocationMutation = { deleteLocation: { id: string } };
 export type PoliciesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PoliciesQuery = { policies: { nodes: Array<{ id: string, name: string, description: string | null, maxDesktops: number | null, rogueAction: string, entitlements: Array<{ id: string, poolId: string, offerCount: number, persistent: boolean, sortOrder: string, protocolPlanId: string | null, powerPlanId: string | null, releasePlanId: string | null, userPowerActions: Array<string> }> }> } };
+export type PoliciesQuery = { policies: { nodes: Array<{ id: string, name: string, description: string | null, maxDesktops: number | null, rogueAction: RogueLoginAction, entitlements: Array<{ id: string, poolId: string, offerCount: number, persistent: boolean, sortOrder: OfferSortOrder, protocolPlanId: string | null, powerPlanId: string | null, releasePlanId: string | null, userPowerActions: Array<UserPowerAction> }> }> } };
 
 export type PlansQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PlansQuery = { protocolPlans: { nodes: Array<{ id: string, name: string, protocols: Array<{ protocol: string, gateway: string, priority: number }> }> }, powerPlans: { nodes: Array<{ id: string, name: string, onDisconnect: string, onDisconnectMinutes: number, onLogout: string, onLogoutMinutes: number, onRelease: string, onReleaseMinutes: number }> }, releasePlans: { nodes: Array<{ id: string, name: string, onRelease: string, keepPersistent: boolean, releaseAfterDisconnectMinutes: number | null, releaseAfterLogoutMinutes: number | null }> } };
+export type PlansQuery = { protocolPlans: { nodes: Array<{ id: string, name: string, protocols: Array<{ protocol: DisplayProtocol, gateway: GatewayUsage, priority: number }> }> }, powerPlans: { nodes: Array<{ id: string, name: string, onDisconnect: PlanPowerAction, onDisconnectMinutes: number, onLogout: PlanPowerAction, onLogoutMinutes: number, onRelease: PlanPowerAction, onReleaseMinutes: number }> }, releasePlans: { nodes: Array<{ id: string, name: string, onRelease: ReleaseDisposition, keepPersistent: boolean, releaseAfterDisconnectMinutes: number | null, releaseAfterLogoutMinutes: number | null }> } };
 
 export type CreatePolicyMutationVariables = Exact<{
   input: CreatePolicyInput;
@@ -521,7 +879,7 @@ export type DeleteReleasePlanMutation = { deleteReleasePlan: { id: string } };
 export type AssignmentRulesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AssignmentRulesQuery = { assignmentRules: { nodes: Array<{ id: string, position: number, description: string | null, effect: string, identityProviderId: string | null, policyId: string | null, role: string | null, mfaRequired: boolean, gatewayOnly: boolean, html5Only: boolean, protocols: Array<string>, valid: boolean, condition: { subjectType: string, group: string | null, attribute: string | null, operator: string | null, value: string | null, locationIds: Array<string> } }> } };
+export type AssignmentRulesQuery = { assignmentRules: { nodes: Array<{ id: string, position: number, description: string | null, effect: RuleEffect, identityProviderId: string | null, policyId: string | null, role: Role | null, mfaRequired: boolean, gatewayOnly: boolean, html5Only: boolean, protocols: Array<DisplayProtocol>, valid: boolean, condition: { subjectType: RuleSubjectType, group: string | null, attribute: string | null, operator: RuleOperator | null, value: string | null, locationIds: Array<string> } }> } };
 
 export type CreateAssignmentRuleMutationVariables = Exact<{
   input: AssignmentRuleInput;
@@ -540,38 +898,38 @@ export type DeleteAssignmentRuleMutation = { deleteAssignmentRule: { id: string 
 export type ExplainAccessQueryVariables = Exact<{
   userId: string | number;
   clientAddress: string;
-  clientKind: string;
+  clientKind: ClientKind;
   viaGateway: boolean;
 }>;
 
 
-export type ExplainAccessQuery = { explainAccess: { allowed: boolean, reason: string, detail: string, role: string | null, mfaRequired: boolean, gatewayOnly: boolean, html5Only: boolean, protocols: Array<string>, decidedByRuleId: string | null, policy: { id: string, name: string } | null, matchedLocations: Array<{ id: string, name: string }>, trace: Array<{ ruleId: string, position: number, matched: boolean, effect: string | null, why: string }>, pools: Array<{ poolId: string, poolName: string, offerCount: number, persistent: boolean, protocols: Array<string>, offered: Array<{ desktopId: string, name: string, why: string }>, notOffered: Array<{ desktopId: string, name: string, why: string }> }> } };
+export type ExplainAccessQuery = { explainAccess: { allowed: boolean, reason: AccessDecisionReason, detail: string, role: Role | null, mfaRequired: boolean, gatewayOnly: boolean, html5Only: boolean, protocols: Array<DisplayProtocol>, decidedByRuleId: string | null, policy: { id: string, name: string } | null, matchedLocations: Array<{ id: string, name: string }>, trace: Array<{ ruleId: string, position: number, matched: boolean, effect: RuleEffect | null, why: string }>, pools: Array<{ poolId: string, poolName: string, offerCount: number, persistent: boolean, protocols: Array<DisplayProtocol>, offered: Array<{ desktopId: string, name: string, why: string }>, notOffered: Array<{ desktopId: string, name: string, why: string }> }> } };
 
-export type ApiKeyFieldsFragment = { id: string, name: string, prefix: string, scopes: Array<string>, tenantBound: boolean, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null };
+export type ApiKeyFieldsFragment = { id: string, name: string, prefix: string, scopes: Array<ApiKeyScope>, tenantBound: boolean, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null };
 
 export type ApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ApiKeysQuery = { apiKeys: Array<{ id: string, name: string, prefix: string, scopes: Array<string>, tenantBound: boolean, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null }> };
+export type ApiKeysQuery = { apiKeys: Array<{ id: string, name: string, prefix: string, scopes: Array<ApiKeyScope>, tenantBound: boolean, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null }> };
 
 export type MspApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MspApiKeysQuery = { mspApiKeys: Array<{ id: string, name: string, prefix: string, scopes: Array<string>, tenantBound: boolean, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null }> };
+export type MspApiKeysQuery = { mspApiKeys: Array<{ id: string, name: string, prefix: string, scopes: Array<ApiKeyScope>, tenantBound: boolean, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null }> };
 
 export type CreateApiKeyMutationVariables = Exact<{
   input: CreateApiKeyInput;
 }>;
 
 
-export type CreateApiKeyMutation = { createApiKey: { secret: string, apiKey: { id: string, name: string, prefix: string, scopes: Array<string>, tenantBound: boolean, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null } } };
+export type CreateApiKeyMutation = { createApiKey: { secret: string, apiKey: { id: string, name: string, prefix: string, scopes: Array<ApiKeyScope>, tenantBound: boolean, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null } } };
 
 export type CreateMspApiKeyMutationVariables = Exact<{
   input: CreateApiKeyInput;
 }>;
 
 
-export type CreateMspApiKeyMutation = { createMspApiKey: { secret: string, apiKey: { id: string, name: string, prefix: string, scopes: Array<string>, tenantBound: boolean, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null } } };
+export type CreateMspApiKeyMutation = { createMspApiKey: { secret: string, apiKey: { id: string, name: string, prefix: string, scopes: Array<ApiKeyScope>, tenantBound: boolean, createdAt: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null } } };
 
 export type RevokeApiKeyMutationVariables = Exact<{
   id: string | number;
@@ -587,7 +945,7 @@ export type RevokeMspApiKeyMutationVariables = Exact<{
 
 export type RevokeMspApiKeyMutation = { revokeMspApiKey: { id: string } };
 
-export type AuditFieldsFragment = { id: string, action: string, actorName: string, actorType: string, targetType: string | null, targetId: string | null, before: Record<string, unknown> | null, after: Record<string, unknown> | null, createdAt: string, requestId: string | null };
+export type AuditFieldsFragment = { id: string, action: string, actorName: string, actorType: ActorType, targetType: string | null, targetId: string | null, before: Record<string, unknown> | null, after: Record<string, unknown> | null, createdAt: string, requestId: string | null };
 
 export type AuditEventsQueryVariables = Exact<{
   first: number;
@@ -596,7 +954,7 @@ export type AuditEventsQueryVariables = Exact<{
 }>;
 
 
-export type AuditEventsQuery = { auditEvents: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, action: string, actorName: string, actorType: string, targetType: string | null, targetId: string | null, before: Record<string, unknown> | null, after: Record<string, unknown> | null, createdAt: string, requestId: string | null }> } };
+export type AuditEventsQuery = { auditEvents: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, action: string, actorName: string, actorType: ActorType, targetType: string | null, targetId: string | null, before: Record<string, unknown> | null, after: Record<string, unknown> | null, createdAt: string, requestId: string | null }> } };
 
 export type MspAuditEventsQueryVariables = Exact<{
   first: number;
@@ -605,16 +963,16 @@ export type MspAuditEventsQueryVariables = Exact<{
 }>;
 
 
-export type MspAuditEventsQuery = { mspAuditEvents: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, action: string, actorName: string, actorType: string, targetType: string | null, targetId: string | null, before: Record<string, unknown> | null, after: Record<string, unknown> | null, createdAt: string, requestId: string | null, tenant: { id: string, name: string, slug: string } | null }> } };
+export type MspAuditEventsQuery = { mspAuditEvents: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, action: string, actorName: string, actorType: ActorType, targetType: string | null, targetId: string | null, before: Record<string, unknown> | null, after: Record<string, unknown> | null, createdAt: string, requestId: string | null, tenant: { id: string, name: string, slug: string } | null }> } };
 
-export type ViewerFieldsFragment = { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, actingTenantId: string | null, roles: Array<string>, permissions: Array<string> };
+export type ViewerFieldsFragment = { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, actingTenantId: string | null, roles: Array<Role>, permissions: Array<string> };
 
 export type RefreshSessionMutationVariables = Exact<{
   refreshToken: string;
 }>;
 
 
-export type RefreshSessionMutation = { refreshSession: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, viewer: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, actingTenantId: string | null, roles: Array<string>, permissions: Array<string> } } };
+export type RefreshSessionMutation = { refreshSession: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, viewer: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, actingTenantId: string | null, roles: Array<Role>, permissions: Array<string> } } };
 
 export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -624,23 +982,23 @@ export type SignOutMutation = { signOut: boolean };
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, actingTenantId: string | null, roles: Array<string>, permissions: Array<string> } };
+export type MeQuery = { me: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, actingTenantId: string | null, roles: Array<Role>, permissions: Array<string> } };
 
 export type EnterTenantMutationVariables = Exact<{
   tenantId: string | number;
 }>;
 
 
-export type EnterTenantMutation = { enterTenant: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, actingTenantId: string | null, roles: Array<string>, permissions: Array<string> } };
+export type EnterTenantMutation = { enterTenant: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, actingTenantId: string | null, roles: Array<Role>, permissions: Array<string> } };
 
 export type LeaveTenantMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LeaveTenantMutation = { leaveTenant: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, actingTenantId: string | null, roles: Array<string>, permissions: Array<string> } };
+export type LeaveTenantMutation = { leaveTenant: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, actingTenantId: string | null, roles: Array<Role>, permissions: Array<string> } };
 
-type SignInResultFields_AuthPayload_Fragment = { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, viewer: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, actingTenantId: string | null, roles: Array<string>, permissions: Array<string> } };
+type SignInResultFields_AuthPayload_Fragment = { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, viewer: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, actingTenantId: string | null, roles: Array<Role>, permissions: Array<string> } };
 
-type SignInResultFields_MfaChallenge_Fragment = { challengeToken: string, expiresAt: string, message: string, methods: Array<string> };
+type SignInResultFields_MfaChallenge_Fragment = { challengeToken: string, expiresAt: string, message: string, methods: Array<MfaMethod> };
 
 export type SignInResultFieldsFragment =
   | SignInResultFields_AuthPayload_Fragment
@@ -653,8 +1011,8 @@ export type SignInWithPasswordMutationVariables = Exact<{
 
 
 export type SignInWithPasswordMutation = { signInWithPassword:
-    | { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, viewer: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, actingTenantId: string | null, roles: Array<string>, permissions: Array<string> } }
-    | { challengeToken: string, expiresAt: string, message: string, methods: Array<string> }
+    | { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, viewer: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, actingTenantId: string | null, roles: Array<Role>, permissions: Array<string> } }
+    | { challengeToken: string, expiresAt: string, message: string, methods: Array<MfaMethod> }
    };
 
 export type CompleteMfaMutationVariables = Exact<{
@@ -663,8 +1021,8 @@ export type CompleteMfaMutationVariables = Exact<{
 
 
 export type CompleteMfaMutation = { completeMfa:
-    | { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, viewer: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, actingTenantId: string | null, roles: Array<string>, permissions: Array<string> } }
-    | { challengeToken: string, expiresAt: string, message: string, methods: Array<string> }
+    | { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, viewer: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, actingTenantId: string | null, roles: Array<Role>, permissions: Array<string> } }
+    | { challengeToken: string, expiresAt: string, message: string, methods: Array<MfaMethod> }
    };
 
 export type EnrolTotpForChallengeMutationVariables = Exact<{
@@ -680,8 +1038,8 @@ export type RedeemSignInTicketMutationVariables = Exact<{
 
 
 export type RedeemSignInTicketMutation = { redeemSignInTicket:
-    | { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, viewer: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, actingTenantId: string | null, roles: Array<string>, permissions: Array<string> } }
-    | { challengeToken: string, expiresAt: string, message: string, methods: Array<string> }
+    | { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, viewer: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, actingTenantId: string | null, roles: Array<Role>, permissions: Array<string> } }
+    | { challengeToken: string, expiresAt: string, message: string, methods: Array<MfaMethod> }
    };
 
 export type MyMfaQueryVariables = Exact<{ [key: string]: never; }>;
@@ -707,19 +1065,19 @@ export type SsoProvidersQueryVariables = Exact<{
 }>;
 
 
-export type SsoProvidersQuery = { ssoProviders: Array<{ id: string, name: string, kind: string }> };
+export type SsoProvidersQuery = { ssoProviders: Array<{ id: string, name: string, kind: SsoProviderKind }> };
 
 export type MyDesktopsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyDesktopsQuery = { myDesktops: Array<{ desktopId: string, name: string, poolId: string, poolName: string, assignedToYou: boolean, persistent: boolean, powerState: string, powerActions: Array<string>, protocols: Array<string> }> };
+export type MyDesktopsQuery = { myDesktops: Array<{ desktopId: string, name: string, poolId: string, poolName: string, assignedToYou: boolean, persistent: boolean, powerState: PowerState, powerActions: Array<UserPowerAction>, protocols: Array<DisplayProtocol> }> };
 
 export type ConnectMutationVariables = Exact<{
   input: ConnectInput;
 }>;
 
 
-export type ConnectMutation = { connect: { desktopId: string, desktopName: string, host: string | null, method: string, port: number, protocol: string, rdpFile: string | null, sessionId: string, starting: boolean, ticket: string | null, ticketExpiresAt: string | null } };
+export type ConnectMutation = { connect: { desktopId: string, desktopName: string, host: string | null, method: ConnectMethod, port: number, protocol: DisplayProtocol, rdpFile: string | null, sessionId: string, starting: boolean, ticket: string | null, ticketExpiresAt: string | null } };
 
 export type ReleaseDesktopMutationVariables = Exact<{
   desktopId: string | number;
@@ -730,13 +1088,13 @@ export type ReleaseDesktopMutation = { releaseDesktop: { desktopId: string, rele
 
 export type PowerMyDesktopMutationVariables = Exact<{
   desktopId: string | number;
-  action: string;
+  action: UserPowerAction;
 }>;
 
 
-export type PowerMyDesktopMutation = { powerMyDesktop: { id: string, observedPowerState: string } };
+export type PowerMyDesktopMutation = { powerMyDesktop: { id: string, observedPowerState: PowerState } };
 
-export type CloudFieldsFragment = { id: string, name: string, authUrl: string, region: string | null, domainName: string, projectName: string, username: string, status: string, statusMessage: string | null, lastCheckedAt: string | null, maxMicroversion: string | null, createdAt: string };
+export type CloudFieldsFragment = { id: string, name: string, authUrl: string, region: string | null, domainName: string, projectName: string, username: string, status: CloudStatus, statusMessage: string | null, lastCheckedAt: string | null, maxMicroversion: string | null, createdAt: string };
 
 export type CloudsQueryVariables = Exact<{
   first: number;
@@ -744,7 +1102,7 @@ export type CloudsQueryVariables = Exact<{
 }>;
 
 
-export type CloudsQuery = { clouds: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, name: string, authUrl: string, region: string | null, domainName: string, projectName: string, username: string, status: string, statusMessage: string | null, lastCheckedAt: string | null, maxMicroversion: string | null, createdAt: string }> } };
+export type CloudsQuery = { clouds: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, name: string, authUrl: string, region: string | null, domainName: string, projectName: string, username: string, status: CloudStatus, statusMessage: string | null, lastCheckedAt: string | null, maxMicroversion: string | null, createdAt: string }> } };
 
 export type CreateCloudMutationVariables = Exact<{
   input: CreateCloudInput;
@@ -767,7 +1125,7 @@ export type DesktopsQueryVariables = Exact<{
 }>;
 
 
-export type DesktopsQuery = { desktops: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, name: string, availability: string, observedPowerState: string, desiredPowerState: string, sessionState: string, outOfService: boolean, addresses: Array<string>, lastError: string | null, pool: { id: string, name: string }, assignedUser: { id: string, username: string, displayName: string | null } | null }> } };
+export type DesktopsQuery = { desktops: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, name: string, availability: DesktopAvailability, observedPowerState: PowerState, desiredPowerState: DesiredPowerState, sessionState: DesktopSessionSummary, outOfService: boolean, addresses: Array<string>, lastError: string | null, pool: { id: string, name: string }, assignedUser: { id: string, username: string, displayName: string | null } | null }> } };
 
 export type DesktopCountsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -779,7 +1137,7 @@ export type DesktopDetailQueryVariables = Exact<{
 }>;
 
 
-export type DesktopDetailQuery = { desktop: { id: string, name: string, seq: number, availability: string, observedPowerState: string, desiredPowerState: string, pendingAction: string | null, provisioningState: string, serverStatus: string | null, sessionState: string, outOfService: boolean, addresses: Array<string>, lastError: string | null, createdAt: string, pool: { id: string, name: string }, assignedUser: { id: string, username: string, displayName: string | null } | null } };
+export type DesktopDetailQuery = { desktop: { id: string, name: string, seq: number, availability: DesktopAvailability, observedPowerState: PowerState, desiredPowerState: DesiredPowerState, pendingAction: DesktopPendingAction | null, provisioningState: DesktopProvisioningState, serverStatus: string | null, sessionState: DesktopSessionSummary, outOfService: boolean, addresses: Array<string>, lastError: string | null, createdAt: string, pool: { id: string, name: string }, assignedUser: { id: string, username: string, displayName: string | null } | null } };
 
 export type DesktopActionMutationVariables = Exact<{
   id: string | number;
@@ -788,7 +1146,7 @@ export type DesktopActionMutationVariables = Exact<{
 }>;
 
 
-export type DesktopActionMutation = { desktopAction: { id: string, name: string, desiredPowerState: string, pendingAction: string | null, availability: string } };
+export type DesktopActionMutation = { desktopAction: { id: string, name: string, desiredPowerState: DesiredPowerState, pendingAction: DesktopPendingAction | null, availability: DesktopAvailability } };
 
 export type SetDesktopOutOfServiceMutationVariables = Exact<{
   id: string | number;
@@ -805,9 +1163,9 @@ export type DesktopSessionsQueryVariables = Exact<{
 }>;
 
 
-export type DesktopSessionsQuery = { desktopSessions: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, desktopId: string, desktopName: string, userId: string | null, username: string, state: string, protocol: string | null, viaGateway: boolean, clientIp: string | null, startedAt: string, endedAt: string | null, endReason: string | null, durationSeconds: number, rogue: boolean }> } };
+export type DesktopSessionsQuery = { desktopSessions: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, desktopId: string, desktopName: string, userId: string | null, username: string, state: DesktopSessionState, protocol: DisplayProtocol | null, viaGateway: boolean, clientIp: string | null, startedAt: string, endedAt: string | null, endReason: SessionEndReason | null, durationSeconds: number, rogue: boolean }> } };
 
-export type GroupFieldsFragment = { id: string, name: string, description: string | null, source: string, createdAt: string };
+export type GroupFieldsFragment = { id: string, name: string, description: string | null, source: UserSource, createdAt: string };
 
 export type GroupsQueryVariables = Exact<{
   first: number;
@@ -815,7 +1173,7 @@ export type GroupsQueryVariables = Exact<{
 }>;
 
 
-export type GroupsQuery = { groups: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, name: string, description: string | null, source: string, createdAt: string, members: { totalCount: number } }> } };
+export type GroupsQuery = { groups: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, name: string, description: string | null, source: UserSource, createdAt: string, members: { totalCount: number } }> } };
 
 export type GroupQueryVariables = Exact<{
   id: string | number;
@@ -824,7 +1182,7 @@ export type GroupQueryVariables = Exact<{
 }>;
 
 
-export type GroupQuery = { group: { id: string, name: string, description: string | null, source: string, createdAt: string, members: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, username: string, displayName: string | null, email: string | null }> } } };
+export type GroupQuery = { group: { id: string, name: string, description: string | null, source: UserSource, createdAt: string, members: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, username: string, displayName: string | null, email: string | null }> } } };
 
 export type CreateGroupMutationVariables = Exact<{
   input: CreateGroupInput;
@@ -867,7 +1225,7 @@ export type RemoveGroupMemberMutation = { removeGroupMember: { id: string } };
 export type IdentityProvidersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type IdentityProvidersQuery = { identityProviders: Array<{ id: string, name: string, kind: string, enabled: boolean, priority: number, hasSecret: boolean, config: Record<string, unknown>, spEntityId: string | null, createdAt: string, groupRoleMappings: Array<{ group: string, role: string }> }> };
+export type IdentityProvidersQuery = { identityProviders: Array<{ id: string, name: string, kind: IdentityProviderKind, enabled: boolean, priority: number, hasSecret: boolean, config: Record<string, unknown>, spEntityId: string | null, createdAt: string, groupRoleMappings: Array<{ group: string, role: Role }> }> };
 
 export type CreateIdentityProviderMutationVariables = Exact<{
   input: CreateIdentityProviderInput;
@@ -931,7 +1289,7 @@ export type DeleteAlertRuleMutationVariables = Exact<{
 
 export type DeleteAlertRuleMutation = { deleteAlertRule: { id: string } };
 
-export type PoolFieldsFragment = { id: string, cloudId: string, name: string, description: string | null, status: string, statusReason: string | null, imageRef: string, flavorRef: string, minTotal: number, maxTotal: number, minAvailable: number, minRunning: number, namePattern: string, networkIds: Array<string>, securityGroups: Array<string>, availabilityZone: string | null, bootVolumeGb: number | null, storagePolicy: string | null, enforceLimits: boolean, createdAt: string };
+export type PoolFieldsFragment = { id: string, cloudId: string, name: string, description: string | null, status: PoolStatus, statusReason: string | null, imageRef: string, flavorRef: string, minTotal: number, maxTotal: number, minAvailable: number, minRunning: number, namePattern: string, networkIds: Array<string>, securityGroups: Array<string>, availabilityZone: string | null, bootVolumeGb: number | null, storagePolicy: string | null, enforceLimits: boolean, createdAt: string };
 
 export type PoolsQueryVariables = Exact<{
   first: number;
@@ -939,26 +1297,26 @@ export type PoolsQueryVariables = Exact<{
 }>;
 
 
-export type PoolsQuery = { pools: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ provisioningState: string, id: string, cloudId: string, name: string, description: string | null, status: string, statusReason: string | null, imageRef: string, flavorRef: string, minTotal: number, maxTotal: number, minAvailable: number, minRunning: number, namePattern: string, networkIds: Array<string>, securityGroups: Array<string>, availabilityZone: string | null, bootVolumeGb: number | null, storagePolicy: string | null, enforceLimits: boolean, createdAt: string, desktopCounts: { total: number, available: number, assigned: number, provisioning: number } }> } };
+export type PoolsQuery = { pools: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ provisioningState: PoolProvisioningState, id: string, cloudId: string, name: string, description: string | null, status: PoolStatus, statusReason: string | null, imageRef: string, flavorRef: string, minTotal: number, maxTotal: number, minAvailable: number, minRunning: number, namePattern: string, networkIds: Array<string>, securityGroups: Array<string>, availabilityZone: string | null, bootVolumeGb: number | null, storagePolicy: string | null, enforceLimits: boolean, createdAt: string, desktopCounts: { total: number, available: number, assigned: number, provisioning: number } }> } };
 
 export type PoolQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type PoolQuery = { pool: { id: string, cloudId: string, name: string, description: string | null, status: string, statusReason: string | null, imageRef: string, flavorRef: string, minTotal: number, maxTotal: number, minAvailable: number, minRunning: number, namePattern: string, networkIds: Array<string>, securityGroups: Array<string>, availabilityZone: string | null, bootVolumeGb: number | null, storagePolicy: string | null, enforceLimits: boolean, createdAt: string } };
+export type PoolQuery = { pool: { id: string, cloudId: string, name: string, description: string | null, status: PoolStatus, statusReason: string | null, imageRef: string, flavorRef: string, minTotal: number, maxTotal: number, minAvailable: number, minRunning: number, namePattern: string, networkIds: Array<string>, securityGroups: Array<string>, availabilityZone: string | null, bootVolumeGb: number | null, storagePolicy: string | null, enforceLimits: boolean, createdAt: string } };
 
 export type PoolProgressQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type PoolProgressQuery = { pool: { provisioningState: string, lastError: string | null, timeZone: string, parkedPowerState: string, userDataKind: string, id: string, cloudId: string, name: string, description: string | null, status: string, statusReason: string | null, imageRef: string, flavorRef: string, minTotal: number, maxTotal: number, minAvailable: number, minRunning: number, namePattern: string, networkIds: Array<string>, securityGroups: Array<string>, availabilityZone: string | null, bootVolumeGb: number | null, storagePolicy: string | null, enforceLimits: boolean, createdAt: string, schedule: Array<{ days: Array<string>, start: string, end: string, minTotal: number | null, maxTotal: number | null, minAvailable: number | null, minRunning: number | null }>, desktopCounts: { total: number, provisioning: number, available: number, assigned: number, unavailable: number, deleting: number, failed: number } }, poolEvents: { totalCount: number, nodes: Array<{ id: string, createdAt: string, kind: string, level: string, message: string }> } };
+export type PoolProgressQuery = { pool: { provisioningState: PoolProvisioningState, lastError: string | null, timeZone: string, parkedPowerState: ParkedPowerState, userDataKind: UserDataKind, id: string, cloudId: string, name: string, description: string | null, status: PoolStatus, statusReason: string | null, imageRef: string, flavorRef: string, minTotal: number, maxTotal: number, minAvailable: number, minRunning: number, namePattern: string, networkIds: Array<string>, securityGroups: Array<string>, availabilityZone: string | null, bootVolumeGb: number | null, storagePolicy: string | null, enforceLimits: boolean, createdAt: string, schedule: Array<{ days: Array<Weekday>, start: string, end: string, minTotal: number | null, maxTotal: number | null, minAvailable: number | null, minRunning: number | null }>, desktopCounts: { total: number, provisioning: number, available: number, assigned: number, unavailable: number, deleting: number, failed: number } }, poolEvents: { totalCount: number, nodes: Array<{ id: string, createdAt: string, kind: ProvisioningEventKind, level: ProvisioningEventLevel, message: string }> } };
 
 export type PoolCloudsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PoolCloudsQuery = { poolClouds: Array<{ id: string, name: string, region: string | null, status: string }> };
+export type PoolCloudsQuery = { poolClouds: Array<{ id: string, name: string, region: string | null, status: CloudStatus }> };
 
 export type PoolInventoryQueryVariables = Exact<{
   cloudId: string | number;
@@ -979,21 +1337,21 @@ export type PausePoolMutationVariables = Exact<{
 }>;
 
 
-export type PausePoolMutation = { pausePool: { id: string, status: string } };
+export type PausePoolMutation = { pausePool: { id: string, status: PoolStatus } };
 
 export type ResumePoolMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ResumePoolMutation = { resumePool: { id: string, status: string } };
+export type ResumePoolMutation = { resumePool: { id: string, status: PoolStatus } };
 
 export type DeletePoolMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type DeletePoolMutation = { deletePool: { id: string, status: string } };
+export type DeletePoolMutation = { deletePool: { id: string, status: PoolStatus } };
 
 export type UpdatePoolScalingMutationVariables = Exact<{
   id: string | number;
@@ -1029,7 +1387,7 @@ export type SendReportNowMutationVariables = Exact<{
 
 export type SendReportNowMutation = { sendReportNow: { id: string, status: ReportDeliveryStatus } };
 
-export type TenantFieldsFragment = { id: string, name: string, slug: string, status: string, brandColor: string | null, maxDesktops: number | null, vhiDomain: string | null, vhiProject: string | null, createdAt: string, updatedAt: string };
+export type TenantFieldsFragment = { id: string, name: string, slug: string, status: TenantStatus, brandColor: string | null, maxDesktops: number | null, vhiDomain: string | null, vhiProject: string | null, createdAt: string, updatedAt: string };
 
 export type TenantsQueryVariables = Exact<{
   first: number;
@@ -1037,19 +1395,19 @@ export type TenantsQueryVariables = Exact<{
 }>;
 
 
-export type TenantsQuery = { tenants: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, name: string, slug: string, status: string, brandColor: string | null, maxDesktops: number | null, vhiDomain: string | null, vhiProject: string | null, createdAt: string, updatedAt: string }> } };
+export type TenantsQuery = { tenants: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, name: string, slug: string, status: TenantStatus, brandColor: string | null, maxDesktops: number | null, vhiDomain: string | null, vhiProject: string | null, createdAt: string, updatedAt: string }> } };
 
 export type TenantQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type TenantQuery = { tenant: { id: string, name: string, slug: string, status: string, brandColor: string | null, maxDesktops: number | null, vhiDomain: string | null, vhiProject: string | null, createdAt: string, updatedAt: string } };
+export type TenantQuery = { tenant: { id: string, name: string, slug: string, status: TenantStatus, brandColor: string | null, maxDesktops: number | null, vhiDomain: string | null, vhiProject: string | null, createdAt: string, updatedAt: string } };
 
 export type CurrentTenantQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CurrentTenantQuery = { currentTenant: { id: string, name: string, slug: string, status: string, brandColor: string | null, maxDesktops: number | null, vhiDomain: string | null, vhiProject: string | null, createdAt: string, updatedAt: string } };
+export type CurrentTenantQuery = { currentTenant: { id: string, name: string, slug: string, status: TenantStatus, brandColor: string | null, maxDesktops: number | null, vhiDomain: string | null, vhiProject: string | null, createdAt: string, updatedAt: string } };
 
 export type CreateTenantMutationVariables = Exact<{
   input: CreateTenantInput;
@@ -1073,7 +1431,7 @@ export type DeleteTenantMutationVariables = Exact<{
 
 export type DeleteTenantMutation = { deleteTenant: { id: string } };
 
-export type UserFieldsFragment = { id: string, username: string, displayName: string | null, email: string | null, disabled: boolean, roles: Array<string>, source: string, lastLoginAt: string | null, createdAt: string };
+export type UserFieldsFragment = { id: string, username: string, displayName: string | null, email: string | null, disabled: boolean, roles: Array<Role>, source: UserSource, lastLoginAt: string | null, createdAt: string };
 
 export type UsersQueryVariables = Exact<{
   first: number;
@@ -1082,14 +1440,14 @@ export type UsersQueryVariables = Exact<{
 }>;
 
 
-export type UsersQuery = { users: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, username: string, displayName: string | null, email: string | null, disabled: boolean, roles: Array<string>, source: string, lastLoginAt: string | null, createdAt: string }> } };
+export type UsersQuery = { users: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, username: string, displayName: string | null, email: string | null, disabled: boolean, roles: Array<Role>, source: UserSource, lastLoginAt: string | null, createdAt: string }> } };
 
 export type UserQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type UserQuery = { user: { id: string, username: string, displayName: string | null, email: string | null, disabled: boolean, roles: Array<string>, source: string, lastLoginAt: string | null, createdAt: string } };
+export type UserQuery = { user: { id: string, username: string, displayName: string | null, email: string | null, disabled: boolean, roles: Array<Role>, source: UserSource, lastLoginAt: string | null, createdAt: string } };
 
 export type CreateUserMutationVariables = Exact<{
   input: CreateUserInput;
@@ -1104,7 +1462,7 @@ export type UpdateUserMutationVariables = Exact<{
 }>;
 
 
-export type UpdateUserMutation = { updateUser: { id: string, username: string, displayName: string | null, email: string | null, disabled: boolean, roles: Array<string>, source: string, lastLoginAt: string | null, createdAt: string } };
+export type UpdateUserMutation = { updateUser: { id: string, username: string, displayName: string | null, email: string | null, disabled: boolean, roles: Array<Role>, source: UserSource, lastLoginAt: string | null, createdAt: string } };
 
 export type DeleteUserMutationVariables = Exact<{
   id: string | number;
@@ -1490,7 +1848,7 @@ export const DeleteAssignmentRuleDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<DeleteAssignmentRuleMutation, DeleteAssignmentRuleMutationVariables>;
 export const ExplainAccessDocument = new TypedDocumentString(`
-    query ExplainAccess($userId: ID!, $clientAddress: String!, $clientKind: String!, $viaGateway: Boolean!) {
+    query ExplainAccess($userId: ID!, $clientAddress: String!, $clientKind: ClientKind!, $viaGateway: Boolean!) {
   explainAccess(
     userId: $userId
     clientAddress: $clientAddress
@@ -1935,7 +2293,7 @@ export const ReleaseDesktopDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ReleaseDesktopMutation, ReleaseDesktopMutationVariables>;
 export const PowerMyDesktopDocument = new TypedDocumentString(`
-    mutation PowerMyDesktop($desktopId: ID!, $action: String!) {
+    mutation PowerMyDesktop($desktopId: ID!, $action: UserPowerAction!) {
   powerMyDesktop(desktopId: $desktopId, action: $action) {
     id
     observedPowerState
@@ -2019,19 +2377,19 @@ export const DesktopCountsDocument = new TypedDocumentString(`
   all: desktops(first: 1) {
     totalCount
   }
-  provisioning: desktops(first: 1, filter: {availability: "provisioning"}) {
+  provisioning: desktops(first: 1, filter: {availability: PROVISIONING}) {
     totalCount
   }
-  available: desktops(first: 1, filter: {availability: "available"}) {
+  available: desktops(first: 1, filter: {availability: AVAILABLE}) {
     totalCount
   }
-  assigned: desktops(first: 1, filter: {availability: "assigned"}) {
+  assigned: desktops(first: 1, filter: {availability: ASSIGNED}) {
     totalCount
   }
-  unavailable: desktops(first: 1, filter: {availability: "unavailable"}) {
+  unavailable: desktops(first: 1, filter: {availability: UNAVAILABLE}) {
     totalCount
   }
-  deleting: desktops(first: 1, filter: {availability: "deleting"}) {
+  deleting: desktops(first: 1, filter: {availability: DELETING}) {
     totalCount
   }
 }

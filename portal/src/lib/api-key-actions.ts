@@ -1,17 +1,19 @@
+import { ApiKeyScope } from "@/generated/graphql";
 import type { MutationOutcome } from "./api/server-api";
+import { enumOptions, enumValuesOf } from "./enums";
 import { type FormState, failure, invalid, requireFields, success, text } from "./form-state";
 
-export const API_KEY_SCOPES = [
-  { value: "billing:read", label: "Billing (read)" },
-  { value: "tenants:read", label: "Tenants (read)" },
-  { value: "pools:read", label: "Pools (read)" },
-  { value: "desktops:read", label: "Desktops (read)" },
-  { value: "audit:read", label: "Audit log (read)" },
-];
+export const API_KEY_SCOPES = enumOptions<ApiKeyScope>({
+  BILLING_READ: "Billing (read)",
+  TENANTS_READ: "Tenants (read)",
+  POOLS_READ: "Pools (read)",
+  DESKTOPS_READ: "Desktops (read)",
+  AUDIT_READ: "Audit log (read)",
+});
 
 export interface ApiKeyInput {
   name: string;
-  scopes: string[];
+  scopes: ApiKeyScope[];
   expiresAt: string | null;
 }
 
@@ -21,7 +23,7 @@ export async function createApiKeyWith(
   create: (input: ApiKeyInput) => Promise<MutationOutcome<{ secret: string; apiKey: { name: string } }>>,
 ): Promise<FormState> {
   const errors = requireFields(formData, { name: "Name" });
-  const scopes = formData.getAll("scopes").filter((value): value is string => typeof value === "string");
+  const scopes = enumValuesOf(ApiKeyScope, formData.getAll("scopes"));
   if (scopes.length === 0) errors.scopes = "Choose at least one scope.";
   const expires = text(formData, "expiresAt");
   if (expires && Number.isNaN(Date.parse(expires))) errors.expiresAt = "Enter a valid date.";

@@ -18,8 +18,9 @@ describe("display formatting", () => {
 
   it("turns API words into labels", () => {
     expect(humanize("signIn.failed")).toBe("Sign in failed");
-    expect(humanize("tenant_admin")).toBe("Tenant admin");
-    expect(roleLabel("tenant_helpdesk")).toBe("Helpdesk");
+    expect(humanize("TENANT_ADMIN")).toBe("Tenant admin");
+    expect(humanize("FAVOR_PREVIOUS")).toBe("Favor previous");
+    expect(roleLabel("TENANT_HELPDESK")).toBe("Helpdesk");
     expect(toneOf("ERROR")).toBe("danger");
     expect(toneOf("something-new")).toBe("neutral");
   });

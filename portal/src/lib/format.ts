@@ -1,3 +1,5 @@
+import type { Role } from "@/generated/graphql";
+
 const dateTime = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
   month: "short",
@@ -30,20 +32,20 @@ export function relativeTime(iso: string | null | undefined, now: Date): string 
   return `${Math.round(hours / 24)} days ago`;
 }
 
-const ROLE_LABELS: Record<string, string> = {
-  tenant_admin: "Administrator",
-  tenant_helpdesk: "Helpdesk",
-  tenant_user: "User",
-  msp_admin: "MSP administrator",
-  msp_operator: "MSP operator",
-  msp_billing: "MSP billing",
+const ROLE_LABELS: Record<Role, string> = {
+  TENANT_ADMIN: "Administrator",
+  TENANT_HELPDESK: "Helpdesk",
+  TENANT_USER: "User",
+  MSP_ADMIN: "MSP administrator",
+  MSP_OPERATOR: "MSP operator",
+  MSP_BILLING: "MSP billing",
 };
 
-export function roleLabel(role: string): string {
-  return ROLE_LABELS[role] ?? humanize(role);
+export function roleLabel(role: Role): string {
+  return ROLE_LABELS[role];
 }
 
-/** `signIn.failed` → "Sign in failed", `tenant_admin` → "Tenant admin". */
+/** `signIn.failed` → "Sign in failed", `TENANT_ADMIN` → "Tenant admin" (GraphQL enum names read as words). */
 export function humanize(value: string): string {
   const words = value
     .replace(/([a-z])([A-Z])/g, "$1 $2")
@@ -82,6 +84,7 @@ const TONES: Record<string, Tone> = {
   expired: "warning",
 };
 
+/** The tone of any status word, whatever enum it comes from: compared case-insensitively with the list above. */
 export function toneOf(status: string): Tone {
   return TONES[status.toLowerCase()] ?? "neutral";
 }

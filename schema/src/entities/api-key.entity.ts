@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import type { ApiKeyScope } from "../enums/index.js";
 
 /**
  * A service account for integrations (billing systems). The secret is shown once; only its hash is kept.
@@ -25,7 +26,7 @@ export class ApiKey {
   secretHash: string;
 
   @Column({ type: "simple-json" })
-  scopes: string[];
+  scopes: ApiKeyScope[];
 
   @Column({ name: "created_by", type: "uuid", nullable: true })
   createdBy: string | null;

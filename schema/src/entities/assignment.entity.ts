@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import type { AssignmentOrigin } from "../enums/index.js";
+import type { AssignmentOrigin, ReleaseReason } from "../enums/index.js";
 
 /** One row per time a desktop was given to a user; open while `releasedAt` is null. History for reports. */
 @Entity("assignment")
@@ -43,5 +43,5 @@ export class Assignment {
   releasedAt: Date | null;
 
   @Column({ type: String, name: "release_reason", length: 32, nullable: true })
-  releaseReason: string | null;
+  releaseReason: ReleaseReason | null;
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import type { DesktopSessionState } from "../enums/index.js";
+import type { DesktopSessionState, DisplayProtocol, SessionEndReason } from "../enums/index.js";
 
 /** A user's session on a desktop, from connect (or a rogue login) to logout. History for reports. */
 @Entity("desktop_session")
@@ -35,7 +35,7 @@ export class DesktopSession {
   rogue: boolean;
 
   @Column({ type: String, length: 16, nullable: true })
-  protocol: string | null;
+  protocol: DisplayProtocol | null;
 
   @Column({ name: "via_gateway", default: false })
   viaGateway: boolean;
@@ -60,5 +60,5 @@ export class DesktopSession {
   endedAt: Date | null;
 
   @Column({ type: String, name: "end_reason", length: 32, nullable: true })
-  endReason: string | null;
+  endReason: SessionEndReason | null;
 }

@@ -4,6 +4,7 @@ import type {
   DesktopAvailability,
   DesktopPendingAction,
   DesktopProvisioningState,
+  DesktopSessionSummary,
   PowerState,
 } from "../enums/index.js";
 
@@ -50,7 +51,7 @@ export class Desktop {
   assignedUserId: string | null;
 
   @Column({ name: "session_state", length: 16, default: "none" })
-  sessionState: string;
+  sessionState: DesktopSessionSummary;
 
   @Column({ type: String, name: "last_error", length: 2000, nullable: true })
   lastError: string | null;

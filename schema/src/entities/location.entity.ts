@@ -1,10 +1,10 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
-import type { LocationGatewayMode } from "../enums/index.js";
+import type { ClientKind, LocationGatewayMode, Weekday } from "../enums/index.js";
 
 /** "yes": only through our gateway, "no": only direct, "any": either. */
 
 export interface LocationTimeWindow {
-  days: string[];
+  days: Weekday[];
   start: string;
   end: string;
   timeZone: string;
@@ -33,7 +33,7 @@ export class Location {
   cidrs: string[];
 
   @Column({ name: "client_kinds", type: "simple-json" })
-  clientKinds: string[];
+  clientKinds: ClientKind[];
 
   @Column({ name: "via_gateway", length: 8, default: "any" })
   viaGateway: LocationGatewayMode;

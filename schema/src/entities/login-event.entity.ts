@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import type { LoginOutcome } from "../enums/index.js";
+import type { LoginMfa, LoginOutcome, LoginProviderKind } from "../enums/index.js";
 
 /** One row per sign-in attempt (and per MFA step), successful or not. */
 @Entity("login_event")
@@ -26,11 +26,11 @@ export class LoginEvent {
 
   /** local, ldap, saml, oidc, radius. */
   @Column({ name: "provider_kind", length: 16 })
-  providerKind: string;
+  providerKind: LoginProviderKind;
 
   /** none, totp, recovery_code, radius. */
   @Column({ length: 16, default: "none" })
-  mfa: string;
+  mfa: LoginMfa;
 
   @Column({ length: 16 })
   outcome: LoginOutcome;

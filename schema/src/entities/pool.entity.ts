@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
-import type { ParkedPowerState, PoolProvisioningState, PoolStatus, UserDataKind } from "../enums/index.js";
+import type { ParkedPowerState, PoolProvisioningState, PoolStatus, UserDataKind, Weekday } from "../enums/index.js";
 
 /** What the controller is doing with the pool right now, for the portal's progress view. */
 
@@ -10,7 +10,7 @@ import type { ParkedPowerState, PoolProvisioningState, PoolStatus, UserDataKind 
  * `mon`…`sun`; `start`/`end` are local `HH:MM` in the pool's time zone; `end` ≤ `start` crosses midnight.
  */
 export interface PoolScheduleWindow {
-  days: string[];
+  days: Weekday[];
   start: string;
   end: string;
   minTotal?: number | null;

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import type { ProvisioningEventLevel } from "../enums/index.js";
+import type { ProvisioningEventKind, ProvisioningEventLevel } from "../enums/index.js";
 
 /**
  * What the pool controller did or saw (desktop created, fault, pool paused, orphan found…), newest first in the
@@ -21,7 +21,7 @@ export class ProvisioningEvent {
   desktopId: string | null;
 
   @Column({ length: 32 })
-  kind: string;
+  kind: ProvisioningEventKind;
 
   @Column({ length: 8 })
   level: ProvisioningEventLevel;

@@ -83,14 +83,15 @@ export const DesktopSessionState = Object.freeze({
 } as const);
 export type DesktopSessionState = EnumValue<typeof DesktopSessionState>;
 
-/** Why an assignment was released. */
+/**
+ * Why an assignment was released: the user let it go, or the release plan's timer after a disconnect or a logout.
+ * Those are the only releases there are (a reboot ends the session but keeps the assignment; a rogue sign-in only
+ * claims a free desktop), so the set has no other values.
+ */
 export const ReleaseReason = Object.freeze({
   USER: "user",
-  ADMIN: "admin",
   TIMER_DISCONNECT: "timer_disconnect",
   TIMER_LOGOUT: "timer_logout",
-  ROGUE: "rogue",
-  BOOT: "boot",
 } as const);
 export type ReleaseReason = EnumValue<typeof ReleaseReason>;
 
@@ -100,11 +101,8 @@ export const SessionEndReason = Object.freeze({
   BOOT: "boot",
   ROGUE_LOGOUT: "rogue_logout",
   RELEASED_USER: `released:${ReleaseReason.USER}`,
-  RELEASED_ADMIN: `released:${ReleaseReason.ADMIN}`,
   RELEASED_TIMER_DISCONNECT: `released:${ReleaseReason.TIMER_DISCONNECT}`,
   RELEASED_TIMER_LOGOUT: `released:${ReleaseReason.TIMER_LOGOUT}`,
-  RELEASED_ROGUE: `released:${ReleaseReason.ROGUE}`,
-  RELEASED_BOOT: `released:${ReleaseReason.BOOT}`,
 } as const);
 export type SessionEndReason = EnumValue<typeof SessionEndReason>;
 

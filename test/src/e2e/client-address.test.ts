@@ -43,8 +43,8 @@ describe("portal: the browser's address is the portal's to tell", () => {
       admin,
     );
     const rules = [
-      { position: 1, effect: "allow", locationIds: [office], policyId: policy.createPolicy.id },
-      { position: 2, effect: "deny", locationIds: [internet] },
+      { position: 1, effect: "ALLOW", locationIds: [office], policyId: policy.createPolicy.id },
+      { position: 2, effect: "DENY", locationIds: [internet] },
     ];
     for (const input of rules) {
       await apiCall(
@@ -78,7 +78,7 @@ describe("portal: the browser's address is the portal's to tell", () => {
       admin,
     );
     const attempt = events.loginEvents.nodes.find((event) => event.username === "user1");
-    expect(attempt).toMatchObject({ clientIp: "127.0.0.1", outcome: "failure" });
+    expect(attempt).toMatchObject({ clientIp: "127.0.0.1", outcome: "FAILURE" });
     expect(events.loginEvents.nodes.map((event) => event.clientIp)).not.toContain(FORGED_OFFICE);
   });
 });

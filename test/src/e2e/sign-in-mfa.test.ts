@@ -49,7 +49,7 @@ describe("portal: two-step sign-in and single sign-on", () => {
       `mutation($input: CreateIdentityProviderInput!) { createIdentityProvider(input: $input) { id } }`,
       {
         input: {
-          kind: "oidc",
+          kind: "OIDC",
           name: "Acme Entra ID",
           config: { issuer: oidcIdp.issuer, clientId: "atrium" },
           secret: "atrium-client-secret",
@@ -157,7 +157,7 @@ describe("portal: two-step sign-in and single sign-on", () => {
       `mutation($input: CreateIdentityProviderInput!) { createIdentityProvider(input: $input) { id } }`,
       {
         input: {
-          kind: "radius",
+          kind: "RADIUS",
           name: "Push MFA proxy",
           config: { servers: [{ host: RADIUS_TEST_SERVER.host, port: RADIUS_TEST_SERVER.port }], timeoutMs: 3000 },
           secret: RADIUS_TEST_SERVER.secret,

@@ -34,14 +34,14 @@ describe("portal: identity providers, locations, policies, rules and explain acc
 
     // The API validates each kind's configuration and its message lands on the form.
     await page.getByRole("textbox", { name: "Name", exact: true }).fill("Entra ID");
-    await page.getByLabel("Kind").selectOption("oidc");
+    await page.getByLabel("Kind").selectOption("OIDC");
     await page.getByLabel("Issuer URL").fill("not a url");
     await page.getByLabel("Client ID").fill("atrium");
     await page.getByRole("button", { name: "Add provider" }).click();
     await page.getByText(/issuer: must be an http\(s\) URL/).waitFor();
 
     await page.getByRole("textbox", { name: "Name", exact: true }).fill("MFA proxy");
-    await page.getByLabel("Kind").selectOption("radius");
+    await page.getByLabel("Kind").selectOption("RADIUS");
     await page.getByLabel("Server", { exact: true }).fill(RADIUS_TEST_SERVER.host);
     await page.getByLabel("Port").fill(String(RADIUS_TEST_SERVER.port));
     await page.getByLabel("Shared secret").fill(RADIUS_TEST_SERVER.secret);
@@ -49,7 +49,7 @@ describe("portal: identity providers, locations, policies, rules and explain acc
     await page.getByText("MFA proxy was added.").waitFor();
 
     await page.getByRole("textbox", { name: "Name", exact: true }).fill("Old directory");
-    await page.getByLabel("Kind").selectOption("ldap");
+    await page.getByLabel("Kind").selectOption("LDAP");
     await page.getByLabel("Server URLs").fill(`ldap://127.0.0.1:${await unusedTcpPort()}`);
     await page.getByLabel("Security").selectOption("none");
     await page.getByLabel("Service account (DN, UPN or DOMAIN\\name)").fill("cn=svc,dc=example,dc=test");

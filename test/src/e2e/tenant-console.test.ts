@@ -27,7 +27,7 @@ async function entitleEveryoneToTheDemoPool(apiUrl: string): Promise<void> {
   );
   await apiCall(
     apiUrl,
-    `mutation($policy: ID!) { createAssignmentRule(input: { effect: "allow", policyId: $policy, position: 1 }) { id } }`,
+    `mutation($policy: ID!) { createAssignmentRule(input: { effect: ALLOW, policyId: $policy, position: 1 }) { id } }`,
     { policy: policy.createPolicy.id },
     admin,
   );
@@ -88,7 +88,7 @@ describe("portal: tenant console, helpdesk, end user and tenant isolation", () =
     await page.getByLabel("Initial password").fill("jane-password-1");
     await page.getByRole("button", { name: "Create user" }).click();
     await page.getByText("The user was created.").waitFor();
-    await page.getByLabel("Role").selectOption("tenant_helpdesk");
+    await page.getByLabel("Role").selectOption("TENANT_HELPDESK");
     await page.getByLabel("Disabled — the user cannot sign in").check();
     await page.getByRole("button", { name: "Save changes" }).click();
     await page.getByText("Changes saved.").waitFor();

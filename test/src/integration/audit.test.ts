@@ -26,7 +26,7 @@ const eventFor = (requestId: string) => app.database.dataSource.getRepository(Au
 describe("audit trail", () => {
   it("records who did what, in which tenant, with the request id and redacted secrets", async () => {
     const created = await mutate(
-      `mutation { createUser(input: { username: "newhire", password: "Secret-Pass-123", role: "tenant_helpdesk" }) { id } }`,
+      `mutation { createUser(input: { username: "newhire", password: "Secret-Pass-123", role: TENANT_HELPDESK }) { id } }`,
       acme.adminToken,
       "req-create-user",
     );

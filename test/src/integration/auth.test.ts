@@ -33,7 +33,7 @@ describe("local sign-in and sessions", () => {
     );
     expect(result.signInWithPassword.viewer).toEqual({
       username: "admin",
-      roles: ["tenant_admin"],
+      roles: ["TENANT_ADMIN"],
       tenantSlug: "acme",
     });
   });
@@ -151,7 +151,7 @@ describe("API keys", () => {
   it("are shown once, work as bearer tokens within their scopes, and stop working when revoked", async () => {
     const created = dataOf(
       await app.gql<{ createApiKey: { secret: string; apiKey: { id: string; prefix: string } } }>(
-        `mutation { createApiKey(input: { name: "inventory", scopes: ["desktops:read", "pools:read"] }) { secret apiKey { id prefix } } }`,
+        `mutation { createApiKey(input: { name: "inventory", scopes: [DESKTOPS_READ, POOLS_READ] }) { secret apiKey { id prefix } } }`,
         {},
         acme.adminToken,
       ),
@@ -176,11 +176,11 @@ describe("API keys", () => {
     });
   });
 
-  it("an MSP key with billing:read is not a tenant admin", async () => {
+  it("an MSP key with BILLING_READ is not a tenant admin", async () => {
     const msp = await createMspAdmin(app);
     const created = dataOf(
       await app.gql<{ createMspApiKey: { secret: string } }>(
-        `mutation { createMspApiKey(input: { name: "billing", scopes: ["billing:read"] }) { secret } }`,
+        `mutation { createMspApiKey(input: { name: "billing", scopes: [BILLING_READ] }) { secret } }`,
         {},
         msp,
       ),

@@ -22,7 +22,7 @@ const countUsers = () => app.database.dataSource.getRepository(User).count();
 describe("bad input gets a typed error and changes nothing", () => {
   it("wrong types are rejected before anything runs", async () => {
     const result = await app.gql(
-      `mutation { createUser(input: { username: 42, role: "tenant_user" }) { id } }`,
+      `mutation { createUser(input: { username: 42, role: TENANT_USER }) { id } }`,
       {},
       acme.adminToken,
     );
@@ -44,7 +44,7 @@ describe("bad input gets a typed error and changes nothing", () => {
   it("values that break the rules name the fields at fault", async () => {
     const before = await countUsers();
     const result = await app.gql(
-      `mutation { createUser(input: { username: "has space", email: "not-an-email", password: "short", role: "tenant_user" }) { id } }`,
+      `mutation { createUser(input: { username: "has space", email: "not-an-email", password: "short", role: TENANT_USER }) { id } }`,
       {},
       acme.adminToken,
     );
@@ -81,6 +81,42 @@ describe("bad input gets a typed error and changes nothing", () => {
     );
   });
 
+  it("a closed set takes only its enum names: stored values, unknown names and strings are typed errors", async () => {
+    const before = await countUsers();
+    const createUser = `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`;
+    // The database's value for the role is not a name of the GraphQL enum.
+    const stored = await app.gql(createUser, { input: { username: "enum-1", role: "tenant_user" } }, acme.adminToken);
+    expect(errorCodes(stored)).toEqual(["BAD_USER_INPUT"]);
+    expect(JSON.stringify(stored.errors)).not.toMatch(/at \w+ \(|node_modules|\.ts:\d+|stacktrace/);
+    const unknown = await app.gql(createUser, { input: { username: "enum-2", role: "TENANT_OWNER" } }, acme.adminToken);
+    expect(errorCodes(unknown)).toEqual(["BAD_USER_INPUT"]);
+    // In a list and in a filter, through variables.
+    const location = await app.gql(
+      `mutation($input: CreateLocationInput!) { createLocation(input: $input) { id } }`,
+      { input: { name: "Office", cidrs: ["10.0.0.0/8"], clientKinds: ["WEB", "web"] } },
+      acme.adminToken,
+    );
+    expect(errorCodes(location)).toEqual(["BAD_USER_INPUT"]);
+    const filter = await app.gql(
+      `query($availability: DesktopAvailability) { desktops(filter: { availability: $availability }) { totalCount } }`,
+      { availability: "available" },
+      acme.adminToken,
+    );
+    expect(errorCodes(filter)).toEqual(["BAD_USER_INPUT"]);
+    // Written into the document, an unknown name or a quoted one fails validation before anything runs.
+    for (const role of ["TENANT_OWNER", '"TENANT_USER"']) {
+      const inline = await app.gql(
+        `mutation { createUser(input: { username: "enum-3", role: ${role} }) { id } }`,
+        {},
+        acme.adminToken,
+      );
+      expect(errorCodes(inline)).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
+    }
+    expect(await countUsers()).toBe(before);
+    const created = await app.gql(createUser, { input: { username: "enum-4", role: "TENANT_USER" } }, acme.adminToken);
+    expect(errorCodes(created)).toEqual([]);
+  });
+
   it("unknown and malformed ids are NOT_FOUND", async () => {
     for (const id of ["00000000-0000-4000-8000-000000000000", "not-a-uuid", "' OR 1=1 --"]) {
       const result = await app.gql(`query($id: ID!) { user(id: $id) { id } }`, { id }, acme.adminToken);
@@ -89,7 +125,7 @@ describe("bad input gets a typed error and changes nothing", () => {
   });
 
   it("duplicates are CONFLICT", async () => {
-    const create = `mutation { createUser(input: { username: "dup", role: "tenant_user" }) { id } }`;
+    const create = `mutation { createUser(input: { username: "dup", role: TENANT_USER }) { id } }`;
     await app.gql(create, {}, acme.adminToken);
     expect(errorCodes(await app.gql(create, {}, acme.adminToken))).toEqual(["CONFLICT"]);
     const tenant = await app.gql(`mutation { createTenant(input: { name: "Again", slug: "acme" }) { id } }`, {}, msp);

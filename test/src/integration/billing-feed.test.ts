@@ -50,7 +50,7 @@ const records = (token: string, filter: Record<string, unknown>, first?: number,
 async function createKey(token: string, mutation: "createApiKey" | "createMspApiKey"): Promise<string> {
   const result = await app.gql<Record<string, { secret: string }>>(
     `mutation($input: CreateApiKeyInput!) { ${mutation}(input: $input) { secret } }`,
-    { input: { name: `billing-${mutation}`, scopes: ["billing:read"] } },
+    { input: { name: `billing-${mutation}`, scopes: ["BILLING_READ"] } },
     token,
   );
   return dataOf(result)[mutation]!.secret;

@@ -107,7 +107,7 @@ describe("broker access: rules, locations, gateway, explain", () => {
         connect: { method: string; ticket: string | null; host: string | null; rdpFile: string | null };
       }>(CONNECT, { input: { poolId: ids.general } }, acme.userToken, from("203.0.113.9")),
     );
-    expect(result.connect.method).toBe("gateway");
+    expect(result.connect.method).toBe("GATEWAY");
     expect(result.connect.ticket).toEqual(expect.any(String));
     expect(result.connect.host).toBeNull();
     expect(result.connect.rdpFile).toBeNull();
@@ -120,7 +120,7 @@ describe("broker access: rules, locations, gateway, explain", () => {
         from("10.1.2.3"),
       ),
     );
-    expect(direct.connect.method).toBe("direct");
+    expect(direct.connect.method).toBe("DIRECT");
     expect(direct.connect.rdpFile).toContain("full address:s:10.0.0.");
     expect(direct.connect.ticket).toBeNull();
 
@@ -128,7 +128,7 @@ describe("broker access: rules, locations, gateway, explain", () => {
     const plan = dataOf(
       await app.gql<{ createProtocolPlan: { id: string } }>(
         `mutation($input: ProtocolPlanInput!) { createProtocolPlan(input: $input) { id } }`,
-        { input: { name: "direct-only", protocols: [{ protocol: "RDP", gateway: "never" }] } },
+        { input: { name: "direct-only", protocols: [{ protocol: "RDP", gateway: "NEVER" }] } },
         acme.adminToken,
       ),
     ).createProtocolPlan;
@@ -196,7 +196,7 @@ describe("broker access: rules, locations, gateway, explain", () => {
         globex.helpdeskToken,
       ),
     ).explainAccess;
-    expect(globexUser).toMatchObject({ allowed: false, reason: "no_rule_matched" });
+    expect(globexUser).toMatchObject({ allowed: false, reason: "NO_RULE_MATCHED" });
   });
 
   it("helpdesk and admins cannot explain another tenant's users; end users cannot explain at all", async () => {

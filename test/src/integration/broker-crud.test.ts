@@ -21,7 +21,7 @@ const RESOURCES: Resource[] = [
   {
     name: "Location",
     create: "mutation($input: CreateLocationInput!) { r: createLocation(input: $input) { id name } }",
-    input: () => ({ name: "Office", cidrs: ["10.0.0.0/8", "2001:db8::/32"], viaGateway: "no" }),
+    input: () => ({ name: "Office", cidrs: ["10.0.0.0/8", "2001:db8::/32"], viaGateway: "NO" }),
     read: "query($id: ID!) { r: location(id: $id) { id name } }",
     update: 'mutation($id: ID!) { r: updateLocation(id: $id, input: { name: "Hacked" }) { id } }',
     remove: "mutation($id: ID!) { r: deleteLocation(id: $id) { id } }",
@@ -32,13 +32,13 @@ const RESOURCES: Resource[] = [
     input: () => ({ name: "Default", protocols: [{ protocol: "RDP", rdpOptions: ["audiomode:i:0"] }] }),
     read: "query($id: ID!) { r: protocolPlan(id: $id) { id name } }",
     update:
-      'mutation($id: ID!) { r: updateProtocolPlan(id: $id, input: { name: "Hacked", protocols: [{ protocol: "VNC" }] }) { id } }',
+      'mutation($id: ID!) { r: updateProtocolPlan(id: $id, input: { name: "Hacked", protocols: [{ protocol: VNC }] }) { id } }',
     remove: "mutation($id: ID!) { r: deleteProtocolPlan(id: $id) { id } }",
   },
   {
     name: "PowerPlan",
     create: "mutation($input: PowerPlanInput!) { r: createPowerPlan(input: $input) { id name } }",
-    input: () => ({ name: "Suspend", onDisconnect: "suspend", onDisconnectMinutes: 15 }),
+    input: () => ({ name: "Suspend", onDisconnect: "SUSPEND", onDisconnectMinutes: 15 }),
     read: "query($id: ID!) { r: powerPlan(id: $id) { id name } }",
     update: 'mutation($id: ID!) { r: updatePowerPlan(id: $id, input: { name: "Hacked" }) { id } }',
     remove: "mutation($id: ID!) { r: deletePowerPlan(id: $id) { id } }",
@@ -46,7 +46,7 @@ const RESOURCES: Resource[] = [
   {
     name: "ReleasePlan",
     create: "mutation($input: ReleasePlanInput!) { r: createReleasePlan(input: $input) { id name } }",
-    input: () => ({ name: "Floating", releaseAfterLogoutMinutes: 0, onRelease: "rebuild" }),
+    input: () => ({ name: "Floating", releaseAfterLogoutMinutes: 0, onRelease: "REBUILD" }),
     read: "query($id: ID!) { r: releasePlan(id: $id) { id name } }",
     update: 'mutation($id: ID!) { r: updateReleasePlan(id: $id, input: { name: "Hacked" }) { id } }',
     remove: "mutation($id: ID!) { r: deleteReleasePlan(id: $id) { id } }",
@@ -63,9 +63,9 @@ const RESOURCES: Resource[] = [
   {
     name: "AssignmentRule",
     create: "mutation($input: AssignmentRuleInput!) { r: createAssignmentRule(input: $input) { id position valid } }",
-    input: (ctx) => ({ position: 1, subjectType: "group", group: "Staff", effect: "allow", policyId: ctx.policyId }),
+    input: (ctx) => ({ position: 1, subjectType: "GROUP", group: "Staff", effect: "ALLOW", policyId: ctx.policyId }),
     read: "query($id: ID!) { r: assignmentRule(id: $id) { id position } }",
-    update: 'mutation($id: ID!) { r: updateAssignmentRule(id: $id, input: { position: 9, effect: "deny" }) { id } }',
+    update: "mutation($id: ID!) { r: updateAssignmentRule(id: $id, input: { position: 9, effect: DENY }) { id } }",
     remove: "mutation($id: ID!) { r: deleteAssignmentRule(id: $id) { id } }",
   },
 ];
@@ -117,7 +117,7 @@ describe("broker configuration: CRUD, permissions, cross-tenant isolation, bad i
     expect(errorCodes(foreignPool)).toEqual(["NOT_FOUND"]);
     const foreignPolicy = await app.gql(
       "mutation($input: AssignmentRuleInput!) { createAssignmentRule(input: $input) { id } }",
-      { input: { position: 1, effect: "allow", policyId: created.policyId } },
+      { input: { position: 1, effect: "ALLOW", policyId: created.policyId } },
       globex.adminToken,
     );
     expect(errorCodes(foreignPolicy)).toEqual(["NOT_FOUND"]);
@@ -133,7 +133,7 @@ describe("broker configuration: CRUD, permissions, cross-tenant isolation, bad i
           input: {
             name: "X",
             cidrs: ["10.0.0.0/8"],
-            timeWindows: [{ days: ["mon"], start: "25:00", end: "06:00", timeZone: "UTC" }],
+            timeWindows: [{ days: ["MON"], start: "25:00", end: "06:00", timeZone: "UTC" }],
           },
         },
       ],
@@ -143,7 +143,7 @@ describe("broker configuration: CRUD, permissions, cross-tenant isolation, bad i
           input: {
             name: "X",
             cidrs: ["10.0.0.0/8"],
-            timeWindows: [{ days: ["mon"], start: "09:00", end: "17:00", timeZone: "Mars/Base" }],
+            timeWindows: [{ days: ["MON"], start: "09:00", end: "17:00", timeZone: "Mars/Base" }],
           },
         },
       ],
@@ -155,10 +155,10 @@ describe("broker configuration: CRUD, permissions, cross-tenant isolation, bad i
       [RESOURCES[4]!.create, { input: { name: "X", entitlements: [{ poolId: "not-an-id" }] } }],
       [RESOURCES[4]!.create, { input: { name: "Y", entitlements: [{ poolId: created.poolId, offerCount: 0 }] } }],
       [RESOURCES[5]!.create, { input: { position: 1, effect: "maybe" } }],
-      [RESOURCES[5]!.create, { input: { position: 1, effect: "allow", subjectType: "group" } }],
+      [RESOURCES[5]!.create, { input: { position: 1, effect: "ALLOW", subjectType: "GROUP" } }],
       [
         RESOURCES[5]!.create,
-        { input: { position: 1, effect: "allow", policyId: created.policyId, role: "msp_admin" } },
+        { input: { position: 1, effect: "ALLOW", policyId: created.policyId, role: "MSP_ADMIN" } },
       ],
     ];
     for (const [query, variables] of bad) {

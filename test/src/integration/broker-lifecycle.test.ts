@@ -232,10 +232,10 @@ describe("broker lifecycle: plans, timers, agent, rogue logins, tickets", () => 
   it("users release their desktop and take only the power actions their policy allows", async () => {
     const { pool, token } = await scenario(2, { userPowerActions: ["reboot"] });
     const { desktopId } = await connectTo(token, pool.id);
-    const POWER = "mutation($id: ID!, $a: String!) { powerMyDesktop(desktopId: $id, action: $a) { id } }";
-    expect(dataOf(await app.gql(POWER, { id: desktopId, a: "reboot" }, token))).toBeTruthy();
+    const POWER = "mutation($id: ID!, $a: UserPowerAction!) { powerMyDesktop(desktopId: $id, action: $a) { id } }";
+    expect(dataOf(await app.gql(POWER, { id: desktopId, a: "REBOOT" }, token))).toBeTruthy();
     expect((await desktopOf(desktopId)).pendingAction).toBe("reboot");
-    const stop = await app.gql(POWER, { id: desktopId, a: "stop" }, token);
+    const stop = await app.gql(POWER, { id: desktopId, a: "STOP" }, token);
     expect(stop.errors?.[0]?.extensions?.reason).toBe("POWER_ACTION_NOT_ALLOWED");
     expect(errorCodes(await app.gql(POWER, { id: desktopId, a: "explode" }, token))).toEqual(["BAD_USER_INPUT"]);
     const RELEASE = "mutation($id: ID!) { releaseDesktop(desktopId: $id) { released } }";

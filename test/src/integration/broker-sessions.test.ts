@@ -61,7 +61,7 @@ describe("desktop sessions over GraphQL", () => {
         id: connected.sessionId,
         desktopId: connected.desktopId,
         username: "user1",
-        state: "pending",
+        state: "PENDING",
       });
       expect(page.nodes[0]!.desktopName).toMatch(/^general-/);
       expect(page.nodes[0]!.durationSeconds).toBeGreaterThanOrEqual(0);
@@ -91,13 +91,13 @@ describe("desktop sessions over GraphQL", () => {
     expect(dataOf(await sessions(admin, { poolId })).desktopSessions.totalCount).toBe(1);
     expect(dataOf(await sessions(admin, { desktopId: connected.desktopId })).desktopSessions.totalCount).toBe(1);
     expect(dataOf(await sessions(admin, { userId: acme.user.id })).desktopSessions.totalCount).toBe(1);
-    expect(dataOf(await sessions(admin, { state: "ended" })).desktopSessions.totalCount).toBe(0);
+    expect(dataOf(await sessions(admin, { state: "ENDED" })).desktopSessions.totalCount).toBe(0);
     expect(dataOf(await sessions(admin, { to: "2020-01-01T00:00:00Z" })).desktopSessions.totalCount).toBe(0);
     await app.database.dataSource
       .getRepository(DesktopSession)
       .update({ id: connected.sessionId }, { state: "ended", endedAt: new Date(), endReason: "logout" });
     expect(dataOf(await sessions(admin, { openOnly: true })).desktopSessions.totalCount).toBe(0);
-    expect(dataOf(await sessions(admin, { state: "ended" })).desktopSessions.nodes[0]?.id).toBe(connected.sessionId);
+    expect(dataOf(await sessions(admin, { state: "ENDED" })).desktopSessions.nodes[0]?.id).toBe(connected.sessionId);
   });
 
   it("never shows another tenant's sessions, even asked by their ids", async () => {

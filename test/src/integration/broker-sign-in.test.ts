@@ -74,7 +74,7 @@ describe("assignment rules at sign-in", () => {
 
   it("asks for a second factor when the deciding rule requires one", async () => {
     const result = dataOf(await signInFrom(HOME, "user1"));
-    expect(result.signInWithPassword).toMatchObject({ __typename: "MfaChallenge", methods: ["totp_enrolment"] });
+    expect(result.signInWithPassword).toMatchObject({ __typename: "MfaChallenge", methods: ["TOTP_ENROLMENT"] });
   });
 
   it("refuses a sign-in that a deny rule matches, with a clear reason and a logged failure", async () => {
@@ -101,8 +101,8 @@ describe("assignment rules at sign-in", () => {
         admin,
       ),
     ).loginHistory.nodes;
-    expect(history).toContainEqual({ user: "user1", location: "Internet, Office", outcome: "success" });
-    expect(history).toContainEqual({ user: "admin", location: "Internet, Sanctioned", outcome: "denied" });
+    expect(history).toContainEqual({ user: "user1", location: "Internet, Office", outcome: "SUCCESS" });
+    expect(history).toContainEqual({ user: "admin", location: "Internet, Sanctioned", outcome: "DENIED" });
   });
 
   it("still signs in a user no rule matches; offers then explain the denial", async () => {

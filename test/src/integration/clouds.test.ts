@@ -61,7 +61,7 @@ describe("clouds", () => {
       msp,
     );
     const cloud = dataOf(result).testCloudConnection;
-    expect(cloud.status).toBe("ok");
+    expect(cloud.status).toBe("OK");
     expect(cloud.maxMicroversion).toMatch(/^2\.\d+$/);
     expect(cloud.lastCheckedAt).not.toBeNull();
     expect(cloud.statusMessage).toMatch(/images/);
@@ -80,7 +80,7 @@ describe("clouds", () => {
         msp,
       ),
     ).testCloudConnection;
-    expect(tested.status).toBe("error");
+    expect(tested.status).toBe("ERROR");
     expect(tested.statusMessage).toMatch(/^Keystone authentication failed \(HTTP 401\)/);
 
     const down = await registerCloud("unreachable", "http://127.0.0.1:1/identity/v3", "x");
@@ -91,7 +91,7 @@ describe("clouds", () => {
         msp,
       ),
     ).testCloudConnection;
-    expect(unreachable.status).toBe("error");
+    expect(unreachable.status).toBe("ERROR");
     expect(unreachable.statusMessage).toMatch(/^Keystone authentication failed/);
   });
 

@@ -29,7 +29,7 @@ beforeAll(async () => {
   acmePool = await createPool(app, acme.tenant, cloud);
   [acmeDesktop] = await createDesktops(app, acmePool, 1, [acme.user]);
   const created = await app.gql<{ createApiKey: { apiKey: { id: string } } }>(
-    `mutation { createApiKey(input: { name: "billing", scopes: ["billing:read"] }) { apiKey { id } } }`,
+    `mutation { createApiKey(input: { name: "billing", scopes: [BILLING_READ] }) { apiKey { id } } }`,
     {},
     acme.adminToken,
   );

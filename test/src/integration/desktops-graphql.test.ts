@@ -40,7 +40,7 @@ describe("desktop actions", () => {
   it("helpdesk reboots a desktop: recorded, audited, then carried out by the controller", async () => {
     const target = desktops[0]!;
     const result = await act(target.id, "REBOOT", rig.helpdeskToken);
-    expect(dataOf(result).desktopAction).toMatchObject({ id: target.id, pendingAction: "reboot" });
+    expect(dataOf(result).desktopAction).toMatchObject({ id: target.id, pendingAction: "REBOOT" });
     const [audit] = await rig.audit("desktopAction:REBOOT", target.id);
     expect(audit).toMatchObject({ tenantId: rig.tenant.id, actorName: "helpdesk", targetType: "Desktop" });
     expect(audit!.before).toMatchObject({ pendingAction: null });
@@ -55,7 +55,7 @@ describe("desktop actions", () => {
   it("power actions set the desired state and the controller drives the server there", async () => {
     const target = desktops[1]!;
     const stopped = await act(target.id, "STOP", rig.helpdeskToken);
-    expect(dataOf(stopped).desktopAction).toMatchObject({ desiredPowerState: "stopped" });
+    expect(dataOf(stopped).desktopAction).toMatchObject({ desiredPowerState: "STOPPED" });
     await rig.converge(
       rig.controller(),
       poolId,
@@ -101,7 +101,7 @@ describe("desktop actions", () => {
     expect(await rig.desktop(target.id)).toEqual(stored);
     expect(await rig.audit("desktopAction:TERMINATE", target.id)).toHaveLength(0);
     const forced = await act(target.id, "REBUILD", rig.adminToken, true);
-    expect(dataOf(forced).desktopAction).toMatchObject({ pendingAction: "rebuild" });
+    expect(dataOf(forced).desktopAction).toMatchObject({ pendingAction: "REBUILD" });
     expect((await rig.audit("desktopAction:REBUILD", target.id))[0]!.after).toMatchObject({ force: true });
     await repo().update({ id: target.id }, { pendingAction: null, availability: "available", assignedUserId: null });
   });

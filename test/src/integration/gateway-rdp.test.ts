@@ -97,7 +97,7 @@ describe("gateway: RDP through RDCleanPath to a real xrdp", () => {
     await pools.update({ id: suite.world.desktop.poolId }, { userDataKind: "cloudbase-init" });
     try {
       const connection = await suite.world.connect("HTML5");
-      expect(connection).toMatchObject({ protocol: "RDP", method: "gateway" });
+      expect(connection).toMatchObject({ protocol: "RDP", method: "GATEWAY" });
       const { ws } = open();
       const { answer } = await exchange(ws, rdCleanPathRequest(DESTINATION, connection.ticket!));
       expect(answer.error).toBeUndefined();
@@ -106,7 +106,7 @@ describe("gateway: RDP through RDCleanPath to a real xrdp", () => {
       await pools.update({ id: suite.world.desktop.poolId }, { userDataKind: "cloud-init" });
     }
     // Linux pools keep VNC in the browser.
-    expect(await suite.world.connect("HTML5")).toMatchObject({ protocol: "HTML5", method: "gateway" });
+    expect(await suite.world.connect("HTML5")).toMatchObject({ protocol: "HTML5", method: "GATEWAY" });
   });
 
   it("refuses a VNC ticket and a first message that is not an RDCleanPath request", async () => {

@@ -35,19 +35,19 @@ describe.each(LDAP_TEST_DIRECTORIES)("LDAP sign-in against $directory.name", ({ 
     acmeProviderId = (
       await createProvider(app, acme.adminToken, {
         name: "acme-directory",
-        kind: "ldap",
+        kind: "LDAP",
         // The first URL is down: every sign-in below also proves failover to the second.
         config: ldapConfig(acmeDir, [down, directory.url]),
         secret: acmeDir.bindPassword,
         groupRoleMappings: [
-          { group: acmeDir.groups.desktopAdmins, role: "tenant_admin" },
-          { group: "helpdesk", role: "tenant_helpdesk" },
+          { group: acmeDir.groups.desktopAdmins, role: "TENANT_ADMIN" },
+          { group: "helpdesk", role: "TENANT_HELPDESK" },
         ],
       })
     ).id;
     await createProvider(app, globex.adminToken, {
       name: "globex-directory",
-      kind: "ldap",
+      kind: "LDAP",
       config: ldapConfig(globexDir),
       secret: globexDir.bindPassword,
       groupRoleMappings: [],
@@ -67,7 +67,7 @@ describe.each(LDAP_TEST_DIRECTORIES)("LDAP sign-in against $directory.name", ({ 
       );
       expect(result.signInWithPassword).toMatchObject({
         __typename: "AuthPayload",
-        viewer: { username: "alice", roles: ["tenant_admin"], tenantSlug: "acme" },
+        viewer: { username: "alice", roles: ["TENANT_ADMIN"], tenantSlug: "acme" },
       });
       const users = app.database.dataSource.getRepository(User);
       const alice = await users.findOneByOrFail({ tenantId: acme.tenant.id, username: "alice" });
@@ -93,7 +93,7 @@ describe.each(LDAP_TEST_DIRECTORIES)("LDAP sign-in against $directory.name", ({ 
       const result = dataOf(
         await signInWithPassword(app, { username: "carol", password: acmeDir.users.carol.password, tenant: "acme" }),
       );
-      expect(result.signInWithPassword.viewer).toMatchObject({ username: "carol", roles: ["tenant_helpdesk"] });
+      expect(result.signInWithPassword.viewer).toMatchObject({ username: "carol", roles: ["TENANT_HELPDESK"] });
     });
 
     it("refuses a wrong password, an unknown user and a disabled account with one message", async () => {
@@ -192,7 +192,7 @@ describe.each(LDAP_TEST_DIRECTORIES)("LDAP sign-in against $directory.name", ({ 
       expect(good.testIdentityProvider.ok).toBe(true);
       const broken = await createProvider(app, acme.adminToken, {
         name: "wrong-secret",
-        kind: "ldap",
+        kind: "LDAP",
         config: ldapConfig(acmeDir),
         secret: "not-the-password",
         enabled: false,
@@ -207,7 +207,7 @@ describe.each(LDAP_TEST_DIRECTORIES)("LDAP sign-in against $directory.name", ({ 
       expect(result.testIdentityProvider).toMatchObject({ ok: false, reason: "bind_failed" });
       const down = await createProvider(app, acme.adminToken, {
         name: "down",
-        kind: "ldap",
+        kind: "LDAP",
         config: ldapConfig(acmeDir, [`ldap://127.0.0.1:${await unusedTcpPort()}`]),
         secret: acmeDir.bindPassword,
         enabled: false,

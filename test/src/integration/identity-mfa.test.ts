@@ -85,7 +85,7 @@ describe("TOTP", () => {
   it("then asks for a code at sign-in and accepts the current one once (replay refused)", async () => {
     app.clock.advance(60_000);
     const first = dataOf(await signInWithPassword(app, { username: "user1", password: PASSWORD, tenant: "acme" }));
-    expect(first.signInWithPassword).toMatchObject({ __typename: "MfaChallenge", methods: ["totp", "recovery_code"] });
+    expect(first.signInWithPassword).toMatchObject({ __typename: "MfaChallenge", methods: ["TOTP", "RECOVERY_CODE"] });
     const current = await code();
     const done = dataOf(await completeMfa(app, first.signInWithPassword.challengeToken!, current));
     expect(done.completeMfa).toMatchObject({ __typename: "AuthPayload", viewer: { username: "user1" } });
@@ -106,7 +106,7 @@ describe("TOTP", () => {
     const challenge = dataOf(await signInWithPassword(app, { username: "user1", password: PASSWORD, tenant: "acme" }));
     const token = challenge.signInWithPassword.challengeToken!;
     const stale = await currentTotpCode(secret, () => new Date(app.clock.now().getTime() - 10 * 60_000));
-    expect(errorCodes(await completeMfa(app, token, stale, "totp"))).toEqual(["UNAUTHENTICATED"]);
+    expect(errorCodes(await completeMfa(app, token, stale, "TOTP"))).toEqual(["UNAUTHENTICATED"]);
     app.clock.advance(30_000);
     expect(dataOf(await completeMfa(app, token, await code())).completeMfa.__typename).toBe("AuthPayload");
     const again = await completeMfa(app, token, await code());
@@ -130,7 +130,7 @@ describe("TOTP", () => {
     const challenge = dataOf(
       await signInWithPassword(app, { username: "helpdesk", password: PASSWORD, tenant: "globex" }),
     );
-    expect(challenge.signInWithPassword).toMatchObject({ __typename: "MfaChallenge", methods: ["totp_enrolment"] });
+    expect(challenge.signInWithPassword).toMatchObject({ __typename: "MfaChallenge", methods: ["TOTP_ENROLMENT"] });
     const token = challenge.signInWithPassword.challengeToken!;
     const enrolment = dataOf(
       await app.gql<{ enrolTotpForChallenge: { secret: string } }>(
@@ -151,7 +151,7 @@ describe("RADIUS second factor", () => {
     radiusProviderId = (
       await createProvider(app, acme.adminToken, {
         name: "duo-proxy",
-        kind: "radius",
+        kind: "RADIUS",
         config: { servers: [{ host: RADIUS_TEST_SERVER.host, port: RADIUS_TEST_SERVER.port }], timeoutMs: 3000 },
         secret: RADIUS_TEST_SERVER.secret,
       })
@@ -171,7 +171,7 @@ describe("RADIUS second factor", () => {
     );
     expect(challenge.signInWithPassword).toMatchObject({
       __typename: "MfaChallenge",
-      methods: ["radius"],
+      methods: ["RADIUS"],
       message: "Enter your code",
     });
     const done = dataOf(

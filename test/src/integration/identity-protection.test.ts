@@ -85,7 +85,7 @@ describe("throttling and lockout", () => {
     expect(acmeEvents.loginEvents.nodes[0]).toMatchObject({
       username: "user1",
       clientIp: "127.0.0.1",
-      providerKind: "local",
+      providerKind: "LOCAL",
     });
     expect(acmeEvents.loginEvents.nodes.some((event) => event.username.startsWith("spray-"))).toBe(false);
     expect(errorCodes(await app.gql(query, {}, acme.userToken))).toEqual(["FORBIDDEN"]);
@@ -102,7 +102,7 @@ describe("identity provider administration", () => {
         {
           input: {
             name: "corp-ad",
-            kind: "ldap",
+            kind: "LDAP",
             config: { ...LDAP, bindPassword: "smuggled" },
             secret: "Acme-Svc-Reader-1",
           },
@@ -175,13 +175,13 @@ describe("identity provider administration", () => {
   it("rejects bad input with BAD_USER_INPUT", async () => {
     const cases: Record<string, unknown>[] = [
       { name: "x", kind: "kerberos", config: {} },
-      { name: "x", kind: "ldap", config: LDAP },
-      { name: "x", kind: "ldap", config: { ...LDAP, userFilter: "(uid=*))(|(uid=*" }, secret: "s" },
-      { name: "x", kind: "radius", config: { servers: [{ host: "127.0.0.1" }] }, secret: "short" },
-      { name: "x", kind: "oidc", config: { issuer: "not a url", clientId: "c" } },
-      { name: "x", kind: "saml", config: { ssoUrl: "https://idp.test/sso", idpCertificates: ["not a cert"] } },
-      { name: "x", kind: "ldap", config: LDAP, secret: "s", groupRoleMappings: [{ group: "g", role: "msp_admin" }] },
-      { name: "", kind: "ldap", config: LDAP, secret: "s" },
+      { name: "x", kind: "LDAP", config: LDAP },
+      { name: "x", kind: "LDAP", config: { ...LDAP, userFilter: "(uid=*))(|(uid=*" }, secret: "s" },
+      { name: "x", kind: "RADIUS", config: { servers: [{ host: "127.0.0.1" }] }, secret: "short" },
+      { name: "x", kind: "OIDC", config: { issuer: "not a url", clientId: "c" } },
+      { name: "x", kind: "SAML", config: { ssoUrl: "https://idp.test/sso", idpCertificates: ["not a cert"] } },
+      { name: "x", kind: "LDAP", config: LDAP, secret: "s", groupRoleMappings: [{ group: "g", role: "MSP_ADMIN" }] },
+      { name: "", kind: "LDAP", config: LDAP, secret: "s" },
     ];
     for (const input of cases) {
       expect(errorCodes(await app.gql(CREATE_PROVIDER, { input }, acme.adminToken)), JSON.stringify(input)).toEqual([
@@ -190,7 +190,7 @@ describe("identity provider administration", () => {
     }
     const duplicate = await app.gql(
       CREATE_PROVIDER,
-      { input: { name: "corp-ad-2", kind: "ldap", config: LDAP, secret: "s" } },
+      { input: { name: "corp-ad-2", kind: "LDAP", config: LDAP, secret: "s" } },
       acme.adminToken,
     );
     expect(errorCodes(duplicate)).toEqual(["CONFLICT"]);
@@ -199,10 +199,10 @@ describe("identity provider administration", () => {
   it("gives the MSP its own staff providers, mapping only MSP roles", async () => {
     const created = await createProvider(app, mspToken, {
       name: "msp-ad",
-      kind: "ldap",
+      kind: "LDAP",
       config: LDAP,
       secret: "s3cret",
-      groupRoleMappings: [{ group: "noc", role: "msp_operator" }],
+      groupRoleMappings: [{ group: "noc", role: "MSP_OPERATOR" }],
     });
     const row = await app.database.dataSource.getRepository(IdentityProvider).findOneByOrFail({ id: created.id });
     expect(row.tenantId).toBeNull();
@@ -211,10 +211,10 @@ describe("identity provider administration", () => {
       {
         input: {
           name: "msp-2",
-          kind: "ldap",
+          kind: "LDAP",
           config: LDAP,
           secret: "s",
-          groupRoleMappings: [{ group: "g", role: "tenant_admin" }],
+          groupRoleMappings: [{ group: "g", role: "TENANT_ADMIN" }],
         },
       },
       mspToken,

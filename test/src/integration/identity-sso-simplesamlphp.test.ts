@@ -31,9 +31,9 @@ beforeAll(async () => {
   providerId = (
     await createProvider(app, acme.adminToken, {
       name: "acme-simplesamlphp",
-      kind: "saml",
+      kind: "SAML",
       config: { metadataXml, usernameAttribute: "uid", emailAttribute: "mail", groupAttribute: "groups" },
-      groupRoleMappings: [{ group: "vdi-admins", role: "tenant_admin" }],
+      groupRoleMappings: [{ group: "vdi-admins", role: "TENANT_ADMIN" }],
     })
   ).id;
   registered = registerServiceProvider({
@@ -56,7 +56,7 @@ describe("SAML 2.0 with SimpleSAMLphp", () => {
     const result = dataOf(await app.gql<{ redeemSignInTicket: SignInResultShape }>(REDEEM, { t: landing.ticket }));
     expect(result.redeemSignInTicket).toMatchObject({
       __typename: "AuthPayload",
-      viewer: { username: "alice", roles: ["tenant_admin"], tenantSlug: "acme" },
+      viewer: { username: "alice", roles: ["TENANT_ADMIN"], tenantSlug: "acme" },
     });
     const alice = await app.database.dataSource
       .getRepository(User)

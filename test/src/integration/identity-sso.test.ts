@@ -49,9 +49,9 @@ beforeAll(async () => {
   samlProviderId = (
     await createProvider(app, acme.adminToken, {
       name: "acme-saml",
-      kind: "saml",
+      kind: "SAML",
       config: { ssoUrl: samlIdp.ssoUrl, idpCertificates: [samlIdp.certificatePem], idpEntityId: samlIdp.entityId },
-      groupRoleMappings: [{ group: "vdi-admins", role: "tenant_admin" }],
+      groupRoleMappings: [{ group: "vdi-admins", role: "TENANT_ADMIN" }],
     })
   ).id;
   oidcIdp = await startOidcIdp({
@@ -60,10 +60,10 @@ beforeAll(async () => {
   oidcProviderId = (
     await createProvider(app, globex.adminToken, {
       name: "globex-oidc",
-      kind: "oidc",
+      kind: "OIDC",
       config: { issuer: oidcIdp.issuer, clientId: "atrium" },
       secret: "atrium-client-secret",
-      groupRoleMappings: [{ group: "vdi-helpdesk", role: "tenant_helpdesk" }],
+      groupRoleMappings: [{ group: "vdi-helpdesk", role: "TENANT_HELPDESK" }],
     })
   ).id;
   oidcIdp.configure({
@@ -87,7 +87,7 @@ describe("SAML 2.0", () => {
     const result = dataOf(await redeem(landing.ticket)).redeemSignInTicket;
     expect(result).toMatchObject({
       __typename: "AuthPayload",
-      viewer: { username: "sam", roles: ["tenant_admin"], tenantSlug: "acme" },
+      viewer: { username: "sam", roles: ["TENANT_ADMIN"], tenantSlug: "acme" },
     });
     const sam = await app.database.dataSource
       .getRepository(User)
@@ -137,7 +137,7 @@ describe("SAML 2.0", () => {
   it("takes its settings from the IdP's metadata document", async () => {
     const created = await app.gql<{ createIdentityProvider: { id: string; config: Record<string, unknown> } }>(
       CREATE_PROVIDER,
-      { input: { name: "from-metadata", kind: "saml", enabled: false, config: { metadataXml: samlIdp.metadataXml } } },
+      { input: { name: "from-metadata", kind: "SAML", enabled: false, config: { metadataXml: samlIdp.metadataXml } } },
       acme.adminToken,
     );
     const { config, id } = dataOf(created).createIdentityProvider;
@@ -168,7 +168,7 @@ describe("OpenID Connect", () => {
     const result = dataOf(await redeem(landing.ticket)).redeemSignInTicket;
     expect(result).toMatchObject({
       __typename: "AuthPayload",
-      viewer: { username: "olivia", roles: ["tenant_helpdesk"], tenantSlug: "globex" },
+      viewer: { username: "olivia", roles: ["TENANT_HELPDESK"], tenantSlug: "globex" },
     });
     const olivia = await app.database.dataSource
       .getRepository(User)

@@ -35,7 +35,7 @@ describe("malformed ids and NUL bytes", () => {
   it("ids inside inputs and lists are checked too", async () => {
     const result = await app.gql(
       `mutation($ids: [ID!]!, $idp: ID) {
-        createAssignmentRule(input: { effect: "allow", position: 1, locationIds: $ids, identityProviderId: $idp }) { id }
+        createAssignmentRule(input: { effect: ALLOW, position: 1, locationIds: $ids, identityProviderId: $idp }) { id }
       }`,
       { ids: ["not-a-uuid"], idp: null },
       acme.adminToken,

@@ -99,30 +99,30 @@ describe("provisioning progress over GraphQL", () => {
 
     await controller.runPool(poolId);
     const building = await progress(poolId);
-    expect(building.pool.provisioningState).toBe("growing");
+    expect(building.pool.provisioningState).toBe("GROWING");
     expect(building.pool.desktopCounts).toMatchObject({ total: 3, provisioning: 3, available: 0 });
     expect(building.desktops.map((d) => d.name)).toEqual(["acme-e2e-001", "acme-e2e-002", "acme-e2e-003"]);
     for (const desktop of building.desktops) {
-      expect(desktop).toMatchObject({ availability: "provisioning", provisioningState: "building" });
+      expect(desktop).toMatchObject({ availability: "PROVISIONING", provisioningState: "BUILDING" });
     }
 
     rig.sim.control.settle();
     await controller.runPool(poolId);
     const ready = await progress(poolId);
-    expect(ready.pool).toMatchObject({ provisioningState: "idle", lastError: null, status: "active" });
+    expect(ready.pool).toMatchObject({ provisioningState: "IDLE", lastError: null, status: "ACTIVE" });
     expect(ready.pool.desktopCounts).toMatchObject({ total: 3, provisioning: 0, available: 3, failed: 0 });
     for (const desktop of ready.desktops) {
       expect(desktop).toMatchObject({
-        availability: "available",
-        provisioningState: "ready",
-        observedPowerState: "running",
+        availability: "AVAILABLE",
+        provisioningState: "READY",
+        observedPowerState: "RUNNING",
         serverStatus: "ACTIVE",
       });
       expect(desktop.addresses.length).toBeGreaterThan(0);
     }
-    const readyEvents = ready.events.filter((event) => event.kind === "ready");
+    const readyEvents = ready.events.filter((event) => event.kind === "READY");
     expect(readyEvents.map((event) => event.desktopId).sort()).toEqual(ready.desktops.map((d) => d.id).sort());
-    expect(readyEvents[0]).toMatchObject({ level: "info", message: expect.stringMatching(/^acme-e2e-00\d is ready$/) });
+    expect(readyEvents[0]).toMatchObject({ level: "INFO", message: expect.stringMatching(/^acme-e2e-00\d is ready$/) });
   });
 
   it("counts only faults after a resume: a resumed pool grows instead of pausing again at once", async () => {
@@ -135,7 +135,7 @@ describe("provisioning progress over GraphQL", () => {
       await rig.converge(controller, poolId, async () => (await status()) === "paused");
       const paused = await progress(poolId);
       expect(paused.pool.statusReason).toMatch(/^Paused after \d+ faults within 10 minutes$/);
-      expect(paused.events.filter((event) => event.kind === "fault").length).toBeGreaterThanOrEqual(3);
+      expect(paused.events.filter((event) => event.kind === "FAULT").length).toBeGreaterThanOrEqual(3);
     } finally {
       rig.sim.control.failCreatesMatching(null);
     }
@@ -146,9 +146,9 @@ describe("provisioning progress over GraphQL", () => {
     expect(await status()).toBe("active");
     await rig.converge(controller, poolId, allReady(rig, poolId, 2));
     const resumed = await progress(poolId);
-    expect(resumed.pool).toMatchObject({ status: "active", provisioningState: "idle" });
-    expect(resumed.events.find((event) => event.kind === "resumed")).toMatchObject({ message: "Resumed by admin" });
-    expect(resumed.events.filter((event) => event.kind === "paused")).toHaveLength(1);
+    expect(resumed.pool).toMatchObject({ status: "ACTIVE", provisioningState: "IDLE" });
+    expect(resumed.events.find((event) => event.kind === "RESUMED")).toMatchObject({ message: "Resumed by admin" });
+    expect(resumed.events.filter((event) => event.kind === "PAUSED")).toHaveLength(1);
   });
 
   it("still pauses a resumed pool that keeps failing, on the faults after the resume", async () => {
@@ -162,11 +162,11 @@ describe("provisioning progress over GraphQL", () => {
       await resume(poolId);
       await rig.converge(controller, poolId, async () => (await pool()).status === "paused");
       const { events } = await progress(poolId);
-      const resumedAt = events.findIndex((event) => event.kind === "resumed");
+      const resumedAt = events.findIndex((event) => event.kind === "RESUMED");
       // Newest first: the second pause and at least three faults came after the resume.
       const afterResume = events.slice(0, resumedAt);
-      expect(afterResume.filter((event) => event.kind === "paused")).toHaveLength(1);
-      expect(afterResume.filter((event) => event.kind === "fault").length).toBeGreaterThanOrEqual(3);
+      expect(afterResume.filter((event) => event.kind === "PAUSED")).toHaveLength(1);
+      expect(afterResume.filter((event) => event.kind === "FAULT").length).toBeGreaterThanOrEqual(3);
     } finally {
       rig.sim.control.failCreatesMatching(null);
     }

@@ -276,7 +276,7 @@ describe("alerts by e-mail", () => {
         acme.adminToken,
       ),
     ).alerts;
-    expect(open).toEqual([{ status: "open", subjectLabel: "Pool kiosk" }]);
+    expect(open).toEqual([{ status: "OPEN", subjectLabel: "Pool kiosk" }]);
 
     await app.database.dataSource
       .getRepository(Desktop)

@@ -17,7 +17,7 @@ const buttons = async (variables: { tenant?: string; host?: string }) =>
 
 const oidc = (name: string, extra: Record<string, unknown> = {}) => ({
   name,
-  kind: "oidc",
+  kind: "OIDC",
   config: { issuer: "https://login.example.test/", clientId: "atrium" },
   secret: "client-secret-1",
   ...extra,
@@ -32,7 +32,7 @@ beforeAll(async () => {
   ids.acmeRadius = (
     await createProvider(app, acme.adminToken, {
       name: "Acme RADIUS",
-      kind: "radius",
+      kind: "RADIUS",
       config: { servers: [{ host: "127.0.0.1", port: 1812 }] },
       secret: "radius-secret-1",
     })
@@ -47,8 +47,8 @@ afterAll(async () => {
 
 describe("ssoProviders (public)", () => {
   it("lists the enabled SAML/OIDC providers of the page's tenant only, without settings", async () => {
-    expect(await buttons({ tenant: "acme" })).toEqual([{ id: ids.acmeOidc, name: "Acme Entra ID", kind: "oidc" }]);
-    expect(await buttons({ tenant: "globex" })).toEqual([{ id: ids.globexOidc, name: "Globex Okta", kind: "oidc" }]);
+    expect(await buttons({ tenant: "acme" })).toEqual([{ id: ids.acmeOidc, name: "Acme Entra ID", kind: "OIDC" }]);
+    expect(await buttons({ tenant: "globex" })).toEqual([{ id: ids.globexOidc, name: "Globex Okta", kind: "OIDC" }]);
     // The tenant's login host name selects it as the SSO start endpoint does.
     expect((await buttons({ host: "desktops.globex.test" })).map((b) => b.id)).toEqual([ids.globexOidc]);
   });

@@ -7,7 +7,16 @@ import {
   usageMeterJob,
 } from "@atrium/api";
 import { enqueueJob, JobRegistry, startJobWorker } from "@atrium/api/jobs/index";
-import { type Desktop, DesktopSession, type Tenant, UsageRecord, type User } from "@atrium/schema";
+import {
+  Assignment,
+  type Desktop,
+  DesktopSession,
+  isEnumValue,
+  ReleaseReason,
+  type Tenant,
+  UsageRecord,
+  type User,
+} from "@atrium/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createCloud,
@@ -274,6 +283,10 @@ describe("usage metering", () => {
     const byUser = Object.fromEntries(dataOf(summary).usageSummary.map((r) => [r.username, r.sessionHours]));
     // The seven days before today, each with two sessions of 3¾ hours.
     expect(byUser).toMatchObject({ user1: "52.500000", user2: "52.500000", user3: "52.500000" });
+    // The demo's history reads like real history: every release has a reason the product itself writes.
+    const released = await app.database.dataSource.getRepository(Assignment).findBy({ tenantId: tenant.id });
+    expect(released.length).toBeGreaterThan(0);
+    expect(released.filter((row) => !isEnumValue(ReleaseReason, row.releaseReason))).toEqual([]);
 
     await seedDemoUsage(app.database.dataSource, ["demo"], at("2026-06-10T15:00:00Z"));
     expect(view(await records(tenant))).toEqual(seeded);

@@ -18,22 +18,14 @@ export {
 export { locationNamesAt } from "./decision/location-rows.js";
 export { decideAccessAtSignIn, type SignInAccessContext } from "./decision/sign-in-access.js";
 export { type AccessEvaluationInput, evaluateAccess } from "./evaluator/access.evaluator.js";
-export type {
-  AccessDecision,
-  AccessDecisionReason,
-  RuleReference,
-  RuleTraceEntry,
-} from "./evaluator/access-decision.types.js";
-export { ACCESS_DECISION_REASONS } from "./evaluator/access-decision.types.js";
+export type { AccessDecision, RuleReference, RuleTraceEntry } from "./evaluator/access-decision.types.js";
 export {
   ACCESS_ROLES,
-  type AccessRole,
   type AssignmentRule,
   type AssignmentRuleInput,
   assignmentRuleSchema,
   CONNECTION_PROTOCOLS,
   type ConnectionConstraints,
-  type ConnectionProtocol,
   connectionConstraintsSchema,
   DEFAULT_CONNECTION_CONSTRAINTS,
   type RuleCondition,
@@ -56,7 +48,6 @@ export {
 } from "./evaluator/ip-address.util.js";
 export {
   CLIENT_KINDS,
-  type ClientKind,
   type CompiledLocation,
   type CompiledTimeWindow,
   describeZodError,

@@ -1,3 +1,4 @@
+import { AlertKind, AlertStatus } from "@atrium/schema";
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -10,24 +11,8 @@ import {
   Max,
   Min,
 } from "class-validator";
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { OptionalNotNull } from "../../graphql/validation.js";
-
-export enum AlertKindEnum {
-  POOL_AVAILABLE_BELOW = "POOL_AVAILABLE_BELOW",
-  POOL_PAUSED = "POOL_PAUSED",
-  CLOUD_UNREACHABLE = "CLOUD_UNREACHABLE",
-  QUOTA_ABOVE = "QUOTA_ABOVE",
-  FAILED_LOGIN_SPIKE = "FAILED_LOGIN_SPIKE",
-  REPORT_DELIVERY_FAILED = "REPORT_DELIVERY_FAILED",
-}
-
-registerEnumType(AlertKindEnum, {
-  name: "AlertKind",
-  description:
-    "POOL_AVAILABLE_BELOW (threshold = desktops), POOL_PAUSED, CLOUD_UNREACHABLE, QUOTA_ABOVE (threshold = percent), " +
-    "FAILED_LOGIN_SPIKE (threshold failures within windowMinutes), REPORT_DELIVERY_FAILED.",
-});
 
 @ObjectType("AlertRule")
 export class AlertRuleType {
@@ -37,8 +22,8 @@ export class AlertRuleType {
   @Field()
   name: string;
 
-  @Field(() => AlertKindEnum)
-  kind: AlertKindEnum;
+  @Field(() => AlertKind)
+  kind: AlertKind;
 
   @Field(() => Int, { nullable: true })
   threshold: number | null;
@@ -70,8 +55,8 @@ export class AlertStateType {
   @Field()
   subjectLabel: string;
 
-  @Field({ description: "open or resolved." })
-  status: string;
+  @Field(() => AlertStatus)
+  status: AlertStatus;
 
   @Field()
   message: string;
@@ -89,9 +74,9 @@ export class CreateAlertRuleInput {
   @Length(1, 200)
   name: string;
 
-  @Field(() => AlertKindEnum)
-  @IsEnum(AlertKindEnum)
-  kind: AlertKindEnum;
+  @Field(() => AlertKind)
+  @IsEnum(AlertKind)
+  kind: AlertKind;
 
   @Field(() => Int, { nullable: true })
   @IsOptional()

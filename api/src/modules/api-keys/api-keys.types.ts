@@ -1,6 +1,6 @@
-import { ArrayMinSize, IsDate, IsIn, IsOptional, Length } from "class-validator";
+import { ApiKeyScope } from "@atrium/schema";
+import { ArrayMinSize, IsDate, IsEnum, IsOptional, Length } from "class-validator";
 import { Field, ID, InputType, ObjectType } from "type-graphql";
-import { API_KEY_SCOPES, type ApiKeyScope } from "../../auth/permissions.js";
 
 @ObjectType("ApiKey", { description: "A service account for integrations. The secret is shown only when created." })
 export class ApiKeyType {
@@ -13,8 +13,8 @@ export class ApiKeyType {
   @Field({ description: "Public part of the key, to recognise it in lists." })
   prefix: string;
 
-  @Field(() => [String])
-  scopes: string[];
+  @Field(() => [ApiKeyScope])
+  scopes: ApiKeyScope[];
 
   @Field({ description: "True when the key acts for one tenant only." })
   tenantBound: boolean;
@@ -47,9 +47,9 @@ export class CreateApiKeyInput {
   @Length(1, 200)
   name: string;
 
-  @Field(() => [String], { description: `Any of: ${API_KEY_SCOPES.join(", ")}.` })
+  @Field(() => [ApiKeyScope])
   @ArrayMinSize(1)
-  @IsIn(API_KEY_SCOPES, { each: true })
+  @IsEnum(ApiKeyScope, { each: true })
   scopes: ApiKeyScope[];
 
   @Field(() => Date, { nullable: true })

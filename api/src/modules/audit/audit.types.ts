@@ -1,3 +1,4 @@
+import { ActorType } from "@atrium/schema";
 import { IsOptional, MaxLength } from "class-validator";
 import { GraphQLJSONObject } from "graphql-scalars";
 import { Field, ID, InputType, ObjectType } from "type-graphql";
@@ -8,8 +9,8 @@ export class AuditEventType {
   @Field(() => ID)
   id: string;
 
-  @Field({ description: "user, api_key, system or agent." })
-  actorType: string;
+  @Field(() => ActorType)
+  actorType: ActorType;
 
   @Field()
   actorName: string;

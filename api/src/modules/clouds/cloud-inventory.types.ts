@@ -1,3 +1,4 @@
+import { CloudStatus } from "@atrium/schema";
 import { Field, ID, Int, ObjectType } from "type-graphql";
 
 @ObjectType("CloudImage", { description: "A Glance image usable as a pool's golden image." })
@@ -122,6 +123,6 @@ export class PoolCloudType {
   @Field(() => String, { nullable: true })
   region: string | null;
 
-  @Field({ description: "unknown, ok or error." })
-  status: string;
+  @Field(() => CloudStatus)
+  status: CloudStatus;
 }

@@ -1,3 +1,4 @@
+import { CloudStatus } from "@atrium/schema";
 import { IsInt, IsOptional, IsUrl, Length, Max, MaxLength, Min } from "class-validator";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { ConnectionType } from "../../graphql/connection.js";
@@ -26,8 +27,8 @@ export class CloudType {
   @Field()
   username: string;
 
-  @Field({ description: "unknown, ok or error." })
-  status: string;
+  @Field(() => CloudStatus)
+  status: CloudStatus;
 
   @Field(() => String, { nullable: true })
   statusMessage: string | null;

@@ -4,6 +4,7 @@ import {
   DesktopAgentToken,
   DesktopSession,
   type DesktopSessionState,
+  type DesktopSessionSummary,
   Policy,
   PoolEntitlement,
   type RogueLoginAction,
@@ -119,7 +120,8 @@ async function handleRogueLogin(manager: EntityManager, desktop: Desktop, userna
   return { action: "none" as const, sessionId: session.id };
 }
 
-const STATE_AFTER: Partial<Record<AgentEvent["event"], DesktopSessionState>> = {
+/** Session states an agent event moves a live session to (a subset of DesktopSessionState). */
+const STATE_AFTER: Partial<Record<AgentEvent["event"], "active" | "locked" | "idle" | "disconnected">> = {
   lock: "locked",
   unlock: "active",
   idle: "idle",
@@ -137,7 +139,7 @@ export async function handleAgentEvent(
   await manager.getRepository(DesktopAgentToken).update({ tenantId, desktopId: desktop.id }, { lastSeenAt: now });
   const sessions = manager.getRepository(DesktopSession);
   const session = await liveSession(manager, desktop);
-  const setDesktopSession = (sessionState: string) =>
+  const setDesktopSession = (sessionState: DesktopSessionSummary) =>
     manager.getRepository(Desktop).update({ id: desktop.id, tenantId }, { sessionState });
 
   switch (event.event) {

@@ -1,8 +1,7 @@
-import type { DesiredPowerState, Desktop, DesktopPendingAction } from "@atrium/schema";
+import { type DesiredPowerState, type Desktop, DesktopAction, type DesktopPendingAction } from "@atrium/schema";
 import { type RequestContext, withTransaction } from "../../context/request-context.js";
 import { conflict, forbidden } from "../../errors/app-error.js";
 import { recordAudit } from "../../tenancy/audit.js";
-import { DesktopAction } from "./desktop-actions.types.js";
 
 const desktops = (ctx: RequestContext) => ctx.db.desktops;
 
@@ -20,7 +19,7 @@ const ONE_SHOT: Partial<Record<DesktopAction, DesktopPendingAction>> = {
   [DesktopAction.REBUILD]: "rebuild",
 };
 /** Actions that destroy what the assigned user has on the desktop. */
-const DESTRUCTIVE = new Set([DesktopAction.REBUILD, DesktopAction.TERMINATE]);
+const DESTRUCTIVE = new Set<DesktopAction>([DesktopAction.REBUILD, DesktopAction.TERMINATE]);
 
 export const isAssigned = (desktop: Desktop) =>
   desktop.assignedUserId !== null || desktop.availability === "assigned" || desktop.sessionState !== "none";

@@ -1,3 +1,4 @@
+import { DesktopAction } from "@atrium/schema";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { RequirePermission } from "../../auth/require-permission.js";
 import type { RequestContext } from "../../context/request-context.js";
@@ -5,7 +6,6 @@ import { PageArgs } from "../../graphql/connection.js";
 import { PoolType } from "../pools/pools.types.js";
 import { UserType } from "../users/users.types.js";
 import { desktopAction, setDesktopOutOfService } from "./desktop-actions.service.js";
-import { DesktopAction } from "./desktop-actions.types.js";
 import { getDesktop, listDesktops } from "./desktops.service.js";
 import { DesktopConnection, DesktopFilter, DesktopType } from "./desktops.types.js";
 

@@ -1,4 +1,12 @@
-import { IsIn, IsOptional, IsUUID, MaxLength } from "class-validator";
+import {
+  DesiredPowerState,
+  DesktopAvailability,
+  DesktopPendingAction,
+  DesktopProvisioningState,
+  DesktopSessionSummary,
+  PowerState,
+} from "@atrium/schema";
+import { IsEnum, IsOptional, IsUUID, MaxLength } from "class-validator";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { ConnectionType } from "../../graphql/connection.js";
 
@@ -16,17 +24,17 @@ export class DesktopType {
   @Field(() => [String])
   addresses: string[];
 
-  @Field({ description: "What the cloud reports: building, running, stopped, suspended, shelved, error…" })
-  observedPowerState: string;
+  @Field(() => PowerState, { description: "What the cloud reports." })
+  observedPowerState: PowerState;
 
-  @Field({ description: "What the controller drives the desktop towards." })
-  desiredPowerState: string;
+  @Field(() => DesiredPowerState, { description: "What the controller drives the desktop towards." })
+  desiredPowerState: DesiredPowerState;
 
-  @Field({ description: "provisioning, available, assigned, unavailable or deleting." })
-  availability: string;
+  @Field(() => DesktopAvailability)
+  availability: DesktopAvailability;
 
-  @Field()
-  sessionState: string;
+  @Field(() => DesktopSessionSummary)
+  sessionState: DesktopSessionSummary;
 
   @Field(() => String, { nullable: true })
   lastError: string | null;
@@ -34,11 +42,11 @@ export class DesktopType {
   @Field()
   outOfService: boolean;
 
-  @Field({ description: "pending, building, ready, failed, deleting or vanished." })
-  provisioningState: string;
+  @Field(() => DesktopProvisioningState)
+  provisioningState: DesktopProvisioningState;
 
-  @Field(() => String, { nullable: true, description: "reboot or rebuild, waiting for the controller's next pass." })
-  pendingAction: string | null;
+  @Field(() => DesktopPendingAction, { nullable: true, description: "Waiting for the controller's next pass." })
+  pendingAction: DesktopPendingAction | null;
 
   @Field(() => String, {
     nullable: true,
@@ -63,10 +71,10 @@ export class DesktopFilter {
   @IsUUID("all", { message: "poolId must be a pool id" })
   poolId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DesktopAvailability, { nullable: true })
   @IsOptional()
-  @IsIn(["provisioning", "available", "assigned", "unavailable", "deleting"])
-  availability?: string | null;
+  @IsEnum(DesktopAvailability)
+  availability?: DesktopAvailability | null;
 
   @Field(() => String, { nullable: true, description: "Matches the desktop name." })
   @IsOptional()

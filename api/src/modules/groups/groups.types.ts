@@ -1,5 +1,5 @@
-import { TENANT_ROLES, type TenantRole } from "@atrium/schema";
-import { IsIn, IsOptional, Length, MaxLength } from "class-validator";
+import { TenantRole, UserSource } from "@atrium/schema";
+import { IsEnum, IsOptional, Length, MaxLength } from "class-validator";
 import { Field, ID, InputType, ObjectType } from "type-graphql";
 import { ConnectionType } from "../../graphql/connection.js";
 import { OptionalNotNull } from "../../graphql/validation.js";
@@ -15,8 +15,8 @@ export class GroupType {
   @Field(() => String, { nullable: true })
   description: string | null;
 
-  @Field()
-  source: string;
+  @Field(() => UserSource)
+  source: UserSource;
 
   @Field()
   createdAt: Date;
@@ -36,9 +36,9 @@ export class CreateGroupInput {
   @MaxLength(1000)
   description?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Tenant role every member receives." })
+  @Field(() => TenantRole, { nullable: true, description: "Tenant role every member receives." })
   @IsOptional()
-  @IsIn(TENANT_ROLES)
+  @IsEnum(TenantRole)
   role?: TenantRole | null;
 }
 

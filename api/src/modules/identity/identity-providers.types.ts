@@ -1,18 +1,19 @@
-import { IsBoolean, IsIn, IsInt, IsOptional, Length, Max, MaxLength, Min, ValidateNested } from "class-validator";
+import { IdentityProviderKind, LoginMfa, LoginOutcome, LoginProviderKind, Role } from "@atrium/schema";
+import { IsBoolean, IsEnum, IsInt, IsOptional, Length, Max, MaxLength, Min, ValidateNested } from "class-validator";
 import { GraphQLJSONObject } from "graphql-scalars";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { ConnectionType } from "../../graphql/connection.js";
 import { OptionalNotNull } from "../../graphql/validation.js";
 
-const KINDS = ["ldap", "saml", "oidc", "radius"];
+const _KINDS = ["ldap", "saml", "oidc", "radius"];
 
 @ObjectType("GroupRoleMapping")
 export class GroupRoleMappingType {
   @Field({ description: "Group DN or name (LDAP), or a value of the group attribute/claim (SAML, OIDC)." })
   group: string;
 
-  @Field()
-  role: string;
+  @Field(() => Role)
+  role: Role;
 }
 
 @InputType()
@@ -21,9 +22,10 @@ export class GroupRoleMappingInput {
   @Length(1, 1024)
   group: string;
 
-  @Field()
+  @Field(() => Role)
   @Length(1, 32)
-  role: string;
+  @IsEnum(Role)
+  role: Role;
 }
 
 @ObjectType("IdentityProvider", {
@@ -39,8 +41,8 @@ export class IdentityProviderType {
   @Field()
   name: string;
 
-  @Field({ description: "ldap, saml, oidc or radius." })
-  kind: string;
+  @Field(() => IdentityProviderKind)
+  kind: IdentityProviderKind;
 
   @Field()
   enabled: boolean;
@@ -70,9 +72,9 @@ export class CreateIdentityProviderInput {
   @Length(1, 200)
   name: string;
 
-  @Field()
-  @IsIn(KINDS)
-  kind: string;
+  @Field(() => IdentityProviderKind)
+  @IsEnum(IdentityProviderKind)
+  kind: IdentityProviderKind;
 
   @Field({ defaultValue: true })
   @IsBoolean()
@@ -233,14 +235,14 @@ export class LoginEventType {
   @Field(() => ID, { nullable: true })
   providerId: string | null;
 
-  @Field()
-  providerKind: string;
+  @Field(() => LoginProviderKind)
+  providerKind: LoginProviderKind;
 
-  @Field()
-  mfa: string;
+  @Field(() => LoginMfa)
+  mfa: LoginMfa;
 
-  @Field()
-  outcome: string;
+  @Field(() => LoginOutcome)
+  outcome: LoginOutcome;
 
   @Field(() => String, { nullable: true })
   reason: string | null;

@@ -1,4 +1,4 @@
-import { LoginEvent, type LoginOutcome } from "@atrium/schema";
+import { LoginEvent, type LoginMfa, type LoginOutcome, type LoginProviderKind } from "@atrium/schema";
 import type { RequestContext } from "../../context/request-context.js";
 import type { PageArgs } from "../../graphql/connection.js";
 import { paginate } from "../../graphql/paginate.js";
@@ -10,8 +10,8 @@ export interface LoginAttempt {
   userId?: string | null;
   username: string;
   providerId?: string | null;
-  providerKind: string;
-  mfa?: string;
+  providerKind: LoginProviderKind;
+  mfa?: LoginMfa;
   outcome: LoginOutcome;
   reason?: string | null;
 }

@@ -3,12 +3,7 @@ import { type RequestContext, withTransaction } from "../../context/request-cont
 import { notFound } from "../../errors/app-error.js";
 import { recordAudit } from "../../tenancy/audit.js";
 import { sendMail } from "./mail-transport.js";
-import type {
-  SmtpSettingsInput,
-  SmtpSettingsType,
-  SmtpTestResultType,
-  SmtpTlsModeEnum,
-} from "./smtp-settings.types.js";
+import type { SmtpSettingsInput, SmtpSettingsType, SmtpTestResultType } from "./smtp-settings.types.js";
 
 // The MSP's settings (tenant null) serve every tenant without its own; a tenant admin sees and edits only its
 // override. The scope is the caller's effective tenant, never an argument.
@@ -23,7 +18,7 @@ export function toSmtpSettingsType(row: SmtpSettings): SmtpSettingsType {
     tenantOverride: row.tenantId !== null,
     host: row.host,
     port: row.port,
-    tlsMode: row.tlsMode as SmtpTlsModeEnum,
+    tlsMode: row.tlsMode,
     username: row.username,
     hasPassword: row.passwordEnc !== null,
     fromAddress: row.fromAddress,

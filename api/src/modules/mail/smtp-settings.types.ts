@@ -1,16 +1,6 @@
+import { SmtpTlsMode } from "@atrium/schema";
 import { IsEmail, IsEnum, IsInt, IsOptional, Length, Matches, Max, Min } from "class-validator";
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
-
-export enum SmtpTlsModeEnum {
-  NONE = "none",
-  STARTTLS = "starttls",
-  TLS = "tls",
-}
-
-registerEnumType(SmtpTlsModeEnum, {
-  name: "SmtpTlsMode",
-  description: "NONE: plain SMTP; STARTTLS: upgrade required; TLS: implicit TLS (usually port 465).",
-});
+import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 
 @ObjectType("SmtpSettings", { description: "Outgoing mail server. The password is write-only." })
 export class SmtpSettingsType {
@@ -26,8 +16,8 @@ export class SmtpSettingsType {
   @Field(() => Int)
   port: number;
 
-  @Field(() => SmtpTlsModeEnum)
-  tlsMode: SmtpTlsModeEnum;
+  @Field(() => SmtpTlsMode)
+  tlsMode: SmtpTlsMode;
 
   @Field(() => String, { nullable: true })
   username: string | null;
@@ -57,9 +47,9 @@ export class SmtpSettingsInput {
   @Max(65535)
   port: number;
 
-  @Field(() => SmtpTlsModeEnum)
-  @IsEnum(SmtpTlsModeEnum)
-  tlsMode: SmtpTlsModeEnum;
+  @Field(() => SmtpTlsMode)
+  @IsEnum(SmtpTlsMode)
+  tlsMode: SmtpTlsMode;
 
   @Field(() => String, { nullable: true, description: "Null: no authentication." })
   @IsOptional()

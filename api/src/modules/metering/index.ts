@@ -1,5 +1,5 @@
 export { type DesktopSize, type PowerHistoryInput, reconcilePowerHistory } from "./power-history.js";
-export { UsageGroupBy, type UsageSummaryRowType } from "./usage.types.js";
+export type { UsageSummaryRowType } from "./usage.types.js";
 export { HOUR_MS, type MeterInput, meterUsage, type UsageTotals } from "./usage-calculator.js";
 export { sumDecimals } from "./usage-decimal.js";
 export {

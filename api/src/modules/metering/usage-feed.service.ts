@@ -1,4 +1,4 @@
-import type { UsageRecord } from "@atrium/schema";
+import { UsageGroupBy, type UsageRecord } from "@atrium/schema";
 import type { SelectQueryBuilder } from "typeorm";
 import type { RequestContext } from "../../context/request-context.js";
 import { acrossTenants, dialectOf, timestampParam } from "../../db/index.js";
@@ -6,7 +6,7 @@ import { badInput } from "../../errors/app-error.js";
 import type { PageArgs } from "../../graphql/connection.js";
 import { paginate } from "../../graphql/paginate.js";
 import { isValidTimeZone } from "../../time/zoned-time.util.js";
-import { UsageGroupBy, type UsageSummaryRowType } from "./usage.types.js";
+import type { UsageSummaryRowType } from "./usage.types.js";
 import { HOUR_MS } from "./usage-calculator.js";
 import { normalizeDecimal, sumDecimals } from "./usage-decimal.js";
 

@@ -1,3 +1,4 @@
+import { UsageGroupBy } from "@atrium/schema";
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import { RequirePermission } from "../../auth/require-permission.js";
 import type { RequestContext } from "../../context/request-context.js";
@@ -6,7 +7,6 @@ import {
   MeterUsageArgs,
   MeterUsageResultType,
   UsageFilter,
-  UsageGroupBy,
   UsageRecordConnection,
   UsageSummaryRowType,
 } from "./usage.types.js";

@@ -1,6 +1,6 @@
 import { IsOptional, IsUUID } from "class-validator";
 import { GraphQLScalarType, Kind } from "graphql";
-import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { ConnectionType } from "../../graphql/connection.js";
 
 /** Exact decimal quantities travel as strings, so no client parses a billed amount into a binary float by accident. */
@@ -85,16 +85,6 @@ export class UsageFilter {
   @IsUUID()
   poolId?: string | null;
 }
-
-export enum UsageGroupBy {
-  TENANT = "TENANT",
-  POOL = "POOL",
-  FLAVOR = "FLAVOR",
-  USER = "USER",
-  DAY = "DAY",
-}
-
-registerEnumType(UsageGroupBy, { name: "UsageGroupBy" });
 
 @ObjectType("UsageSummaryRow", { description: "Totals for one combination of the requested groups." })
 export class UsageSummaryRowType extends UsageQuantities {

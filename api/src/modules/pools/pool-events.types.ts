@@ -1,3 +1,4 @@
+import { ProvisioningEventKind, ProvisioningEventLevel } from "@atrium/schema";
 import { Field, ID, ObjectType } from "type-graphql";
 import { ConnectionType } from "../../graphql/connection.js";
 
@@ -5,7 +6,7 @@ import { ConnectionType } from "../../graphql/connection.js";
  * Written when an admin resumes a pool: the controller's restraint counts only the faults after it. Defined here, with
  * the pool events the API shows, because the pools API writes it and the controller only reads it.
  */
-export const RESUMED_KIND = "resumed";
+export const RESUMED_KIND = ProvisioningEventKind.RESUMED;
 
 @ObjectType("ProvisioningEvent", { description: "What the pool controller did or saw, newest first." })
 export class ProvisioningEventType {
@@ -18,11 +19,11 @@ export class ProvisioningEventType {
   @Field(() => ID, { nullable: true })
   desktopId: string | null;
 
-  @Field({ description: "e.g. create, ready, fault, blocked, paused, scale-down, terminate, orphan." })
-  kind: string;
+  @Field(() => ProvisioningEventKind)
+  kind: ProvisioningEventKind;
 
-  @Field({ description: "info, warning or error." })
-  level: string;
+  @Field(() => ProvisioningEventLevel)
+  level: ProvisioningEventLevel;
 
   @Field()
   message: string;

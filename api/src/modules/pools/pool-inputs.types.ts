@@ -1,6 +1,7 @@
+import { ParkedPowerState, UserDataKind, Weekday } from "@atrium/schema";
 import {
   ArrayMaxSize,
-  IsIn,
+  IsEnum,
   IsInt,
   IsOptional,
   IsUUID,
@@ -15,15 +16,13 @@ import { Field, ID, InputType, Int } from "type-graphql";
 import { OptionalNotNull } from "../../graphql/validation.js";
 
 const MAX_DESKTOPS = 1000;
-export const PARKED_POWER_STATES = ["running", "stopped", "suspended", "shelved"] as const;
-export const USER_DATA_KINDS = ["none", "cloud-init", "cloudbase-init"] as const;
 
 @InputType()
 export class PoolScheduleWindowInput {
-  @Field(() => [String])
+  @Field(() => [Weekday])
   @ArrayMaxSize(7)
-  @MaxLength(3, { each: true })
-  days: string[];
+  @IsEnum(Weekday, { each: true })
+  days: Weekday[];
 
   @Field({ description: "HH:MM." })
   @MaxLength(5)
@@ -210,9 +209,9 @@ export class CreatePoolInput extends PoolSettingsInput {
   @ValidateNested({ each: true })
   schedule: PoolScheduleWindowInput[];
 
-  @Field({ defaultValue: "running" })
-  @IsIn(PARKED_POWER_STATES)
-  parkedPowerState: string;
+  @Field(() => ParkedPowerState, { defaultValue: "running" })
+  @IsEnum(ParkedPowerState)
+  parkedPowerState: ParkedPowerState;
 
   @Field(() => Int, { defaultValue: 3, description: "0 disables restraint." })
   @IsInt()
@@ -229,9 +228,9 @@ export class CreatePoolInput extends PoolSettingsInput {
   @Field({ defaultValue: false })
   deleteOrphans: boolean;
 
-  @Field({ defaultValue: "none" })
-  @IsIn(USER_DATA_KINDS)
-  userDataKind: string;
+  @Field(() => UserDataKind, { defaultValue: "none" })
+  @IsEnum(UserDataKind)
+  userDataKind: UserDataKind;
 }
 
 @InputType()
@@ -311,10 +310,10 @@ export class UpdatePoolInput extends PoolSettingsInput {
   @ValidateNested({ each: true })
   schedule?: PoolScheduleWindowInput[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => ParkedPowerState, { nullable: true })
   @OptionalNotNull()
-  @IsIn(PARKED_POWER_STATES)
-  parkedPowerState?: string;
+  @IsEnum(ParkedPowerState)
+  parkedPowerState?: ParkedPowerState;
 
   @Field(() => Int, { nullable: true })
   @OptionalNotNull()
@@ -334,8 +333,8 @@ export class UpdatePoolInput extends PoolSettingsInput {
   @OptionalNotNull()
   deleteOrphans?: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => UserDataKind, { nullable: true })
   @OptionalNotNull()
-  @IsIn(USER_DATA_KINDS)
-  userDataKind?: string;
+  @IsEnum(UserDataKind)
+  userDataKind?: UserDataKind;
 }

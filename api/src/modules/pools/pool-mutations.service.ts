@@ -170,7 +170,7 @@ async function inputCloud(ctx: RequestContext, cloudId: string): Promise<Cloud> 
 
 function toWindow(window: PoolScheduleWindowInput): PoolScheduleWindow {
   return {
-    days: window.days.map((day) => day.toLowerCase()),
+    days: window.days,
     start: window.start,
     end: window.end,
     minTotal: window.minTotal ?? null,

@@ -1,10 +1,11 @@
+import { ParkedPowerState, PoolProvisioningState, PoolStatus, UserDataKind, Weekday } from "@atrium/schema";
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { ConnectionType } from "../../graphql/connection.js";
 
 @ObjectType("PoolScheduleWindow", { description: "Overrides the pool's sizes while open (pool's time zone)." })
 export class PoolScheduleWindowType {
-  @Field(() => [String], { description: "mon … sun; the day the window starts on." })
-  days: string[];
+  @Field(() => [Weekday], { description: "The day the window starts on." })
+  days: Weekday[];
 
   @Field({ description: "HH:MM." })
   start: string;
@@ -126,8 +127,8 @@ export class PoolType {
   @Field()
   enforceLimits: boolean;
 
-  @Field({ description: "active, paused or draining." })
-  status: string;
+  @Field(() => PoolStatus)
+  status: PoolStatus;
 
   @Field(() => String, { nullable: true })
   statusReason: string | null;
@@ -141,8 +142,8 @@ export class PoolType {
   @Field(() => [PoolScheduleWindowType])
   schedule: PoolScheduleWindowType[];
 
-  @Field({ description: "Power state of unassigned desktops above minRunning: running, stopped, suspended, shelved." })
-  parkedPowerState: string;
+  @Field(() => ParkedPowerState, { description: "Power state of unassigned desktops above minRunning." })
+  parkedPowerState: ParkedPowerState;
 
   @Field(() => Int, { description: "This many faults within restraintWindowMinutes pause the pool." })
   restraintFailures: number;
@@ -153,14 +154,14 @@ export class PoolType {
   @Field({ description: "Delete servers carrying this pool's tags but no desktop (otherwise only reported)." })
   deleteOrphans: boolean;
 
-  @Field({ description: "none, cloud-init or cloudbase-init." })
-  userDataKind: string;
+  @Field(() => UserDataKind)
+  userDataKind: UserDataKind;
 
   @Field(() => String, { nullable: true })
   userDataTemplate: string | null;
 
-  @Field({ description: "What the controller is doing: idle, growing, shrinking, blocked, paused or error." })
-  provisioningState: string;
+  @Field(() => PoolProvisioningState, { description: "What the controller is doing." })
+  provisioningState: PoolProvisioningState;
 
   @Field(() => String, { nullable: true, description: "Why the pool is blocked or in error." })
   lastError: string | null;

@@ -1,9 +1,10 @@
+import type { Weekday } from "@atrium/schema";
 import { describe, expect, it } from "vitest";
 import { effectiveSizes, scheduleProblem } from "./schedule-window.js";
 
 const base = { minTotal: 1, maxTotal: 10, minAvailable: 1, minRunning: 0, timeZone: "Europe/Berlin" };
-const peak = { days: ["mon", "tue", "wed", "thu", "fri"], start: "08:00", end: "18:00", minAvailable: 5 };
-const night = { days: ["fri"], start: "22:00", end: "02:00", maxTotal: 2 };
+const peak = { days: ["mon", "tue", "wed", "thu", "fri"] as Weekday[], start: "08:00", end: "18:00", minAvailable: 5 };
+const night = { days: ["fri"] as Weekday[], start: "22:00", end: "02:00", maxTotal: 2 };
 
 describe("schedule windows", () => {
   it("applies the first open window in the pool's time zone and falls back to the base sizes", () => {
@@ -26,7 +27,7 @@ describe("schedule windows", () => {
 
   it("reports unusable windows", () => {
     expect(scheduleProblem([{ ...peak, days: [] }])).toMatch(/at least one day/);
-    expect(scheduleProblem([{ ...peak, days: ["monday"] }])).toMatch(/unknown day/);
+    expect(scheduleProblem([{ ...peak, days: ["monday"] as unknown as Weekday[] }])).toMatch(/unknown day/);
     expect(scheduleProblem([{ ...peak, start: "8:00" }])).toMatch(/HH:MM/);
     expect(scheduleProblem([{ ...peak, end: "08:00" }])).toMatch(/differ/);
     expect(scheduleProblem([{ ...peak, minTotal: 5, maxTotal: 2 }])).toMatch(/exceeds/);

@@ -1,4 +1,4 @@
-import type { Pool, PoolScheduleWindow } from "@atrium/schema";
+import { isEnumValue, type Pool, type PoolScheduleWindow, Weekday } from "@atrium/schema";
 import { WEEKDAYS, wallTimeIn } from "../../time/zoned-time.util.js";
 
 export interface PoolSizes {
@@ -53,7 +53,7 @@ export function effectiveSizes(
   return base;
 }
 
-function isOpen(window: PoolScheduleWindow, today: string, yesterday: string, minute: number): boolean {
+function isOpen(window: PoolScheduleWindow, today: Weekday, yesterday: Weekday, minute: number): boolean {
   const start = parseHhMm(window.start);
   const end = parseHhMm(window.end);
   if (start === null || end === null) return false;
@@ -67,7 +67,8 @@ export function scheduleProblem(windows: PoolScheduleWindow[]): string | null {
   for (const [index, window] of windows.entries()) {
     const where = `schedule[${index}]`;
     if (window.days.length === 0) return `${where}: pick at least one day`;
-    const unknown = window.days.find((day) => !(WEEKDAYS as readonly string[]).includes(day));
+    // Stored schedules are JSON: a day the GraphQL enum would refuse can still reach here from an old row.
+    const unknown = window.days.find((day) => !isEnumValue(Weekday, day));
     if (unknown) return `${where}: unknown day "${unknown}" (use ${WEEKDAYS.join(", ")})`;
     if (parseHhMm(window.start) === null || parseHhMm(window.end) === null) {
       return `${where}: start and end must be HH:MM (24-hour)`;

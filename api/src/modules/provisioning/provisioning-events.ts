@@ -1,12 +1,12 @@
-import type { ProvisioningEvent, ProvisioningEventLevel } from "@atrium/schema";
+import { type ProvisioningEvent, ProvisioningEventKind, type ProvisioningEventLevel } from "@atrium/schema";
 import { MoreThanOrEqual } from "typeorm";
 import type { TenantDb } from "../../db/index.js";
 import { RESUMED_KIND } from "../pools/index.js";
 
-export const FAULT_KIND = "fault";
+export const FAULT_KIND = ProvisioningEventKind.FAULT;
 
 export interface EventInput {
-  kind: string;
+  kind: ProvisioningEventKind;
   level: ProvisioningEventLevel;
   message: string;
   desktopId?: string | null;

@@ -1,4 +1,5 @@
 import type { AssignmentHistoryRow } from "@atrium/reports";
+import { isEnumValue, ReleaseReason } from "@atrium/schema";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { AnyDb } from "../../db/index.js";
 import { keysetRows } from "./keyset-pages.js";
@@ -37,14 +38,14 @@ export function assignmentHistoryQuery(db: AnyDb, period: ReportPeriodRange): Se
     .andWhere("(a.released_at IS NULL OR a.released_at >= :from)", { from: period.from });
 }
 
-const RELEASE_REASONS: Record<string, string> = {
-  logout: "Logged out",
-  disconnect: "Disconnected",
-  idle: "Idle timeout",
-  admin: "Administrator",
-  deleted: "Desktop deleted",
-  user: "Released by user",
+const RELEASE_REASONS: Record<ReleaseReason, string> = {
+  [ReleaseReason.USER]: "Released by user",
+  [ReleaseReason.TIMER_DISCONNECT]: "Released after disconnect",
+  [ReleaseReason.TIMER_LOGOUT]: "Released after logout",
 };
+
+/** A value outside the set (written by an older version) is printed as stored rather than dropped. */
+const releaseLabel = (reason: string) => (isEnumValue(ReleaseReason, reason) ? RELEASE_REASONS[reason] : reason);
 
 export function toAssignmentHistoryRow(raw: AssignmentHistoryRaw): AssignmentHistoryRow {
   return {
@@ -53,7 +54,7 @@ export function toAssignmentHistoryRow(raw: AssignmentHistoryRaw): AssignmentHis
     pool: raw.poolName ?? "(deleted pool)",
     assignedAt: new Date(raw.assignedAt),
     releasedAt: raw.releasedAt ? new Date(raw.releasedAt) : null,
-    releaseReason: raw.releaseReason ? (RELEASE_REASONS[raw.releaseReason] ?? raw.releaseReason) : null,
+    releaseReason: raw.releaseReason ? releaseLabel(raw.releaseReason) : null,
   };
 }
 

@@ -1,3 +1,4 @@
+import { ReportDeliveryStatus, ReportFormat, ReportKind, ReportPeriod } from "@atrium/schema";
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -11,40 +12,9 @@ import {
   Max,
   Min,
 } from "class-validator";
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { ConnectionType } from "../../graphql/connection.js";
 import { OptionalNotNull } from "../../graphql/validation.js";
-
-export enum ReportKindEnum {
-  USAGE = "usage",
-  LOGIN_HISTORY = "login-history",
-  ASSIGNMENT_HISTORY = "assignment-history",
-  BROKER_METRICS = "broker-metrics",
-}
-export enum ReportFormatEnum {
-  CSV = "csv",
-  PDF = "pdf",
-}
-export enum ReportPeriodEnum {
-  DAILY = "daily",
-  WEEKLY = "weekly",
-  MONTHLY = "monthly",
-}
-export enum ReportDeliveryStatusEnum {
-  PENDING = "pending",
-  SENDING = "sending",
-  RETRYING = "retrying",
-  SENT = "sent",
-  FAILED = "failed",
-}
-
-registerEnumType(ReportKindEnum, { name: "ReportKind" });
-registerEnumType(ReportFormatEnum, { name: "ReportFormat" });
-registerEnumType(ReportPeriodEnum, {
-  name: "ReportPeriod",
-  description: "The previous local day, ISO week (Monday to Sunday) or calendar month in the schedule's time zone.",
-});
-registerEnumType(ReportDeliveryStatusEnum, { name: "ReportDeliveryStatus" });
 
 @ObjectType("ReportSchedule", { description: "A report e-mailed after each period; MSP-wide ones cover every tenant." })
 export class ReportScheduleType {
@@ -54,14 +24,14 @@ export class ReportScheduleType {
   @Field()
   name: string;
 
-  @Field(() => ReportKindEnum)
-  report: ReportKindEnum;
+  @Field(() => ReportKind)
+  report: ReportKind;
 
-  @Field(() => [ReportFormatEnum])
-  formats: ReportFormatEnum[];
+  @Field(() => [ReportFormat])
+  formats: ReportFormat[];
 
-  @Field(() => ReportPeriodEnum)
-  period: ReportPeriodEnum;
+  @Field(() => ReportPeriod)
+  period: ReportPeriod;
 
   @Field({ description: "IANA time zone of the period boundaries and of the dates in the report." })
   timeZone: string;
@@ -93,8 +63,8 @@ export class ReportDeliveryType {
   @Field()
   periodEnd: Date;
 
-  @Field(() => ReportDeliveryStatusEnum)
-  status: ReportDeliveryStatusEnum;
+  @Field(() => ReportDeliveryStatus)
+  status: ReportDeliveryStatus;
 
   @Field(() => Int)
   attempts: number;
@@ -126,19 +96,19 @@ export class CreateReportScheduleInput {
   @Length(1, 200)
   name: string;
 
-  @Field(() => ReportKindEnum)
-  @IsEnum(ReportKindEnum)
-  report: ReportKindEnum;
+  @Field(() => ReportKind)
+  @IsEnum(ReportKind)
+  report: ReportKind;
 
-  @Field(() => [ReportFormatEnum])
+  @Field(() => [ReportFormat])
   @ArrayNotEmpty({ message: "formats must name at least one format" })
   @ArrayUnique()
-  @IsEnum(ReportFormatEnum, { each: true })
-  formats: ReportFormatEnum[];
+  @IsEnum(ReportFormat, { each: true })
+  formats: ReportFormat[];
 
-  @Field(() => ReportPeriodEnum)
-  @IsEnum(ReportPeriodEnum)
-  period: ReportPeriodEnum;
+  @Field(() => ReportPeriod)
+  @IsEnum(ReportPeriod)
+  period: ReportPeriod;
 
   @Field({ defaultValue: "UTC" })
   @IsTimeZone({ message: "timeZone must be an IANA time zone such as Europe/Berlin" })
@@ -168,17 +138,17 @@ export class UpdateReportScheduleInput {
   @Length(1, 200)
   name?: string;
 
-  @Field(() => [ReportFormatEnum], { nullable: true })
+  @Field(() => [ReportFormat], { nullable: true })
   @OptionalNotNull()
   @ArrayNotEmpty({ message: "formats must name at least one format" })
   @ArrayUnique()
-  @IsEnum(ReportFormatEnum, { each: true })
-  formats?: ReportFormatEnum[];
+  @IsEnum(ReportFormat, { each: true })
+  formats?: ReportFormat[];
 
-  @Field(() => ReportPeriodEnum, { nullable: true })
+  @Field(() => ReportPeriod, { nullable: true })
   @OptionalNotNull()
-  @IsEnum(ReportPeriodEnum)
-  period?: ReportPeriodEnum;
+  @IsEnum(ReportPeriod)
+  period?: ReportPeriod;
 
   @Field(() => String, { nullable: true })
   @OptionalNotNull()

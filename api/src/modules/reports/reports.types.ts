@@ -1,3 +1,4 @@
+import { LoginReportOutcome } from "@atrium/schema";
 import { IsDate, IsOptional, Max, MaxLength, Min } from "class-validator";
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
 import { ConnectionType } from "../../graphql/connection.js";
@@ -52,8 +53,8 @@ export class LoginHistoryEntryType {
   @Field(() => String, { nullable: true })
   mfa: string | null;
 
-  @Field({ description: "success, failure or denied." })
-  outcome: string;
+  @Field(() => LoginReportOutcome)
+  outcome: LoginReportOutcome;
 
   @Field(() => String, { nullable: true })
   reason: string | null;

@@ -1,3 +1,4 @@
+import { Role } from "@atrium/schema";
 import { Field, ID, ObjectType } from "type-graphql";
 
 @ObjectType()
@@ -20,8 +21,8 @@ export class Viewer {
   @Field(() => ID, { nullable: true, description: "The tenant an MSP user has entered." })
   actingTenantId: string | null;
 
-  @Field(() => [String])
-  roles: string[];
+  @Field(() => [Role])
+  roles: Role[];
 
   @Field(() => [String], { description: "Permissions in effect for this session." })
   permissions: string[];

@@ -1,4 +1,5 @@
-import { IsHexColor, IsIn, IsOptional, Length, Matches, MaxLength, Min } from "class-validator";
+import { TenantStatus } from "@atrium/schema";
+import { IsEnum, IsHexColor, IsOptional, Length, Matches, MaxLength, Min } from "class-validator";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { ConnectionType } from "../../graphql/connection.js";
 import { OptionalNotNull } from "../../graphql/validation.js";
@@ -16,8 +17,8 @@ export class TenantType {
   @Field({ description: "Used in sign-in URLs (`/t/<slug>`)." })
   slug: string;
 
-  @Field()
-  status: string;
+  @Field(() => TenantStatus)
+  status: TenantStatus;
 
   @Field(() => String, { nullable: true })
   brandColor: string | null;
@@ -85,8 +86,8 @@ export class UpdateTenantInput extends TenantSettingsInput {
   @Length(1, 200)
   name?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => TenantStatus, { nullable: true })
   @OptionalNotNull()
-  @IsIn(["active", "suspended"])
+  @IsEnum(TenantStatus)
   status?: "active" | "suspended";
 }

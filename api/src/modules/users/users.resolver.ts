@@ -1,3 +1,4 @@
+import { Role } from "@atrium/schema";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { RequirePermission } from "../../auth/require-permission.js";
 import type { RequestContext } from "../../context/request-context.js";
@@ -70,8 +71,8 @@ export class UsersResolver {
     return mfaEnrolled(ctx, user as UserType & { tenantId: string | null });
   }
 
-  @FieldResolver(() => [String], { description: "Tenant roles granted directly and through groups." })
-  roles(@Root() user: UserType, @Ctx() ctx: RequestContext): Promise<string[]> {
+  @FieldResolver(() => [Role], { description: "Tenant roles granted directly and through groups." })
+  roles(@Root() user: UserType, @Ctx() ctx: RequestContext): Promise<Role[]> {
     return ctx.loaders.rolesOfUser.load(user.id);
   }
 }

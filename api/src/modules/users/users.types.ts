@@ -1,5 +1,5 @@
-import { TENANT_ROLES, type TenantRole } from "@atrium/schema";
-import { IsEmail, IsIn, IsOptional, Length, Matches, MaxLength } from "class-validator";
+import { TenantRole, UserSource } from "@atrium/schema";
+import { IsEmail, IsEnum, IsOptional, Length, Matches, MaxLength } from "class-validator";
 import { Field, ID, InputType, ObjectType } from "type-graphql";
 import { ConnectionType } from "../../graphql/connection.js";
 import { OptionalNotNull } from "../../graphql/validation.js";
@@ -20,8 +20,8 @@ export class UserType {
   @Field(() => String, { nullable: true })
   email: string | null;
 
-  @Field({ description: "Where the account comes from: local, ldap, saml or oidc." })
-  source: string;
+  @Field(() => UserSource)
+  source: UserSource;
 
   @Field()
   disabled: boolean;
@@ -67,8 +67,8 @@ export class CreateUserInput {
   @Length(8, 1024)
   password?: string | null;
 
-  @Field(() => String, { defaultValue: "tenant_user" })
-  @IsIn(TENANT_ROLES)
+  @Field(() => TenantRole, { defaultValue: "tenant_user" })
+  @IsEnum(TenantRole)
   role: TenantRole;
 }
 
@@ -94,8 +94,8 @@ export class UpdateUserInput {
   @Length(8, 1024)
   password?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => TenantRole, { nullable: true })
   @OptionalNotNull()
-  @IsIn(TENANT_ROLES)
+  @IsEnum(TenantRole)
   role?: TenantRole;
 }

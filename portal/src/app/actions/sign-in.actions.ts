@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { EnrolTotpForChallengeDocument } from "@/generated/graphql";
+import { EnrolTotpForChallengeDocument, MfaMethod } from "@/generated/graphql";
 import { type ClientProof, clientProofOf } from "@/lib/api/client-proof";
 import { execute } from "@/lib/api/graphql-fetch";
 import {
@@ -14,6 +14,7 @@ import {
 } from "@/lib/auth/api-sign-in";
 import { startPortalSession } from "@/lib/auth/portal-session";
 import type { MfaStep, SignInState } from "@/lib/auth/sign-in-state";
+import { enumValue } from "@/lib/enums";
 import { formValues, text } from "@/lib/form-state";
 import { safeCallbackPath } from "@/lib/routes";
 
@@ -27,7 +28,7 @@ async function loginHost(): Promise<string | null> {
 }
 
 async function mfaStep(challenge: MfaChallenge): Promise<MfaStep> {
-  if (!challenge.methods.includes("totp_enrolment")) return { ...challenge, enrolment: null };
+  if (!challenge.methods.includes(MfaMethod.TOTP_ENROLMENT)) return { ...challenge, enrolment: null };
   const data = await execute(
     EnrolTotpForChallengeDocument,
     { challengeToken: challenge.challengeToken },
@@ -73,7 +74,7 @@ export async function completeMfaAction(state: SignInState, formData: FormData):
     {
       challengeToken: text(formData, "challengeToken"),
       code: text(formData, "code").replace(/\s+/g, ""),
-      method: text(formData, "method") || null,
+      method: enumValue(MfaMethod, text(formData, "method")) ?? null,
     },
     await client(),
   );

@@ -2,15 +2,19 @@
 
 import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { completeMfaAction } from "@/app/actions/sign-in.actions";
+import type { MfaMethod } from "@/generated/graphql";
 import type { SignInState } from "@/lib/auth/sign-in-state";
 import { ErrorAlert } from "./error-alert";
 
-/** Which method the typed code is for; the API infers it when this is empty. */
-function methodFor(methods: string[], enrolling: boolean, recovery: boolean): string {
-  if (enrolling) return "totp_enrolment";
-  if (recovery) return "recovery_code";
-  if (methods[0] === "radius") return "radius";
-  return methods.includes("totp") ? "totp" : "";
+/**
+ * Which method the typed code is for; the API infers it when this is empty. The names are literals checked against
+ * the generated type: a client component imports no values from the generated module.
+ */
+function methodFor(methods: MfaMethod[], enrolling: boolean, recovery: boolean): MfaMethod | "" {
+  if (enrolling) return "TOTP_ENROLMENT";
+  if (recovery) return "RECOVERY_CODE";
+  if (methods[0] === "RADIUS") return "RADIUS";
+  return methods.includes("TOTP") ? "TOTP" : "";
 }
 
 interface MfaFormProps {
@@ -39,8 +43,8 @@ export function MfaForm({ first, callbackUrl, restartHref }: MfaFormProps) {
   const mfa = state.mfa ?? first.mfa;
   if (!mfa) return null;
   const enrolment = mfa.enrolment;
-  const radius = mfa.methods[0] === "radius";
-  const offersRecovery = !enrolment && mfa.methods.includes("recovery_code");
+  const radius = mfa.methods[0] === "RADIUS";
+  const offersRecovery = !enrolment && mfa.methods.includes("RECOVERY_CODE");
   return (
     <form className="form" action={action} aria-label="Two-step verification">
       <h2 className="mfa-title">{enrolment ? "Set up two-step verification" : "Two-step verification"}</h2>

@@ -2,6 +2,7 @@ import { ConfirmRow } from "@/components/lists/confirm-row";
 import type { Column } from "@/components/lists/data-table";
 import { ListCard } from "@/components/lists/list-card";
 import type { ApiKeyFieldsFragment } from "@/generated/graphql";
+import { optionLabel } from "@/lib/enums";
 import type { FormState } from "@/lib/form-state";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { ApiKeyCreateForm } from "../forms/api-key-create-form";
@@ -25,7 +26,7 @@ function keyStatus(key: ApiKeyFieldsFragment, now: number) {
 }
 
 /** "Expired" is judged at render time, so the columns take the moment the page was drawn. */
-function columns(now: number): Column<ApiKeyFieldsFragment>[] {
+function columns(now: number, scopes: ApiKeysPanelProps["scopes"]): Column<ApiKeyFieldsFragment>[] {
   return [
     {
       id: "key",
@@ -47,7 +48,7 @@ function columns(now: number): Column<ApiKeyFieldsFragment>[] {
         <div className="tag-list">
           {key.scopes.map((scope) => (
             <Badge key={scope} plain>
-              {scope}
+              {optionLabel(scopes, scope)}
             </Badge>
           ))}
         </div>
@@ -64,7 +65,7 @@ export function ApiKeysPanel({ keys, createAction, revokeAction, scopes }: ApiKe
     <div className="grid" style={{ gridTemplateColumns: "minmax(0,2fr) minmax(280px,1fr)" }}>
       <ListCard
         label="API keys"
-        columns={columns(Date.now())}
+        columns={columns(Date.now(), scopes)}
         rows={keys}
         actions={(key) =>
           key.revokedAt ? null : (

@@ -1,5 +1,6 @@
 import {
   CompleteMfaDocument,
+  type MfaMethod,
   RedeemSignInTicketDocument,
   type SignInResultFieldsFragment,
   SignInWithPasswordDocument,
@@ -18,7 +19,7 @@ export interface SignedIn extends ApiTokens {
 /** The API's second-factor question: answer it with `completeMfaWithApi`. */
 export interface MfaChallenge {
   challengeToken: string;
-  methods: string[];
+  methods: MfaMethod[];
   /** The API's (or the RADIUS server's) prompt, shown as is. */
   message: string;
 }
@@ -75,7 +76,7 @@ export function signInWithApi(
 }
 
 export function completeMfaWithApi(
-  answer: { challengeToken: string; code: string; method: string | null },
+  answer: { challengeToken: string; code: string; method: MfaMethod | null },
   client: ClientProof,
 ): Promise<SignInOutcome> {
   if (!answer.code) return Promise.resolve({ ok: false, message: "Enter the code." });

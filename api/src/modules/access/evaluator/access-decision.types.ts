@@ -1,23 +1,5 @@
-import type { AccessRole, ConnectionConstraints } from "./assignment-rule.types.js";
-
-/**
- * Why the decision came out as it did:
- * - `allowed`: the first matching allow rule decided, and no deny matched;
- * - `explicit_deny`: a deny rule matched (or could not be ruled out because the client address is unknown);
- * - `invalid_rule`: a rule could not be parsed, so it denies everyone (its subject cannot be known);
- * - `unknown_location` / `invalid_location`: a rule whose subject matched references a location that does
- *   not exist or cannot be parsed;
- * - `no_rule_matched`: deny by default.
- */
-export const ACCESS_DECISION_REASONS = [
-  "allowed",
-  "explicit_deny",
-  "invalid_rule",
-  "unknown_location",
-  "invalid_location",
-  "no_rule_matched",
-] as const;
-export type AccessDecisionReason = (typeof ACCESS_DECISION_REASONS)[number];
+import type { AccessDecisionReason, Role } from "@atrium/schema";
+import type { ConnectionConstraints } from "./assignment-rule.types.js";
 
 export interface RuleReference {
   readonly ruleId: string;
@@ -41,7 +23,7 @@ export interface AccessDecision {
   /** One human-readable sentence for logs and the admin UI. */
   readonly detail: string;
   /** Set only when allowed. */
-  readonly role: AccessRole | null;
+  readonly role: Role | null;
   readonly policyId: string | null;
   readonly mfaRequired: boolean;
   readonly constraints: ConnectionConstraints | null;

@@ -1,4 +1,5 @@
-import type { AccessDecision, AccessDecisionReason, RuleReference, RuleTraceEntry } from "./access-decision.types.js";
+import type { AccessDecisionReason } from "@atrium/schema";
+import type { AccessDecision, RuleReference, RuleTraceEntry } from "./access-decision.types.js";
 import { type AssignmentRule, type AssignmentRuleInput, assignmentRuleSchema } from "./assignment-rule.types.js";
 import { type CompiledLocation, describeZodError, parseLocation } from "./location.types.js";
 import { type ClientContext, type LocationMatch, type MatchOutcome, matchLocation } from "./location-matcher.js";
@@ -17,7 +18,7 @@ export interface AccessEvaluationInput {
 
 type LocationEntry = { readonly ok: true; readonly location: CompiledLocation } | { readonly ok: false; error: string };
 
-type DenyReason = Exclude<AccessDecisionReason, "allowed" | "no_rule_matched">;
+type DenyReason = Exclude<AccessDecisionReason, "allowed" | "no_rule_matched" | "unknown_policy">;
 
 interface RuleVerdict {
   readonly entry: RuleTraceEntry;

@@ -1,19 +1,11 @@
+import { DisplayProtocol, enumValues, Role } from "@atrium/schema";
 import { z } from "zod";
 
 /** Roles from ARCHITECTURE §4. A rule naming any other role is invalid and therefore denies. */
-export const ACCESS_ROLES = [
-  "msp_admin",
-  "msp_operator",
-  "msp_billing",
-  "tenant_admin",
-  "tenant_helpdesk",
-  "tenant_user",
-] as const;
-export type AccessRole = (typeof ACCESS_ROLES)[number];
+export const ACCESS_ROLES = enumValues(Role);
 
-/** Connection protocols a rule may allow; HTML5 = in-browser (VNC/SSH, RDP via guacd). */
-export const CONNECTION_PROTOCOLS = ["RDP", "VNC", "SSH", "HTML5"] as const;
-export type ConnectionProtocol = (typeof CONNECTION_PROTOCOLS)[number];
+/** Connection protocols a rule may allow, in the order a plan prefers them. */
+export const CONNECTION_PROTOCOLS = enumValues(DisplayProtocol);
 
 /**
  * Who a rule is about. Group names compare case-insensitively because directories do (AD treats

@@ -1,6 +1,7 @@
+import type { ClientKind } from "@atrium/schema";
 import { previousWeekday, wallTimeIn } from "../../../time/zoned-time.util.js";
 import { ipInAnyRange, parseIpLoose } from "./ip-address.util.js";
-import type { ClientKind, CompiledLocation, CompiledTimeWindow } from "./location.types.js";
+import type { CompiledLocation, CompiledTimeWindow } from "./location.types.js";
 
 /** What we know about the client at the moment of the decision. */
 export interface ClientContext {

@@ -1,10 +1,10 @@
+import { ClientKind, enumValues, type Weekday } from "@atrium/schema";
 import { z } from "zod";
-import { isValidTimeZone, parseClockTime, WEEKDAYS, type Weekday } from "../../../time/zoned-time.util.js";
+import { isValidTimeZone, parseClockTime, WEEKDAYS } from "../../../time/zoned-time.util.js";
 import { type IpRange, parseCidr } from "./ip-address.util.js";
 
 /** How the user reached us: the portal in a browser, a native client app, or the API with a key. */
-export const CLIENT_KINDS = ["web", "native", "api"] as const;
-export type ClientKind = (typeof CLIENT_KINDS)[number];
+export const CLIENT_KINDS = enumValues(ClientKind);
 
 const clockTime = z
   .string()

@@ -1,12 +1,13 @@
-import { ArrayMaxSize, IsIn, IsOptional, Length, MaxLength, ValidateNested } from "class-validator";
+import { ClientKind, LocationGatewayMode, Weekday } from "@atrium/schema";
+import { ArrayMaxSize, IsEnum, IsOptional, Length, MaxLength, ValidateNested } from "class-validator";
 import { Field, ID, InputType, ObjectType } from "type-graphql";
 import { ConnectionType } from "../../../graphql/connection.js";
 import { OptionalNotNull } from "../../../graphql/validation.js";
 
 @ObjectType("LocationTimeWindow")
 export class LocationTimeWindowType {
-  @Field(() => [String], { description: "Days the window starts on: mon … sun." })
-  days: string[];
+  @Field(() => [Weekday], { description: "Days the window starts on." })
+  days: Weekday[];
 
   @Field({ description: "HH:MM local time." })
   start: string;
@@ -32,11 +33,11 @@ export class LocationType {
   @Field(() => [String], { description: "IPv4/IPv6 addresses or CIDR ranges; the client must be in one." })
   cidrs: string[];
 
-  @Field(() => [String], { description: "web, native or api." })
-  clientKinds: string[];
+  @Field(() => [ClientKind])
+  clientKinds: ClientKind[];
 
-  @Field({ description: "yes: only through the gateway; no: only direct; any." })
-  viaGateway: string;
+  @Field(() => LocationGatewayMode)
+  viaGateway: LocationGatewayMode;
 
   @Field(() => [LocationTimeWindowType], { description: "When the location applies; empty: always." })
   timeWindows: LocationTimeWindowType[];
@@ -53,10 +54,11 @@ export class LocationConnection extends ConnectionType("Location", LocationType)
 
 @InputType()
 export class LocationTimeWindowInput {
-  @Field(() => [String])
+  @Field(() => [Weekday])
   @ArrayMaxSize(7)
   @MaxLength(3, { each: true })
-  days: string[];
+  @IsEnum(Weekday, { each: true })
+  days: Weekday[];
 
   @Field()
   @MaxLength(5)
@@ -87,14 +89,15 @@ export class CreateLocationInput {
   @MaxLength(64, { each: true })
   cidrs: string[];
 
-  @Field(() => [String], { defaultValue: ["web", "native", "api"] })
+  @Field(() => [ClientKind], { defaultValue: ["web", "native", "api"] })
   @ArrayMaxSize(3)
   @MaxLength(16, { each: true })
-  clientKinds: string[];
+  @IsEnum(ClientKind, { each: true })
+  clientKinds: ClientKind[];
 
-  @Field({ defaultValue: "any" })
-  @IsIn(["yes", "no", "any"])
-  viaGateway: string;
+  @Field(() => LocationGatewayMode, { defaultValue: "any" })
+  @IsEnum(LocationGatewayMode)
+  viaGateway: LocationGatewayMode;
 
   @Field(() => [LocationTimeWindowInput], { defaultValue: [] })
   @ArrayMaxSize(50)
@@ -120,16 +123,17 @@ export class UpdateLocationInput {
   @MaxLength(64, { each: true })
   cidrs?: string[];
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [ClientKind], { nullable: true })
   @OptionalNotNull()
   @ArrayMaxSize(3)
   @MaxLength(16, { each: true })
-  clientKinds?: string[];
+  @IsEnum(ClientKind, { each: true })
+  clientKinds?: ClientKind[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => LocationGatewayMode, { nullable: true })
   @OptionalNotNull()
-  @IsIn(["yes", "no", "any"])
-  viaGateway?: string;
+  @IsEnum(LocationGatewayMode)
+  viaGateway?: LocationGatewayMode;
 
   @Field(() => [LocationTimeWindowInput], { nullable: true })
   @OptionalNotNull()

@@ -1,7 +1,8 @@
+import { DisplayProtocol, GatewayUsage, PlanPowerAction, ReleaseDisposition } from "@atrium/schema";
 import {
   ArrayMaxSize,
   ArrayMinSize,
-  IsIn,
+  IsEnum,
   IsOptional,
   Length,
   Max,
@@ -12,17 +13,13 @@ import {
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { ConnectionType } from "../../../graphql/connection.js";
 
-export const PROTOCOLS = ["RDP", "VNC", "SSH", "HTML5"] as const;
-export const GATEWAY_USAGES = ["never", "always", "when_required"] as const;
-export const POWER_ACTIONS = ["none", "suspend", "stop", "shelve"] as const;
-export const RELEASE_DISPOSITIONS = ["keep", "rebuild", "terminate"] as const;
 /** Two weeks: Leostream's longest timer, and long enough for any idle/disconnect policy. */
 const MAX_MINUTES = 20_160;
 
 @ObjectType("ProtocolSetting")
 export class ProtocolSettingType {
-  @Field()
-  protocol: string;
+  @Field(() => DisplayProtocol)
+  protocol: DisplayProtocol;
 
   @Field(() => Int, { description: "Lower is preferred." })
   priority: number;
@@ -30,8 +27,8 @@ export class ProtocolSettingType {
   @Field(() => Int, { nullable: true, description: "Port on the desktop; the protocol's default when null." })
   port: number | null;
 
-  @Field({ description: "never, always or when_required (only when the user's location demands it)." })
-  gateway: string;
+  @Field(() => GatewayUsage, { description: "WHEN_REQUIRED: only when the user's location demands it." })
+  gateway: GatewayUsage;
 
   @Field(() => [String], { description: "Extra .rdp file lines (RDP only)." })
   rdpOptions: string[];
@@ -54,9 +51,9 @@ export class ProtocolPlanType {
 
 @InputType()
 export class ProtocolSettingInput {
-  @Field()
-  @IsIn(PROTOCOLS)
-  protocol: string;
+  @Field(() => DisplayProtocol)
+  @IsEnum(DisplayProtocol)
+  protocol: DisplayProtocol;
 
   @Field(() => Int, { defaultValue: 1 })
   @Min(1)
@@ -69,9 +66,9 @@ export class ProtocolSettingInput {
   @Max(65535)
   port?: number | null;
 
-  @Field({ defaultValue: "when_required" })
-  @IsIn(GATEWAY_USAGES)
-  gateway: string;
+  @Field(() => GatewayUsage, { defaultValue: "when_required" })
+  @IsEnum(GatewayUsage)
+  gateway: GatewayUsage;
 
   @Field(() => [String], { defaultValue: [] })
   @ArrayMaxSize(50)
@@ -100,20 +97,20 @@ export class PowerPlanType {
   @Field()
   name: string;
 
-  @Field({ description: "none, suspend, stop or shelve." })
-  onDisconnect: string;
+  @Field(() => PlanPowerAction)
+  onDisconnect: PlanPowerAction;
 
   @Field(() => Int)
   onDisconnectMinutes: number;
 
-  @Field()
-  onLogout: string;
+  @Field(() => PlanPowerAction)
+  onLogout: PlanPowerAction;
 
   @Field(() => Int)
   onLogoutMinutes: number;
 
-  @Field()
-  onRelease: string;
+  @Field(() => PlanPowerAction)
+  onRelease: PlanPowerAction;
 
   @Field(() => Int)
   onReleaseMinutes: number;
@@ -128,27 +125,27 @@ export class PowerPlanInput {
   @Length(1, 200)
   name: string;
 
-  @Field({ defaultValue: "none" })
-  @IsIn(POWER_ACTIONS)
-  onDisconnect: string;
+  @Field(() => PlanPowerAction, { defaultValue: "none" })
+  @IsEnum(PlanPowerAction)
+  onDisconnect: PlanPowerAction;
 
   @Field(() => Int, { defaultValue: 0 })
   @Min(0)
   @Max(MAX_MINUTES)
   onDisconnectMinutes: number;
 
-  @Field({ defaultValue: "none" })
-  @IsIn(POWER_ACTIONS)
-  onLogout: string;
+  @Field(() => PlanPowerAction, { defaultValue: "none" })
+  @IsEnum(PlanPowerAction)
+  onLogout: PlanPowerAction;
 
   @Field(() => Int, { defaultValue: 0 })
   @Min(0)
   @Max(MAX_MINUTES)
   onLogoutMinutes: number;
 
-  @Field({ defaultValue: "none" })
-  @IsIn(POWER_ACTIONS)
-  onRelease: string;
+  @Field(() => PlanPowerAction, { defaultValue: "none" })
+  @IsEnum(PlanPowerAction)
+  onRelease: PlanPowerAction;
 
   @Field(() => Int, { defaultValue: 0 })
   @Min(0)
@@ -173,8 +170,8 @@ export class ReleasePlanType {
   @Field({ description: "Persistent entitlements keep their desktop whatever the timers say." })
   keepPersistent: boolean;
 
-  @Field({ description: "keep, rebuild or terminate a non-persistent desktop once released." })
-  onRelease: string;
+  @Field(() => ReleaseDisposition, { description: "What happens to a non-persistent desktop once released." })
+  onRelease: ReleaseDisposition;
 
   @Field()
   createdAt: Date;
@@ -201,9 +198,9 @@ export class ReleasePlanInput {
   @Field({ defaultValue: true })
   keepPersistent: boolean;
 
-  @Field({ defaultValue: "keep" })
-  @IsIn(RELEASE_DISPOSITIONS)
-  onRelease: string;
+  @Field(() => ReleaseDisposition, { defaultValue: "keep" })
+  @IsEnum(ReleaseDisposition)
+  onRelease: ReleaseDisposition;
 }
 
 @ObjectType()

@@ -1,11 +1,8 @@
-import { ArrayMaxSize, IsIn, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from "class-validator";
+import { OfferSortOrder, RogueLoginAction, UserPowerAction } from "@atrium/schema";
+import { ArrayMaxSize, IsEnum, IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from "class-validator";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { ConnectionType } from "../../../graphql/connection.js";
 import { OptionalNotNull } from "../../../graphql/validation.js";
-
-export const SORT_ORDERS = ["favor_previous", "least_recently_used", "oldest_first", "favor_running"] as const;
-export const USER_POWER_ACTIONS = ["start", "stop", "reboot"] as const;
-export const ROGUE_ACTIONS = ["log", "assign", "logout"] as const;
 
 @ObjectType("PoolEntitlement", { description: "One pool in a policy: what is offered from it and which plans apply." })
 export class PoolEntitlementType {
@@ -24,14 +21,14 @@ export class PoolEntitlementType {
   @Field({ description: "Persistent: the user keeps the desktop; floating: it returns to the pool." })
   persistent: boolean;
 
-  @Field({ description: "favor_previous, least_recently_used, oldest_first or favor_running." })
-  sortOrder: string;
+  @Field(() => OfferSortOrder)
+  sortOrder: OfferSortOrder;
 
   @Field()
   startIfStopped: boolean;
 
-  @Field(() => [String], { description: "Power actions the user may take: start, stop, reboot." })
-  userPowerActions: string[];
+  @Field(() => [UserPowerAction], { description: "Power actions the user may take." })
+  userPowerActions: UserPowerAction[];
 
   @Field(() => ID, { nullable: true })
   protocolPlanId: string | null;
@@ -57,8 +54,8 @@ export class PolicyType {
   @Field(() => Int, { nullable: true, description: "Most desktops a user may hold at once; null: no limit." })
   maxDesktops: number | null;
 
-  @Field({ description: "Rogue logins (not arranged by the broker): log, assign or logout." })
-  rogueAction: string;
+  @Field(() => RogueLoginAction, { description: "Rogue logins (not arranged by the broker)." })
+  rogueAction: RogueLoginAction;
 
   @Field()
   createdAt: Date;
@@ -81,17 +78,17 @@ export class PoolEntitlementInput {
   @Field({ defaultValue: false })
   persistent: boolean;
 
-  @Field({ defaultValue: "favor_previous" })
-  @IsIn(SORT_ORDERS)
-  sortOrder: string;
+  @Field(() => OfferSortOrder, { defaultValue: "favor_previous" })
+  @IsEnum(OfferSortOrder)
+  sortOrder: OfferSortOrder;
 
   @Field({ defaultValue: true })
   startIfStopped: boolean;
 
-  @Field(() => [String], { defaultValue: [] })
+  @Field(() => [UserPowerAction], { defaultValue: [] })
   @ArrayMaxSize(3)
-  @IsIn(USER_POWER_ACTIONS, { each: true })
-  userPowerActions: string[];
+  @IsEnum(UserPowerAction, { each: true })
+  userPowerActions: UserPowerAction[];
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
@@ -126,9 +123,9 @@ export class CreatePolicyInput {
   @Max(100)
   maxDesktops?: number | null;
 
-  @Field({ defaultValue: "log" })
-  @IsIn(ROGUE_ACTIONS)
-  rogueAction: string;
+  @Field(() => RogueLoginAction, { defaultValue: "log" })
+  @IsEnum(RogueLoginAction)
+  rogueAction: RogueLoginAction;
 
   @Field(() => [PoolEntitlementInput], { defaultValue: [], description: "In offer order." })
   @ArrayMaxSize(50)
@@ -154,10 +151,10 @@ export class UpdatePolicyInput {
   @Max(100)
   maxDesktops?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => RogueLoginAction, { nullable: true })
   @OptionalNotNull()
-  @IsIn(ROGUE_ACTIONS)
-  rogueAction?: string;
+  @IsEnum(RogueLoginAction)
+  rogueAction?: RogueLoginAction;
 
   @Field(() => [PoolEntitlementInput], { nullable: true, description: "Replaces every entitlement when given." })
   @OptionalNotNull()

@@ -1,11 +1,12 @@
-import { ArrayMaxSize, IsBoolean, IsIn, IsOptional, IsUUID, Max, MaxLength, Min } from "class-validator";
+import { DisplayProtocol, Role, RuleEffect, RuleOperator, RuleSubjectType } from "@atrium/schema";
+import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsUUID, Max, MaxLength, Min } from "class-validator";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { ConnectionType } from "../../../graphql/connection.js";
 
 @ObjectType("AssignmentRuleCondition")
 export class RuleConditionType {
-  @Field({ description: "any, group or attribute." })
-  subjectType: string;
+  @Field(() => RuleSubjectType)
+  subjectType: RuleSubjectType;
 
   @Field(() => String, { nullable: true })
   group: string | null;
@@ -13,8 +14,8 @@ export class RuleConditionType {
   @Field(() => String, { nullable: true })
   attribute: string | null;
 
-  @Field(() => String, { nullable: true, description: "equals or matches (glob: * and ?)." })
-  operator: string | null;
+  @Field(() => RuleOperator, { nullable: true })
+  operator: RuleOperator | null;
 
   @Field(() => String, { nullable: true })
   value: string | null;
@@ -42,11 +43,11 @@ export class AssignmentRuleType {
   @Field(() => RuleConditionType)
   condition: RuleConditionType;
 
-  @Field({ description: "allow or deny (a matching deny always wins)." })
-  effect: string;
+  @Field(() => RuleEffect, { description: "A matching deny always wins." })
+  effect: RuleEffect;
 
-  @Field(() => String, { nullable: true })
-  role: string | null;
+  @Field(() => Role, { nullable: true })
+  role: Role | null;
 
   @Field(() => ID, { nullable: true })
   policyId: string | null;
@@ -60,8 +61,8 @@ export class AssignmentRuleType {
   @Field({ description: "Only in-browser (HTML5) connections." })
   html5Only: boolean;
 
-  @Field(() => [String])
-  protocols: string[];
+  @Field(() => [DisplayProtocol])
+  protocols: DisplayProtocol[];
 
   @Field({ description: "False when the stored rule cannot be parsed (it then denies everyone)." })
   valid: boolean;
@@ -90,9 +91,9 @@ export class AssignmentRuleInput {
   @MaxLength(1000)
   description?: string | null;
 
-  @Field({ defaultValue: "any" })
-  @IsIn(["any", "group", "attribute"])
-  subjectType: string;
+  @Field(() => RuleSubjectType, { defaultValue: "any" })
+  @IsEnum(RuleSubjectType)
+  subjectType: RuleSubjectType;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
@@ -104,10 +105,10 @@ export class AssignmentRuleInput {
   @MaxLength(256)
   attribute?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => RuleOperator, { nullable: true })
   @IsOptional()
-  @IsIn(["equals", "matches"])
-  operator?: string | null;
+  @IsEnum(RuleOperator)
+  operator?: RuleOperator | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
@@ -119,14 +120,15 @@ export class AssignmentRuleInput {
   @IsUUID("all", { each: true })
   locationIds: string[];
 
-  @Field()
-  @IsIn(["allow", "deny"])
-  effect: string;
+  @Field(() => RuleEffect)
+  @IsEnum(RuleEffect)
+  effect: RuleEffect;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => Role, { nullable: true })
   @IsOptional()
   @MaxLength(32)
-  role?: string | null;
+  @IsEnum(Role)
+  role?: Role | null;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
@@ -143,8 +145,9 @@ export class AssignmentRuleInput {
   @Field({ defaultValue: false })
   html5Only: boolean;
 
-  @Field(() => [String], { defaultValue: ["RDP", "VNC", "SSH", "HTML5"] })
+  @Field(() => [DisplayProtocol], { defaultValue: ["RDP", "VNC", "SSH", "HTML5"] })
   @ArrayMaxSize(4)
   @MaxLength(8, { each: true })
-  protocols: string[];
+  @IsEnum(DisplayProtocol, { each: true })
+  protocols: DisplayProtocol[];
 }

@@ -1,14 +1,11 @@
-import type { UserPowerAction } from "@atrium/schema";
+import { UserPowerAction } from "@atrium/schema";
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import { RequirePermission } from "../../../auth/require-permission.js";
 import type { RequestContext } from "../../../context/request-context.js";
-import { badInput } from "../../../errors/app-error.js";
 import { DesktopType } from "../../desktops/desktops.types.js";
 import { connect } from "./connect.service.js";
 import { ConnectInput, DesktopConnectionType, DesktopOfferType, ReleaseResultType } from "./connect.types.js";
 import { myDesktops, powerMyDesktop, releaseMyDesktop } from "./desktop-actions.service.js";
-
-const USER_POWER_ACTIONS = new Set(["start", "stop", "reboot"]);
 
 @Resolver()
 export class ConnectResolver {
@@ -32,14 +29,13 @@ export class ConnectResolver {
     return releaseMyDesktop(ctx, desktopId);
   }
 
-  @Mutation(() => DesktopType, { description: "start, stop or reboot a desktop you hold, if your policy allows." })
+  @Mutation(() => DesktopType, { description: "Start, stop or reboot a desktop you hold, if your policy allows." })
   @RequirePermission("desktops:use")
   powerMyDesktop(
     @Ctx() ctx: RequestContext,
     @Arg("desktopId", () => ID) desktopId: string,
-    @Arg("action") action: string,
+    @Arg("action", () => UserPowerAction) action: UserPowerAction,
   ) {
-    if (!USER_POWER_ACTIONS.has(action)) throw badInput("action must be start, stop or reboot", "action");
-    return powerMyDesktop(ctx, desktopId, action as UserPowerAction);
+    return powerMyDesktop(ctx, desktopId, action);
   }
 }

@@ -1,4 +1,5 @@
-import { IsIn, IsOptional, IsUUID } from "class-validator";
+import { ConnectMethod, DisplayProtocol, PowerState, UserPowerAction } from "@atrium/schema";
+import { IsEnum, IsOptional, IsUUID } from "class-validator";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 
 @ObjectType("DesktopOffer", { description: "A desktop the signed-in user may use now." })
@@ -21,14 +22,14 @@ export class DesktopOfferType {
   @Field()
   persistent: boolean;
 
-  @Field()
-  powerState: string;
+  @Field(() => PowerState)
+  powerState: PowerState;
 
-  @Field(() => [String], { description: "Protocols you can use from where you are." })
-  protocols: string[];
+  @Field(() => [DisplayProtocol], { description: "Protocols you can use from where you are." })
+  protocols: DisplayProtocol[];
 
-  @Field(() => [String], { description: "Power actions you may take: start, stop, reboot." })
-  powerActions: string[];
+  @Field(() => [UserPowerAction], { description: "Power actions you may take." })
+  powerActions: UserPowerAction[];
 }
 
 @InputType()
@@ -43,10 +44,13 @@ export class ConnectInput {
   @IsUUID("all", { message: "poolId must be an id" })
   poolId?: string | null;
 
-  @Field(() => String, { nullable: true, description: "RDP, VNC, SSH or HTML5; default: the plan's first usable." })
+  @Field(() => DisplayProtocol, {
+    nullable: true,
+    description: "RDP, VNC, SSH or HTML5; default: the plan's first usable.",
+  })
   @IsOptional()
-  @IsIn(["RDP", "VNC", "SSH", "HTML5"])
-  protocol?: string | null;
+  @IsEnum(DisplayProtocol)
+  protocol?: DisplayProtocol | null;
 }
 
 @ObjectType("ConnectResult", { description: "How to reach the assigned desktop." })
@@ -60,11 +64,11 @@ export class DesktopConnectionType {
   @Field(() => ID)
   sessionId: string;
 
-  @Field()
-  protocol: string;
+  @Field(() => DisplayProtocol)
+  protocol: DisplayProtocol;
 
-  @Field({ description: "direct or gateway." })
-  method: string;
+  @Field(() => ConnectMethod)
+  method: ConnectMethod;
 
   @Field(() => String, { nullable: true, description: "Desktop address (direct); null while it has none yet." })
   host: string | null;

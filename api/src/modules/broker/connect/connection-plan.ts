@@ -1,4 +1,4 @@
-import type { ProtocolPlan, ProtocolSetting } from "@atrium/schema";
+import type { DisplayProtocol, ProtocolPlan, ProtocolSetting } from "@atrium/schema";
 import type { ConnectionConstraints } from "../../access/index.js";
 
 /** Used when an entitlement names no protocol plan: RDP, direct unless the location demands the gateway. */
@@ -61,7 +61,7 @@ export function browserProtocolFor(
 export const isWindowsPool = (pool: { userDataKind: string }) => pool.userDataKind === "cloudbase-init";
 
 /** Protocols the user could use for a desktop from where they are (for the offer list). */
-export function usableProtocols(plan: ProtocolPlan | null, constraints: ConnectionConstraints): string[] {
+export function usableProtocols(plan: ProtocolPlan | null, constraints: ConnectionConstraints): DisplayProtocol[] {
   const names = (plan?.protocols ?? DEFAULT_PROTOCOLS).map((setting) => setting.protocol);
   return names.filter((name) => chooseProtocol(plan, constraints, name) !== null);
 }

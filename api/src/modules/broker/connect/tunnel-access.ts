@@ -1,7 +1,7 @@
-import { Desktop, Pool, type PoolDesktopLogin, PoolEntitlement } from "@atrium/schema";
+import { type ClientKind, Desktop, Pool, type PoolDesktopLogin, PoolEntitlement } from "@atrium/schema";
 import type { EntityManager } from "typeorm";
 import type { AppServices } from "../../../context/app-services.js";
-import { type ClientKind, decideForUser, findTenantUser } from "../../access/index.js";
+import { decideForUser, findTenantUser } from "../../access/index.js";
 import { type TicketClaims, verifyAndConsumeTicket } from "./tickets.js";
 
 export type TunnelDenial = "user_gone" | "desktop_not_assigned" | "access_denied" | "not_entitled";

@@ -3,7 +3,6 @@ import type { RequestContext } from "../../../context/request-context.js";
 import { badInput, notFound } from "../../../errors/app-error.js";
 import { requireTenantId } from "../../../tenancy/tenant-scope.js";
 import {
-  type ClientKind,
   DEFAULT_CONNECTION_CONSTRAINTS,
   decideForUser,
   findTenantUser,
@@ -39,7 +38,7 @@ export async function explainAccess(ctx: RequestContext, args: ExplainAccessArgs
   const user = await findTenantUser(ctx.manager, tenantId, args.userId);
   if (!user) throw notFound("User");
   const now = args.time ?? ctx.services.clock();
-  const client = { ip: formatIp(address), kind: args.clientKind as ClientKind, viaGateway: args.viaGateway };
+  const client = { ip: formatIp(address), kind: args.clientKind, viaGateway: args.viaGateway };
   const { decision, policy, inputs } = await decideForUser(ctx.manager, tenantId, user, client, now);
   const constraints = decision.constraints ?? DEFAULT_CONNECTION_CONSTRAINTS;
   const locationsById = new Map(inputs.locations.map((location) => [location.id, location]));

@@ -1,4 +1,5 @@
-import { IsIn, IsOptional, IsUUID, MaxLength } from "class-validator";
+import { AccessDecisionReason, ClientKind, DisplayProtocol, OfferSortOrder, Role, RuleEffect } from "@atrium/schema";
+import { IsEnum, IsOptional, IsUUID, MaxLength } from "class-validator";
 import { ArgsType, Field, ID, Int, ObjectType } from "type-graphql";
 import { LocationType, PolicyType } from "../../access/index.js";
 
@@ -16,9 +17,9 @@ export class ExplainAccessArgs {
   @IsOptional()
   time?: Date | null;
 
-  @Field({ defaultValue: "web", description: "web, native or api." })
-  @IsIn(["web", "native", "api"])
-  clientKind: string;
+  @Field(() => ClientKind, { defaultValue: "web" })
+  @IsEnum(ClientKind)
+  clientKind: ClientKind;
 
   @Field({ defaultValue: false, description: "As if the request came through the gateway." })
   viaGateway: boolean;
@@ -32,8 +33,8 @@ export class RuleTraceType {
   @Field(() => Int)
   position: number;
 
-  @Field(() => String, { nullable: true, description: "allow, deny, or null for a rule that cannot be parsed." })
-  effect: string | null;
+  @Field(() => RuleEffect, { nullable: true, description: "allow, deny, or null for a rule that cannot be parsed." })
+  effect: RuleEffect | null;
 
   @Field()
   matched: boolean;
@@ -68,11 +69,11 @@ export class ExplainedPoolType {
   @Field()
   persistent: boolean;
 
-  @Field()
-  sortOrder: string;
+  @Field(() => OfferSortOrder)
+  sortOrder: OfferSortOrder;
 
-  @Field(() => [String], { description: "Protocols usable from this client." })
-  protocols: string[];
+  @Field(() => [DisplayProtocol], { description: "Protocols usable from this client." })
+  protocols: DisplayProtocol[];
 
   @Field(() => [ExplainedDesktopType])
   offered: ExplainedDesktopType[];
@@ -88,8 +89,8 @@ export class AccessExplanationType {
   @Field()
   allowed: boolean;
 
-  @Field({ description: "allowed, explicit_deny, invalid_rule, unknown_location, invalid_location, no_rule_matched." })
-  reason: string;
+  @Field(() => AccessDecisionReason)
+  reason: AccessDecisionReason;
 
   @Field()
   detail: string;
@@ -97,8 +98,8 @@ export class AccessExplanationType {
   @Field(() => ID, { nullable: true })
   decidedByRuleId: string | null;
 
-  @Field(() => String, { nullable: true })
-  role: string | null;
+  @Field(() => Role, { nullable: true })
+  role: Role | null;
 
   @Field(() => PolicyType, { nullable: true })
   policy: PolicyType | null;
@@ -112,8 +113,8 @@ export class AccessExplanationType {
   @Field()
   html5Only: boolean;
 
-  @Field(() => [String])
-  protocols: string[];
+  @Field(() => [DisplayProtocol])
+  protocols: DisplayProtocol[];
 
   @Field(() => [LocationType])
   matchedLocations: LocationType[];

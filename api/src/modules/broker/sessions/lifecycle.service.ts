@@ -8,6 +8,7 @@ import {
   PoolEntitlement,
   PowerPlan,
   ReleasePlan,
+  type ReleaseReason,
 } from "@atrium/schema";
 import { type EntityManager, IsNull } from "typeorm";
 
@@ -115,8 +116,6 @@ export async function requestPower(manager: EntityManager, tenantId: string, des
     .where("id = :desktopId AND tenant_id = :tenantId AND desired_power_state <> 'deleted'", { desktopId, tenantId })
     .execute();
 }
-
-export type ReleaseReason = "user" | "admin" | "timer_disconnect" | "timer_logout" | "rogue" | "boot";
 
 /**
  * Ends an assignment: history row closed, open sessions ended, the desktop returned to the pool, or handed to the

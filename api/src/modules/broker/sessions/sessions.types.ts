@@ -1,8 +1,7 @@
-import { IsBoolean, IsIn, IsOptional, IsUUID } from "class-validator";
+import { DesktopSessionState, DisplayProtocol, SessionEndReason } from "@atrium/schema";
+import { IsBoolean, IsEnum, IsOptional, IsUUID } from "class-validator";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { ConnectionType } from "../../../graphql/connection.js";
-
-export const SESSION_STATES = ["pending", "active", "locked", "idle", "disconnected", "ended"] as const;
 
 @ObjectType("DesktopSession", {
   description: "A user's session on a desktop, from connect (or a rogue login) to logout.",
@@ -23,14 +22,14 @@ export class DesktopSessionType {
   @Field()
   username: string;
 
-  @Field({ description: "pending, active, locked, idle, disconnected or ended." })
-  state: string;
+  @Field(() => DesktopSessionState)
+  state: DesktopSessionState;
 
   @Field({ description: "A login the broker did not hand out (seen by the desktop agent)." })
   rogue: boolean;
 
-  @Field(() => String, { nullable: true })
-  protocol: string | null;
+  @Field(() => DisplayProtocol, { nullable: true })
+  protocol: DisplayProtocol | null;
 
   @Field()
   viaGateway: boolean;
@@ -47,8 +46,8 @@ export class DesktopSessionType {
   @Field(() => Date, { nullable: true })
   endedAt: Date | null;
 
-  @Field(() => String, { nullable: true })
-  endReason: string | null;
+  @Field(() => SessionEndReason, { nullable: true })
+  endReason: SessionEndReason | null;
 
   @Field(() => Int, { description: "Seconds from start to end, or to now for a session still open." })
   durationSeconds: number;
@@ -64,10 +63,10 @@ export class DesktopSessionFilter {
   @IsBoolean()
   openOnly?: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DesktopSessionState, { nullable: true })
   @IsOptional()
-  @IsIn(SESSION_STATES, { message: `state must be one of ${SESSION_STATES.join(", ")}` })
-  state?: string | null;
+  @IsEnum(DesktopSessionState)
+  state?: DesktopSessionState | null;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()

@@ -1,4 +1,4 @@
-import { type AuthFlowState, IdentityProvider, User } from "@atrium/schema";
+import { type AuthFlowState, IdentityProvider, type MfaMethod, User } from "@atrium/schema";
 import { IsNull } from "typeorm";
 import type { RequestContext } from "../../../context/request-context.js";
 import { AppError } from "../../../errors/app-error.js";
@@ -9,7 +9,7 @@ import { registerFailure, throttleKeys } from "../login-throttle.service.js";
 import { radiusConfigOf } from "../provider-runtime.js";
 import { RadiusTimeoutError, radiusAuthenticate } from "../providers/radius.client.js";
 import type { TotpEnrolment } from "../providers/totp.js";
-import type { CompleteMfaInput, MfaMethod } from "./sign-in.types.js";
+import type { CompleteMfaInput } from "./sign-in.types.js";
 import {
   completeSignIn,
   failSignIn,
@@ -213,7 +213,7 @@ async function checkFactor(
 /** Answers a pending challenge. Wrong answers count towards the user's lockout and end the challenge after five. */
 export async function completeMfa(ctx: RequestContext, input: CompleteMfaInput): Promise<SignInOutcome> {
   const { row, user, provider, data } = await loadChallenge(ctx, input.challengeToken);
-  const method = (input.method as MfaMethod | null | undefined) ?? inferMethod(data, input.code);
+  const method = input.method ?? inferMethod(data, input.code);
   const result = await checkFactor(ctx, row, user, data, method, input.code);
   if (result.ok === "challenge") {
     const expiresAt = row.expiresAt;

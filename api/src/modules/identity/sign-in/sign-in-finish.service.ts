@@ -1,4 +1,4 @@
-import { type IdentityProvider, User } from "@atrium/schema";
+import { type IdentityProvider, type LoginMfa, type LoginProviderKind, User } from "@atrium/schema";
 import type { RequestContext } from "../../../context/request-context.js";
 import { AppError } from "../../../errors/app-error.js";
 import { recordAudit } from "../../../tenancy/audit.js";
@@ -20,7 +20,7 @@ export interface PrimaryAuthentication {
 // One message for every failure, so sign-in never reveals whether a user or tenant exists.
 export const invalidCredentials = () => new AppError("UNAUTHENTICATED", "Invalid username or password");
 
-export const providerKindOf = (provider: IdentityProvider | null) => provider?.kind ?? "local";
+export const providerKindOf = (provider: IdentityProvider | null): LoginProviderKind => provider?.kind ?? "local";
 
 export function outcomeToResult(outcome: SignInOutcome): AuthPayload | MfaChallengeType {
   return outcome.kind === "session" ? outcome.payload : outcome.challenge;
@@ -30,7 +30,7 @@ export async function completeSignIn(
   ctx: RequestContext,
   user: User,
   provider: IdentityProvider | null,
-  mfa: string,
+  mfa: LoginMfa,
 ): Promise<AuthPayload> {
   // Re-read: the account may have been disabled between the first factor and now.
   const current = await ctx.manager.getRepository(User).findOneBy({ id: user.id });
@@ -63,8 +63,8 @@ export interface FailedAttempt {
   userId?: string | null;
   username: string;
   provider: IdentityProvider | null;
-  providerKind?: string;
-  mfa?: string;
+  providerKind?: LoginProviderKind;
+  mfa?: LoginMfa;
   reason: string;
 }
 

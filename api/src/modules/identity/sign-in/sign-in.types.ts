@@ -1,4 +1,5 @@
-import { IsIn, IsOptional, Length, MaxLength, MinLength } from "class-validator";
+import { MfaMethod } from "@atrium/schema";
+import { IsEnum, IsOptional, Length, MaxLength, MinLength } from "class-validator";
 import { createUnionType, Field, InputType, ObjectType } from "type-graphql";
 import { AuthPayload } from "../../sessions/sessions.types.js";
 
@@ -29,9 +30,6 @@ export class SignInInput {
   loginHost?: string | null;
 }
 
-export const MFA_METHODS = ["totp", "recovery_code", "radius", "totp_enrolment"] as const;
-export type MfaMethod = (typeof MFA_METHODS)[number];
-
 @ObjectType("MfaChallenge", {
   description: "The password (or SSO) step succeeded but a second factor is required: answer with completeMfa.",
 })
@@ -39,8 +37,8 @@ export class MfaChallengeType {
   @Field({ description: "Single-use, short-lived; pass it to completeMfa." })
   challengeToken: string;
 
-  @Field(() => [String], { description: "Accepted answers: totp, recovery_code, radius, totp_enrolment." })
-  methods: string[];
+  @Field(() => [MfaMethod], { description: "Accepted answers." })
+  methods: MfaMethod[];
 
   @Field({ description: "What to show the user (e.g. the RADIUS server's prompt)." })
   message: string;
@@ -66,10 +64,10 @@ export class CompleteMfaInput {
   @Length(1, 100)
   code: string;
 
-  @Field(() => String, { nullable: true, description: "Which method the code is for; inferred when omitted." })
+  @Field(() => MfaMethod, { nullable: true, description: "Which method the code is for; inferred when omitted." })
   @IsOptional()
-  @IsIn([...MFA_METHODS])
-  method?: string | null;
+  @IsEnum(MfaMethod)
+  method?: MfaMethod | null;
 }
 
 @ObjectType("TotpEnrolment", { description: "Shown once: scan the QR code, then confirm with a code." })

@@ -1,4 +1,4 @@
-import { IdentityProvider } from "@atrium/schema";
+import { enumValues, IdentityProvider, isEnumValue, SsoProviderKind } from "@atrium/schema";
 import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver } from "type-graphql";
 import { In, IsNull } from "typeorm";
 import { RequirePermission } from "../../../auth/require-permission.js";
@@ -13,8 +13,8 @@ export class SsoProviderType {
   @Field()
   name: string;
 
-  @Field({ description: "saml or oidc." })
-  kind: string;
+  @Field(() => SsoProviderKind)
+  kind: SsoProviderKind;
 }
 
 const SLUG_OR_HOST_MAX = 253;
@@ -41,9 +41,9 @@ export class SsoProvidersResolver {
     const choice = await resolveSignInTenant(ctx, tenant, loginHost);
     if (!choice.found) return [];
     const providers = await ctx.manager.getRepository(IdentityProvider).find({
-      where: { tenantId: choice.tenantId ?? IsNull(), enabled: true, kind: In(["saml", "oidc"]) },
+      where: { tenantId: choice.tenantId ?? IsNull(), enabled: true, kind: In(enumValues(SsoProviderKind)) },
       order: { priority: "ASC", name: "ASC" },
     });
-    return providers.map(({ id, name, kind }) => ({ id, name, kind }));
+    return providers.flatMap(({ id, name, kind }) => (isEnumValue(SsoProviderKind, kind) ? [{ id, name, kind }] : []));
   }
 }

@@ -3,19 +3,19 @@
 import { useActionState } from "react";
 import { StatusBadge } from "@/components/ui/badge";
 import { ConfirmAction } from "@/components/ui/confirm-action";
-import type { MyDesktopsQuery } from "@/generated/graphql";
+import type { MyDesktopsQuery, UserPowerAction } from "@/generated/graphql";
 import { initialFormState } from "@/lib/form-state";
 import { connectAction, powerAction, releaseAction } from "./desktops.actions";
 
 type Offer = MyDesktopsQuery["myDesktops"][number];
 
-const POWER_LABELS: Record<string, string> = { start: "Start", stop: "Shut down", reboot: "Restart" };
+const POWER_LABELS: Record<UserPowerAction, string> = { START: "Start", STOP: "Shut down", REBOOT: "Restart" };
 
 function ConnectionDetails({ result }: { result: Record<string, string> }) {
   return (
     <div className="alert alert-info stack" role="status" data-testid="connection">
       <span>
-        {result.protocol} {result.method === "gateway" ? "through the secure gateway" : "direct connection"}
+        {result.protocol} {result.route}
         {result.address ? ` · ${result.address}` : ""}
       </span>
       {result.rdpFile ? (
@@ -94,7 +94,7 @@ export function DesktopCard({ offer }: { offer: Offer }) {
               <input type="hidden" name="desktopId" value={offer.desktopId} />
               <input type="hidden" name="action" value={action} />
               <button type="submit" className="btn btn-sm" disabled={powering}>
-                {POWER_LABELS[action] ?? action}
+                {POWER_LABELS[action]}
               </button>
             </form>
           ))}

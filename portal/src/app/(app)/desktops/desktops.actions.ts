@@ -1,15 +1,23 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { ConnectDocument, PowerMyDesktopDocument, ReleaseDesktopDocument } from "@/generated/graphql";
+import {
+  ConnectDocument,
+  ConnectMethod,
+  DisplayProtocol,
+  PowerMyDesktopDocument,
+  ReleaseDesktopDocument,
+  UserPowerAction,
+} from "@/generated/graphql";
 import { mutate } from "@/lib/api/server-api";
+import { enumValue } from "@/lib/enums";
 import { type FormState, failure, success, text } from "@/lib/form-state";
 
 /** The gateway's viewer page for a ticket; HTML5 in a protocol plan means VNC drawn in the browser. */
-function viewerLink(protocol: string, ticket: string, title: string): string {
+function viewerLink(protocol: DisplayProtocol, ticket: string, title: string): string {
   const gateway = process.env.ATRIUM_GATEWAY_URL;
   if (!gateway || !ticket) return "";
-  const client = protocol === "HTML5" ? "vnc" : protocol.toLowerCase();
+  const client = protocol === DisplayProtocol.HTML5 ? "vnc" : protocol.toLowerCase();
   const fragment = new URLSearchParams({ protocol: client, ticket, title });
   return `${gateway.replace(/\/$/, "")}/viewer#${fragment.toString()}`;
 }
@@ -17,13 +25,16 @@ function viewerLink(protocol: string, ticket: string, title: string): string {
 /** Assigns (or re-opens) the desktop and returns how to reach it; the card shows the result. */
 export async function connectAction(_state: FormState, formData: FormData): Promise<FormState> {
   const outcome = await mutate(ConnectDocument, {
-    input: { desktopId: text(formData, "desktopId"), protocol: text(formData, "protocol") || null },
+    input: {
+      desktopId: text(formData, "desktopId"),
+      protocol: enumValue(DisplayProtocol, text(formData, "protocol")) ?? null,
+    },
   });
   if (!outcome.ok) return failure(formData, outcome);
   const result = outcome.data.connect;
   revalidatePath("/desktops");
   return success(result.starting ? `${result.desktopName} is starting.` : `${result.desktopName} is ready.`, {
-    method: result.method,
+    route: result.method === ConnectMethod.GATEWAY ? "through the secure gateway" : "direct connection",
     protocol: result.protocol,
     address: result.host ? `${result.host}:${result.port}` : "",
     rdpFile: result.rdpFile ?? "",
@@ -40,10 +51,9 @@ export async function releaseAction(_state: FormState, formData: FormData): Prom
 }
 
 export async function powerAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const outcome = await mutate(PowerMyDesktopDocument, {
-    desktopId: text(formData, "desktopId"),
-    action: text(formData, "action"),
-  });
+  const action = enumValue(UserPowerAction, text(formData, "action"));
+  if (!action) return { status: "error", message: "Unknown action.", fieldErrors: {}, values: {} };
+  const outcome = await mutate(PowerMyDesktopDocument, { desktopId: text(formData, "desktopId"), action });
   if (!outcome.ok) return failure(formData, outcome);
   revalidatePath("/desktops");
   return success("Request sent.");

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ApiKeysPanel } from "@/components/tables/api-keys-panel";
 import { PageHeader } from "@/components/ui/page-header";
-import { ApiKeysDocument } from "@/generated/graphql";
+import { ApiKeyScope, ApiKeysDocument } from "@/generated/graphql";
 import { query } from "@/lib/api/server-api";
 import { API_KEY_SCOPES } from "@/lib/api-key-actions";
 import { requirePermission } from "@/lib/viewer";
@@ -20,7 +20,7 @@ export default async function ApiKeysPage() {
         keys={apiKeys}
         createAction={createTenantApiKeyAction}
         revokeAction={revokeTenantApiKeyAction}
-        scopes={API_KEY_SCOPES.filter((scope) => scope.value !== "tenants:read")}
+        scopes={API_KEY_SCOPES.filter((scope) => scope.value !== ApiKeyScope.TENANTS_READ)}
       />
     </>
   );

@@ -6,16 +6,22 @@ import { poolFilter } from "@/components/tables/pool-filter";
 import { Banner } from "@/components/ui/banner";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { DesktopsDocument, PoolsDocument } from "@/generated/graphql";
+import { DesktopAvailability, DesktopsDocument, PoolsDocument } from "@/generated/graphql";
 import { query } from "@/lib/api/server-api";
-import { humanize } from "@/lib/format";
+import { enumOptions, enumValue } from "@/lib/enums";
 import { listParams, type SearchParams } from "@/lib/list-params";
 import { requirePermission } from "@/lib/viewer";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Desktops" };
 
-const AVAILABILITY = ["provisioning", "available", "assigned", "unavailable", "deleting"];
+const AVAILABILITY = enumOptions<DesktopAvailability>({
+  PROVISIONING: "Provisioning",
+  AVAILABLE: "Available",
+  ASSIGNED: "Assigned",
+  UNAVAILABLE: "Unavailable",
+  DELETING: "Deleting",
+});
 
 export default async function DesktopsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePermission("desktops:read");
@@ -27,7 +33,7 @@ export default async function DesktopsPage({ searchParams }: { searchParams: Pro
       filter: {
         search: list.filters.q ?? null,
         poolId: list.filters.pool ?? null,
-        availability: list.filters.availability ?? null,
+        availability: enumValue(DesktopAvailability, list.filters.availability) ?? null,
       },
     }),
     query(PoolsDocument, { first: 200, after: null }),
@@ -51,7 +57,7 @@ export default async function DesktopsPage({ searchParams }: { searchParams: Pro
                 name: "availability",
                 label: "Availability",
                 anyLabel: "Any",
-                options: AVAILABILITY.map((value) => ({ value, label: humanize(value) })),
+                options: AVAILABILITY,
               },
             ]}
           />

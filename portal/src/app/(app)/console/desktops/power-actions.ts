@@ -1,35 +1,46 @@
-import type { DesktopAction } from "@/generated/graphql";
+import {
+  DesiredPowerState,
+  DesktopAction,
+  DesktopAvailability,
+  type DesktopPendingAction,
+  PowerState,
+} from "@/generated/graphql";
 
 export interface PowerChoice {
   action: DesktopAction;
   label: string;
 }
 
-const BY_STATE: Record<string, PowerChoice[]> = {
-  running: [
-    { action: "STOP", label: "Shut down" },
-    { action: "REBOOT", label: "Restart" },
-    { action: "SUSPEND", label: "Suspend" },
-    { action: "SHELVE", label: "Shelve" },
+const BY_STATE: Partial<Record<PowerState, PowerChoice[]>> = {
+  [PowerState.RUNNING]: [
+    { action: DesktopAction.STOP, label: "Shut down" },
+    { action: DesktopAction.REBOOT, label: "Restart" },
+    { action: DesktopAction.SUSPEND, label: "Suspend" },
+    { action: DesktopAction.SHELVE, label: "Shelve" },
   ],
-  stopped: [
-    { action: "START", label: "Start" },
-    { action: "SHELVE", label: "Shelve" },
+  [PowerState.STOPPED]: [
+    { action: DesktopAction.START, label: "Start" },
+    { action: DesktopAction.SHELVE, label: "Shelve" },
   ],
-  suspended: [{ action: "RESUME", label: "Resume" }],
-  shelved: [{ action: "UNSHELVE", label: "Unshelve" }],
+  [PowerState.SUSPENDED]: [{ action: DesktopAction.RESUME, label: "Resume" }],
+  [PowerState.SHELVED]: [{ action: DesktopAction.UNSHELVE, label: "Unshelve" }],
 };
 
 interface DesktopPowerView {
-  observedPowerState: string;
-  desiredPowerState: string;
-  pendingAction: string | null;
-  availability: string;
+  observedPowerState: PowerState;
+  desiredPowerState: DesiredPowerState;
+  pendingAction: DesktopPendingAction | null;
+  availability: DesktopAvailability;
 }
 
 /** The power actions that make sense now; none while the controller is still carrying out the previous request. */
 export function powerChoices(desktop: DesktopPowerView): PowerChoice[] {
-  if (desktop.availability === "deleting" || desktop.desiredPowerState === "deleted") return [];
+  if (
+    desktop.availability === DesktopAvailability.DELETING ||
+    desktop.desiredPowerState === DesiredPowerState.DELETED
+  ) {
+    return [];
+  }
   if (busy(desktop)) return [];
   return BY_STATE[desktop.observedPowerState] ?? [];
 }
@@ -39,6 +50,7 @@ export function busy(desktop: DesktopPowerView): boolean {
   return (
     desktop.pendingAction !== null ||
     desktop.desiredPowerState !== desktop.observedPowerState ||
-    ["provisioning", "deleting"].includes(desktop.availability)
+    desktop.availability === DesktopAvailability.PROVISIONING ||
+    desktop.availability === DesktopAvailability.DELETING
   );
 }

@@ -1,7 +1,7 @@
 import type { Column } from "@/components/lists/data-table";
 import { ListCard } from "@/components/lists/list-card";
 import { Badge } from "@/components/ui/badge";
-import type { ExplainAccessQuery } from "@/generated/graphql";
+import { type ExplainAccessQuery, RuleEffect } from "@/generated/graphql";
 import { humanize, roleLabel } from "@/lib/format";
 
 type Explanation = ExplainAccessQuery["explainAccess"];
@@ -17,8 +17,8 @@ function traceColumns(decidedBy: string | null | undefined): Column<Step>[] {
       cell: (step) => (
         <>
           {step.matched ? (
-            <Badge tone={step.effect === "deny" ? "danger" : "success"}>
-              {step.effect === "deny" ? "Deny" : step.effect === "allow" ? "Allow" : "Invalid"}
+            <Badge tone={step.effect === RuleEffect.DENY ? "danger" : "success"}>
+              {step.effect === RuleEffect.DENY ? "Deny" : step.effect === RuleEffect.ALLOW ? "Allow" : "Invalid"}
             </Badge>
           ) : (
             <Badge plain>No</Badge>

@@ -1,19 +1,15 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
-import { ExplainAccessDocument, UsersDocument } from "@/generated/graphql";
+import { ClientKind, ExplainAccessDocument, UsersDocument } from "@/generated/graphql";
 import { mutate, query } from "@/lib/api/server-api";
+import { enumValue } from "@/lib/enums";
 import { filterParams } from "@/lib/pagination";
 import { requirePermission } from "@/lib/viewer";
+import { CLIENT_KINDS } from "../locations/location-options";
 import { ExplanationView } from "./explanation";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Explain access" };
-
-const KINDS = [
-  { value: "web", label: "Web browser" },
-  { value: "native", label: "Native client" },
-  { value: "api", label: "API" },
-];
 
 /** A plain GET form: the question is in the URL, so an explanation can be shared with a colleague. */
 export default async function ExplainPage({
@@ -24,12 +20,13 @@ export default async function ExplainPage({
   await requirePermission("access:explain");
   const params = filterParams(await searchParams, ["user", "address", "kind", "gateway"]);
   const { users } = await query(UsersDocument, { first: 200, after: null, filter: null });
+  const kind = enumValue(ClientKind, params.kind) ?? ClientKind.WEB;
   const asked = params.user && params.address;
   const outcome = asked
     ? await mutate(ExplainAccessDocument, {
         userId: params.user ?? "",
         clientAddress: params.address ?? "",
-        clientKind: params.kind ?? "web",
+        clientKind: kind,
         viaGateway: params.gateway === "on",
       })
     : null;
@@ -74,8 +71,8 @@ export default async function ExplainPage({
           </div>
           <div className="field">
             <label htmlFor="explain-kind">Client</label>
-            <select id="explain-kind" name="kind" defaultValue={params.kind ?? "web"}>
-              {KINDS.map((kind) => (
+            <select id="explain-kind" name="kind" defaultValue={kind}>
+              {CLIENT_KINDS.map((kind) => (
                 <option key={kind.value} value={kind.value}>
                   {kind.label}
                 </option>

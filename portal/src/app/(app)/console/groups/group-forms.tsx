@@ -2,14 +2,10 @@
 
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, SubmitButton, TextField } from "@/components/forms/fields";
+import { ROLE_NAMES } from "../users/roles";
 import { addMemberAction, createGroupAction } from "./groups.actions";
 
-const GROUP_ROLES = [
-  { value: "", label: "No role — membership only" },
-  { value: "tenant_user", label: "User" },
-  { value: "tenant_helpdesk", label: "Helpdesk" },
-  { value: "tenant_admin", label: "Administrator" },
-];
+const GROUP_ROLES = [{ value: "", label: "No role — membership only" }, ...ROLE_NAMES];
 
 export function GroupCreateForm() {
   return (

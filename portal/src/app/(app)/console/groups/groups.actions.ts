@@ -7,8 +7,10 @@ import {
   CreateGroupDocument,
   DeleteGroupDocument,
   RemoveGroupMemberDocument,
+  TenantRole,
 } from "@/generated/graphql";
 import { mutate } from "@/lib/api/server-api";
+import { enumValue } from "@/lib/enums";
 import { type FormState, failure, invalid, optionalText, requireFields, success, text } from "@/lib/form-state";
 
 export async function createGroupAction(_state: FormState, formData: FormData): Promise<FormState> {
@@ -18,7 +20,7 @@ export async function createGroupAction(_state: FormState, formData: FormData): 
     input: {
       name: text(formData, "name"),
       description: optionalText(formData, "description"),
-      role: optionalText(formData, "role"),
+      role: enumValue(TenantRole, text(formData, "role")) ?? null,
     },
   });
   if (!outcome.ok) return failure(formData, outcome);

@@ -6,10 +6,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SectionCard } from "@/components/ui/section-card";
 import { IdentityProvidersDocument, type IdentityProvidersQuery } from "@/generated/graphql";
 import { query } from "@/lib/api/server-api";
+import { optionLabel } from "@/lib/enums";
 import { roleLabel } from "@/lib/format";
 import { can, requirePermission } from "@/lib/viewer";
 import { ProviderCreateForm } from "./provider-form";
-import { PROVIDER_KINDS, providerTarget } from "./provider-input";
+import { providerTarget } from "./provider-input";
+import { PROVIDER_KINDS } from "./provider-options";
 import { ProviderRowActions } from "./provider-row-actions";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +25,7 @@ function ProviderItem({ provider, mayWrite }: { provider: Provider; mayWrite: bo
       <div>
         <div className="row" style={{ gap: 8 }}>
           <strong>{provider.name}</strong>
-          <Badge plain>{PROVIDER_KINDS.find((kind) => kind.value === provider.kind)?.label ?? provider.kind}</Badge>
+          <Badge plain>{optionLabel(PROVIDER_KINDS, provider.kind)}</Badge>
           {provider.enabled ? <Badge tone="success">Enabled</Badge> : <Badge>Disabled</Badge>}
         </div>
         <div className="cell-sub mono">{providerTarget(provider.kind, provider.config) || "—"}</div>

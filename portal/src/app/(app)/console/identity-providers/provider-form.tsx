@@ -4,8 +4,10 @@ import { useState } from "react";
 import { ActionForm, useFormState } from "@/components/forms/action-form";
 import { Checkbox, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/forms/fields";
 import { ListError } from "@/components/forms/list-error";
+import type { IdentityProviderKind } from "@/generated/graphql";
+import { optionValue } from "@/lib/enums";
 import { createProviderAction } from "./identity-providers.actions";
-import { PROVIDER_KINDS } from "./provider-input";
+import { PROVIDER_KINDS } from "./provider-options";
 
 function LdapFields() {
   return (
@@ -87,23 +89,28 @@ function RadiusFields() {
   );
 }
 
-const FIELDS: Record<string, () => React.JSX.Element> = {
-  ldap: LdapFields,
-  saml: SamlFields,
-  oidc: OidcFields,
-  radius: RadiusFields,
+const FIELDS: Record<IdentityProviderKind, () => React.JSX.Element> = {
+  LDAP: LdapFields,
+  SAML: SamlFields,
+  OIDC: OidcFields,
+  RADIUS: RadiusFields,
 };
 
 /** The kind picks the fields; secrets are write-only and never shown again. */
 function KindFields() {
   const state = useFormState();
-  const [kind, setKind] = useState(state.values.kind ?? "ldap");
-  const Fields = FIELDS[kind] ?? LdapFields;
+  const [kind, setKind] = useState(optionValue(PROVIDER_KINDS, state.values.kind) ?? PROVIDER_KINDS[0].value);
+  const Fields = FIELDS[kind];
   return (
     <>
       <div className="field">
         <label htmlFor="provider-kind">Kind</label>
-        <select id="provider-kind" name="kind" value={kind} onChange={(event) => setKind(event.target.value)}>
+        <select
+          id="provider-kind"
+          name="kind"
+          value={kind}
+          onChange={(event) => setKind(optionValue(PROVIDER_KINDS, event.target.value) ?? kind)}
+        >
           {PROVIDER_KINDS.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}

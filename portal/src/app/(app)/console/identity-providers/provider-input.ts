@@ -1,11 +1,5 @@
-import type { CreateIdentityProviderInput } from "@/generated/graphql";
-
-export const PROVIDER_KINDS = [
-  { value: "ldap", label: "LDAP / Active Directory" },
-  { value: "saml", label: "SAML 2.0" },
-  { value: "oidc", label: "OpenID Connect" },
-  { value: "radius", label: "RADIUS (second factor)" },
-];
+import { type CreateIdentityProviderInput, IdentityProviderKind } from "@/generated/graphql";
+import { enumValue } from "@/lib/enums";
 
 const lines = (value: string) =>
   value
@@ -27,13 +21,13 @@ export function providerInputOf(formData: FormData): {
   };
   const errors: Record<string, string> = {};
   if (!one("name")) errors.name = "Name is required.";
-  const kind = one("kind");
-  if (!PROVIDER_KINDS.some((option) => option.value === kind)) errors.kind = "Pick a kind.";
+  const kind = enumValue(IdentityProviderKind, one("kind"));
+  if (!kind) errors.kind = "Pick a kind.";
   const priority = Number(one("priority") || "100");
   if (!Number.isInteger(priority)) errors.priority = "Enter a whole number.";
   let config: Record<string, unknown> = {};
   let secret: string | null = null;
-  if (kind === "ldap") {
+  if (kind === IdentityProviderKind.LDAP) {
     config = {
       urls: lines(one("ldapUrls")),
       security: one("ldapSecurity") || "none",
@@ -43,7 +37,7 @@ export function providerInputOf(formData: FormData): {
       ...(one("userFilter") ? { userFilter: one("userFilter") } : {}),
     };
     secret = one("bindPassword") || null;
-  } else if (kind === "saml") {
+  } else if (kind === IdentityProviderKind.SAML) {
     config = one("metadataXml")
       ? { metadataXml: one("metadataXml") }
       : {
@@ -51,26 +45,33 @@ export function providerInputOf(formData: FormData): {
           idpCertificates: one("idpCertificate") ? [one("idpCertificate")] : [],
           ...(one("idpEntityId") ? { idpEntityId: one("idpEntityId") } : {}),
         };
-  } else if (kind === "oidc") {
+  } else if (kind === IdentityProviderKind.OIDC) {
     config = { issuer: one("issuer"), clientId: one("clientId") };
     secret = one("clientSecret") || null;
-  } else if (kind === "radius") {
+  } else if (kind === IdentityProviderKind.RADIUS) {
     config = { servers: [{ host: one("radiusHost"), port: Number(one("radiusPort") || "1812") }] };
     secret = one("radiusSecret") || null;
   }
   return {
-    input: { name: one("name"), kind, priority, enabled: formData.get("enabled") === "on", config, secret },
+    input: {
+      name: one("name"),
+      kind: kind ?? IdentityProviderKind.LDAP,
+      priority,
+      enabled: formData.get("enabled") === "on",
+      config,
+      secret,
+    },
     errors,
   };
 }
 
 /** A short, readable line about where a provider points (never its secret). */
-export function providerTarget(kind: string, config: Record<string, unknown>): string {
+export function providerTarget(kind: IdentityProviderKind, config: Record<string, unknown>): string {
   const text = (value: unknown) => (typeof value === "string" ? value : "");
-  if (kind === "ldap") return Array.isArray(config.urls) ? config.urls.map(text).join(", ") : "";
-  if (kind === "saml") return text(config.ssoUrl);
-  if (kind === "oidc") return text(config.issuer);
-  if (kind === "radius" && Array.isArray(config.servers)) {
+  if (kind === IdentityProviderKind.LDAP) return Array.isArray(config.urls) ? config.urls.map(text).join(", ") : "";
+  if (kind === IdentityProviderKind.SAML) return text(config.ssoUrl);
+  if (kind === IdentityProviderKind.OIDC) return text(config.issuer);
+  if (kind === IdentityProviderKind.RADIUS && Array.isArray(config.servers)) {
     return config.servers
       .map((server) => {
         const { host, port } = (server ?? {}) as { host?: unknown; port?: unknown };

@@ -21,7 +21,7 @@ export function LocationCreateForm() {
         name="clientKinds"
         legend="Clients"
         options={CLIENT_KINDS}
-        defaultChecked={["web", "native", "api"]}
+        defaultChecked={CLIENT_KINDS.map((kind) => kind.value)}
       />
       <SelectField name="viaGateway" label="Connections" options={VIA_GATEWAY} />
       <TextField name="description" label="Description" maxLength={1000} hint="Optional." />

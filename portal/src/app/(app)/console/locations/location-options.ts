@@ -1,12 +1,11 @@
-/** Choices shared by the location form and the list (which shows their labels). */
-export const CLIENT_KINDS = [
-  { value: "web", label: "Web browser" },
-  { value: "native", label: "Native client" },
-  { value: "api", label: "API" },
-];
+import type { ClientKind, LocationGatewayMode } from "@/generated/graphql";
+import { enumOptions } from "@/lib/enums";
 
-export const VIA_GATEWAY = [
-  { value: "any", label: "Direct or through the gateway" },
-  { value: "yes", label: "Only through the gateway" },
-  { value: "no", label: "Only direct" },
-];
+/** Choices shared by the location form and the list (which shows their labels). */
+export const CLIENT_KINDS = enumOptions<ClientKind>({ WEB: "Web browser", NATIVE: "Native client", API: "API" });
+
+export const VIA_GATEWAY = enumOptions<LocationGatewayMode>({
+  ANY: "Direct or through the gateway",
+  YES: "Only through the gateway",
+  NO: "Only direct",
+});

@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SectionCard } from "@/components/ui/section-card";
 import { type LocationFieldsFragment, LocationsDocument } from "@/generated/graphql";
 import { query } from "@/lib/api/server-api";
+import { optionLabel } from "@/lib/enums";
 import { can, requirePermission } from "@/lib/viewer";
 import { LocationCreateForm } from "./location-form";
 import { CLIENT_KINDS, VIA_GATEWAY } from "./location-options";
@@ -15,9 +16,6 @@ import { deleteLocationAction } from "./locations.actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Locations" };
-
-const label = (options: { value: string; label: string }[], value: string) =>
-  options.find((option) => option.value === value)?.label ?? value;
 
 function windowsText(location: LocationFieldsFragment): string {
   if (location.timeWindows.length === 0) return "Always";
@@ -33,7 +31,7 @@ const COLUMNS: Column<LocationFieldsFragment>[] = [
     cell: (location) => (
       <>
         <div className="cell-title">{location.name}</div>
-        <div className="cell-sub">{label(VIA_GATEWAY, location.viaGateway)}</div>
+        <div className="cell-sub">{optionLabel(VIA_GATEWAY, location.viaGateway)}</div>
       </>
     ),
   },
@@ -42,7 +40,7 @@ const COLUMNS: Column<LocationFieldsFragment>[] = [
     id: "clients",
     header: "Clients",
     secondary: true,
-    cell: (location) => location.clientKinds.map((kind) => label(CLIENT_KINDS, kind)).join(", "),
+    cell: (location) => location.clientKinds.map((kind) => optionLabel(CLIENT_KINDS, kind)).join(", "),
   },
   { id: "when", header: "When", secondary: true, cell: windowsText },
 ];

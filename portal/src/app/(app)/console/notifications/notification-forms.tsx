@@ -30,7 +30,12 @@ export function SmtpForm({ settings }: { settings: SmtpValues | null }) {
           max={65535}
           defaultValue={String(settings?.port ?? 587)}
         />
-        <SelectField name="tlsMode" label="TLS" options={TLS_MODES} defaultValue={settings?.tlsMode ?? "STARTTLS"} />
+        <SelectField
+          name="tlsMode"
+          label="TLS"
+          options={TLS_MODES}
+          defaultValue={settings?.tlsMode ?? TLS_MODES[0].value}
+        />
       </div>
       <div className="form-grid">
         <TextField

@@ -2,14 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import {
-  type AlertKind,
+  AlertKind,
   CreateAlertRuleDocument,
   DeleteAlertRuleDocument,
   SaveSmtpSettingsDocument,
   SendTestEmailDocument,
-  type SmtpTlsMode,
+  SmtpTlsMode,
 } from "@/generated/graphql";
 import { mutate } from "@/lib/api/server-api";
+import { enumValue } from "@/lib/enums";
 import {
   type FormState,
   failure,
@@ -31,7 +32,7 @@ export async function saveSmtpAction(_state: FormState, formData: FormData): Pro
     input: {
       host: text(formData, "host"),
       port: Number(text(formData, "port")),
-      tlsMode: text(formData, "tlsMode") as SmtpTlsMode,
+      tlsMode: enumValue(SmtpTlsMode, text(formData, "tlsMode")) ?? SmtpTlsMode.STARTTLS,
       username: optionalText(formData, "username"),
       fromAddress: text(formData, "fromAddress"),
       ...(password ? { password } : {}),
@@ -60,12 +61,14 @@ export async function sendTestEmailAction(_state: FormState, formData: FormData)
 
 export async function createAlertRuleAction(_state: FormState, formData: FormData): Promise<FormState> {
   const errors = requireFields(formData, { name: "Name", recipients: "Recipients" });
-  if (Object.keys(errors).length) return invalid(formData, errors);
+  const kind = enumValue(AlertKind, text(formData, "kind"));
+  if (!kind) errors.kind = "Pick what the rule watches.";
+  if (!kind || Object.keys(errors).length) return invalid(formData, errors);
   // Addresses are checked by the API, whose message lands next to the field.
   const outcome = await mutate(CreateAlertRuleDocument, {
     input: {
       name: text(formData, "name"),
-      kind: text(formData, "kind") as AlertKind,
+      kind,
       threshold: optionalInt(formData, "threshold"),
       windowMinutes: optionalInt(formData, "windowMinutes"),
       recipients: text(formData, "recipients")

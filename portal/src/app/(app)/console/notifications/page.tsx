@@ -7,9 +7,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { NotificationsDocument, type NotificationsQuery } from "@/generated/graphql";
 import { query } from "@/lib/api/server-api";
+import { optionLabel } from "@/lib/enums";
 import { formatDateTime } from "@/lib/format";
 import { requirePermission } from "@/lib/viewer";
-import { labelOf } from "../reports/report-options";
 import { AlertRuleCreateForm, SmtpForm, TestEmailForm } from "./notification-forms";
 import { ALERT_KINDS, conditionOf } from "./notification-options";
 import { deleteAlertRuleAction } from "./notifications.actions";
@@ -27,7 +27,7 @@ const RULE_COLUMNS: Column<Data["alertRules"][number]>[] = [
       <>
         <div className="cell-title">{rule.name}</div>
         <div className="cell-sub">
-          {labelOf(ALERT_KINDS, rule.kind)} · {conditionOf(rule)} · at most {rule.maxEmailsPerHour} e-mails per hour
+          {optionLabel(ALERT_KINDS, rule.kind)} · {conditionOf(rule)} · at most {rule.maxEmailsPerHour} e-mails per hour
         </div>
       </>
     ),

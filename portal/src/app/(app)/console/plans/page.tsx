@@ -3,11 +3,12 @@ import type { ReactNode } from "react";
 import { ConfirmRow } from "@/components/lists/confirm-row";
 import { ListCard } from "@/components/lists/list-card";
 import { PageHeader } from "@/components/ui/page-header";
-import { PlansDocument } from "@/generated/graphql";
+import { PlanPowerAction, PlansDocument } from "@/generated/graphql";
 import { query } from "@/lib/api/server-api";
+import { optionLabel } from "@/lib/enums";
 import { can, requirePermission } from "@/lib/viewer";
 import { PowerPlanForm, ProtocolPlanForm, ReleasePlanForm } from "./plan-forms";
-import { GATEWAY, optionLabel, POWER_ACTIONS, RELEASE_ACTIONS } from "./plan-options";
+import { GATEWAY, POWER_ACTIONS, RELEASE_ACTIONS } from "./plan-options";
 import { deletePlanAction } from "./plans.actions";
 
 export const dynamic = "force-dynamic";
@@ -65,8 +66,8 @@ function PlanSection({
   );
 }
 
-const after = (action: string, minutes: number) =>
-  action === "none" ? null : `${optionLabel(POWER_ACTIONS, action)} after ${minutes} min`;
+const after = (action: PlanPowerAction, minutes: number) =>
+  action === PlanPowerAction.NONE ? null : `${optionLabel(POWER_ACTIONS, action)} after ${minutes} min`;
 
 export default async function PlansPage() {
   const viewer = await requirePermission("broker:read");

@@ -1,23 +1,23 @@
-export const PROTOCOLS = ["RDP", "VNC", "SSH", "HTML5"] as const;
+import { DisplayProtocol, type GatewayUsage, type PlanPowerAction, type ReleaseDisposition } from "@/generated/graphql";
+import { enumOptions } from "@/lib/enums";
 
-export const GATEWAY = [
-  { value: "when_required", label: "Gateway when the location requires it" },
-  { value: "always", label: "Always through the gateway" },
-  { value: "never", label: "Never through the gateway" },
-];
+export const PROTOCOLS = Object.values(DisplayProtocol);
 
-export const POWER_ACTIONS = [
-  { value: "none", label: "Nothing" },
-  { value: "suspend", label: "Suspend" },
-  { value: "stop", label: "Shut down" },
-  { value: "shelve", label: "Shelve" },
-];
+export const GATEWAY = enumOptions<GatewayUsage>({
+  WHEN_REQUIRED: "Gateway when the location requires it",
+  ALWAYS: "Always through the gateway",
+  NEVER: "Never through the gateway",
+});
 
-export const RELEASE_ACTIONS = [
-  { value: "keep", label: "Keep it as it is" },
-  { value: "rebuild", label: "Rebuild from the golden image" },
-  { value: "terminate", label: "Terminate it" },
-];
+export const POWER_ACTIONS = enumOptions<PlanPowerAction>({
+  NONE: "Nothing",
+  SUSPEND: "Suspend",
+  STOP: "Shut down",
+  SHELVE: "Shelve",
+});
 
-export const optionLabel = (options: { value: string; label: string }[], value: string) =>
-  options.find((option) => option.value === value)?.label ?? value;
+export const RELEASE_ACTIONS = enumOptions<ReleaseDisposition>({
+  KEEP: "Keep it as it is",
+  REBUILD: "Rebuild from the golden image",
+  TERMINATE: "Terminate it",
+});

@@ -8,8 +8,12 @@ import {
   DeletePowerPlanDocument,
   DeleteProtocolPlanDocument,
   DeleteReleasePlanDocument,
+  GatewayUsage,
+  PlanPowerAction,
+  ReleaseDisposition,
 } from "@/generated/graphql";
 import { mutate } from "@/lib/api/server-api";
+import { enumValue } from "@/lib/enums";
 import { type FormState, failure, invalid, optionalInt, requireFields, success, text } from "@/lib/form-state";
 import { PROTOCOLS } from "./plan-options";
 
@@ -30,7 +34,7 @@ export async function createProtocolPlanAction(_state: FormState, formData: Form
       protocols: chosen.map((protocol, index) => ({
         protocol,
         priority: index + 1,
-        gateway: text(formData, `gateway-${protocol}`) || "when_required",
+        gateway: enumValue(GatewayUsage, text(formData, `gateway-${protocol}`)) ?? GatewayUsage.WHEN_REQUIRED,
       })),
     },
   });
@@ -41,12 +45,18 @@ export async function createProtocolPlanAction(_state: FormState, formData: Form
 export async function createPowerPlanAction(_state: FormState, formData: FormData): Promise<FormState> {
   const errors = requireFields(formData, { name: "Name" });
   if (Object.keys(errors).length) return invalid(formData, errors);
-  const step = (event: string) => ({
-    [`on${event}`]: text(formData, `on${event}`) || "none",
-    [`on${event}Minutes`]: optionalInt(formData, `on${event}Minutes`) ?? 0,
-  });
+  const action = (name: string) => enumValue(PlanPowerAction, text(formData, name)) ?? PlanPowerAction.NONE;
+  const minutes = (name: string) => optionalInt(formData, name) ?? 0;
   const outcome = await mutate(CreatePowerPlanDocument, {
-    input: { name: text(formData, "name"), ...step("Disconnect"), ...step("Logout"), ...step("Release") },
+    input: {
+      name: text(formData, "name"),
+      onDisconnect: action("onDisconnect"),
+      onDisconnectMinutes: minutes("onDisconnectMinutes"),
+      onLogout: action("onLogout"),
+      onLogoutMinutes: minutes("onLogoutMinutes"),
+      onRelease: action("onRelease"),
+      onReleaseMinutes: minutes("onReleaseMinutes"),
+    },
   });
   if (!outcome.ok) return failure(formData, outcome);
   return done("The power plan was created.");
@@ -58,7 +68,7 @@ export async function createReleasePlanAction(_state: FormState, formData: FormD
   const outcome = await mutate(CreateReleasePlanDocument, {
     input: {
       name: text(formData, "name"),
-      onRelease: text(formData, "onRelease") || "keep",
+      onRelease: enumValue(ReleaseDisposition, text(formData, "onRelease")) ?? ReleaseDisposition.KEEP,
       keepPersistent: formData.get("keepPersistent") === "on",
       releaseAfterDisconnectMinutes: optionalInt(formData, "releaseAfterDisconnectMinutes"),
       releaseAfterLogoutMinutes: optionalInt(formData, "releaseAfterLogoutMinutes"),

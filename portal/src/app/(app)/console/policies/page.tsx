@@ -6,7 +6,13 @@ import { ListCard } from "@/components/lists/list-card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { SectionCard } from "@/components/ui/section-card";
-import { PlansDocument, PoliciesDocument, type PoliciesQuery, PoolsDocument } from "@/generated/graphql";
+import {
+  PlansDocument,
+  PoliciesDocument,
+  type PoliciesQuery,
+  PoolsDocument,
+  type RogueLoginAction,
+} from "@/generated/graphql";
 import { query } from "@/lib/api/server-api";
 import { can, requirePermission } from "@/lib/viewer";
 import { deletePolicyAction } from "./policies.actions";
@@ -15,7 +21,7 @@ import { type PolicyChoices, PolicyCreateForm } from "./policy-form";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Policies" };
 
-const ROGUE_TEXT: Record<string, string> = { log: "recorded", assign: "assigned", logout: "signed out" };
+const ROGUE_TEXT: Record<RogueLoginAction, string> = { LOG: "recorded", ASSIGN: "assigned", LOGOUT: "signed out" };
 
 type Policy = PoliciesQuery["policies"]["nodes"][number];
 type Option = { value: string; label: string };
@@ -61,7 +67,7 @@ function columns(choices: PolicyChoices): Column<Policy>[] {
       cell: (policy) => (
         <>
           {policy.maxDesktops ? `${policy.maxDesktops} per user` : "No limit"}
-          <div className="cell-sub">Rogue sign-ins {ROGUE_TEXT[policy.rogueAction] ?? policy.rogueAction}</div>
+          <div className="cell-sub">Rogue sign-ins {ROGUE_TEXT[policy.rogueAction]}</div>
         </>
       ),
     },

@@ -3,6 +3,8 @@
 import { ActionForm, useFormState } from "@/components/forms/action-form";
 import { Checkbox, CheckboxGroup, SelectField, SubmitButton, TextField } from "@/components/forms/fields";
 import { RepeatedRows } from "@/components/forms/repeated-rows";
+import type { RogueLoginAction } from "@/generated/graphql";
+import { enumOptions } from "@/lib/enums";
 import { createPolicyAction } from "./policies.actions";
 import { entitlementField, USER_POWER_ACTIONS } from "./policy-input";
 
@@ -15,11 +17,11 @@ export interface PolicyChoices {
   releasePlans: Option[];
 }
 
-const ROGUE = [
-  { value: "log", label: "Only record it" },
-  { value: "assign", label: "Assign the desktop to that user" },
-  { value: "logout", label: "Sign the user out" },
-];
+const ROGUE = enumOptions<RogueLoginAction>({
+  LOG: "Only record it",
+  ASSIGN: "Assign the desktop to that user",
+  LOGOUT: "Sign the user out",
+});
 
 const withDefault = (options: Option[]) => [{ value: "", label: "Default" }, ...options];
 
@@ -57,14 +59,7 @@ function Entitlement({
         <SelectField name={field("powerPlanId")} label="Power plan" options={withDefault(choices.powerPlans)} />
         <SelectField name={field("releasePlanId")} label="Release plan" options={withDefault(choices.releasePlans)} />
       </div>
-      <CheckboxGroup
-        name={field("userPowerActions")}
-        legend="Users may"
-        options={USER_POWER_ACTIONS.map((action) => ({
-          value: action,
-          label: action.charAt(0).toUpperCase() + action.slice(1),
-        }))}
-      />
+      <CheckboxGroup name={field("userPowerActions")} legend="Users may" options={USER_POWER_ACTIONS} />
       <div className="row">
         <button type="button" className="btn btn-sm btn-ghost" onClick={onRemove}>
           Remove pool

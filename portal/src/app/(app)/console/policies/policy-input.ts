@@ -1,9 +1,15 @@
-import type { CreatePolicyInput, PoolEntitlementInput } from "@/generated/graphql";
+import {
+  type CreatePolicyInput,
+  type PoolEntitlementInput,
+  RogueLoginAction,
+  UserPowerAction,
+} from "@/generated/graphql";
+import { enumOptions, enumValue, enumValuesOf } from "@/lib/enums";
 import { rowField, rowIds } from "@/lib/form-rows";
 
 export const entitlementField = (id: number, key: string) => rowField("ent", id, key);
 
-export const USER_POWER_ACTIONS = ["start", "stop", "reboot"] as const;
+export const USER_POWER_ACTIONS = enumOptions<UserPowerAction>({ START: "Start", STOP: "Stop", REBOOT: "Reboot" });
 
 /** The policy form as CreatePolicyInput; only what the browser can know is checked here, the rest by the API. */
 export function policyInputOf(formData: FormData): { input: CreatePolicyInput; errors: Record<string, string> } {
@@ -29,7 +35,7 @@ export function policyInputOf(formData: FormData): { input: CreatePolicyInput; e
       protocolPlanId: one(field("protocolPlanId")) || null,
       powerPlanId: one(field("powerPlanId")) || null,
       releasePlanId: one(field("releasePlanId")) || null,
-      userPowerActions: formData.getAll(field("userPowerActions")).filter((v): v is string => typeof v === "string"),
+      userPowerActions: enumValuesOf(UserPowerAction, formData.getAll(field("userPowerActions"))),
     };
   });
   return {
@@ -37,7 +43,7 @@ export function policyInputOf(formData: FormData): { input: CreatePolicyInput; e
       name: one("name"),
       description: one("description") || null,
       maxDesktops,
-      rogueAction: one("rogueAction") || "log",
+      rogueAction: enumValue(RogueLoginAction, one("rogueAction")) ?? RogueLoginAction.LOG,
       entitlements,
     },
     errors,

@@ -5,7 +5,7 @@ import { type Connection, ListCard } from "@/components/lists/list-card";
 import { StatusBadge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { PoolsDocument, type PoolsQuery } from "@/generated/graphql";
+import { PoolProvisioningState, PoolStatus, PoolsDocument, type PoolsQuery } from "@/generated/graphql";
 import { query } from "@/lib/api/server-api";
 import { inventoryNames } from "@/lib/inventory-names";
 import { type ListParams, listParams, type SearchParams } from "@/lib/list-params";
@@ -52,7 +52,11 @@ const COLUMNS: Column<Pool>[] = [
     header: "Status",
     cell: (pool) => (
       <StatusBadge
-        status={pool.status === "active" && pool.provisioningState !== "idle" ? pool.provisioningState : pool.status}
+        status={
+          pool.status === PoolStatus.ACTIVE && pool.provisioningState !== PoolProvisioningState.IDLE
+            ? pool.provisioningState
+            : pool.status
+        }
       />
     ),
   },

@@ -3,18 +3,13 @@
 import { ActionForm } from "@/components/forms/action-form";
 import { CheckboxGroup, SelectField, SubmitButton, TextField } from "@/components/forms/fields";
 import type { PoolInventoryQuery } from "@/generated/graphql";
+import { USER_DATA } from "./pool-options";
 import { CREATE_DEFAULTS, PoolScalingFields } from "./pool-scaling-fields";
 import { createPoolAction } from "./pools.actions";
 
 type Inventory = PoolInventoryQuery["poolInventory"];
 
 const gb = (mb: number) => `${Math.round((mb / 1024) * 10) / 10} GB`;
-
-const USER_DATA = [
-  { value: "none", label: "None" },
-  { value: "cloudbase-init", label: "cloudbase-init (Windows)" },
-  { value: "cloud-init", label: "cloud-init (Linux)" },
-];
 
 interface PoolCreateFormProps {
   cloudId: string;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { poolInputOf, windowField, windowIds } from "./pool-input";
+import { UserDataKind, Weekday } from "@/generated/graphql";
+import { poolInputOf, windowIds } from "./pool-input";
+import { windowField } from "./pool-options";
 
 function form(entries: [string, string][]): FormData {
   const data = new FormData();
@@ -37,7 +39,7 @@ describe("pool form → CreatePoolInput", () => {
       minAvailable: 0,
       bootVolumeGb: null,
       storagePolicy: null,
-      userDataKind: "none",
+      userDataKind: UserDataKind.NONE,
       timeZone: "UTC",
       schedule: [],
     });
@@ -61,8 +63,8 @@ describe("pool form → CreatePoolInput", () => {
   it("reads schedule windows with their own sizes and checks the times", () => {
     const data = form([
       ...BASE,
-      [windowField(0, "days"), "mon"],
-      [windowField(0, "days"), "tue"],
+      [windowField(0, "days"), Weekday.MON],
+      [windowField(0, "days"), Weekday.TUE],
       [windowField(0, "start"), "08:00"],
       [windowField(0, "end"), "18:00"],
       [windowField(0, "minAvailable"), "3"],
@@ -71,7 +73,7 @@ describe("pool form → CreatePoolInput", () => {
     ]);
     const { input, errors } = poolInputOf(data);
     expect(input.schedule?.[0]).toEqual({
-      days: ["mon", "tue"],
+      days: [Weekday.MON, Weekday.TUE],
       start: "08:00",
       end: "18:00",
       minTotal: null,

@@ -1,14 +1,18 @@
-import type { CreatePoolInput, PoolScheduleWindowInput } from "@/generated/graphql";
-import { rowField, rowIds } from "@/lib/form-rows";
+import {
+  type CreatePoolInput,
+  ParkedPowerState,
+  type PoolScheduleWindowInput,
+  UserDataKind,
+  Weekday,
+} from "@/generated/graphql";
+import { enumValue, enumValuesOf } from "@/lib/enums";
+import { rowIds } from "@/lib/form-rows";
+import { windowField } from "./pool-options";
 
-export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
-export const WINDOW_SIZES = ["minTotal", "maxTotal", "minAvailable", "minRunning"] as const;
-/** More windows than this is a schedule nobody can read; the API allows 50. */
-export const MAX_WINDOWS = 8;
+const WINDOW_SIZES = ["minTotal", "maxTotal", "minAvailable", "minRunning"] as const;
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-export const windowField = (id: number, key: string) => rowField("window", id, key);
 export const windowIds = (names: Iterable<string>) => rowIds("window", "start", names);
 
 type Read = (name: string) => string;
@@ -40,7 +44,7 @@ function parseWindows(formData: FormData, errors: Record<string, string>): PoolS
     const field = (key: string) => windowField(index, key);
     const start = one(field("start"));
     const end = one(field("end"));
-    const days = all(field("days"));
+    const days = enumValuesOf(Weekday, all(field("days")));
     if (days.length === 0) errors[field("days")] = "Pick at least one day.";
     if (!HH_MM.test(start)) errors[field("start")] = "Use HH:MM, e.g. 08:00.";
     if (!HH_MM.test(end)) errors[field("end")] = "Use HH:MM, e.g. 18:00.";
@@ -80,7 +84,7 @@ export function poolInputOf(formData: FormData): { input: CreatePoolInput; error
     storagePolicy: one("storagePolicy") || null,
     availabilityZone: one("availabilityZone") || null,
     namePattern: one("namePattern"),
-    userDataKind: one("userDataKind") || "none",
+    userDataKind: enumValue(UserDataKind, one("userDataKind")) ?? UserDataKind.NONE,
     ...scalingOf(formData, errors),
   };
   return { input, errors };
@@ -91,7 +95,7 @@ export interface Scaling {
   maxTotal: number;
   minAvailable: number;
   minRunning: number;
-  parkedPowerState: string;
+  parkedPowerState: ParkedPowerState;
   timeZone: string;
   schedule: PoolScheduleWindowInput[];
 }
@@ -104,7 +108,7 @@ export function scalingOf(formData: FormData, errors: Record<string, string>): S
     maxTotal: parseCount(one("maxTotal"), "Maximum desktops", errors, "maxTotal") ?? 0,
     minAvailable: parseCount(one("minAvailable"), "Desktops kept available", errors, "minAvailable") ?? 0,
     minRunning: parseCount(one("minRunning"), "Desktops kept running", errors, "minRunning") ?? 0,
-    parkedPowerState: one("parkedPowerState") || "running",
+    parkedPowerState: enumValue(ParkedPowerState, one("parkedPowerState")) ?? ParkedPowerState.RUNNING,
     timeZone: one("timeZone") || "UTC",
     schedule: parseWindows(formData, errors),
   };

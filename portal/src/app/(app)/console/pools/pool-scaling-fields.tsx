@@ -3,10 +3,11 @@
 import { useFormState } from "@/components/forms/action-form";
 import { CheckboxGroup, SelectField, TextField } from "@/components/forms/fields";
 import { RepeatedRows } from "@/components/forms/repeated-rows";
-import { MAX_WINDOWS, WEEKDAYS, windowField } from "./pool-input";
+import type { ParkedPowerState, Weekday } from "@/generated/graphql";
+import { MAX_WINDOWS, PARKED, WEEKDAYS, WORKDAYS, windowField } from "./pool-options";
 
 type Window = {
-  days: string[];
+  days: Weekday[];
   start: string;
   end: string;
   minTotal?: number | null;
@@ -21,7 +22,7 @@ export interface ScalingDefaults {
   maxTotal: number;
   minAvailable: number;
   minRunning: number;
-  parkedPowerState: string;
+  parkedPowerState: ParkedPowerState;
   timeZone: string;
   schedule: Window[];
 }
@@ -31,19 +32,12 @@ export const CREATE_DEFAULTS: ScalingDefaults = {
   maxTotal: 10,
   minAvailable: 1,
   minRunning: 0,
-  parkedPowerState: "running",
+  parkedPowerState: PARKED[0].value,
   timeZone: "UTC",
   schedule: [],
 };
 
 const count = (value: number | null | undefined) => (value === null || value === undefined ? "" : String(value));
-
-const PARKED = [
-  { value: "running", label: "Keep running" },
-  { value: "stopped", label: "Shut down" },
-  { value: "suspended", label: "Suspend" },
-  { value: "shelved", label: "Shelve" },
-];
 
 function ScheduleWindow({
   id,
@@ -63,8 +57,8 @@ function ScheduleWindow({
       <CheckboxGroup
         name={field("days")}
         legend="Days"
-        options={WEEKDAYS.map((day) => ({ value: day, label: day.charAt(0).toUpperCase() + day.slice(1) }))}
-        defaultChecked={defaults?.days ?? ["mon", "tue", "wed", "thu", "fri"]}
+        options={WEEKDAYS}
+        defaultChecked={defaults?.days ?? WORKDAYS}
       />
       <div className="form-grid">
         <TextField

@@ -6,10 +6,12 @@ import {
   CreatePoolDocument,
   DeletePoolDocument,
   PausePoolDocument,
+  PoolStatus,
   ResumePoolDocument,
   UpdatePoolScalingDocument,
 } from "@/generated/graphql";
 import { mutate } from "@/lib/api/server-api";
+import { enumValue } from "@/lib/enums";
 import { type FormState, failure, invalid, success, text } from "@/lib/form-state";
 import { poolInputOf, scalingOf } from "./pool-input";
 
@@ -35,7 +37,7 @@ export async function updateScalingAction(_state: FormState, formData: FormData)
 /** Pause or resume: one button whose hidden `status` says which. */
 export async function setPoolStatusAction(_state: FormState, formData: FormData): Promise<FormState> {
   const id = text(formData, "id");
-  const resume = text(formData, "status") === "active";
+  const resume = enumValue(PoolStatus, text(formData, "status")) === PoolStatus.ACTIVE;
   const outcome = resume ? await mutate(ResumePoolDocument, { id }) : await mutate(PausePoolDocument, { id });
   if (!outcome.ok) return failure(formData, outcome);
   revalidatePath(`/console/pools/${id}`);

@@ -7,8 +7,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SectionCard } from "@/components/ui/section-card";
 import { ReportSchedulesDocument, type ReportSchedulesQuery } from "@/generated/graphql";
 import { query } from "@/lib/api/server-api";
+import { optionLabel } from "@/lib/enums";
 import { can, requirePermission } from "@/lib/viewer";
-import { DOWNLOADS, KINDS, labelOf, PERIODS } from "./report-options";
+import { DOWNLOADS, KINDS, PERIODS } from "./report-options";
 import { ScheduleActions, ScheduleCreateForm } from "./schedule-form";
 
 export const dynamic = "force-dynamic";
@@ -26,7 +27,7 @@ const COLUMNS: Column<Schedule>[] = [
       <>
         <div className="cell-title">{schedule.name}</div>
         <div className="cell-sub">
-          {labelOf(KINDS, schedule.report)} · {labelOf(PERIODS, schedule.period).split(" (")[0]} at{" "}
+          {optionLabel(KINDS, schedule.report)} · {optionLabel(PERIODS, schedule.period).split(" (")[0]} at{" "}
           {String(schedule.hour).padStart(2, "0")}:00 {schedule.timeZone} · {schedule.formats.join(" + ")}
         </div>
       </>

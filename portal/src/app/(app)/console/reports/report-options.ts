@@ -1,21 +1,24 @@
+import type { ReportFormat, ReportKind, ReportPeriod } from "@/generated/graphql";
+import { enumOptions } from "@/lib/enums";
+
+/** The API's download routes (/reports/<name>.<format>), which name reports in their URL form. */
 export const DOWNLOADS = [
   { value: "login-history", label: "Sign-in history" },
   { value: "assignment-history", label: "Desktop assignments" },
   { value: "broker-metrics", label: "Broker metrics (logins, connections, utilisation)" },
 ];
 
-export const KINDS = [
-  { value: "USAGE", label: "Usage (desktop and resource hours)" },
-  { value: "LOGIN_HISTORY", label: "Sign-in history" },
-  { value: "ASSIGNMENT_HISTORY", label: "Desktop assignments" },
-  { value: "BROKER_METRICS", label: "Broker metrics" },
-];
+export const KINDS = enumOptions<ReportKind>({
+  USAGE: "Usage (desktop and resource hours)",
+  LOGIN_HISTORY: "Sign-in history",
+  ASSIGNMENT_HISTORY: "Desktop assignments",
+  BROKER_METRICS: "Broker metrics",
+});
 
-export const PERIODS = [
-  { value: "DAILY", label: "Daily (previous day)" },
-  { value: "WEEKLY", label: "Weekly (previous Monday–Sunday)" },
-  { value: "MONTHLY", label: "Monthly (previous month)" },
-];
+export const PERIODS = enumOptions<ReportPeriod>({
+  DAILY: "Daily (previous day)",
+  WEEKLY: "Weekly (previous Monday–Sunday)",
+  MONTHLY: "Monthly (previous month)",
+});
 
-export const labelOf = (options: { value: string; label: string }[], value: string) =>
-  options.find((option) => option.value === value)?.label ?? value;
+export const FORMATS = enumOptions<ReportFormat>({ PDF: "PDF", CSV: "CSV" });

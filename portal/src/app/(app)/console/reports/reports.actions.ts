@@ -4,12 +4,13 @@ import { revalidatePath } from "next/cache";
 import {
   CreateReportScheduleDocument,
   DeleteReportScheduleDocument,
-  type ReportFormat,
-  type ReportKind,
-  type ReportPeriod,
+  ReportFormat,
+  ReportKind,
+  ReportPeriod,
   SendReportNowDocument,
 } from "@/generated/graphql";
 import { mutate } from "@/lib/api/server-api";
+import { enumValue, enumValuesOf } from "@/lib/enums";
 import { type FormState, failure, invalid, optionalInt, requireFields, success, text } from "@/lib/form-state";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -21,14 +22,18 @@ export async function createScheduleAction(_state: FormState, formData: FormData
     .filter(Boolean);
   const wrong = recipients.find((address) => !EMAIL.test(address));
   if (wrong) errors.recipients = `“${wrong}” is not an e-mail address.`;
-  const formats = formData.getAll("formats").filter((v): v is string => typeof v === "string") as ReportFormat[];
+  const report = enumValue(ReportKind, text(formData, "report"));
+  if (!report) errors.report = "Pick a report.";
+  const period = enumValue(ReportPeriod, text(formData, "period"));
+  if (!period) errors.period = "Pick a period.";
+  const formats = enumValuesOf(ReportFormat, formData.getAll("formats"));
   if (formats.length === 0) errors.formats = "Pick at least one format.";
-  if (Object.keys(errors).length) return invalid(formData, errors);
+  if (!report || !period || Object.keys(errors).length) return invalid(formData, errors);
   const outcome = await mutate(CreateReportScheduleDocument, {
     input: {
       name: text(formData, "name"),
-      report: text(formData, "report") as ReportKind,
-      period: text(formData, "period") as ReportPeriod,
+      report,
+      period,
       formats,
       recipients,
       hour: optionalInt(formData, "hour") ?? 6,

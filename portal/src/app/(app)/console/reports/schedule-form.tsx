@@ -5,7 +5,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { CheckboxGroup, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/forms/fields";
 import { ConfirmRow } from "@/components/lists/confirm-row";
 import { initialFormState } from "@/lib/form-state";
-import { KINDS, PERIODS } from "./report-options";
+import { FORMATS, KINDS, PERIODS } from "./report-options";
 import { createScheduleAction, deleteScheduleAction, sendNowAction } from "./reports.actions";
 
 export function ScheduleCreateForm() {
@@ -14,7 +14,7 @@ export function ScheduleCreateForm() {
       <div className="form-grid">
         <TextField name="name" label="Name" required maxLength={200} placeholder="e.g. Monthly usage for finance" />
         <SelectField name="report" label="Report" options={KINDS} />
-        <SelectField name="period" label="Every" options={PERIODS} defaultValue="MONTHLY" />
+        <SelectField name="period" label="Every" options={PERIODS} defaultValue={PERIODS[2].value} />
       </div>
       <TextAreaField
         name="recipients"
@@ -25,15 +25,7 @@ export function ScheduleCreateForm() {
         hint="E-mail addresses, one per line or separated by commas."
       />
       <div className="form-grid">
-        <CheckboxGroup
-          name="formats"
-          legend="Formats"
-          options={[
-            { value: "PDF", label: "PDF" },
-            { value: "CSV", label: "CSV" },
-          ]}
-          defaultChecked={["PDF"]}
-        />
+        <CheckboxGroup name="formats" legend="Formats" options={FORMATS} defaultChecked={[FORMATS[0].value]} />
         <TextField name="hour" label="Sent at (hour)" type="number" min={0} max={23} defaultValue="6" />
         <TextField name="timeZone" label="Time zone" defaultValue="UTC" hint="IANA name, e.g. Europe/Berlin." />
       </div>

@@ -14,6 +14,9 @@ import {
   IdentityProvidersDocument,
   LocationsDocument,
   PoliciesDocument,
+  RuleEffect,
+  RuleOperator,
+  RuleSubjectType,
 } from "@/generated/graphql";
 import { query } from "@/lib/api/server-api";
 import { roleLabel } from "@/lib/format";
@@ -29,15 +32,15 @@ type Names = Map<string, string>;
 
 function who(rule: Rule): string {
   const { condition } = rule;
-  if (condition.subjectType === "group") return `Members of ${condition.group}`;
-  if (condition.subjectType === "attribute") {
-    return `Users whose ${condition.attribute} ${condition.operator === "matches" ? "matches" : "is"} ${condition.value}`;
+  if (condition.subjectType === RuleSubjectType.GROUP) return `Members of ${condition.group}`;
+  if (condition.subjectType === RuleSubjectType.ATTRIBUTE) {
+    return `Users whose ${condition.attribute} ${condition.operator === RuleOperator.MATCHES ? "matches" : "is"} ${condition.value}`;
   }
   return "Anyone";
 }
 
 function gives(rule: Rule, names: Names): ReactNode {
-  if (rule.effect === "deny") return "—";
+  if (rule.effect === RuleEffect.DENY) return "—";
   const flags = [
     rule.mfaRequired ? "second factor" : null,
     rule.gatewayOnly ? "gateway only" : null,
@@ -81,8 +84,8 @@ function columns(names: Names): Column<Rule>[] {
         !rule.valid ? (
           <Badge tone="danger">Invalid: denies</Badge>
         ) : (
-          <Badge tone={rule.effect === "deny" ? "danger" : "success"}>
-            {rule.effect === "deny" ? "Deny" : "Allow"}
+          <Badge tone={rule.effect === RuleEffect.DENY ? "danger" : "success"}>
+            {rule.effect === RuleEffect.DENY ? "Deny" : "Allow"}
           </Badge>
         ),
     },

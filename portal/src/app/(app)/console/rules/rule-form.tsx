@@ -2,7 +2,10 @@
 
 import { ActionForm } from "@/components/forms/action-form";
 import { Checkbox, CheckboxGroup, SelectField, SubmitButton, TextField } from "@/components/forms/fields";
-import { RULE_PROTOCOLS, SUBJECTS } from "./rule-input";
+import type { DisplayProtocol, RuleEffect, RuleOperator } from "@/generated/graphql";
+import { enumOptions } from "@/lib/enums";
+import { ROLE_NAMES } from "../users/roles";
+import { SUBJECTS } from "./rule-input";
 import { createRuleAction } from "./rules.actions";
 
 type Option = { value: string; label: string };
@@ -14,12 +17,10 @@ export interface RuleChoices {
   nextPosition: number;
 }
 
-const ROLES = [
-  { value: "", label: "Keep the user's own role" },
-  { value: "tenant_user", label: "User" },
-  { value: "tenant_helpdesk", label: "Helpdesk" },
-  { value: "tenant_admin", label: "Administrator" },
-];
+const ROLES = [{ value: "", label: "Keep the user's own role" }, ...ROLE_NAMES];
+const EFFECTS = enumOptions<RuleEffect>({ ALLOW: "Allow", DENY: "Deny" });
+const OPERATORS = enumOptions<RuleOperator>({ EQUALS: "equals", MATCHES: "matches (* and ?)" });
+const PROTOCOLS = enumOptions<DisplayProtocol>({ RDP: "RDP", VNC: "VNC", SSH: "SSH", HTML5: "HTML5" });
 
 export function RuleCreateForm({ choices }: { choices: RuleChoices }) {
   return (
@@ -33,14 +34,7 @@ export function RuleCreateForm({ choices }: { choices: RuleChoices }) {
           defaultValue={String(choices.nextPosition)}
           hint="Rules are checked in this order; a matching deny always wins."
         />
-        <SelectField
-          name="effect"
-          label="Effect"
-          options={[
-            { value: "allow", label: "Allow" },
-            { value: "deny", label: "Deny" },
-          ]}
-        />
+        <SelectField name="effect" label="Effect" options={EFFECTS} />
         <SelectField
           name="identityProviderId"
           label="Applies to users of"
@@ -55,14 +49,7 @@ export function RuleCreateForm({ choices }: { choices: RuleChoices }) {
         </div>
         <div className="form-grid">
           <TextField name="attribute" label="Attribute" maxLength={200} hint="For “Users with an attribute”." />
-          <SelectField
-            name="operator"
-            label="Comparison"
-            options={[
-              { value: "equals", label: "equals" },
-              { value: "matches", label: "matches (* and ?)" },
-            ]}
-          />
+          <SelectField name="operator" label="Comparison" options={OPERATORS} />
           <TextField name="value" label="Value" maxLength={500} />
         </div>
         {choices.locations.length > 0 ? (
@@ -89,8 +76,8 @@ export function RuleCreateForm({ choices }: { choices: RuleChoices }) {
         <CheckboxGroup
           name="protocols"
           legend="Protocols allowed"
-          options={RULE_PROTOCOLS.map((protocol) => ({ value: protocol, label: protocol }))}
-          defaultChecked={RULE_PROTOCOLS}
+          options={PROTOCOLS}
+          defaultChecked={PROTOCOLS.map((protocol) => protocol.value)}
         />
         <div className="checks">
           <Checkbox name="mfaRequired" label="Require a second factor" />

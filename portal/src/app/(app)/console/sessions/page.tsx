@@ -7,8 +7,14 @@ import { poolFilter } from "@/components/tables/pool-filter";
 import { Badge, StatusBadge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { DesktopSessionsDocument, type DesktopSessionsQuery, PoolsDocument } from "@/generated/graphql";
+import {
+  DesktopSessionState,
+  DesktopSessionsDocument,
+  type DesktopSessionsQuery,
+  PoolsDocument,
+} from "@/generated/graphql";
 import { query } from "@/lib/api/server-api";
+import { enumOptions, enumValue } from "@/lib/enums";
 import { formatDateTime, formatDuration, humanize } from "@/lib/format";
 import { listParams, type SearchParams } from "@/lib/list-params";
 import { requirePermission } from "@/lib/viewer";
@@ -16,7 +22,14 @@ import { requirePermission } from "@/lib/viewer";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sessions" };
 
-const STATES = ["active", "idle", "locked", "disconnected", "pending", "ended"];
+const STATES = enumOptions<DesktopSessionState>({
+  ACTIVE: "Active",
+  IDLE: "Idle",
+  LOCKED: "Locked",
+  DISCONNECTED: "Disconnected",
+  PENDING: "Pending",
+  ENDED: "Ended",
+});
 
 type Session = DesktopSessionsQuery["desktopSessions"]["nodes"][number];
 
@@ -75,7 +88,11 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
   const [{ desktopSessions }, { pools }] = await Promise.all([
     query(DesktopSessionsDocument, {
       ...list.args,
-      filter: { openOnly: !history, poolId: list.filters.pool ?? null, state: list.filters.state ?? null },
+      filter: {
+        openOnly: !history,
+        poolId: list.filters.pool ?? null,
+        state: enumValue(DesktopSessionState, list.filters.state) ?? null,
+      },
     }),
     query(PoolsDocument, { first: 200, after: null }),
   ]);
@@ -108,10 +125,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
                 name: "state",
                 label: "State",
                 anyLabel: "Any",
-                options: STATES.filter((state) => history || state !== "ended").map((state) => ({
-                  value: state,
-                  label: humanize(state),
-                })),
+                options: STATES.filter((state) => history || state.value !== DesktopSessionState.ENDED),
               },
             ]}
           />

@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Banner } from "@/components/ui/banner";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { UsersDocument, type UsersQuery } from "@/generated/graphql";
+import { Role, UsersDocument, type UsersQuery } from "@/generated/graphql";
 import { query } from "@/lib/api/server-api";
 import { formatDateTime, roleLabel } from "@/lib/format";
 import { listParams, type SearchParams } from "@/lib/list-params";
@@ -40,7 +40,7 @@ const COLUMNS: Column<User>[] = [
     cell: (user) => (
       <div className="tag-list">
         {user.roles.map((role) => (
-          <Badge key={role} tone={role === "tenant_admin" ? "accent" : "neutral"} plain>
+          <Badge key={role} tone={role === Role.TENANT_ADMIN ? "accent" : "neutral"} plain>
             {roleLabel(role)}
           </Badge>
         ))}

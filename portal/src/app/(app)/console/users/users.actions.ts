@@ -2,21 +2,24 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { CreateUserDocument, DeleteUserDocument, UpdateUserDocument } from "@/generated/graphql";
+import { CreateUserDocument, DeleteUserDocument, TenantRole, UpdateUserDocument } from "@/generated/graphql";
 import { mutate } from "@/lib/api/server-api";
+import { enumValue } from "@/lib/enums";
 import { type FormState, failure, invalid, optionalText, requireFields, success, text } from "@/lib/form-state";
 
 export async function createUserAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const errors = requireFields(formData, { username: "Username", role: "Role" });
+  const errors = requireFields(formData, { username: "Username" });
+  const role = enumValue(TenantRole, text(formData, "role"));
+  if (!role) errors.role = "Role is required.";
   const password = text(formData, "password");
   if (password && password.length < 8) errors.password = "Use at least 8 characters.";
-  if (Object.keys(errors).length) return invalid(formData, errors);
+  if (!role || Object.keys(errors).length) return invalid(formData, errors);
   const outcome = await mutate(CreateUserDocument, {
     input: {
       username: text(formData, "username"),
       displayName: optionalText(formData, "displayName"),
       email: optionalText(formData, "email"),
-      role: text(formData, "role"),
+      role,
       password: password || null,
     },
   });
@@ -33,7 +36,7 @@ export async function updateUserAction(_state: FormState, formData: FormData): P
     input: {
       displayName: optionalText(formData, "displayName"),
       email: optionalText(formData, "email"),
-      role: text(formData, "role") || undefined,
+      role: enumValue(TenantRole, text(formData, "role")),
       disabled: formData.get("disabled") === "on",
       ...(password ? { password } : {}),
     },

@@ -2,6 +2,8 @@
 
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, SubmitButton, TextField } from "@/components/forms/fields";
+import type { TenantStatus } from "@/generated/graphql";
+import { enumOptions } from "@/lib/enums";
 import { createTenantAction, createTenantAdminAction, updateTenantAction } from "./tenants.actions";
 
 export function TenantCreateForm() {
@@ -88,8 +90,13 @@ export function TenantAdminForm({ tenantId }: { tenantId: string }) {
   );
 }
 
+const TENANT_STATUSES = enumOptions<TenantStatus>({
+  ACTIVE: "Active",
+  SUSPENDED: "Suspended — nobody can sign in",
+});
+
 interface TenantEditProps {
-  tenant: { id: string; name: string; status: string; brandColor: string | null; maxDesktops: number | null };
+  tenant: { id: string; name: string; status: TenantStatus; brandColor: string | null; maxDesktops: number | null };
 }
 
 export function TenantEditForm({ tenant }: TenantEditProps) {
@@ -98,15 +105,7 @@ export function TenantEditForm({ tenant }: TenantEditProps) {
       <input type="hidden" name="id" value={tenant.id} />
       <TextField name="name" label="Organisation name" required defaultValue={tenant.name} maxLength={200} />
       <div className="form-grid">
-        <SelectField
-          name="status"
-          label="Status"
-          defaultValue={tenant.status}
-          options={[
-            { value: "active", label: "Active" },
-            { value: "suspended", label: "Suspended — nobody can sign in" },
-          ]}
-        />
+        <SelectField name="status" label="Status" defaultValue={tenant.status} options={TENANT_STATUSES} />
         <TextField
           name="maxDesktops"
           label="Desktop limit"

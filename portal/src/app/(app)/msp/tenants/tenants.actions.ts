@@ -8,9 +8,13 @@ import {
   DeleteTenantDocument,
   EnterTenantDocument,
   LeaveTenantDocument,
+  TenantRole,
+  TenantStatus,
   UpdateTenantDocument,
+  type UpdateTenantInput,
 } from "@/generated/graphql";
 import { mutate } from "@/lib/api/server-api";
+import { enumValue } from "@/lib/enums";
 import {
   type FormState,
   failure,
@@ -45,10 +49,16 @@ export async function createTenantAction(_state: FormState, formData: FormData):
 export async function updateTenantAction(_state: FormState, formData: FormData): Promise<FormState> {
   const id = text(formData, "id");
   const next = text(formData, "next");
-  const fields = ["name", "brandColor", "vhiDomain", "vhiProject", "status"].filter((name) => formData.has(name));
-  const input: Record<string, string | number | null> = {};
-  for (const name of fields) input[name] = optionalText(formData, name);
-  if (formData.has("maxDesktops")) input.maxDesktops = optionalInt(formData, "maxDesktops");
+  // Each form posts some of the fields; only those it posted change.
+  const posted = <T>(name: string, read: () => T): T | undefined => (formData.has(name) ? read() : undefined);
+  const input: UpdateTenantInput = {
+    name: posted("name", () => optionalText(formData, "name")),
+    brandColor: posted("brandColor", () => optionalText(formData, "brandColor")),
+    vhiDomain: posted("vhiDomain", () => optionalText(formData, "vhiDomain")),
+    vhiProject: posted("vhiProject", () => optionalText(formData, "vhiProject")),
+    status: posted("status", () => enumValue(TenantStatus, text(formData, "status")) ?? null),
+    maxDesktops: posted("maxDesktops", () => optionalInt(formData, "maxDesktops")),
+  };
   if (next === "admin" && (!input.vhiDomain || !input.vhiProject)) {
     return invalid(formData, {
       ...(input.vhiDomain ? {} : { vhiDomain: "Domain is required." }),
@@ -81,7 +91,7 @@ export async function createTenantAdminAction(_state: FormState, formData: FormD
       displayName: optionalText(formData, "displayName"),
       email: optionalText(formData, "email"),
       password,
-      role: "tenant_admin",
+      role: TenantRole.TENANT_ADMIN,
     },
   });
   if (previous) await mutate(EnterTenantDocument, { tenantId: previous });

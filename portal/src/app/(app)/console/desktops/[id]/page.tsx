@@ -3,7 +3,7 @@ import Link from "next/link";
 import { AutoRefresh } from "@/components/ui/auto-refresh";
 import { Badge, StatusBadge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
-import { DesktopDetailDocument } from "@/generated/graphql";
+import { DesktopAvailability, DesktopDetailDocument } from "@/generated/graphql";
 import { query } from "@/lib/api/server-api";
 import { formatDateTime, humanize } from "@/lib/format";
 import { can, requirePermission } from "@/lib/viewer";
@@ -18,7 +18,7 @@ export default async function DesktopPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const { desktop } = await query(DesktopDetailDocument, { id });
   const assignedTo = desktop.assignedUser ? (desktop.assignedUser.displayName ?? desktop.assignedUser.username) : null;
-  const deleting = desktop.availability === "deleting";
+  const deleting = desktop.availability === DesktopAvailability.DELETING;
   return (
     <>
       <PageHeader

@@ -7,7 +7,7 @@ import { StatusBadge } from "@/components/ui/badge";
 import { Banner } from "@/components/ui/banner";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { DesktopsDocument, PoolProgressDocument } from "@/generated/graphql";
+import { DesktopsDocument, PoolProgressDocument, PoolStatus } from "@/generated/graphql";
 import { query } from "@/lib/api/server-api";
 import { formatDateTime, humanize } from "@/lib/format";
 import { inventoryNames } from "@/lib/inventory-names";
@@ -83,7 +83,7 @@ export default async function PoolPage({
         <section className="card" aria-labelledby="pool-config">
           <div className="card-header">
             <h2 id="pool-config">Configuration</h2>
-            {can(viewer, "pools:write") && pool.status !== "draining" ? (
+            {can(viewer, "pools:write") && pool.status !== PoolStatus.DRAINING ? (
               <Link className="btn btn-sm" style={{ marginLeft: "auto" }} href={`/console/pools/${pool.id}/scaling`}>
                 Edit scaling
               </Link>

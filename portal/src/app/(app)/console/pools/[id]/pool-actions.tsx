@@ -2,20 +2,22 @@
 
 import { useActionState } from "react";
 import { ConfirmAction } from "@/components/ui/confirm-action";
+import type { PoolStatus } from "@/generated/graphql";
 import { initialFormState } from "@/lib/form-state";
 import { deletePoolAction, setPoolStatusAction } from "../pools.actions";
 
 interface PoolActionsProps {
   id: string;
   name: string;
-  status: string;
+  status: PoolStatus;
 }
 
 /** Pause/resume at once (both are reversible); deleting drains the pool and asks first. */
 export function PoolActions({ id, name, status }: PoolActionsProps) {
   const [state, action, pending] = useActionState(setPoolStatusAction, initialFormState);
-  if (status === "draining") return null;
-  const paused = status === "paused";
+  // Literals checked against the generated type: a client component imports no values from the generated module.
+  if (status === "DRAINING") return null;
+  const paused = status === "PAUSED";
   return (
     <>
       {state.status === "error" ? (
@@ -25,7 +27,7 @@ export function PoolActions({ id, name, status }: PoolActionsProps) {
       ) : null}
       <form action={action}>
         <input type="hidden" name="id" value={id} />
-        <input type="hidden" name="status" value={paused ? "active" : "paused"} />
+        <input type="hidden" name="status" value={paused ? "ACTIVE" : "PAUSED"} />
         <button type="submit" className="btn btn-sm" disabled={pending} aria-busy={pending}>
           {paused ? "Resume" : "Pause"}
         </button>

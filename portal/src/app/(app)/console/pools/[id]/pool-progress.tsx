@@ -1,5 +1,5 @@
 import { Badge, StatusBadge } from "@/components/ui/badge";
-import type { PoolProgressQuery } from "@/generated/graphql";
+import { type PoolProgressQuery, PoolProvisioningState, PoolStatus, ProvisioningEventLevel } from "@/generated/graphql";
 import { formatDateTime, humanize, type Tone } from "@/lib/format";
 
 type Pool = PoolProgressQuery["pool"];
@@ -18,8 +18,9 @@ const SEGMENTS = [
 export function isSettling(pool: Pool): boolean {
   const counts = pool.desktopCounts;
   return (
-    ["growing", "shrinking"].includes(pool.provisioningState) ||
-    pool.status === "draining" ||
+    pool.provisioningState === PoolProvisioningState.GROWING ||
+    pool.provisioningState === PoolProvisioningState.SHRINKING ||
+    pool.status === PoolStatus.DRAINING ||
     counts.provisioning > 0 ||
     counts.deleting > 0 ||
     counts.total < pool.minTotal
@@ -70,7 +71,11 @@ export function PoolProgress({ pool }: { pool: Pool }) {
   );
 }
 
-const LEVEL_TONES: Record<string, Tone> = { info: "info", warning: "warning", error: "danger" };
+const LEVEL_TONES: Record<ProvisioningEventLevel, Tone> = {
+  [ProvisioningEventLevel.INFO]: "info",
+  [ProvisioningEventLevel.WARNING]: "warning",
+  [ProvisioningEventLevel.ERROR]: "danger",
+};
 
 export function PoolEvents({ events, total }: { events: PoolEvent[]; total: number }) {
   if (events.length === 0) return <p className="muted card-body">The controller has not acted on this pool yet.</p>;
@@ -79,7 +84,7 @@ export function PoolEvents({ events, total }: { events: PoolEvent[]; total: numb
       <ol className="event-list" aria-label="Controller events, newest first">
         {events.map((event) => (
           <li key={event.id}>
-            <Badge tone={LEVEL_TONES[event.level] ?? "neutral"}>{humanize(event.kind)}</Badge>
+            <Badge tone={LEVEL_TONES[event.level]}>{humanize(event.kind)}</Badge>
             <div>
               <div>{event.message}</div>
               <time className="cell-sub" dateTime={event.createdAt}>
@@ -100,7 +105,7 @@ export function PoolEvents({ events, total }: { events: PoolEvent[]; total: numb
 
 /** What the controller is doing; a pool at its target reads "Up to date" rather than the controller's "idle". */
 export function ControllerState({ pool }: { pool: Pool }) {
-  if (pool.status !== "active") return <StatusBadge status={pool.status} />;
-  if (pool.provisioningState === "idle") return <Badge tone="success">Up to date</Badge>;
+  if (pool.status !== PoolStatus.ACTIVE) return <StatusBadge status={pool.status} />;
+  if (pool.provisioningState === PoolProvisioningState.IDLE) return <Badge tone="success">Up to date</Badge>;
   return <StatusBadge status={pool.provisioningState} />;
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { PoolCloudsDocument, PoolInventoryDocument } from "@/generated/graphql";
+import { CloudStatus, PoolCloudsDocument, PoolInventoryDocument } from "@/generated/graphql";
 import { mutate, query } from "@/lib/api/server-api";
 import { requirePermission } from "@/lib/viewer";
 import { PoolCreateForm } from "../pool-create-form";
@@ -21,7 +21,7 @@ export default async function NewPoolPage({
   const { poolClouds } = await query(PoolCloudsDocument, {});
   const cloud =
     poolClouds.find((candidate) => candidate.id === wanted) ??
-    poolClouds.find((candidate) => candidate.status === "ok") ??
+    poolClouds.find((candidate) => candidate.status === CloudStatus.OK) ??
     poolClouds[0];
   if (!cloud) {
     return (

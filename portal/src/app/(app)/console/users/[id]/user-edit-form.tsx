@@ -2,11 +2,12 @@
 
 import { ActionForm } from "@/components/forms/action-form";
 import { Checkbox, SelectField, SubmitButton, TextField } from "@/components/forms/fields";
+import type { TenantRole } from "@/generated/graphql";
 import { TENANT_ROLE_OPTIONS } from "../roles";
 import { updateUserAction } from "../users.actions";
 
 interface UserEditFormProps {
-  user: { id: string; displayName: string | null; email: string | null; disabled: boolean; role: string };
+  user: { id: string; displayName: string | null; email: string | null; disabled: boolean; role: TenantRole };
 }
 
 export function UserEditForm({ user }: UserEditFormProps) {

@@ -13,7 +13,7 @@ export function UserCreateForm() {
         <TextField name="displayName" label="Display name" maxLength={255} />
         <TextField name="email" label="E-mail" type="email" maxLength={320} />
       </div>
-      <SelectField name="role" label="Role" options={TENANT_ROLE_OPTIONS} defaultValue="tenant_user" />
+      <SelectField name="role" label="Role" options={TENANT_ROLE_OPTIONS} defaultValue={TENANT_ROLE_OPTIONS[0].value} />
       <TextField
         name="password"
         label="Initial password"
