@@ -152,7 +152,6 @@ describe("broker configuration: CRUD, permissions, cross-tenant isolation, bad i
       [RESOURCES[2]!.create, { input: { name: "X", onDisconnect: "explode" } }],
       [RESOURCES[2]!.create, { input: { name: "X", onDisconnectMinutes: -1 } }],
       [RESOURCES[3]!.create, { input: { name: "X", onRelease: "burn" } }],
-      [RESOURCES[4]!.create, { input: { name: "X", entitlements: [{ poolId: "not-an-id" }] } }],
       [RESOURCES[4]!.create, { input: { name: "Y", entitlements: [{ poolId: created.poolId, offerCount: 0 }] } }],
       [RESOURCES[5]!.create, { input: { position: 1, effect: "maybe" } }],
       [RESOURCES[5]!.create, { input: { position: 1, effect: "ALLOW", subjectType: "GROUP" } }],
@@ -166,6 +165,9 @@ describe("broker configuration: CRUD, permissions, cross-tenant isolation, bad i
         "BAD_USER_INPUT",
       ]);
     }
+    // A pool id that is no UUID is answered like an unknown pool (the input guard's rule for every ID).
+    const malformedPool = { input: { name: "X", entitlements: [{ poolId: "not-an-id" }] } };
+    expect(errorCodes(await app.gql(RESOURCES[4]!.create, malformedPool, acme.adminToken))).toEqual(["NOT_FOUND"]);
   });
 
   it("a plan or policy still in use cannot be deleted", async () => {
