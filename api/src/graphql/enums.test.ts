@@ -32,6 +32,8 @@ const OPEN_BY_DESIGN: Record<string, string> = {
   "LoginHistoryEntry.mfa": "a report row: the label printed in the CSV and PDF",
   "LoginHistoryEntry.reason": "a report row: the stored reason text printed in the CSV and PDF",
   "LoginEvent.reason": "a reason code followed by free detail (code: detail) for people reading the log",
+  "OidcSettings.scopes": "OAuth scopes are whatever tokens the identity provider defines",
+  "OidcSettingsInput.scopes": "OAuth scopes are whatever tokens the identity provider defines",
   "IdentityProviderTestResult.reason":
     "a failure code that differs per provider kind and check (unreachable, bind_failed, pkce_unsupported…)",
 };

@@ -144,15 +144,12 @@ export type CreateGroupInput = {
 };
 
 export type CreateIdentityProviderInput = {
-  /** Settings of the kind; validated per kind. */
-  config: Record<string, unknown>;
   enabled?: boolean;
   groupRoleMappings?: Array<GroupRoleMappingInput>;
-  kind: IdentityProviderKind;
   name: string;
   priority?: number;
-  /** Write-only: LDAP bind password, OIDC client secret, RADIUS secret. */
-  secret?: string | null | undefined;
+  /** The settings field named after the kind it creates. */
+  settings: IdentityProviderSettingsInput;
 };
 
 export type CreateLocationInput = {
@@ -360,6 +357,75 @@ export const IdentityProviderKind = {
 } as const;
 
 export type IdentityProviderKind = typeof IdentityProviderKind[keyof typeof IdentityProviderKind];
+/** The provider's settings: exactly one field, named after its kind. */
+export type IdentityProviderSettingsInput = {
+  ldap?: LdapSettingsInput | null | undefined;
+  oidc?: OidcSettingsInput | null | undefined;
+  radius?: RadiusSettingsInput | null | undefined;
+  saml?: SamlSettingsInput | null | undefined;
+};
+
+/** The directory attribute users sign in with. */
+export const LdapLoginAttribute = {
+  MAIL: 'MAIL',
+  SAM_ACCOUNT_NAME: 'SAM_ACCOUNT_NAME',
+  UID: 'UID',
+  USER_PRINCIPAL_NAME: 'USER_PRINCIPAL_NAME'
+} as const;
+
+export type LdapLoginAttribute = typeof LdapLoginAttribute[keyof typeof LdapLoginAttribute];
+/** NONE: plain LDAP (labs only); LDAPS: TLS from the start; STARTTLS: upgraded LDAP. */
+export const LdapSecurity = {
+  LDAPS: 'LDAPS',
+  NONE: 'NONE',
+  STARTTLS: 'STARTTLS'
+} as const;
+
+export type LdapSecurity = typeof LdapSecurity[keyof typeof LdapSecurity];
+/** LDAP or Active Directory. Left-out optional fields take their defaults. */
+export type LdapSettingsInput = {
+  /** The service account: a DN, a user principal name or DOMAIN\name. */
+  bindDn: string;
+  /** The service account's password, required. Write-only, sealed at rest; left out on update, the stored one is kept. */
+  bindPassword?: string | null | undefined;
+  /** Per server, before the next URL is tried; default 2000. */
+  connectTimeoutMs?: number | null | undefined;
+  /** Default displayName. */
+  displayNameAttribute?: string | null | undefined;
+  /** Default mail. */
+  emailAttribute?: string | null | undefined;
+  /** User attributes handed to assignment rules. */
+  extraAttributes?: Array<string> | null | undefined;
+  /** Default memberOf. */
+  groupMembershipAttribute?: string | null | undefined;
+  /** Default UID. */
+  loginAttribute?: LdapLoginAttribute | null | undefined;
+  /** Levels of groups inside groups followed; default 5. */
+  nestedGroupDepth?: number | null | undefined;
+  /** Default 10000. */
+  operationTimeoutMs?: number | null | undefined;
+  searchBase: string;
+  /** Default NONE. */
+  security?: LdapSecurity | null | undefined;
+  /** For finding a server that answers, in all; default 8000. */
+  signInBudgetMs?: number | null | undefined;
+  tls?: LdapTlsInput | null | undefined;
+  /** ldap(s)://host[:port], tried in order when one cannot be reached. */
+  urls: Array<string>;
+  /** One complete LDAP filter users must also match. */
+  userFilter?: string | null | undefined;
+};
+
+/** How the directory's certificate is checked (LDAPS and StartTLS). */
+export type LdapTlsInput = {
+  /** PEM bundle of the directory's CA; the system store if absent. */
+  caCertificatePem?: string | null | undefined;
+  /** Default true. Only for lab directories: false. */
+  rejectUnauthorized?: boolean | null | undefined;
+  /** Host name in the certificate when it differs from the URL's. */
+  serverName?: string | null | undefined;
+};
+
 /** YES: only through the gateway; NO: only direct; ANY: both. */
 export const LocationGatewayMode = {
   ANY: 'ANY',
@@ -393,6 +459,27 @@ export const OfferSortOrder = {
 } as const;
 
 export type OfferSortOrder = typeof OfferSortOrder[keyof typeof OfferSortOrder];
+/** OpenID Connect (authorization code flow). */
+export type OidcSettingsInput = {
+  clientId: string;
+  /** Absent for a public client (PKCE alone). Write-only, sealed at rest; left out on update, the stored one is kept. */
+  clientSecret?: string | null | undefined;
+  /** Default name. */
+  displayNameClaim?: string | null | undefined;
+  /** Default email. */
+  emailClaim?: string | null | undefined;
+  /** Default groups. */
+  groupClaim?: string | null | undefined;
+  /** The issuer URL; its discovery document is read from there. */
+  issuer: string;
+  /** Default openid, profile, email. */
+  scopes?: Array<string> | null | undefined;
+  /** Default true. */
+  usePkce?: boolean | null | undefined;
+  /** Default preferred_username. */
+  usernameClaim?: string | null | undefined;
+};
+
 /** The power state free desktops wait in. */
 export const ParkedPowerState = {
   RUNNING: 'RUNNING',
@@ -532,6 +619,27 @@ export const ProvisioningEventLevel = {
 } as const;
 
 export type ProvisioningEventLevel = typeof ProvisioningEventLevel[keyof typeof ProvisioningEventLevel];
+export type RadiusServerInput = {
+  /** Host name or IP address. */
+  host: string;
+  /** Default 1812. */
+  port?: number | null | undefined;
+};
+
+/** RADIUS, used as a second factor. */
+export type RadiusSettingsInput = {
+  /** Default atrium. */
+  nasIdentifier?: string | null | undefined;
+  /** Retransmissions per server; default 1. */
+  retries?: number | null | undefined;
+  /** The shared secret, 8 to 128 characters, required. Write-only, sealed at rest; left out on update, the stored one is kept. */
+  secret?: string | null | undefined;
+  /** Tried in order when one does not answer in time. */
+  servers: Array<RadiusServerInput>;
+  /** Per attempt; default 5000. */
+  timeoutMs?: number | null | undefined;
+};
+
 export type RedeemTicketInput = {
   ticket: string;
 };
@@ -621,6 +729,28 @@ export const RuleSubjectType = {
 } as const;
 
 export type RuleSubjectType = typeof RuleSubjectType[keyof typeof RuleSubjectType];
+/** SAML 2.0: the IdP's metadata document, or its SSO URL and signing certificates. */
+export type SamlSettingsInput = {
+  /** Default 60. */
+  clockSkewSeconds?: number | null | undefined;
+  /** Default displayName. */
+  displayNameAttribute?: string | null | undefined;
+  /** Default email. */
+  emailAttribute?: string | null | undefined;
+  /** Default groups. */
+  groupAttribute?: string | null | undefined;
+  /** PEM or base64 certificates the IdP signs with. */
+  idpCertificates?: Array<string> | null | undefined;
+  /** Expected Issuer of responses; not checked when absent. */
+  idpEntityId?: string | null | undefined;
+  /** Fills the SSO URL, certificates and entity ID; not stored. */
+  metadataXml?: string | null | undefined;
+  /** The IdP's single sign-on URL (HTTP-Redirect binding). */
+  ssoUrl?: string | null | undefined;
+  /** User name from this attribute; the NameID when absent. */
+  usernameAttribute?: string | null | undefined;
+};
+
 /** RELEASED_* ended with the release of the assignment. */
 export const SessionEndReason = {
   BOOT: 'BOOT',
@@ -690,14 +820,12 @@ export type UpdateGroupInput = {
 };
 
 export type UpdateIdentityProviderInput = {
-  /** Replaces the whole configuration. */
-  config?: Record<string, unknown> | null | undefined;
   enabled?: boolean | null | undefined;
   groupRoleMappings?: Array<GroupRoleMappingInput> | null | undefined;
   name?: string | null | undefined;
   priority?: number | null | undefined;
-  /** Write-only: replaces the stored secret. */
-  secret?: string | null | undefined;
+  /** Replaces the whole settings (the kind cannot change); a secret left out keeps the stored one. */
+  settings?: IdentityProviderSettingsInput | null | undefined;
 };
 
 export type UpdatePoolInput = {
@@ -1225,7 +1353,12 @@ export type RemoveGroupMemberMutation = { removeGroupMember: { id: string } };
 export type IdentityProvidersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type IdentityProvidersQuery = { identityProviders: Array<{ id: string, name: string, kind: IdentityProviderKind, enabled: boolean, priority: number, hasSecret: boolean, config: Record<string, unknown>, spEntityId: string | null, createdAt: string, groupRoleMappings: Array<{ group: string, role: Role }> }> };
+export type IdentityProvidersQuery = { identityProviders: Array<{ id: string, name: string, kind: IdentityProviderKind, enabled: boolean, priority: number, hasSecret: boolean, spEntityId: string | null, createdAt: string, settings:
+      | { __typename: 'LdapSettings', urls: Array<string> }
+      | { __typename: 'OidcSettings', issuer: string }
+      | { __typename: 'RadiusSettings', servers: Array<{ host: string, port: number }> }
+      | { __typename: 'SamlSettings', ssoUrl: string }
+    , groupRoleMappings: Array<{ group: string, role: Role }> }> };
 
 export type CreateIdentityProviderMutationVariables = Exact<{
   input: CreateIdentityProviderInput;
@@ -2562,7 +2695,24 @@ export const IdentityProvidersDocument = new TypedDocumentString(`
     enabled
     priority
     hasSecret
-    config
+    settings {
+      __typename
+      ... on LdapSettings {
+        urls
+      }
+      ... on SamlSettings {
+        ssoUrl
+      }
+      ... on OidcSettings {
+        issuer
+      }
+      ... on RadiusSettings {
+        servers {
+          host
+          port
+        }
+      }
+    }
     spEntityId
     createdAt
     groupRoleMappings {

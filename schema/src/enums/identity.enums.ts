@@ -9,6 +9,23 @@ export const IdentityProviderKind = Object.freeze({
 } as const);
 export type IdentityProviderKind = EnumValue<typeof IdentityProviderKind>;
 
+/** How Atrium talks to a directory: plain LDAP (labs only), LDAPS, or LDAP upgraded with StartTLS. */
+export const LdapSecurity = Object.freeze({
+  NONE: "none",
+  LDAPS: "ldaps",
+  STARTTLS: "starttls",
+} as const);
+export type LdapSecurity = EnumValue<typeof LdapSecurity>;
+
+/** The directory attribute users sign in with; stored as the attribute's own name. */
+export const LdapLoginAttribute = Object.freeze({
+  UID: "uid",
+  SAM_ACCOUNT_NAME: "sAMAccountName",
+  USER_PRINCIPAL_NAME: "userPrincipalName",
+  MAIL: "mail",
+} as const);
+export type LdapLoginAttribute = EnumValue<typeof LdapLoginAttribute>;
+
 /** Single sign-on kinds: the ones a sign-in page shows as buttons. */
 export const SsoProviderKind = Object.freeze({
   SAML: IdentityProviderKind.SAML,

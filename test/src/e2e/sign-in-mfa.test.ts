@@ -49,10 +49,8 @@ describe("portal: two-step sign-in and single sign-on", () => {
       `mutation($input: CreateIdentityProviderInput!) { createIdentityProvider(input: $input) { id } }`,
       {
         input: {
-          kind: "OIDC",
           name: "Acme Entra ID",
-          config: { issuer: oidcIdp.issuer, clientId: "atrium" },
-          secret: "atrium-client-secret",
+          settings: { oidc: { issuer: oidcIdp.issuer, clientId: "atrium", clientSecret: "atrium-client-secret" } },
         },
       },
       await adminToken("acme"),
@@ -157,10 +155,14 @@ describe("portal: two-step sign-in and single sign-on", () => {
       `mutation($input: CreateIdentityProviderInput!) { createIdentityProvider(input: $input) { id } }`,
       {
         input: {
-          kind: "RADIUS",
           name: "Push MFA proxy",
-          config: { servers: [{ host: RADIUS_TEST_SERVER.host, port: RADIUS_TEST_SERVER.port }], timeoutMs: 3000 },
-          secret: RADIUS_TEST_SERVER.secret,
+          settings: {
+            radius: {
+              servers: [{ host: RADIUS_TEST_SERVER.host, port: RADIUS_TEST_SERVER.port }],
+              timeoutMs: 3000,
+              secret: RADIUS_TEST_SERVER.secret,
+            },
+          },
         },
       },
       token,

@@ -32,13 +32,13 @@ describe("portal: identity providers, locations, policies, rules and explain acc
     await page.getByRole("link", { name: "Identity providers" }).click();
     await page.getByRole("heading", { name: "Identity providers", exact: true }).waitFor();
 
-    // The API validates each kind's configuration and its message lands on the form.
+    // The API checks each field of the kind's settings and its message lands under the field.
     await page.getByRole("textbox", { name: "Name", exact: true }).fill("Entra ID");
     await page.getByLabel("Kind").selectOption("OIDC");
     await page.getByLabel("Issuer URL").fill("not a url");
     await page.getByLabel("Client ID").fill("atrium");
     await page.getByRole("button", { name: "Add provider" }).click();
-    await page.getByText(/issuer: must be an http\(s\) URL/).waitFor();
+    await page.getByText("Issuer must be an http(s) URL.").waitFor();
 
     await page.getByRole("textbox", { name: "Name", exact: true }).fill("MFA proxy");
     await page.getByLabel("Kind").selectOption("RADIUS");
@@ -51,7 +51,7 @@ describe("portal: identity providers, locations, policies, rules and explain acc
     await page.getByRole("textbox", { name: "Name", exact: true }).fill("Old directory");
     await page.getByLabel("Kind").selectOption("LDAP");
     await page.getByLabel("Server URLs").fill(`ldap://127.0.0.1:${await unusedTcpPort()}`);
-    await page.getByLabel("Security").selectOption("none");
+    await page.getByLabel("Security").selectOption("NONE");
     await page.getByLabel("Service account (DN, UPN or DOMAIN\\name)").fill("cn=svc,dc=example,dc=test");
     await page.getByLabel("Service account password").fill("Svc-Pass-1");
     await page.getByLabel("Search base").fill("dc=example,dc=test");

@@ -1,3 +1,4 @@
+import type { EnumObject } from "@atrium/schema";
 import type { TestApp } from "../fixtures/test-app.js";
 import { dataOf } from "../fixtures/test-app.js";
 
@@ -20,7 +21,9 @@ export const COMPLETE_MFA = `mutation($input: CompleteMfaInput!) {
 }`;
 
 export const CREATE_PROVIDER = `mutation($input: CreateIdentityProviderInput!) {
-  createIdentityProvider(input: $input) { id name kind enabled config hasSecret spEntityId groupRoleMappings { group role } }
+  createIdentityProvider(input: $input) {
+    id name kind enabled hasSecret spEntityId groupRoleMappings { group role } settings { __typename }
+  }
 }`;
 
 export interface SignInResultShape {
@@ -44,6 +47,13 @@ export async function completeMfa(app: TestApp, challengeToken: string, code: st
   return app.gql<{ completeMfa: SignInResultShape }>(COMPLETE_MFA, {
     input: { challengeToken, code, method: method ?? null },
   });
+}
+
+/** The GraphQL name of a stored enum value, for settings written from the test servers' own (stored) values. */
+export function graphqlName(values: EnumObject, value: string): string {
+  const found = Object.entries(values).find(([, stored]) => stored === value);
+  if (!found) throw new Error(`${value} is not one of ${Object.values(values).join(", ")}`);
+  return found[0];
 }
 
 export async function createProvider(

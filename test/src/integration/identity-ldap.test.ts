@@ -3,11 +3,11 @@ import {
   type ServerLease,
   unusedTcpPort,
 } from "@atrium/api/modules/identity/providers/test-servers";
-import { Group, GroupMembership, LoginEvent, User } from "@atrium/schema";
+import { Group, GroupMembership, LdapLoginAttribute, LoginEvent, User } from "@atrium/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTenantWithPeople, type TenantFixture } from "../fixtures/factories.js";
 import { dataOf, errorCodes, startTestApp, type TestApp } from "../fixtures/test-app.js";
-import { createProvider, signInWithPassword, updateSettings } from "../idp/identity-helpers.js";
+import { createProvider, graphqlName, signInWithPassword, updateSettings } from "../idp/identity-helpers.js";
 
 // Sign-in against the real directories of test/services (OpenLDAP's slapd and a Samba AD DC), each seeded with two
 // tenants' people and groups; every test runs against both.
@@ -20,8 +20,13 @@ describe.each(LDAP_TEST_DIRECTORIES)("LDAP sign-in against $directory.name", ({ 
   let globex: TenantFixture;
   let acmeProviderId: string;
 
-  function ldapConfig(dir: typeof acmeDir | typeof globexDir, urls: string[] = [directory.url]) {
-    return { urls, bindDn: dir.bindDn, searchBase: dir.searchBase, loginAttribute: directory.loginAttribute };
+  function ldapSettings(
+    dir: typeof acmeDir | typeof globexDir,
+    bindPassword: string,
+    urls: string[] = [directory.url],
+  ) {
+    const loginAttribute = graphqlName(LdapLoginAttribute, directory.loginAttribute);
+    return { ldap: { urls, bindDn: dir.bindDn, bindPassword, searchBase: dir.searchBase, loginAttribute } };
   }
 
   beforeAll(async () => {
@@ -35,10 +40,8 @@ describe.each(LDAP_TEST_DIRECTORIES)("LDAP sign-in against $directory.name", ({ 
     acmeProviderId = (
       await createProvider(app, acme.adminToken, {
         name: "acme-directory",
-        kind: "LDAP",
         // The first URL is down: every sign-in below also proves failover to the second.
-        config: ldapConfig(acmeDir, [down, directory.url]),
-        secret: acmeDir.bindPassword,
+        settings: ldapSettings(acmeDir, acmeDir.bindPassword, [down, directory.url]),
         groupRoleMappings: [
           { group: acmeDir.groups.desktopAdmins, role: "TENANT_ADMIN" },
           { group: "helpdesk", role: "TENANT_HELPDESK" },
@@ -47,9 +50,7 @@ describe.each(LDAP_TEST_DIRECTORIES)("LDAP sign-in against $directory.name", ({ 
     ).id;
     await createProvider(app, globex.adminToken, {
       name: "globex-directory",
-      kind: "LDAP",
-      config: ldapConfig(globexDir),
-      secret: globexDir.bindPassword,
+      settings: ldapSettings(globexDir, globexDir.bindPassword),
       groupRoleMappings: [],
     });
     // The first start of the Samba DC on a machine provisions the domain (a minute or two on 2 busy cores).
@@ -192,9 +193,7 @@ describe.each(LDAP_TEST_DIRECTORIES)("LDAP sign-in against $directory.name", ({ 
       expect(good.testIdentityProvider.ok).toBe(true);
       const broken = await createProvider(app, acme.adminToken, {
         name: "wrong-secret",
-        kind: "LDAP",
-        config: ldapConfig(acmeDir),
-        secret: "not-the-password",
+        settings: ldapSettings(acmeDir, "not-the-password"),
         enabled: false,
       });
       const result = dataOf(
@@ -207,9 +206,7 @@ describe.each(LDAP_TEST_DIRECTORIES)("LDAP sign-in against $directory.name", ({ 
       expect(result.testIdentityProvider).toMatchObject({ ok: false, reason: "bind_failed" });
       const down = await createProvider(app, acme.adminToken, {
         name: "down",
-        kind: "LDAP",
-        config: ldapConfig(acmeDir, [`ldap://127.0.0.1:${await unusedTcpPort()}`]),
-        secret: acmeDir.bindPassword,
+        settings: ldapSettings(acmeDir, acmeDir.bindPassword, [`ldap://127.0.0.1:${await unusedTcpPort()}`]),
         enabled: false,
       });
       const unreachable = dataOf(

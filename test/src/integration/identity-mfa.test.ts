@@ -151,9 +151,13 @@ describe("RADIUS second factor", () => {
     radiusProviderId = (
       await createProvider(app, acme.adminToken, {
         name: "duo-proxy",
-        kind: "RADIUS",
-        config: { servers: [{ host: RADIUS_TEST_SERVER.host, port: RADIUS_TEST_SERVER.port }], timeoutMs: 3000 },
-        secret: RADIUS_TEST_SERVER.secret,
+        settings: {
+          radius: {
+            servers: [{ host: RADIUS_TEST_SERVER.host, port: RADIUS_TEST_SERVER.port }],
+            timeoutMs: 3000,
+            secret: RADIUS_TEST_SERVER.secret,
+          },
+        },
       })
     ).id;
     await updateSettings(app, acme.adminToken, { mfaRequired: true, mfaRadiusProviderId: radiusProviderId });

@@ -94,27 +94,30 @@ describe("throttling and lockout", () => {
 
 describe("identity provider administration", () => {
   let acmeProviderId: string;
+  const ldap = (extra: Record<string, unknown> = {}) => ({ ldap: { ...LDAP, bindPassword: "s3cret-pass", ...extra } });
+  const LDAP_SETTINGS = `settings { __typename ... on LdapSettings { urls security loginAttribute nestedGroupDepth } }`;
 
-  it("creates a provider without ever returning its secret, and audits the change", async () => {
+  it("creates a provider with typed settings, never returning its secret, and audits the change", async () => {
     const result = dataOf(
       await app.gql<{ createIdentityProvider: Record<string, unknown> }>(
-        CREATE_PROVIDER,
-        {
-          input: {
-            name: "corp-ad",
-            kind: "LDAP",
-            config: { ...LDAP, bindPassword: "smuggled" },
-            secret: "Acme-Svc-Reader-1",
-          },
-        },
+        `mutation($input: CreateIdentityProviderInput!) {
+          createIdentityProvider(input: $input) { id kind hasSecret ${LDAP_SETTINGS} }
+        }`,
+        { input: { name: "corp-ad", settings: { ldap: { ...LDAP, bindPassword: "Acme-Svc-Reader-1" } } } },
         acme.adminToken,
       ),
     ).createIdentityProvider;
     acmeProviderId = result.id as string;
-    expect(result.hasSecret).toBe(true);
+    // The kind follows from the settings given, and the defaults of the fields left out are shown.
+    expect(result).toMatchObject({
+      kind: "LDAP",
+      hasSecret: true,
+      settings: { __typename: "LdapSettings", urls: LDAP.urls, security: "NONE", loginAttribute: "UID" },
+    });
+    expect(result.settings).toMatchObject({ nestedGroupDepth: 5 });
     expect(JSON.stringify(result)).not.toContain("Acme-Svc-Reader-1");
-    expect(JSON.stringify(result)).not.toContain("smuggled");
     const row = await app.database.dataSource.getRepository(IdentityProvider).findOneByOrFail({ id: acmeProviderId });
+    expect(row.config).not.toHaveProperty("bindPassword");
     expect(row.secretEnc).not.toContain("Acme-Svc-Reader-1");
     expect(app.services.secretBox.open(row.secretEnc!)).toBe("Acme-Svc-Reader-1");
     const audit = await app.database.dataSource
@@ -122,6 +125,13 @@ describe("identity provider administration", () => {
       .findOneByOrFail({ action: "createIdentityProvider" });
     expect(JSON.stringify(audit)).not.toContain("Acme-Svc-Reader-1");
     expect(audit.after).toMatchObject({ secretEnc: "[redacted]" });
+    // There is no field to read a secret back: asking for one is refused before anything runs.
+    const ask = await app.gql(
+      `{ identityProviders { settings { ... on LdapSettings { bindPassword } } } }`,
+      {},
+      acme.adminToken,
+    );
+    expect(errorCodes(ask)).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
   });
 
   it("keeps tenants' providers apart: B sees and changes nothing of A's", async () => {
@@ -155,42 +165,61 @@ describe("identity provider administration", () => {
     }
   });
 
-  it("updates partially, keeping the stored secret, and rejects a configuration of the wrong shape", async () => {
-    const updated = dataOf(
-      await app.gql<{ updateIdentityProvider: { name: string; hasSecret: boolean } }>(
-        `mutation($id: ID!) { updateIdentityProvider(id: $id, input: { name: "corp-ad-2", enabled: false }) { name hasSecret } }`,
-        { id: acmeProviderId },
-        acme.adminToken,
-      ),
-    );
-    expect(updated.updateIdentityProvider).toEqual({ name: "corp-ad-2", hasSecret: true });
-    const bad = await app.gql(
-      `mutation($id: ID!, $config: JSONObject!) { updateIdentityProvider(id: $id, input: { config: $config }) { id } }`,
-      { id: acmeProviderId, config: { urls: ["http://not-ldap"], bindDn: "x", searchBase: "y" } },
-      acme.adminToken,
-    );
-    expect(errorCodes(bad)).toEqual(["BAD_USER_INPUT"]);
+  it("updates partially, keeping the stored secret, and refuses settings of the wrong shape or kind", async () => {
+    const UPDATE = `mutation($id: ID!, $input: UpdateIdentityProviderInput!) {
+      updateIdentityProvider(id: $id, input: $input) { name hasSecret ${LDAP_SETTINGS} }
+    }`;
+    const update = (input: Record<string, unknown>) => app.gql(UPDATE, { id: acmeProviderId, input }, acme.adminToken);
+    const renamed = dataOf(await update({ name: "corp-ad-2", enabled: false })) as Record<string, unknown>;
+    expect(renamed.updateIdentityProvider).toMatchObject({ name: "corp-ad-2", hasSecret: true });
+    // New settings without the password keep the stored one.
+    const moved = { ...LDAP, urls: ["ldap://127.0.0.1:1390"], loginAttribute: "MAIL" };
+    const resettled = dataOf(await update({ settings: { ldap: moved } })) as Record<string, unknown>;
+    expect(resettled.updateIdentityProvider).toMatchObject({
+      settings: { urls: ["ldap://127.0.0.1:1390"], loginAttribute: "MAIL" },
+    });
+    const row = await app.database.dataSource.getRepository(IdentityProvider).findOneByOrFail({ id: acmeProviderId });
+    expect(app.services.secretBox.open(row.secretEnc!)).toBe("Acme-Svc-Reader-1");
+    expect(row.config).toMatchObject({ urls: ["ldap://127.0.0.1:1390"], loginAttribute: "mail" });
+
+    const wrongShape = await update({ settings: { ldap: { ...LDAP, urls: ["http://not-ldap"] } } });
+    expect(wrongShape.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      fields: [{ field: "settings.ldap.urls", messages: ["urls.0 must be ldap://host[:port] or ldaps://host[:port]"] }],
+    });
+    const otherKind = await update({ settings: { oidc: { issuer: "https://login.example.test/", clientId: "c" } } });
+    expect(otherKind.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "settings" });
+    const after = await app.database.dataSource.getRepository(IdentityProvider).findOneByOrFail({ id: acmeProviderId });
+    expect(after).toEqual(row);
   });
 
   it("rejects bad input with BAD_USER_INPUT", async () => {
+    const oidc = { issuer: "https://login.example.test/", clientId: "c" };
     const cases: Record<string, unknown>[] = [
-      { name: "x", kind: "kerberos", config: {} },
-      { name: "x", kind: "LDAP", config: LDAP },
-      { name: "x", kind: "LDAP", config: { ...LDAP, userFilter: "(uid=*))(|(uid=*" }, secret: "s" },
-      { name: "x", kind: "RADIUS", config: { servers: [{ host: "127.0.0.1" }] }, secret: "short" },
-      { name: "x", kind: "OIDC", config: { issuer: "not a url", clientId: "c" } },
-      { name: "x", kind: "SAML", config: { ssoUrl: "https://idp.test/sso", idpCertificates: ["not a cert"] } },
-      { name: "x", kind: "LDAP", config: LDAP, secret: "s", groupRoleMappings: [{ group: "g", role: "MSP_ADMIN" }] },
-      { name: "", kind: "LDAP", config: LDAP, secret: "s" },
+      { name: "x", settings: {} },
+      { name: "x", settings: { ldap: { ...LDAP, bindPassword: "s" }, oidc } },
+      { name: "x", settings: { kerberos: { realm: "EXAMPLE" } } },
+      { name: "x", settings: { ldap: LDAP } },
+      { name: "x", settings: ldap({ userFilter: "(uid=*))(|(uid=*" }) },
+      { name: "x", settings: ldap({ security: "LDAPS" }) },
+      { name: "x", settings: ldap({ loginAttribute: "sAMAccountName" }) },
+      { name: "x", settings: { radius: { servers: [{ host: "127.0.0.1" }], secret: "short" } } },
+      { name: "x", settings: { oidc: { ...oidc, issuer: "not a url" } } },
+      { name: "x", settings: { saml: { ssoUrl: "https://idp.test/sso", idpCertificates: ["not a cert"] } } },
+      { name: "x", settings: { saml: { ssoUrl: "https://idp.test/sso" } } },
+      { name: "x", settings: ldap(), groupRoleMappings: [{ group: "g", role: "MSP_ADMIN" }] },
+      { name: "", settings: ldap() },
     ];
+    const before = await app.database.dataSource.getRepository(IdentityProvider).count();
     for (const input of cases) {
       expect(errorCodes(await app.gql(CREATE_PROVIDER, { input }, acme.adminToken)), JSON.stringify(input)).toEqual([
         "BAD_USER_INPUT",
       ]);
     }
+    expect(await app.database.dataSource.getRepository(IdentityProvider).count()).toBe(before);
     const duplicate = await app.gql(
       CREATE_PROVIDER,
-      { input: { name: "corp-ad-2", kind: "LDAP", config: LDAP, secret: "s" } },
+      { input: { name: "corp-ad-2", settings: ldap() } },
       acme.adminToken,
     );
     expect(errorCodes(duplicate)).toEqual(["CONFLICT"]);
@@ -199,24 +228,14 @@ describe("identity provider administration", () => {
   it("gives the MSP its own staff providers, mapping only MSP roles", async () => {
     const created = await createProvider(app, mspToken, {
       name: "msp-ad",
-      kind: "LDAP",
-      config: LDAP,
-      secret: "s3cret",
+      settings: ldap(),
       groupRoleMappings: [{ group: "noc", role: "MSP_OPERATOR" }],
     });
     const row = await app.database.dataSource.getRepository(IdentityProvider).findOneByOrFail({ id: created.id });
     expect(row.tenantId).toBeNull();
     const tenantRole = await app.gql(
       CREATE_PROVIDER,
-      {
-        input: {
-          name: "msp-2",
-          kind: "LDAP",
-          config: LDAP,
-          secret: "s",
-          groupRoleMappings: [{ group: "g", role: "TENANT_ADMIN" }],
-        },
-      },
+      { input: { name: "msp-2", settings: ldap(), groupRoleMappings: [{ group: "g", role: "TENANT_ADMIN" }] } },
       mspToken,
     );
     expect(errorCodes(tenantRole)).toEqual(["BAD_USER_INPUT"]);

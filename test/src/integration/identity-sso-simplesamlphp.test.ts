@@ -31,8 +31,7 @@ beforeAll(async () => {
   providerId = (
     await createProvider(app, acme.adminToken, {
       name: "acme-simplesamlphp",
-      kind: "SAML",
-      config: { metadataXml, usernameAttribute: "uid", emailAttribute: "mail", groupAttribute: "groups" },
+      settings: { saml: { metadataXml, usernameAttribute: "uid", emailAttribute: "mail", groupAttribute: "groups" } },
       groupRoleMappings: [{ group: "vdi-admins", role: "TENANT_ADMIN" }],
     })
   ).id;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTenantWithPeople, type TenantFixture } from "../fixtures/factories.js";
 import { dataOf, startTestApp, type TestApp } from "../fixtures/test-app.js";
 import { browse, type PostedForm } from "../idp/browser.js";
-import { CREATE_PROVIDER, createProvider, type SignInResultShape } from "../idp/identity-helpers.js";
+import { createProvider, type SignInResultShape } from "../idp/identity-helpers.js";
 import { type OidcIdp, startOidcIdp } from "../idp/oidc-idp.js";
 import { type SamlIdp, startSamlIdp } from "../idp/saml-idp.js";
 
@@ -49,8 +49,9 @@ beforeAll(async () => {
   samlProviderId = (
     await createProvider(app, acme.adminToken, {
       name: "acme-saml",
-      kind: "SAML",
-      config: { ssoUrl: samlIdp.ssoUrl, idpCertificates: [samlIdp.certificatePem], idpEntityId: samlIdp.entityId },
+      settings: {
+        saml: { ssoUrl: samlIdp.ssoUrl, idpCertificates: [samlIdp.certificatePem], idpEntityId: samlIdp.entityId },
+      },
       groupRoleMappings: [{ group: "vdi-admins", role: "TENANT_ADMIN" }],
     })
   ).id;
@@ -60,9 +61,7 @@ beforeAll(async () => {
   oidcProviderId = (
     await createProvider(app, globex.adminToken, {
       name: "globex-oidc",
-      kind: "OIDC",
-      config: { issuer: oidcIdp.issuer, clientId: "atrium" },
-      secret: "atrium-client-secret",
+      settings: { oidc: { issuer: oidcIdp.issuer, clientId: "atrium", clientSecret: "atrium-client-secret" } },
       groupRoleMappings: [{ group: "vdi-helpdesk", role: "TENANT_HELPDESK" }],
     })
   ).id;
@@ -135,16 +134,16 @@ describe("SAML 2.0", () => {
   });
 
   it("takes its settings from the IdP's metadata document", async () => {
-    const created = await app.gql<{ createIdentityProvider: { id: string; config: Record<string, unknown> } }>(
-      CREATE_PROVIDER,
-      { input: { name: "from-metadata", kind: "SAML", enabled: false, config: { metadataXml: samlIdp.metadataXml } } },
+    const created = await app.gql<{ createIdentityProvider: { id: string; settings: Record<string, unknown> } }>(
+      `mutation($input: CreateIdentityProviderInput!) {
+        createIdentityProvider(input: $input) { id settings { ... on SamlSettings { ssoUrl idpEntityId idpCertificates } } }
+      }`,
+      { input: { name: "from-metadata", enabled: false, settings: { saml: { metadataXml: samlIdp.metadataXml } } } },
       acme.adminToken,
     );
-    const { config, id } = dataOf(created).createIdentityProvider;
-    expect(config).toMatchObject({ ssoUrl: samlIdp.ssoUrl, idpEntityId: samlIdp.entityId });
-    expect(config).not.toHaveProperty("metadataXml");
+    const { settings, id } = dataOf(created).createIdentityProvider;
     const body = samlIdp.certificatePem.replace(/-----[A-Z ]+-----|\s+/g, "");
-    expect(config.idpCertificates).toEqual([body]);
+    expect(settings).toEqual({ ssoUrl: samlIdp.ssoUrl, idpEntityId: samlIdp.entityId, idpCertificates: [body] });
     const test = await app.gql<{ testIdentityProvider: { ok: boolean } }>(
       `mutation($id: ID!) { testIdentityProvider(id: $id) { ok detail } }`,
       { id },

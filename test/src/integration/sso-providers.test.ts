@@ -17,9 +17,7 @@ const buttons = async (variables: { tenant?: string; host?: string }) =>
 
 const oidc = (name: string, extra: Record<string, unknown> = {}) => ({
   name,
-  kind: "OIDC",
-  config: { issuer: "https://login.example.test/", clientId: "atrium" },
-  secret: "client-secret-1",
+  settings: { oidc: { issuer: "https://login.example.test/", clientId: "atrium", clientSecret: "client-secret-1" } },
   ...extra,
 });
 
@@ -32,9 +30,7 @@ beforeAll(async () => {
   ids.acmeRadius = (
     await createProvider(app, acme.adminToken, {
       name: "Acme RADIUS",
-      kind: "RADIUS",
-      config: { servers: [{ host: "127.0.0.1", port: 1812 }] },
-      secret: "radius-secret-1",
+      settings: { radius: { servers: [{ host: "127.0.0.1", port: 1812 }], secret: "radius-secret-1" } },
     })
   ).id;
   ids.globexOidc = (await createProvider(app, globex.adminToken, oidc("Globex Okta"))).id;
@@ -60,7 +56,7 @@ describe("ssoProviders (public)", () => {
   });
 
   it("exposes no configuration or secret fields", async () => {
-    const result = await app.gql(`query { ssoProviders(tenant: "acme") { id config } }`);
+    const result = await app.gql(`query { ssoProviders(tenant: "acme") { id settings } }`);
     expect(errorCodes(result)).toContain("GRAPHQL_VALIDATION_FAILED");
   });
 });

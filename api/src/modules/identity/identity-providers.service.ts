@@ -1,4 +1,4 @@
-import { IdentityProvider, type IdentityProviderKind, IdentitySettings } from "@atrium/schema";
+import { IdentityProvider, IdentityProviderKind, IdentitySettings } from "@atrium/schema";
 import { IsNull } from "typeorm";
 import { effectiveTenantId } from "../../auth/principal.js";
 import { type RequestContext, withTransaction } from "../../context/request-context.js";
@@ -11,7 +11,9 @@ import type {
   IdentityProviderType,
   UpdateIdentityProviderInput,
 } from "./identity-providers.types.js";
-import { checkGroupRoleMappings, checkProviderConfig } from "./provider-config.schemas.js";
+import { checkGroupRoleMappings, checkProviderConfig, SECRET_FIELD } from "./provider-config.schemas.js";
+import type { IdentityProviderSettingsInput } from "./provider-settings.inputs.js";
+import { settingsOf } from "./provider-settings.types.js";
 
 /**
  * Providers live in the caller's effective tenant: a tenant admin's own tenant, the tenant an MSP user entered, or
@@ -33,7 +35,7 @@ export function toProviderType(provider: IdentityProvider): IdentityProviderType
     kind: provider.kind,
     enabled: provider.enabled,
     priority: provider.priority,
-    config: provider.config,
+    settings: settingsOf(provider),
     hasSecret: provider.secretEnc !== null,
     groupRoleMappings: provider.groupRoleMappings,
     spEntityId: provider.kind === "saml" ? spEntityIdOf(provider.id) : null,
@@ -72,6 +74,33 @@ export async function listProviders(ctx: RequestContext): Promise<IdentityProvid
     .getMany();
 }
 
+/** The settings input's field for each kind: the one a client fills in says what kind of provider it is. */
+const SETTINGS_FIELD = {
+  [IdentityProviderKind.LDAP]: "ldap",
+  [IdentityProviderKind.SAML]: "saml",
+  [IdentityProviderKind.OIDC]: "oidc",
+  [IdentityProviderKind.RADIUS]: "radius",
+} as const satisfies Record<IdentityProviderKind, keyof IdentityProviderSettingsInput>;
+
+/** A null in the typed settings means "not set", as leaving the field out does; the stored form has no nulls. */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value === null || typeof value !== "object") return value;
+  const given = Object.entries(value).filter(([, inner]) => inner !== null && inner !== undefined);
+  return Object.fromEntries(given.map(([key, inner]) => [key, withoutNulls(inner)]));
+}
+
+/** The one kind whose settings were given, split into the storable part and the write-only secret. */
+function chosenSettings(settings: IdentityProviderSettingsInput) {
+  const kinds = Object.values(IdentityProviderKind).filter((kind) => settings[SETTINGS_FIELD[kind]]);
+  if (kinds.length !== 1)
+    throw badInput("Give the settings of exactly one kind: ldap, saml, oidc or radius", "settings");
+  const kind = kinds[0] as IdentityProviderKind;
+  const given = withoutNulls(settings[SETTINGS_FIELD[kind]]) as Record<string, unknown>;
+  const { [SECRET_FIELD[kind] ?? ""]: secret, ...config } = given;
+  return { kind, config, secret: typeof secret === "string" ? secret : null };
+}
+
 function validated(
   ctx: RequestContext,
   kind: IdentityProviderKind,
@@ -80,7 +109,7 @@ function validated(
   mappings: unknown,
 ) {
   const check = checkProviderConfig(kind, config, secret);
-  if (!check.ok) throw badInput(`Invalid ${kind} configuration: ${check.issues.join("; ")}`, "config");
+  if (!check.ok) throw badInput(`Invalid ${SETTINGS_FIELD[kind]} settings: ${check.issues.join("; ")}`, "settings");
   const roles = checkGroupRoleMappings(mappings, providerScope(ctx) === null);
   if (!roles.ok) throw badInput(`Invalid group role mappings: ${roles.issues.join("; ")}`, "groupRoleMappings");
   return { config: check.config, secret: check.secret, mappings: roles.mappings };
@@ -101,8 +130,8 @@ export async function createProvider(
   ctx: RequestContext,
   input: CreateIdentityProviderInput,
 ): Promise<IdentityProvider> {
-  const kind = input.kind as IdentityProviderKind;
-  const checked = validated(ctx, kind, input.config, input.secret ?? null, input.groupRoleMappings);
+  const { kind, config, secret } = chosenSettings(input.settings);
+  const checked = validated(ctx, kind, config, secret, input.groupRoleMappings);
   return withTransaction(ctx, async (tx) => {
     await assertNameFree(tx, input.name);
     const repository = tx.manager.getRepository(IdentityProvider);
@@ -138,14 +167,22 @@ export async function updateProvider(
     const before = { ...provider };
     const fields = providedFields(input);
     if (fields.name !== undefined) await assertNameFree(tx, fields.name, provider.id);
+    const chosen = fields.settings ? chosenSettings(fields.settings) : null;
+    if (chosen && chosen.kind !== provider.kind) {
+      throw badInput(
+        `This provider's settings are ${SETTINGS_FIELD[provider.kind]}: its kind cannot change`,
+        "settings",
+      );
+    }
+    const newSecret = chosen?.secret ?? null;
     // The whole configuration is re-validated with the stored secret, so a partial change can never leave an
     // invalid combination behind.
     const storedSecret = provider.secretEnc ? tx.services.secretBox.open(provider.secretEnc) : null;
     const checked = validated(
       tx,
       provider.kind,
-      fields.config ?? provider.config,
-      fields.secret ?? storedSecret,
+      chosen?.config ?? provider.config,
+      newSecret ?? storedSecret,
       fields.groupRoleMappings ?? provider.groupRoleMappings,
     );
     provider.name = fields.name ?? provider.name;
@@ -153,14 +190,14 @@ export async function updateProvider(
     provider.priority = fields.priority ?? provider.priority;
     provider.config = checked.config;
     provider.groupRoleMappings = checked.mappings;
-    if (fields.secret !== undefined) provider.secretEnc = tx.services.secretBox.seal(fields.secret);
+    if (newSecret !== null) provider.secretEnc = tx.services.secretBox.seal(newSecret);
     const saved = await tx.manager.getRepository(IdentityProvider).save(provider);
     await recordAudit(tx, {
       action: "updateIdentityProvider",
       targetType: "IdentityProvider",
       targetId: provider.id,
       before,
-      after: { ...saved, secretChanged: fields.secret !== undefined },
+      after: { ...saved, secretChanged: newSecret !== null },
     });
     return saved;
   });

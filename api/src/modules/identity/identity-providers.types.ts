@@ -1,11 +1,16 @@
 import { IdentityProviderKind, LoginMfa, LoginOutcome, LoginProviderKind, Role } from "@atrium/schema";
 import { IsBoolean, IsEnum, IsInt, IsOptional, Length, Max, MaxLength, Min, ValidateNested } from "class-validator";
-import { GraphQLJSONObject } from "graphql-scalars";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { ConnectionType } from "../../graphql/connection.js";
 import { OptionalNotNull } from "../../graphql/validation.js";
-
-const _KINDS = ["ldap", "saml", "oidc", "radius"];
+import { IdentityProviderSettingsInput } from "./provider-settings.inputs.js";
+import {
+  IdentityProviderSettings,
+  type LdapSettings,
+  type OidcSettings,
+  type RadiusSettings,
+  type SamlSettings,
+} from "./provider-settings.types.js";
 
 @ObjectType("GroupRoleMapping")
 export class GroupRoleMappingType {
@@ -50,8 +55,8 @@ export class IdentityProviderType {
   @Field(() => Int)
   priority: number;
 
-  @Field(() => GraphQLJSONObject, { description: "Settings of the kind, without the secret." })
-  config: Record<string, unknown>;
+  @Field(() => IdentityProviderSettings, { description: "Settings of the kind, without the secret." })
+  settings: LdapSettings | SamlSettings | OidcSettings | RadiusSettings;
 
   @Field({ description: "Whether a secret (bind password, client secret, shared secret) is stored." })
   hasSecret: boolean;
@@ -72,10 +77,6 @@ export class CreateIdentityProviderInput {
   @Length(1, 200)
   name: string;
 
-  @Field(() => IdentityProviderKind)
-  @IsEnum(IdentityProviderKind)
-  kind: IdentityProviderKind;
-
   @Field({ defaultValue: true })
   @IsBoolean()
   enabled: boolean;
@@ -86,16 +87,9 @@ export class CreateIdentityProviderInput {
   @Max(10_000)
   priority: number;
 
-  @Field(() => GraphQLJSONObject, { description: "Settings of the kind; validated per kind." })
-  config: Record<string, unknown>;
-
-  @Field(() => String, {
-    nullable: true,
-    description: "Write-only: LDAP bind password, OIDC client secret, RADIUS secret.",
-  })
-  @IsOptional()
-  @MaxLength(2000)
-  secret?: string | null;
+  @Field(() => IdentityProviderSettingsInput, { description: "The settings field named after the kind it creates." })
+  @ValidateNested()
+  settings: IdentityProviderSettingsInput;
 
   @Field(() => [GroupRoleMappingInput], { defaultValue: [] })
   @ValidateNested({ each: true })
@@ -121,14 +115,13 @@ export class UpdateIdentityProviderInput {
   @Max(10_000)
   priority?: number;
 
-  @Field(() => GraphQLJSONObject, { nullable: true, description: "Replaces the whole configuration." })
+  @Field(() => IdentityProviderSettingsInput, {
+    nullable: true,
+    description: "Replaces the whole settings (the kind cannot change); a secret left out keeps the stored one.",
+  })
   @OptionalNotNull()
-  config?: Record<string, unknown>;
-
-  @Field(() => String, { nullable: true, description: "Write-only: replaces the stored secret." })
-  @OptionalNotNull()
-  @Length(1, 2000)
-  secret?: string;
+  @ValidateNested()
+  settings?: IdentityProviderSettingsInput;
 
   @Field(() => [GroupRoleMappingInput], { nullable: true })
   @OptionalNotNull()

@@ -1,7 +1,12 @@
 import { X509Certificate } from "node:crypto";
 import { type IdentityProviderKind, MSP_ROLES, TENANT_ROLES } from "@atrium/schema";
 import { z } from "zod";
-import { ldapProviderConfigSchema, radiusProviderConfigSchema } from "./providers/identity-provider.schemas.js";
+import {
+  ldapProviderConfigSchema,
+  ldapSettingsSchema,
+  radiusProviderConfigSchema,
+  radiusSettingsSchema,
+} from "./providers/identity-provider.schemas.js";
 import { parseSamlMetadata } from "./saml-metadata.util.js";
 
 const httpUrl = z
@@ -38,6 +43,10 @@ export function toPem(certificate: string): string {
 
 const attributeName = z.string().trim().min(1).max(200);
 
+/** The IdP's metadata document, which a client may send instead of the fields it fills in (never stored). */
+export const samlMetadataXmlSchema = z.string().max(200_000);
+
+/** SAML has no secret: what is stored is the whole configuration. */
 export const samlProviderConfigSchema = z.object({
   /** IdP single sign-on URL (HTTP-Redirect binding). */
   ssoUrl: httpUrl,
@@ -54,10 +63,10 @@ export const samlProviderConfigSchema = z.object({
 });
 export type SamlProviderConfig = z.output<typeof samlProviderConfigSchema>;
 
-export const oidcProviderConfigSchema = z.object({
+/** What is stored of an OpenID Connect provider (everything but the client secret). */
+export const oidcSettingsSchema = z.object({
   issuer: httpUrl,
   clientId: z.string().trim().min(1).max(500),
-  clientSecret: z.string().min(1).max(2000).optional(),
   scopes: z
     .array(z.string().regex(/^[\x21\x23-\x5b\x5d-\x7e]+$/, "must be a scope token"))
     .max(20)
@@ -68,6 +77,11 @@ export const oidcProviderConfigSchema = z.object({
   displayNameClaim: attributeName.default("name"),
   groupClaim: attributeName.default("groups"),
 });
+
+/** Confidential clients have one; a public client relies on PKCE alone. */
+export const oidcClientSecretSchema = z.string().min(1).max(2000);
+
+export const oidcProviderConfigSchema = oidcSettingsSchema.extend({ clientSecret: oidcClientSecretSchema.optional() });
 export type OidcProviderConfig = z.output<typeof oidcProviderConfigSchema>;
 
 /** The one secret of each kind: write-only, sealed at rest, never part of the stored `config`. */
@@ -77,6 +91,14 @@ export const SECRET_FIELD: Record<IdentityProviderKind, string | null> = {
   oidc: "clientSecret",
   saml: null,
 };
+
+/** What is stored of each kind, defaults filled in: the shape the API shows back (never a secret). */
+export const SETTINGS_SCHEMAS = {
+  ldap: ldapSettingsSchema,
+  radius: radiusSettingsSchema,
+  oidc: oidcSettingsSchema,
+  saml: samlProviderConfigSchema,
+} as const;
 
 const SCHEMAS = {
   ldap: ldapProviderConfigSchema,
@@ -128,8 +150,9 @@ export function checkProviderConfig(
  */
 function fromSamlMetadata(config: Record<string, unknown>): Record<string, unknown> {
   const { metadataXml, ...rest } = config;
-  if (typeof metadataXml !== "string" || metadataXml.length > 200_000) return rest;
-  const summary = parseSamlMetadata(metadataXml);
+  const xml = samlMetadataXmlSchema.safeParse(metadataXml);
+  if (!xml.success) return rest;
+  const summary = parseSamlMetadata(xml.data);
   return {
     ...(summary.ssoUrl ? { ssoUrl: summary.ssoUrl } : {}),
     ...(summary.idpCertificates.length ? { idpCertificates: summary.idpCertificates } : {}),

@@ -1,8 +1,6 @@
+import { enumValues, LdapLoginAttribute, LdapSecurity } from "@atrium/schema";
 import { FilterParser } from "ldapts";
 import { z } from "zod";
-
-/** Attributes a directory can use as the sign-in name. */
-export const LDAP_LOGIN_ATTRIBUTES = ["uid", "sAMAccountName", "userPrincipalName", "mail"] as const;
 
 const ldapUrl = z
   .string()
@@ -53,30 +51,38 @@ export const ldapTlsSchema = z.object({
   serverName: z.string().trim().min(1).max(253).optional(),
 });
 
-export const ldapProviderConfigSchema = z
-  .object({
-    /** Tried in order; the next one is used only when a server cannot be reached. */
-    urls: z.array(ldapUrl).min(1).max(8),
-    security: z.enum(["none", "ldaps", "starttls"]).default("none"),
-    tls: ldapTlsSchema.default({ rejectUnauthorized: true }),
-    bindDn: bindIdentity,
-    bindPassword: z.string().min(1).max(1024),
-    searchBase: distinguishedName,
-    loginAttribute: z.enum(LDAP_LOGIN_ATTRIBUTES).default("uid"),
-    userFilter: ldapFilter.optional(),
-    emailAttribute: attributeName.default("mail"),
-    displayNameAttribute: attributeName.default("displayName"),
-    groupMembershipAttribute: attributeName.default("memberOf"),
-    /** Follow memberOf of groups too (groups inside groups), at most this many levels; 0 = direct groups only. */
-    nestedGroupDepth: z.number().int().min(0).max(10).default(5),
-    /** Extra user attributes handed to assignment rules. */
-    extraAttributes: z.array(attributeName).max(32).default([]),
-    /** How long one server may take to answer the service bind before the next URL is tried. */
-    connectTimeoutMs: z.number().int().min(100).max(60_000).default(2_000),
-    operationTimeoutMs: z.number().int().min(100).max(120_000).default(10_000),
-    /** How long finding a server that answers may take in all, across the failover URLs. */
-    signInBudgetMs: z.number().int().min(500).max(120_000).default(8_000),
-  })
+/**
+ * What is stored of an LDAP provider (everything but the bind password). The GraphQL settings types validate each of
+ * their fields with these schemas, so a field's rule is written once.
+ */
+export const ldapSettingsSchema = z.object({
+  /** Tried in order; the next one is used only when a server cannot be reached. */
+  urls: z.array(ldapUrl).min(1).max(8),
+  security: z.enum(enumValues(LdapSecurity)).default(LdapSecurity.NONE),
+  tls: ldapTlsSchema.default({ rejectUnauthorized: true }),
+  bindDn: bindIdentity,
+  searchBase: distinguishedName,
+  loginAttribute: z.enum(enumValues(LdapLoginAttribute)).default(LdapLoginAttribute.UID),
+  userFilter: ldapFilter.optional(),
+  emailAttribute: attributeName.default("mail"),
+  displayNameAttribute: attributeName.default("displayName"),
+  groupMembershipAttribute: attributeName.default("memberOf"),
+  /** Follow memberOf of groups too (groups inside groups), at most this many levels; 0 = direct groups only. */
+  nestedGroupDepth: z.number().int().min(0).max(10).default(5),
+  /** Extra user attributes handed to assignment rules. */
+  extraAttributes: z.array(attributeName).max(32).default([]),
+  /** How long one server may take to answer the service bind before the next URL is tried. */
+  connectTimeoutMs: z.number().int().min(100).max(60_000).default(2_000),
+  operationTimeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+  /** How long finding a server that answers may take in all, across the failover URLs. */
+  signInBudgetMs: z.number().int().min(500).max(120_000).default(8_000),
+});
+
+/** The service account's password: write-only, sealed at rest. */
+export const ldapBindPasswordSchema = z.string().min(1).max(1024);
+
+export const ldapProviderConfigSchema = ldapSettingsSchema
+  .extend({ bindPassword: ldapBindPasswordSchema })
   .superRefine((config, ctx) => {
     const schemes = new Set(config.urls.map((url) => url.slice(0, url.indexOf(":")).toLowerCase()));
     if (config.security === "ldaps" && schemes.has("ldap")) {
@@ -102,16 +108,20 @@ export const radiusServerSchema = z.object({
   port: z.number().int().min(1).max(65_535).default(1812),
 });
 
-export const radiusProviderConfigSchema = z.object({
+/** What is stored of a RADIUS provider (everything but the shared secret). */
+export const radiusSettingsSchema = z.object({
   /** Tried in order; the next one is used when a server does not answer in time. */
   servers: z.array(radiusServerSchema).min(1).max(8),
-  // RFC 2865 secrets are shared byte strings; very short ones make the password hiding trivially brute-forced.
-  secret: z.string().min(8).max(128),
   timeoutMs: z.number().int().min(100).max(120_000).default(5_000),
   /** Retransmissions per server after the first attempt. */
   retries: z.number().int().min(0).max(5).default(1),
   nasIdentifier: z.string().trim().min(1).max(64).default("atrium"),
 });
+
+// RFC 2865 secrets are shared byte strings; very short ones make the password hiding trivially brute-forced.
+export const radiusSecretSchema = z.string().min(8).max(128);
+
+export const radiusProviderConfigSchema = radiusSettingsSchema.extend({ secret: radiusSecretSchema });
 
 export type RadiusProviderConfig = z.output<typeof radiusProviderConfigSchema>;
 export type RadiusProviderConfigInput = z.input<typeof radiusProviderConfigSchema>;

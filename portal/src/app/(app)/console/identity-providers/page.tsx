@@ -28,7 +28,7 @@ function ProviderItem({ provider, mayWrite }: { provider: Provider; mayWrite: bo
           <Badge plain>{optionLabel(PROVIDER_KINDS, provider.kind)}</Badge>
           {provider.enabled ? <Badge tone="success">Enabled</Badge> : <Badge>Disabled</Badge>}
         </div>
-        <div className="cell-sub mono">{providerTarget(provider.kind, provider.config) || "—"}</div>
+        <div className="cell-sub mono">{providerTarget(provider.settings) || "—"}</div>
         <div className="cell-sub">
           Priority {provider.priority}
           {provider.hasSecret ? " · secret stored" : ""}

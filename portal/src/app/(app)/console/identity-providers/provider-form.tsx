@@ -4,36 +4,34 @@ import { useState } from "react";
 import { ActionForm, useFormState } from "@/components/forms/action-form";
 import { Checkbox, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/forms/fields";
 import { ListError } from "@/components/forms/list-error";
-import type { IdentityProviderKind } from "@/generated/graphql";
-import { optionValue } from "@/lib/enums";
+import type { IdentityProviderKind, LdapLoginAttribute, LdapSecurity } from "@/generated/graphql";
+import { enumOptions, optionValue } from "@/lib/enums";
 import { createProviderAction } from "./identity-providers.actions";
 import { PROVIDER_KINDS } from "./provider-options";
+
+const SECURITY = enumOptions<LdapSecurity>({ LDAPS: "LDAPS", STARTTLS: "StartTLS", NONE: "None (lab only)" });
+
+// Labelled with the attribute names directory administrators know.
+const LOGIN_ATTRIBUTES = enumOptions<LdapLoginAttribute>({
+  SAM_ACCOUNT_NAME: "sAMAccountName",
+  USER_PRINCIPAL_NAME: "userPrincipalName",
+  UID: "uid",
+  MAIL: "mail",
+});
 
 function LdapFields() {
   return (
     <>
       <TextAreaField
-        name="ldapUrls"
+        name="urls"
         label="Server URLs"
         rows={2}
         placeholder="ldaps://dc1.corp.example:636"
         hint="One per line; the next is tried when a server cannot be reached."
       />
       <div className="form-grid">
-        <SelectField
-          name="ldapSecurity"
-          label="Security"
-          options={[
-            { value: "ldaps", label: "LDAPS" },
-            { value: "starttls", label: "StartTLS" },
-            { value: "none", label: "None (lab only)" },
-          ]}
-        />
-        <SelectField
-          name="loginAttribute"
-          label="Users sign in with"
-          options={["sAMAccountName", "userPrincipalName", "uid", "mail"].map((value) => ({ value, label: value }))}
-        />
+        <SelectField name="security" label="Security" options={SECURITY} />
+        <SelectField name="loginAttribute" label="Users sign in with" options={LOGIN_ATTRIBUTES} />
       </div>
       <div className="form-grid">
         <TextField
@@ -82,9 +80,9 @@ function OidcFields() {
 function RadiusFields() {
   return (
     <div className="form-grid">
-      <TextField name="radiusHost" label="Server" placeholder="radius.corp.example" />
-      <TextField name="radiusPort" label="Port" type="number" min={1} max={65535} defaultValue="1812" />
-      <TextField name="radiusSecret" label="Shared secret" type="password" autoComplete="new-password" />
+      <TextField name="host" label="Server" placeholder="radius.corp.example" />
+      <TextField name="port" label="Port" type="number" min={1} max={65535} defaultValue="1812" />
+      <TextField name="secret" label="Shared secret" type="password" autoComplete="new-password" />
     </div>
   );
 }
@@ -121,7 +119,7 @@ function KindFields() {
       <fieldset className="form-section">
         <legend>Connection</legend>
         <Fields />
-        <ListError name="config" />
+        <ListError name="settings" />
       </fieldset>
     </>
   );

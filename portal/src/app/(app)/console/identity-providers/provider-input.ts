@@ -1,5 +1,14 @@
-import { type CreateIdentityProviderInput, IdentityProviderKind } from "@/generated/graphql";
+import {
+  type CreateIdentityProviderInput,
+  IdentityProviderKind,
+  type IdentityProviderSettingsInput,
+  type IdentityProvidersQuery,
+  LdapLoginAttribute,
+  LdapSecurity,
+} from "@/generated/graphql";
 import { enumValue } from "@/lib/enums";
+
+type Read = (name: string) => string;
 
 const lines = (value: string) =>
   value
@@ -7,9 +16,42 @@ const lines = (value: string) =>
     .map((line) => line.trim())
     .filter(Boolean);
 
+/** Each kind's own form fields as its typed settings; an empty optional field is left out (the API's default). */
+const SETTINGS: Record<IdentityProviderKind, (one: Read) => IdentityProviderSettingsInput> = {
+  [IdentityProviderKind.LDAP]: (one) => ({
+    ldap: {
+      urls: lines(one("urls")),
+      security: enumValue(LdapSecurity, one("security")) ?? LdapSecurity.NONE,
+      bindDn: one("bindDn"),
+      bindPassword: one("bindPassword") || null,
+      searchBase: one("searchBase"),
+      loginAttribute: enumValue(LdapLoginAttribute, one("loginAttribute")) ?? LdapLoginAttribute.UID,
+      userFilter: one("userFilter") || null,
+    },
+  }),
+  [IdentityProviderKind.SAML]: (one) => ({
+    saml: one("metadataXml")
+      ? { metadataXml: one("metadataXml") }
+      : {
+          ssoUrl: one("ssoUrl"),
+          idpCertificates: one("idpCertificate") ? [one("idpCertificate")] : [],
+          idpEntityId: one("idpEntityId") || null,
+        },
+  }),
+  [IdentityProviderKind.OIDC]: (one) => ({
+    oidc: { issuer: one("issuer"), clientId: one("clientId"), clientSecret: one("clientSecret") || null },
+  }),
+  [IdentityProviderKind.RADIUS]: (one) => ({
+    radius: {
+      servers: [{ host: one("host"), port: Number(one("port") || "1812") }],
+      secret: one("secret") || null,
+    },
+  }),
+};
+
 /**
- * The provider form as CreateIdentityProviderInput: each kind's own fields become its `config`, the one secret goes
- * to the write-only `secret`. The API validates the configuration as a whole and names what is wrong.
+ * The provider form as CreateIdentityProviderInput: the chosen kind's fields become its typed settings, secrets
+ * included (write-only). The API checks every field and the settings as a whole, and names what is wrong.
  */
 export function providerInputOf(formData: FormData): {
   input: CreateIdentityProviderInput;
@@ -25,59 +67,29 @@ export function providerInputOf(formData: FormData): {
   if (!kind) errors.kind = "Pick a kind.";
   const priority = Number(one("priority") || "100");
   if (!Number.isInteger(priority)) errors.priority = "Enter a whole number.";
-  let config: Record<string, unknown> = {};
-  let secret: string | null = null;
-  if (kind === IdentityProviderKind.LDAP) {
-    config = {
-      urls: lines(one("ldapUrls")),
-      security: one("ldapSecurity") || "none",
-      bindDn: one("bindDn"),
-      searchBase: one("searchBase"),
-      loginAttribute: one("loginAttribute") || "uid",
-      ...(one("userFilter") ? { userFilter: one("userFilter") } : {}),
-    };
-    secret = one("bindPassword") || null;
-  } else if (kind === IdentityProviderKind.SAML) {
-    config = one("metadataXml")
-      ? { metadataXml: one("metadataXml") }
-      : {
-          ssoUrl: one("ssoUrl"),
-          idpCertificates: one("idpCertificate") ? [one("idpCertificate")] : [],
-          ...(one("idpEntityId") ? { idpEntityId: one("idpEntityId") } : {}),
-        };
-  } else if (kind === IdentityProviderKind.OIDC) {
-    config = { issuer: one("issuer"), clientId: one("clientId") };
-    secret = one("clientSecret") || null;
-  } else if (kind === IdentityProviderKind.RADIUS) {
-    config = { servers: [{ host: one("radiusHost"), port: Number(one("radiusPort") || "1812") }] };
-    secret = one("radiusSecret") || null;
-  }
   return {
     input: {
       name: one("name"),
-      kind: kind ?? IdentityProviderKind.LDAP,
       priority,
       enabled: formData.get("enabled") === "on",
-      config,
-      secret,
+      settings: SETTINGS[kind ?? IdentityProviderKind.LDAP](one),
     },
     errors,
   };
 }
 
+type Settings = IdentityProvidersQuery["identityProviders"][number]["settings"];
+
 /** A short, readable line about where a provider points (never its secret). */
-export function providerTarget(kind: IdentityProviderKind, config: Record<string, unknown>): string {
-  const text = (value: unknown) => (typeof value === "string" ? value : "");
-  if (kind === IdentityProviderKind.LDAP) return Array.isArray(config.urls) ? config.urls.map(text).join(", ") : "";
-  if (kind === IdentityProviderKind.SAML) return text(config.ssoUrl);
-  if (kind === IdentityProviderKind.OIDC) return text(config.issuer);
-  if (kind === IdentityProviderKind.RADIUS && Array.isArray(config.servers)) {
-    return config.servers
-      .map((server) => {
-        const { host, port } = (server ?? {}) as { host?: unknown; port?: unknown };
-        return `${text(host)}:${typeof port === "number" ? port : 1812}`;
-      })
-      .join(", ");
+export function providerTarget(settings: Settings): string {
+  switch (settings.__typename) {
+    case "LdapSettings":
+      return settings.urls.join(", ");
+    case "SamlSettings":
+      return settings.ssoUrl;
+    case "OidcSettings":
+      return settings.issuer;
+    case "RadiusSettings":
+      return settings.servers.map((server) => `${server.host}:${server.port}`).join(", ");
   }
-  return "";
 }
