@@ -78,6 +78,12 @@ const TENANT_ADMIN: Permission[] = [
   "notifications:write",
 ];
 
+/**
+ * The MSP operator runs a tenant's fleet (pools, desktops, sessions, diagnostics) and reads the rest; who may sign in,
+ * API keys, identity providers, access rules and mail stay with the tenant's and the MSP's administrators.
+ */
+const TENANT_OPERATOR: Permission[] = [...TENANT_READ, "pools:write", "desktops:operate", "audit:read", "reports:read"];
+
 export const TENANT_ROLE_PERMISSIONS: Record<TenantRole, Permission[]> = {
   tenant_admin: [...TENANT_ADMIN, "desktops:use"],
   tenant_helpdesk: [...TENANT_READ, "desktops:use", "desktops:operate", "users:support"],
@@ -109,7 +115,7 @@ export const MSP_ROLE_PERMISSIONS: Record<MspRole, Permission[]> = {
 /** What an MSP role may do once it has entered a tenant's context (explicitly, and audited). */
 export const MSP_ROLE_IN_TENANT: Record<MspRole, Permission[]> = {
   msp_admin: TENANT_ADMIN,
-  msp_operator: TENANT_ADMIN,
+  msp_operator: TENANT_OPERATOR,
   msp_billing: [...TENANT_READ, "audit:read", "billing:read", "reports:read"],
 };
 
