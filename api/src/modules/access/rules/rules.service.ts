@@ -1,6 +1,6 @@
-import { AssignmentRule, Policy } from "@atrium/schema";
+import { AssignmentRule } from "@atrium/schema";
 import { type RequestContext, withTransaction } from "../../../context/request-context.js";
-import { badInput } from "../../../errors/app-error.js";
+import { badInput, notFound } from "../../../errors/app-error.js";
 import type { PageArgs } from "../../../graphql/connection.js";
 import { paginate } from "../../../graphql/paginate.js";
 import { recordAudit } from "../../../tenancy/audit.js";
@@ -61,14 +61,17 @@ async function ruleFields(tx: RequestContext, input: AssignmentRuleInput) {
         },
   );
   if (!outcome.success) throw badInput(`Invalid rule outcome: ${describeZodError(outcome.error)}`);
+  // A rule belongs to one of the tenant's own providers (or none): another tenant's provider is NOT_FOUND.
+  if (input.identityProviderId) await tx.db.requireTenant().identityProviders.getById(input.identityProviderId);
   if (outcome.data.effect === "allow") {
     if (!outcome.data.role.startsWith("tenant_")) throw badInput("A tenant rule can only grant tenant roles", "role");
-    await tenantScope(tx, Policy, "Policy").getById(outcome.data.policyId);
+    await tx.db.requireTenant().policies.getById(outcome.data.policyId);
   }
   if (input.locationIds.length > 0) {
     const { locations } = await visibleLocations(tx.manager, rules(tx).tenantId);
     const known = new Set(locations.map((location) => location.id));
-    if (input.locationIds.some((id) => !known.has(id))) throw badInput("Unknown location", "locationIds");
+    // Another tenant's location is answered like an unknown id, as every foreign reference is.
+    if (input.locationIds.some((id) => !known.has(id))) throw notFound("Location");
   }
   return {
     identityProviderId: input.identityProviderId ?? null,
