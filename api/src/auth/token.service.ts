@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { errors as joseErrors, jwtVerify, SignJWT } from "jose";
 import { AppError } from "../errors/app-error.js";
 import { deriveKey, KEY_LABELS } from "../security/key-derivation.js";
@@ -25,6 +25,7 @@ export function constantTimeEqual(a: string, b: string): boolean {
 
 export class TokenService {
   private readonly key: Uint8Array;
+  private readonly refreshKey: Uint8Array;
 
   constructor(
     installationSecret: string,
@@ -33,6 +34,7 @@ export class TokenService {
     private readonly clock: () => Date,
   ) {
     this.key = deriveKey(installationSecret, KEY_LABELS.accessTokens);
+    this.refreshKey = deriveKey(installationSecret, KEY_LABELS.refreshTokens);
   }
 
   async signAccess(claims: AccessClaims): Promise<{ token: string; expiresAt: Date }> {
@@ -69,8 +71,26 @@ export class TokenService {
     }
   }
 
-  newRefreshToken(): { token: string; hash: string; expiresAt: Date } {
-    const token = randomBytes(32).toString("base64url");
+  /**
+   * A refresh token is `<session id>.<random>.<mac>`: each rotation makes a new one for the same session (its family),
+   * only the newest is stored (hashed), and the MAC lets an older token be recognised as this family's without keeping
+   * every rotated hash, and keeps anyone who merely knows a session id from forging one.
+   */
+  newRefreshToken(sessionId: string): { token: string; hash: string; expiresAt: Date } {
+    const body = `${sessionId}.${randomBytes(32).toString("base64url")}`;
+    const token = `${body}.${this.refreshMac(body)}`;
     return { token, hash: sha256(token), expiresAt: new Date(this.clock().getTime() + this.refreshTtlSeconds * 1000) };
+  }
+
+  /** The session a genuine refresh token was issued for (current or rotated), or null for anything else. */
+  refreshFamily(token: string): string | null {
+    const parts = token.split(".");
+    if (parts.length !== 3) return null;
+    const [sessionId, random] = parts as [string, string, string];
+    return constantTimeEqual(this.refreshMac(`${sessionId}.${random}`), parts[2]!) ? sessionId : null;
+  }
+
+  private refreshMac(body: string): string {
+    return createHmac("sha256", this.refreshKey).update(body).digest("base64url");
   }
 }

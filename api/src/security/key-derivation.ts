@@ -10,6 +10,8 @@ export const KEY_LABELS = {
   secretBox: "secret-box:v1",
   /** HS256 key of the API's access tokens. */
   accessTokens: "access-token:v1",
+  /** HMAC key that makes a refresh token name its session (family), so a replayed rotated token can be recognised. */
+  refreshTokens: "refresh-token:v1",
   /** HS256 key of the broker's one-time gateway tickets. */
   gatewayTickets: "gateway-ticket:v1",
   /** The portal's NEXTAUTH_SECRET, which encrypts its session cookies. */

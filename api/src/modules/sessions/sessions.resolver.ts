@@ -1,8 +1,8 @@
 import { MaxLength } from "class-validator";
-import { Arg, Args, ArgsType, Ctx, Field, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { RequirePermission } from "../../auth/require-permission.js";
 import type { RequestContext } from "../../context/request-context.js";
-import { enterTenant, leaveTenant, refreshSession, signOut, viewer } from "./sessions.service.js";
+import { enterTenant, leaveTenant, refreshSession, signOut, signOutEverywhere, viewer } from "./sessions.service.js";
 import { AuthPayload, Viewer } from "./sessions.types.js";
 
 @ArgsType()
@@ -30,6 +30,14 @@ export class SessionsResolver {
   @RequirePermission("self")
   signOut(@Ctx() ctx: RequestContext): Promise<boolean> {
     return signOut(ctx);
+  }
+
+  @Mutation(() => Int, {
+    description: "Ends every session of the signed-in user, this one included; answers how many were still open.",
+  })
+  @RequirePermission("self")
+  signOutEverywhere(@Ctx() ctx: RequestContext): Promise<number> {
+    return signOutEverywhere(ctx);
   }
 
   @Mutation(() => Viewer, { description: "MSP staff: act inside one tenant (audited)." })

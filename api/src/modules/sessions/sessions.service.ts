@@ -1,11 +1,15 @@
+import { randomUUID } from "node:crypto";
 import { AuthSession, Tenant, User } from "@atrium/schema";
+import { IsNull } from "typeorm";
 import { rolesOf } from "../../auth/authenticate.js";
 import { permissionsForRoles } from "../../auth/permissions.js";
 import { sha256 } from "../../auth/token.service.js";
 import { type RequestContext, withTransaction } from "../../context/request-context.js";
+import { acrossTenants } from "../../db/index.js";
 import { notFound, unauthenticated } from "../../errors/app-error.js";
 import { recordAudit } from "../../tenancy/audit.js";
 import { isUuid } from "../../tenancy/tenant-scope.js";
+import { recordLoginEvent } from "../identity/login-events.service.js";
 import type { AuthPayload, Viewer } from "./sessions.types.js";
 
 async function viewerOf(ctx: RequestContext, user: User, session: AuthSession): Promise<Viewer> {
@@ -42,8 +46,10 @@ async function issue(
 /** Opens a session for a user whose sign-in (including any second factor) is complete, and issues its tokens. */
 export async function startSession(ctx: RequestContext, user: User, method: string): Promise<AuthPayload> {
   return withTransaction(ctx, async (tx) => {
-    const refresh = tx.services.tokens.newRefreshToken();
+    const id = randomUUID();
+    const refresh = tx.services.tokens.newRefreshToken(id);
     const session = await tx.manager.getRepository(AuthSession).save({
+      id,
       userId: user.id,
       tenantId: user.tenantId,
       refreshHash: refresh.hash,
@@ -64,21 +70,60 @@ export async function startSession(ctx: RequestContext, user: User, method: stri
 }
 
 export async function refreshSession(ctx: RequestContext, refreshToken: string): Promise<AuthPayload> {
-  return withTransaction(ctx, async (tx) => {
+  const outcome = await withTransaction(ctx, async (tx) => {
     const sessions = tx.manager.getRepository(AuthSession);
     const session = await sessions.findOneBy({ refreshHash: sha256(refreshToken) });
+    if (!session) return { reuse: await revokeReusedFamily(tx, refreshToken) };
     const now = tx.services.clock();
-    if (!session || session.revokedAt || session.expiresAt <= now) throw unauthenticated("Sign in again");
+    if (session.revokedAt || session.expiresAt <= now) throw unauthenticated("Sign in again");
     const user = await tx.manager.getRepository(User).findOneBy({ id: session.userId });
     if (!user || user.disabled) throw unauthenticated("Sign in again");
     // Rotation: each refresh token works once, so a stolen one is useless after the owner's next refresh.
-    const refresh = tx.services.tokens.newRefreshToken();
+    const refresh = tx.services.tokens.newRefreshToken(session.id);
     session.refreshHash = refresh.hash;
     session.expiresAt = refresh.expiresAt;
     await sessions.save(session);
     await recordAudit(tx, { action: "refreshSession", tenantId: user.tenantId, targetType: "User", targetId: user.id });
-    return issue(tx, user, session, refresh.token);
+    return { payload: await issue(tx, user, session, refresh.token) };
   });
+  if (outcome.payload) return outcome.payload;
+  if (outcome.reuse) {
+    // Outside the transaction, like every login event, next to the audit entry the revocation committed.
+    const { user } = outcome.reuse;
+    await recordLoginEvent(ctx, {
+      tenantId: user.tenantId,
+      userId: user.id,
+      username: user.username,
+      providerKind: "local",
+      outcome: "failure",
+      reason: "refresh_token_reuse",
+    });
+  }
+  throw unauthenticated("Sign in again");
+}
+
+/**
+ * A genuine refresh token that is no longer its session's current one was rotated already: either the owner or a
+ * thief replays it, and the server cannot tell which (RFC 9700 §4.14.2). The whole family (the session, and with it
+ * the access tokens of whoever holds the newest refresh token) ends; both sides sign in again, and it is audited.
+ */
+async function revokeReusedFamily(tx: RequestContext, refreshToken: string) {
+  const sessionId = tx.services.tokens.refreshFamily(refreshToken);
+  if (!sessionId || !isUuid(sessionId)) return null;
+  const db = acrossTenants(tx.manager, "a refresh token names its session before anyone is signed in");
+  const session = await db.authSessions.findOne({ id: sessionId });
+  const user = session && (await tx.manager.getRepository(User).findOneBy({ id: session.userId }));
+  if (!session || !user) return null;
+  const revoked = session.revokedAt === null;
+  if (revoked) await db.authSessions.updateWhere({ id: session.id }, { revokedAt: tx.services.clock() });
+  await recordAudit(tx, {
+    action: "refreshTokenReuse",
+    tenantId: user.tenantId,
+    targetType: "User",
+    targetId: user.id,
+    after: { sessionId: session.id, sessionRevoked: revoked, clientIp: tx.clientIp },
+  });
+  return { user };
 }
 
 function currentSession(ctx: RequestContext) {
@@ -92,6 +137,27 @@ export async function signOut(ctx: RequestContext): Promise<boolean> {
     await tx.manager.getRepository(AuthSession).update({ id: principal.sessionId }, { revokedAt: tx.services.clock() });
     await recordAudit(tx, { action: "signOut", targetType: "User", targetId: principal.userId });
     return true;
+  });
+}
+
+/**
+ * Ends every session of the signed-in user, this one included (a lost laptop, a password someone saw): their refresh
+ * tokens stop working and so do their access tokens. An MSP user's sessions carry the tenant each one entered.
+ */
+export async function signOutEverywhere(ctx: RequestContext): Promise<number> {
+  const principal = currentSession(ctx);
+  return withTransaction(ctx, async (tx) => {
+    const ended = await acrossTenants(
+      tx.manager,
+      "a user's own sessions, in whichever tenant each entered",
+    ).authSessions.updateWhere({ userId: principal.userId, revokedAt: IsNull() }, { revokedAt: tx.services.clock() });
+    await recordAudit(tx, {
+      action: "signOutEverywhere",
+      targetType: "User",
+      targetId: principal.userId,
+      after: { sessionsEnded: ended },
+    });
+    return ended;
   });
 }
 

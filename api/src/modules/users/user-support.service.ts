@@ -60,3 +60,22 @@ export async function resetUserMfa(ctx: RequestContext, id: string): Promise<Use
     return user;
   });
 }
+
+/** Ends every session of a user of the tenant (a stolen device, a leaver): their tokens stop working at once. */
+export async function signOutUserEverywhere(ctx: RequestContext, id: string): Promise<User> {
+  return withTransaction(ctx, async (tx) => {
+    const db = tx.db.requireTenant();
+    const user = await db.users.getById(id);
+    const ended = await db.authSessions.updateWhere(
+      { userId: user.id, revokedAt: IsNull() },
+      { revokedAt: tx.services.clock() },
+    );
+    await recordAudit(tx, {
+      action: "signOutUserEverywhere",
+      targetType: "User",
+      targetId: user.id,
+      after: { username: user.username, sessionsEnded: ended },
+    });
+    return user;
+  });
+}

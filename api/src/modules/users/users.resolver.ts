@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { RequirePermission } from "../../auth/require-permission.js";
 import type { RequestContext } from "../../context/request-context.js";
 import { PageArgs } from "../../graphql/connection.js";
-import { lockedUntil, mfaEnrolled, resetUserMfa, unlockUser } from "./user-support.service.js";
+import { lockedUntil, mfaEnrolled, resetUserMfa, signOutUserEverywhere, unlockUser } from "./user-support.service.js";
 import { createUser, deleteUser, getUser, listUsers, updateUser } from "./users.service.js";
 import { CreateUserInput, UpdateUserInput, UserConnection, UserFilter, UserType } from "./users.types.js";
 
@@ -45,6 +45,12 @@ export class UsersResolver {
   @RequirePermission("users:write")
   deleteUser(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
     return deleteUser(ctx, id);
+  }
+
+  @Mutation(() => UserType, { description: "Ends every session of the user: their tokens stop working at once." })
+  @RequirePermission("users:support")
+  signOutUserEverywhere(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+    return signOutUserEverywhere(ctx, id);
   }
 
   @Mutation(() => UserType, { description: "Lifts the user's sign-in lockout and forgets their failed attempts." })
