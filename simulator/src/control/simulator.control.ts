@@ -116,6 +116,17 @@ export class SimulatorControl {
     this.ctx.forced.message = message;
   }
 
+  /**
+   * What the image's owner (PUT/DELETE image members) or the member (accept, reject) would do in Glance: sets the
+   * project's membership of a shared image, or removes it (null).
+   */
+  setImageMember(imageId: string, projectId: string, status: "pending" | "accepted" | "rejected" | null): void {
+    const image = this.ctx.state.images.get(imageId);
+    if (!image) throw new RangeError(`no image ${imageId}`);
+    const others = (image.members ?? []).filter((m) => m.projectId !== projectId);
+    image.members = status === null ? others : [...others, { projectId, status }];
+  }
+
   /** `refuse`: the port stops listening (connection refused); `503`: nginx answers 503. null restores. */
   async setOutage(mode: OutageMode | null, durationMs?: number): Promise<void> {
     if (this.outageTimer) clearTimeout(this.outageTimer);

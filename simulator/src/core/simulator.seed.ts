@@ -1,4 +1,4 @@
-import type { NovaQuotaSet, SimSeed } from "./simulator.types.js";
+import type { NovaQuotaSet, SeedImage, SimSeed } from "./simulator.types.js";
 
 /** Well-known ids and credentials of `defaultSeed()`, for tests, demos and the integrator. */
 export const DEFAULT_SEED_IDS = {
@@ -12,6 +12,18 @@ export const DEFAULT_SEED_IDS = {
   images: {
     win11: "3f8e1c2a-5b7d-4e9f-8a1b-2c3d4e5f6a7b",
     ubuntu: "b7c9e1f3-2a4c-4e6a-8c0e-2a4c6e8a0c2e",
+    /** globex's own golden image: private to tenant-globex. */
+    globexPrivate: "e2a4c6e8-0a2c-4e4a-8c6e-8a0c2e4a6c8e",
+    /** Owned by globex, shared with acme, which has not accepted it (yet). */
+    sharedPending: "f3b5d7f9-1b3d-4f5b-9d7f-9b1d3f5b7d9f",
+    /** Owned by globex, shared with acme and accepted by it. */
+    sharedAccepted: "a4c6e8a0-2c4e-4a6c-8e0a-0c2e4a6c8e0a",
+  },
+  /** A private flavor granted to tenant-globex only. */
+  globexFlavor: "globex.private",
+  securityGroups: {
+    globexRdp: "6c8e0a2c-4e6a-4c8e-a0c2-4e6a8c0e2a4c",
+    acmeRdp: "7d9f1b3d-5f7b-4d9f-b1d3-5f7b9d1f3b5d",
   },
   networks: {
     acme: "9d1f3b5a-7c9e-4b1d-8f3a-5c7e9b1d3f5a",
@@ -89,6 +101,13 @@ export function defaultSeed(): SimSeed {
         properties: { os_distro: "ubuntu", os_type: "linux" },
         createdAt: "2026-01-04T09:00:00Z",
       },
+      globexImage(ids.images.globexPrivate, "globex-golden", "private", []),
+      globexImage(ids.images.sharedPending, "globex-shared-pending", "shared", [
+        { projectId: ids.acmeProjectId, status: "pending" },
+      ]),
+      globexImage(ids.images.sharedAccepted, "globex-shared-accepted", "shared", [
+        { projectId: ids.acmeProjectId, status: "accepted" },
+      ]),
     ],
     flavors: [
       { id: "1", name: "m1.tiny", vcpus: 1, ramMb: 512, diskGb: 1 },
@@ -103,6 +122,15 @@ export function defaultSeed(): SimSeed {
         ramMb: 16384,
         diskGb: 128,
         extraSpecs: { "pci_passthrough:alias": "a16:1" },
+      },
+      {
+        id: ids.globexFlavor,
+        name: ids.globexFlavor,
+        vcpus: 2,
+        ramMb: 4096,
+        diskGb: 64,
+        isPublic: false,
+        accessProjectIds: [ids.globexProjectId],
       },
     ],
     networks: [
@@ -120,6 +148,10 @@ export function defaultSeed(): SimSeed {
         cidr: "10.20.0.0/24",
         subnetId: ids.subnets.globex,
       },
+    ],
+    securityGroups: [
+      { id: ids.securityGroups.globexRdp, name: "globex-rdp", projectId: ids.globexProjectId },
+      { id: ids.securityGroups.acmeRdp, name: "acme-rdp", projectId: ids.acmeProjectId },
     ],
     volumeTypes: [
       {
@@ -143,5 +175,27 @@ export function defaultSeed(): SimSeed {
       [ids.globexProjectId]: { instances: 20, cores: 80, ram: 163_840 },
     },
     computeHost: { name: "vhi-node-1", availabilityZone: "nova", vcpus: 4096, ramMb: 16_777_216, diskGb: 1_000_000 },
+  };
+}
+
+function globexImage(
+  id: string,
+  name: string,
+  visibility: "private" | "shared",
+  members: NonNullable<SeedImage["members"]>,
+): SeedImage {
+  return {
+    id,
+    name,
+    ownerProjectId: DEFAULT_SEED_IDS.globexProjectId,
+    visibility,
+    members,
+    diskFormat: "qcow2",
+    containerFormat: "bare",
+    sizeBytes: 21_474_836_480,
+    minDiskGb: 64,
+    minRamMb: 4096,
+    properties: { os_distro: "windows", os_type: "windows" },
+    createdAt: "2026-01-03T09:00:00Z",
   };
 }

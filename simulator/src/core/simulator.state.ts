@@ -71,7 +71,7 @@ export interface SimServer {
   userId: string;
   createdAt: number;
   updatedAt: number;
-  flavor: Required<Omit<SeedFlavor, "description">>;
+  flavor: Required<Omit<SeedFlavor, "description" | "accessProjectIds">>;
   imageId: string | null;
   metadata: Record<string, string>;
   tags: string[];
@@ -120,6 +120,7 @@ export interface SimSecurityGroup {
   id: string;
   projectId: string;
   name: string;
+  description: string;
   createdAt: number;
   ruleIds: string[];
 }
@@ -164,6 +165,10 @@ export class SimState {
     for (const n of seed.networks) this.networks.set(n.id, { ...n });
     for (const v of seed.volumeTypes) this.volumeTypes.set(v.id, { ...v });
     for (const p of seed.projects) this.quotas.set(p.id, { ...seed.defaultQuota, ...seed.quotas[p.id] });
+    for (const g of seed.securityGroups ?? []) {
+      const ruleIds = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+      this.securityGroups.set(g.id, { description: "", ...g, createdAt: startedAt, ruleIds });
+    }
   }
 
   nextServerSeq(): number {
@@ -187,8 +192,20 @@ export class SimState {
     return projectId !== null && this.rolesOf(userId, projectId).includes("admin");
   }
 
+  /** Glance's rule for a project-scoped (non-admin) token: a shared image only once the project accepted it. */
   imageVisibleTo(image: SeedImage, projectId: string): boolean {
-    return image.visibility === "public" || image.visibility === "community" || image.ownerProjectId === projectId;
+    return (
+      image.visibility === "public" ||
+      image.visibility === "community" ||
+      image.ownerProjectId === projectId ||
+      (image.visibility === "shared" &&
+        (image.members ?? []).some((m) => m.projectId === projectId && m.status === "accepted"))
+    );
+  }
+
+  /** Nova's rule for a non-admin: public flavors and the private ones granted to the project. */
+  flavorVisibleTo(flavor: SeedFlavor, projectId: string): boolean {
+    return flavor.isPublic !== false || (flavor.accessProjectIds ?? []).includes(projectId);
   }
 
   networkVisibleTo(network: SeedNetwork, projectId: string): boolean {
@@ -262,6 +279,7 @@ export class SimState {
       id: randomUUID(),
       projectId,
       name: "default",
+      description: "Default security group",
       createdAt: now,
       ruleIds: [randomUUID(), randomUUID(), randomUUID(), randomUUID()],
     };

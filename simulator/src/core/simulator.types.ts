@@ -41,6 +41,8 @@ export interface SeedImage {
   createdAt: string;
   status?: "active" | "queued" | "deactivated";
   tags?: string[];
+  /** Projects a `shared` image is shared with, and whether each accepted it (Glance image members). */
+  members?: { projectId: string; status: "pending" | "accepted" | "rejected" }[];
 }
 
 export interface SeedFlavor {
@@ -52,8 +54,17 @@ export interface SeedFlavor {
   ephemeralGb?: number;
   swapMb?: number;
   isPublic?: boolean;
+  /** Projects granted a private flavor (os-flavor-access). */
+  accessProjectIds?: string[];
   description?: string | null;
   extraSpecs?: Record<string, string>;
+}
+
+export interface SeedSecurityGroup {
+  id: string;
+  name: string;
+  projectId: string;
+  description?: string;
 }
 
 export interface SeedNetwork {
@@ -94,6 +105,8 @@ export interface SimSeed {
   images: SeedImage[];
   flavors: SeedFlavor[];
   networks: SeedNetwork[];
+  /** Groups besides each project's `default` (which Neutron creates on the project's first call). */
+  securityGroups?: SeedSecurityGroup[];
   volumeTypes: SeedVolumeType[];
   /** Name of the volume type used when a BDM names none. */
   defaultVolumeType: string;

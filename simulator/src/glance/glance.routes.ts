@@ -120,14 +120,44 @@ function listImages(ctx: SimContext, req: SimRequest, auth: AuthContext): SimRes
   return json(ctx, req, body);
 }
 
+function findImage(ctx: SimContext, auth: AuthContext, id: string): SeedImage {
+  const image = ctx.state.images.get(id);
+  const member = image?.members?.some((m) => m.projectId === auth.project.id);
+  if (!image || !(auth.isAdmin || member || ctx.state.imageVisibleTo(image, auth.project.id))) {
+    throw new GlanceFault(404, "Not Found", `No image found with ID ${id}`);
+  }
+  return image;
+}
+
+function memberView(image: SeedImage, member: { projectId: string; status: string }) {
+  return {
+    created_at: image.createdAt,
+    image_id: image.id,
+    member_id: member.projectId,
+    schema: "/v2/schemas/member",
+    status: member.status,
+    updated_at: image.createdAt,
+  };
+}
+
 const router = new SimRouter<Handler>()
   .add("GET", "/v2/images", listImages)
-  .add("GET", "/v2/images/:id", (ctx, req, auth, params) => {
-    const image = ctx.state.images.get(params.id);
-    if (!image || !(auth.isAdmin || ctx.state.imageVisibleTo(image, auth.project.id))) {
-      throw new GlanceFault(404, "Not Found", `No image found with ID ${params.id}`);
+  .add("GET", "/v2/images/:id", (ctx, req, auth, params) => json(ctx, req, imageView(findImage(ctx, auth, params.id))))
+  .add("GET", "/v2/images/:id/members", (ctx, req, auth, params) => {
+    const image = findImage(ctx, auth, params.id);
+    const members = (image.members ?? []).filter(
+      (m) => auth.isAdmin || image.ownerProjectId === auth.project.id || m.projectId === auth.project.id,
+    );
+    return json(ctx, req, { members: members.map((m) => memberView(image, m)), schema: "/v2/schemas/members" });
+  })
+  .add("GET", "/v2/images/:id/members/:member", (ctx, req, auth, params) => {
+    const image = findImage(ctx, auth, params.id);
+    const member = (image.members ?? []).find((m) => m.projectId === params.member);
+    const mayRead = auth.isAdmin || image.ownerProjectId === auth.project.id || params.member === auth.project.id;
+    if (!member || !mayRead) {
+      throw new GlanceFault(404, "Not Found", `${params.member} is not a member of image ${image.id}`);
     }
-    return json(ctx, req, imageView(image));
+    return json(ctx, req, memberView(image, member));
   });
 
 export function handleImage(ctx: SimContext, req: SimRequest): { response: SimResponse; route: string } {

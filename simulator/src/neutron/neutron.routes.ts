@@ -113,7 +113,7 @@ function securityGroupView(g: SimSecurityGroup) {
     name: g.name,
     stateful: true,
     tenant_id: g.projectId,
-    description: "Default security group",
+    description: g.description,
     shared: false,
     security_group_rules: [
       rule(0, "IPv6", "ingress", true),
@@ -173,8 +173,13 @@ const router = new SimRouter<Handler>()
   })
   .add("GET", "/v2.0/security-groups", (ctx, req, auth) => {
     ctx.state.defaultSecurityGroup(auth.project.id, ctx.clock.now());
+    // Like Neutron, an admin-scoped token lists every project's groups unless it filters by project.
+    const q = req.query;
     const groups = [...ctx.state.securityGroups.values()].filter(
-      (g) => g.projectId === auth.project.id && (!req.query.has("name") || g.name === req.query.get("name")),
+      (g) =>
+        (auth.isAdmin || g.projectId === auth.project.id) &&
+        (!q.has("name") || g.name === q.get("name")) &&
+        (!q.has("project_id") || g.projectId === q.get("project_id")),
     );
     return respond(ctx, req, 200, { security_groups: groups.map(securityGroupView) });
   });

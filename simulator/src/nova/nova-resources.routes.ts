@@ -40,13 +40,13 @@ function flavorView(call: NovaCall, f: SeedFlavor): Record<string, unknown> {
 
 function visibleFlavors(call: NovaCall): SeedFlavor[] {
   return [...call.ctx.state.flavors.values()]
-    .filter((f) => f.isPublic !== false || call.auth.isAdmin)
+    .filter((f) => call.auth.isAdmin || call.ctx.state.flavorVisibleTo(f, call.auth.project.id))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 function findFlavor(call: NovaCall): SeedFlavor {
   const flavor = call.ctx.state.flavors.get(call.params.id);
-  if (!flavor || (flavor.isPublic === false && !call.auth.isAdmin)) {
+  if (!flavor || !(call.auth.isAdmin || call.ctx.state.flavorVisibleTo(flavor, call.auth.project.id))) {
     throw NovaFault.notFound(`Flavor ${call.params.id} could not be found.`);
   }
   return flavor;
@@ -210,6 +210,13 @@ export function registerResourceRoutes(router: SimRouter<NovaHandler>): void {
     .add("GET", "/flavors/:id", (call) =>
       novaJson(call.req, call.mv, 200, { flavor: flavorView(call, findFlavor(call)) }),
     )
+    .add("GET", "/flavors/:id/os-flavor-access", (call) => {
+      if (!call.auth.isAdmin) throw NovaFault.policy("os_compute_api:os-flavor-access");
+      const flavor = findFlavor(call);
+      if (flavor.isPublic !== false) throw NovaFault.notFound("Access list not available for public flavors.");
+      const access = (flavor.accessProjectIds ?? []).map((tenant_id) => ({ flavor_id: flavor.id, tenant_id }));
+      return novaJson(call.req, call.mv, 200, { flavor_access: access });
+    })
     .add("GET", "/flavors/:id/os-extra_specs", (call) =>
       novaJson(call.req, call.mv, 200, { extra_specs: { ...findFlavor(call).extraSpecs } }),
     )

@@ -14,14 +14,15 @@ const NO_VALID_HOST = "No valid host was found. ";
 
 function resolveFlavor(ctx: SimContext, auth: AuthContext, ref: string): SeedFlavor {
   const flavor = ctx.state.flavors.get(ref);
-  if (!flavor || (flavor.isPublic === false && !auth.isAdmin))
+  if (!flavor || !(auth.isAdmin || ctx.state.flavorVisibleTo(flavor, auth.project.id)))
     throw NovaFault.badRequest(`Flavor ${ref} could not be found.`);
   return flavor;
 }
 
 function resolveImage(ctx: SimContext, auth: AuthContext, id: string): string {
   const image = ctx.state.images.get(id);
-  if (!image || !ctx.state.imageVisibleTo(image, auth.project.id)) {
+  // Glance shows an admin-scoped token every project's images, so Nova boots an admin from any of them.
+  if (!image || !(auth.isAdmin || ctx.state.imageVisibleTo(image, auth.project.id))) {
     throw NovaFault.badRequest("Can not find requested image");
   }
   if ((image.status ?? "active") !== "active") throw NovaFault.badRequest(`Image ${id} is not active.`);
@@ -38,7 +39,7 @@ function resolveVolumes(ctx: SimContext, auth: AuthContext, req: CreateServerReq
     let imageId: string | null = null;
     if (bdm.sourceType === "image") {
       const image = bdm.uuid ? ctx.state.images.get(bdm.uuid) : undefined;
-      if (!image || !ctx.state.imageVisibleTo(image, auth.project.id)) {
+      if (!image || !(auth.isAdmin || ctx.state.imageVisibleTo(image, auth.project.id))) {
         throw NovaFault.badRequest(`Block Device Mapping is Invalid: failed to get image ${bdm.uuid}.`);
       }
       imageId = image.id;
@@ -83,7 +84,7 @@ function resolveNetworks(ctx: SimContext, auth: AuthContext, req: CreateServerRe
   return req.networks.map((item) => {
     if (item.port) throw NovaFault.badRequest(`Port ${item.port} could not be found.`);
     const network = item.uuid ? ctx.state.networks.get(item.uuid.toLowerCase()) : undefined;
-    if (!network || !ctx.state.networkVisibleTo(network, auth.project.id)) {
+    if (!network || !(auth.isAdmin || ctx.state.networkVisibleTo(network, auth.project.id))) {
       throw NovaFault.badRequest(`Network ${item.uuid} could not be found.`);
     }
     return network;

@@ -38,3 +38,5 @@ export const imageSchema = z
 export const imagePageSchema = z.object({ images: z.array(imageSchema), next: z.string().optional() });
 
 export type VhiImage = z.output<typeof imageSchema>;
+
+export const imageMemberSchema = z.object({ member_id: z.string(), status: z.string() });

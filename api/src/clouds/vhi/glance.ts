@@ -1,7 +1,8 @@
-import { imagePageSchema, imageSchema, type VhiImage } from "./glance.schemas.js";
+import { imageMemberSchema, imagePageSchema, imageSchema, type VhiImage } from "./glance.schemas.js";
 import type { HttpTransport } from "./http.js";
 import type { KeystoneSession } from "./keystone.js";
 import { collect, paginate, withQuery } from "./paging.js";
+import { VhiNotFoundError } from "./vhi.errors.js";
 
 export interface ImageListFilters {
   name?: string;
@@ -14,6 +15,8 @@ export interface ImageListFilters {
 export interface ImagesApi {
   list(filters?: ImageListFilters, signal?: AbortSignal): Promise<VhiImage[]>;
   get(id: string, signal?: AbortSignal): Promise<VhiImage>;
+  /** The project's membership status of a shared image, or null when it is not a member. */
+  memberStatus(imageId: string, projectId: string, signal?: AbortSignal): Promise<string | null>;
 }
 
 export function createImagesApi(http: HttpTransport, session: KeystoneSession): ImagesApi {
@@ -47,6 +50,22 @@ export function createImagesApi(http: HttpTransport, session: KeystoneSession): 
     async get(id, signal) {
       const url = `${await base(signal)}/images/${encodeURIComponent(id)}`;
       return (await http.request({ service: "image", method: "GET", url, schema: imageSchema, signal })).data;
+    },
+    async memberStatus(imageId, projectId, signal) {
+      const url = `${await base(signal)}/images/${encodeURIComponent(imageId)}/members/${encodeURIComponent(projectId)}`;
+      try {
+        const { data } = await http.request({
+          service: "image",
+          method: "GET",
+          url,
+          schema: imageMemberSchema,
+          signal,
+        });
+        return data.status;
+      } catch (error) {
+        if (error instanceof VhiNotFoundError) return null;
+        throw error;
+      }
     },
   };
 }

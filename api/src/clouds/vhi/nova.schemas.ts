@@ -185,3 +185,7 @@ export type VhiLimits = z.output<typeof limitsSchema>;
 export type VhiFlavor = z.output<typeof flavorSchema>;
 export type VhiAvailabilityZone = z.output<typeof availabilityZonesSchema>[number];
 export type ComputeVersion = z.output<typeof computeVersionSchema>;
+
+export const flavorAccessSchema = z.object({
+  flavor_access: z.array(z.object({ flavor_id: z.string(), tenant_id: z.string() })),
+});

@@ -7,6 +7,7 @@ import {
   type ComputeVersion,
   computeVersionDocSchema,
   computeVersionRootSchema,
+  flavorAccessSchema,
   flavorPageSchema,
   limitsSchema,
   type VhiAvailabilityZone,
@@ -14,7 +15,7 @@ import {
   type VhiLimits,
 } from "./nova.schemas.js";
 import { collect, nextLink, paginate, withQuery } from "./paging.js";
-import { VhiIncompatibleError, VhiInvalidResponseError, VhiNotFoundError } from "./vhi.errors.js";
+import { VhiForbiddenError, VhiIncompatibleError, VhiInvalidResponseError, VhiNotFoundError } from "./vhi.errors.js";
 import { MIN_COMPUTE_MICROVERSION } from "./vhi.types.js";
 
 export interface ComputeCallOptions<T> {
@@ -142,6 +143,8 @@ export interface LimitsApi {
 
 export interface FlavorsApi {
   list(signal?: AbortSignal): Promise<VhiFlavor[]>;
+  /** Projects granted a private flavor; null when the account may not read the list (it is admin-only). */
+  access(flavorId: string, signal?: AbortSignal): Promise<string[] | null>;
 }
 
 export interface AvailabilityZonesApi {
@@ -171,6 +174,20 @@ export function createFlavorsApi(compute: ComputeService): FlavorsApi {
           return { items: data.flavors, nextHref: nextLink(data.flavors_links) };
         }),
       );
+    },
+    async access(flavorId, signal) {
+      try {
+        const { data } = await compute.call({
+          method: "GET",
+          path: `/flavors/${encodeURIComponent(flavorId)}/os-flavor-access`,
+          schema: flavorAccessSchema,
+          signal,
+        });
+        return data.flavor_access.map((entry) => entry.tenant_id);
+      } catch (error) {
+        if (error instanceof VhiForbiddenError) return null;
+        throw error;
+      }
     },
   };
 }

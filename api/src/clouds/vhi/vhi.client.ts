@@ -34,6 +34,8 @@ export interface VhiClient {
   flavors: FlavorsApi;
   limits: LimitsApi;
   availabilityZones: AvailabilityZonesApi;
+  /** The Keystone project the client's token is scoped to (authenticates when needed). */
+  projectId(signal?: AbortSignal): Promise<string>;
   /** Endpoint and microversion in use (negotiated on first need, then cached). */
   compute(signal?: AbortSignal): Promise<NegotiatedCompute>;
   /** Authenticates afresh and probes every service the workers need; never throws. */
@@ -81,6 +83,7 @@ export function createVhiClient(config: VhiClientConfig, overrides: VhiClientOve
     flavors: createFlavorsApi(compute),
     limits: createLimitsApi(compute),
     availabilityZones: createAvailabilityZonesApi(compute),
+    projectId: async (signal) => (await session.session(signal)).projectId,
     compute: (signal) => compute.negotiate(signal),
     testConnection: (signal) => runConnectionTest({ session, compute, client, signal }),
   };

@@ -6,15 +6,17 @@ import { requireTenantId } from "../../tenancy/tenant-scope.js";
 import { openCloudClient } from "./cloud-client.factory.js";
 import type { CloudInventoryType, PoolCloudType } from "./cloud-inventory.types.js";
 import { getCloud } from "./clouds.service.js";
+import { flavorsOfProject, imagesOfProject, networkUsableBy, securityGroupUsableBy } from "./project-ownership.js";
 
 /**
  * Reads every picker list of the pool form in parallel; a failure of the cloud becomes one clear API error. With
- * `projectId`, networks are limited to that project's own and shared ones: a cloud-admin service account sees every
- * project's networks, and a tenant must never be offered (or allowed to attach) another tenant's network.
+ * `projectId`, every list is limited to what that project may build from (project-ownership.ts): an admin-scoped
+ * service account is shown every project's resources, and a tenant must never be offered (nor allowed to use)
+ * another tenant's private image, flavor, network or security group.
  */
 export async function readInventory(client: VhiClient, cloud: Cloud, projectId?: string): Promise<CloudInventoryType> {
   try {
-    const [images, flavors, networks, securityGroups, volumeTypes, zones] = await Promise.all([
+    const [allImages, allFlavors, networks, securityGroups, volumeTypes, zones] = await Promise.all([
       client.images.list({}),
       client.flavors.list(),
       client.networks.list(),
@@ -23,25 +25,31 @@ export async function readInventory(client: VhiClient, cloud: Cloud, projectId?:
       client.volumeTypes.list().catch(() => []),
       client.availabilityZones.list().catch(() => []),
     ]);
+    const activeImages = allImages.filter((image) => image.status === "active");
+    const enabledFlavors = allFlavors.filter((flavor) => !flavor.disabled);
+    const [images, flavors] = projectId
+      ? await Promise.all([
+          imagesOfProject(client, projectId, activeImages),
+          flavorsOfProject(client, projectId, enabledFlavors),
+        ])
+      : [activeImages, enabledFlavors];
     return {
       cloudId: cloud.id,
-      images: images
-        .filter((image) => image.status === "active")
-        .map((image) => ({
-          id: image.id,
-          name: image.name,
-          status: image.status,
-          osType: image.osType ?? null,
-          minDiskGb: image.minDiskGb,
-          minRamMb: image.minRamMb,
-        })),
-      flavors: flavors
-        .filter((flavor) => !flavor.disabled)
-        .map(({ id, name, vcpus, ramMb, diskGb }) => ({ id, name, vcpus, ramMb, diskGb })),
+      images: images.map((image) => ({
+        id: image.id,
+        name: image.name,
+        status: image.status,
+        osType: image.osType ?? null,
+        minDiskGb: image.minDiskGb,
+        minRamMb: image.minRamMb,
+      })),
+      flavors: flavors.map(({ id, name, vcpus, ramMb, diskGb }) => ({ id, name, vcpus, ramMb, diskGb })),
       networks: networks
-        .filter((network) => !projectId || network.shared || network.projectId === projectId)
+        .filter((network) => !projectId || networkUsableBy(projectId, network))
         .map(({ id, name, shared, external }) => ({ id, name, shared, external })),
-      securityGroups: securityGroups.map(({ id, name, description }) => ({ id, name, description })),
+      securityGroups: securityGroups
+        .filter((group) => !projectId || securityGroupUsableBy(projectId, group))
+        .map(({ id, name, description }) => ({ id, name, description })),
       volumeTypes: volumeTypes.map(({ id, name, description }) => ({ id, name, description })),
       availabilityZones: zones.map(({ name, available }) => ({ name, available })),
     };

@@ -8,6 +8,7 @@ import {
   VhiRateLimitedError,
   VhiTransientError,
 } from "../../clouds/vhi/index.js";
+import { poolReferenceProblem } from "../clouds/project-ownership.js";
 import { issueDesktopAgentTokens } from "../desktop-agent/index.js";
 import { effectiveSizes, renderDesktopName } from "../pools/index.js";
 import type { PassContext } from "./pool-pass.types.js";
@@ -67,6 +68,11 @@ export async function scalePool(pass: PassContext): Promise<ScaleOutcome> {
       blocked: plan.cappedBy ? `capped by maxTotal ${sizes.maxTotal}` : null,
     };
   }
+  const problem = await poolReferenceProblem(pass.client, await pass.client.projectId(pass.signal), pool, pass.signal);
+  if (problem) {
+    await stopForReferences(pass, problem);
+    return { created: 0, removed: plan.remove.length, blocked: null };
+  }
   const fit = await quotaHeadroom(pass);
   const batch = waiting.slice(0, Math.min(fit.count, pass.deps.maxBatch ?? 100));
   let blocked = batch.length < waiting.length && fit.count < waiting.length ? fit.reason : null;
@@ -95,6 +101,15 @@ export async function scalePool(pass: PassContext): Promise<ScaleOutcome> {
   await Promise.all(Array.from({ length: Math.min(CREATE_CONCURRENCY, batch.length) }, worker));
   await pass.flushDesktops();
   return { created, removed: plan.remove.length, blocked };
+}
+
+/** The pool can no longer be built as it is: pause it with the reason until an admin fixes it and resumes it. */
+async function stopForReferences(pass: PassContext, problem: string): Promise<void> {
+  const reason = `Stopped: ${problem}`;
+  pass.pool.status = "paused";
+  pass.pool.statusReason = reason;
+  await pass.ctx.db.pools.updateWhere({ id: pass.pool.id }, { status: "paused", statusReason: reason });
+  await pass.event({ kind: "paused", level: "error", message: reason });
 }
 
 /** New rows first, numbered from the pool's sequence in one transaction, so a crash never loses or reuses a name. */
