@@ -70,6 +70,14 @@ export function systemCtx(services: AppServices, unit: SystemUnit): Ctx {
   });
 }
 
+/**
+ * An agent event (`POST /agent/v1/events`): the system acting for the desktop its agent token named, in that
+ * desktop's tenant (from the desktop row, never from the request body).
+ */
+export function agentCtx(services: AppServices, desktop: { id: string; tenantId: string }): Ctx {
+  return systemCtx(services, { name: "desktop-agent", tenantId: desktop.tenantId, requestId: `agent:${desktop.id}` });
+}
+
 /** What a job handler gets besides the context: its own run's facts. */
 export interface JobRun {
   jobId: string;

@@ -1,3 +1,4 @@
+export { buildClaimFirstFreeSql, claimFirstFree } from "./claims/claim-desktop.sql.js";
 export * from "./dialect.js";
 export {
   isUuid,

@@ -1,4 +1,11 @@
-import { issueDesktopAgentToken, openTunnel, runDueTimers, TicketError, verifyAndConsumeTicket } from "@atrium/api";
+import {
+  issueDesktopAgentToken,
+  openTunnel,
+  runDueTimers,
+  TicketError,
+  tenantDb,
+  verifyAndConsumeTicket,
+} from "@atrium/api";
 import { Assignment, Desktop, DesktopSession, type Pool, type Tenant, type User } from "@atrium/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -64,7 +71,7 @@ describe("broker lifecycle: plans, timers, agent, rogue logins, tickets", () => 
     const releasePlan = await createReleasePlanRow(app, tenant, { name: "persist", releaseAfterLogoutMinutes: 1 });
     const { pool, desktops, user, token } = await scenario(3, { persistent: true, releasePlan });
     const first = await connectTo(token, pool.id);
-    const agent = await issueDesktopAgentToken(ds().manager, tenant.id, first.desktopId);
+    const agent = await issueDesktopAgentToken(tenantDb(ds().manager, tenant.id).requireTenant(), first.desktopId);
     expect((await agentEvent(app, agent, { event: "login", username: `CORP\\${user.username}` })).body.action).toBe(
       "none",
     );
@@ -89,7 +96,7 @@ describe("broker lifecycle: plans, timers, agent, rogue logins, tickets", () => 
     });
     const { pool, user, token } = await scenario(2, { releasePlan });
     const { desktopId } = await connectTo(token, pool.id);
-    const agent = await issueDesktopAgentToken(ds().manager, tenant.id, desktopId);
+    const agent = await issueDesktopAgentToken(tenantDb(ds().manager, tenant.id).requireTenant(), desktopId);
     await agentEvent(app, agent, { event: "login", username: user.username });
     await agentEvent(app, agent, { event: "disconnect", username: user.username });
     app.clock.advance(4 * MINUTE);
@@ -118,7 +125,7 @@ describe("broker lifecycle: plans, timers, agent, rogue logins, tickets", () => 
     });
     const { pool, user, token } = await scenario(1, { persistent: true, powerPlan });
     const { desktopId } = await connectTo(token, pool.id);
-    const agent = await issueDesktopAgentToken(ds().manager, tenant.id, desktopId);
+    const agent = await issueDesktopAgentToken(tenantDb(ds().manager, tenant.id).requireTenant(), desktopId);
     await agentEvent(app, agent, { event: "login", username: user.username });
     await agentEvent(app, agent, { event: "disconnect", username: user.username });
     app.clock.advance(9 * MINUTE);
@@ -149,7 +156,10 @@ describe("broker lifecycle: plans, timers, agent, rogue logins, tickets", () => 
 
   it("rogue logins are logged, assigned or logged out per policy", async () => {
     const logged = await scenario(1, { rogueAction: "log" });
-    const agentA = await issueDesktopAgentToken(ds().manager, tenant.id, logged.desktops[0]!.id);
+    const agentA = await issueDesktopAgentToken(
+      tenantDb(ds().manager, tenant.id).requireTenant(),
+      logged.desktops[0]!.id,
+    );
     const replyA = await agentEvent(app, agentA, { event: "login", username: "EVIL\\mallory" });
     expect(replyA.body.action).toBe("none");
     const rogueA = await ds()
@@ -159,7 +169,10 @@ describe("broker lifecycle: plans, timers, agent, rogue logins, tickets", () => 
     expect((await desktopOf(logged.desktops[0]!.id)).assignedUserId).toBeNull();
 
     const assigned = await scenario(1, { rogueAction: "assign" });
-    const agentB = await issueDesktopAgentToken(ds().manager, tenant.id, assigned.desktops[0]!.id);
+    const agentB = await issueDesktopAgentToken(
+      tenantDb(ds().manager, tenant.id).requireTenant(),
+      assigned.desktops[0]!.id,
+    );
     await agentEvent(app, agentB, { event: "login", username: `${assigned.user.username}@corp.example` });
     const desktopB = await desktopOf(assigned.desktops[0]!.id);
     expect(desktopB).toMatchObject({ assignedUserId: assigned.user.id, availability: "assigned" });
@@ -167,7 +180,10 @@ describe("broker lifecycle: plans, timers, agent, rogue logins, tickets", () => 
     expect(assignment.origin).toBe("rogue");
 
     const kicked = await scenario(1, { rogueAction: "logout" });
-    const agentC = await issueDesktopAgentToken(ds().manager, tenant.id, kicked.desktops[0]!.id);
+    const agentC = await issueDesktopAgentToken(
+      tenantDb(ds().manager, tenant.id).requireTenant(),
+      kicked.desktops[0]!.id,
+    );
     const replyC = await agentEvent(app, agentC, { event: "login", username: "intruder" });
     expect(replyC.body.action).toBe("logout");
     const rogueC = await ds()
@@ -178,7 +194,7 @@ describe("broker lifecycle: plans, timers, agent, rogue logins, tickets", () => 
 
   it("the agent endpoint refuses bad tokens and bad events", async () => {
     const { desktops } = await scenario(1, {});
-    const token = await issueDesktopAgentToken(ds().manager, tenant.id, desktops[0]!.id);
+    const token = await issueDesktopAgentToken(tenantDb(ds().manager, tenant.id).requireTenant(), desktops[0]!.id);
     expect((await agentEvent(app, `${token.slice(0, -1)}x`, { event: "heartbeat" })).status).toBe(401);
     expect((await agentEvent(app, "nonsense", { event: "heartbeat" })).status).toBe(401);
     expect((await agentEvent(app, token, { event: "explode" })).status).toBe(400);
@@ -186,7 +202,7 @@ describe("broker lifecycle: plans, timers, agent, rogue logins, tickets", () => 
     expect((await agentEvent(app, token, { event: "heartbeat", extra: 1 })).status).toBe(400);
     expect((await agentEvent(app, token, { event: "heartbeat" })).status).toBe(200);
     // Re-issuing replaces the old token.
-    const fresh = await issueDesktopAgentToken(ds().manager, tenant.id, desktops[0]!.id);
+    const fresh = await issueDesktopAgentToken(tenantDb(ds().manager, tenant.id).requireTenant(), desktops[0]!.id);
     expect((await agentEvent(app, token, { event: "heartbeat" })).status).toBe(401);
     expect((await agentEvent(app, fresh, { event: "heartbeat" })).status).toBe(200);
   });

@@ -1,5 +1,7 @@
 import express, { type Request, type Response, Router } from "express";
 import type { AppServices } from "../../context/app-services.js";
+import { agentCtx } from "../../context/build-ctx.js";
+import { withTransaction } from "../../context/ctx.js";
 import { agentEventSchema } from "./agent.schemas.js";
 import { handleAgentEvent } from "./agent.service.js";
 import { authenticateAgent } from "./agent-token.js";
@@ -31,8 +33,8 @@ export function createAgentRouter(services: AppServices): Router {
       return;
     }
     try {
-      const reply = await services.dataSource.manager.transaction((manager) =>
-        handleAgentEvent(manager, desktop, parsed.data, services.clock()),
+      const reply = await withTransaction(agentCtx(services, desktop), (tx) =>
+        handleAgentEvent(tx, desktop, parsed.data),
       );
       response.json(reply);
     } catch (error) {

@@ -1,5 +1,6 @@
-import { GatewayTunnel, type GatewayTunnelMode } from "@atrium/schema";
+import type { GatewayTunnelMode } from "@atrium/schema";
 import { type DataSource, IsNull } from "typeorm";
+import { acrossTenants, tenantDb } from "../../db/index.js";
 import type { TunnelEndReason, TunnelGrant } from "./gateway.types.js";
 
 export interface TunnelTotals {
@@ -27,13 +28,17 @@ export class TunnelRecorder implements TunnelRecordStore {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
+  /** The tunnels of one tenant: the one the broker signed into the tunnel's ticket (`grant.tenantId`). */
+  private tunnels(tenantId: string) {
+    return tenantDb(this.dataSource.manager, tenantId).requireTenant().gatewayTunnels;
+  }
+
   async countOpen(tenantId: string, userId: string): Promise<number> {
-    return this.dataSource.getRepository(GatewayTunnel).count({ where: { tenantId, userId, closedAt: IsNull() } });
+    return this.tunnels(tenantId).count({ userId, closedAt: IsNull() });
   }
 
   async open(grant: TunnelGrant, mode: GatewayTunnelMode, listenPort: number | null = null): Promise<string> {
-    const row = await this.dataSource.getRepository(GatewayTunnel).save({
-      tenantId: grant.tenantId,
+    const row = await this.tunnels(grant.tenantId).insert({
       userId: grant.userId,
       desktopId: grant.desktopId,
       sessionId: grant.sessionId,
@@ -54,12 +59,12 @@ export class TunnelRecorder implements TunnelRecordStore {
   }
 
   async close(id: string, tenantId: string, totals: TunnelTotals): Promise<void> {
-    const repository = this.dataSource.getRepository(GatewayTunnel);
-    const row = await repository.findOne({ where: { id, tenantId } });
+    const tunnels = this.tunnels(tenantId);
+    const row = await tunnels.findOne({ id });
     if (!row || row.closedAt) return;
     const closedAt = this.clock();
-    await repository.update(
-      { id, tenantId },
+    await tunnels.updateWhere(
+      { id },
       {
         bytesIn: totals.bytesIn,
         bytesOut: totals.bytesOut,
@@ -72,12 +77,11 @@ export class TunnelRecorder implements TunnelRecordStore {
 
   /** A node that crashed left its rows open; on restart they are closed so they stop counting toward limits. */
   async closeAbandoned(): Promise<number> {
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .update(GatewayTunnel)
-      .set({ closedAt: this.clock(), closeReason: "gateway_restart" })
-      .where("node = :node AND closed_at IS NULL", { node: this.node })
-      .execute();
-    return result.affected ?? 0;
+    const across = acrossTenants(this.dataSource.manager, "a restarted gateway node closes the tunnels it left open");
+    return across.gatewayTunnels.updateWhere(
+      "node = :node AND closed_at IS NULL",
+      { closedAt: this.clock(), closeReason: "gateway_restart" },
+      { node: this.node },
+    );
   }
 }

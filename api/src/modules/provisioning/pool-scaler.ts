@@ -155,8 +155,7 @@ async function insertRows(pass: PassContext, count: number): Promise<void> {
 async function issueAgentTokens(pass: PassContext, batch: Desktop[]): Promise<Map<string, string>> {
   if (pass.pool.userDataKind === "none" || !pass.deps.brokerUrl) return new Map();
   const tokens = await issueDesktopAgentTokens(
-    pass.ctx.manager,
-    pass.pool.tenantId,
+    pass.ctx.db.requireTenant(),
     batch.map((desktop) => desktop.id),
   );
   pass.checkpoint("create:tokens");

@@ -1,14 +1,6 @@
-import {
-  AccessProfile,
-  AssignmentRule,
-  Group,
-  GroupMembership,
-  type Location as LocationEntity,
-  Policy,
-  User,
-} from "@atrium/schema";
-import { type EntityManager, In, IsNull } from "typeorm";
-import { isUuid } from "../../../tenancy/tenant-scope.js";
+import type { AssignmentRule, Location as LocationEntity, Policy, User } from "@atrium/schema";
+import { In, IsNull } from "typeorm";
+import { isUuid, type OneTenantDb } from "../../../db/index.js";
 import { evaluateAccess } from "../evaluator/access.evaluator.js";
 import type { AccessDecision } from "../evaluator/access-decision.types.js";
 import type { ClientContext } from "../evaluator/location-matcher.js";
@@ -40,25 +32,19 @@ export interface SignInSubject {
   attributes?: Readonly<Record<string, string | readonly string[]>>;
 }
 
-async function localGroupNames(manager: EntityManager, tenantId: string, userId: string): Promise<string[]> {
-  const memberships = await manager.getRepository(GroupMembership).find({ where: { tenantId, userId } });
+async function localGroupNames(db: OneTenantDb, userId: string): Promise<string[]> {
+  const memberships = await db.groupMemberships.find({ where: { userId } });
   if (memberships.length === 0) return [];
-  const groups = await manager
-    .getRepository(Group)
-    .find({ where: { tenantId, id: In(memberships.map((m) => m.groupId)) } });
+  const groups = await db.groups.find({ where: { id: In(memberships.map((m) => m.groupId)) } });
   return groups.map((group) => group.name);
 }
 
 /** Rules of the provider that authenticated the user, plus the tenant-wide ones (null provider). */
-async function rulesFor(manager: EntityManager, tenantId: string, providerId: string | null) {
-  const repository = manager.getRepository(AssignmentRule);
-  return repository.find({
+function rulesFor(db: OneTenantDb, providerId: string | null): Promise<AssignmentRule[]> {
+  return db.assignmentRules.find({
     where: providerId
-      ? [
-          { tenantId, identityProviderId: IsNull() },
-          { tenantId, identityProviderId: providerId },
-        ]
-      : { tenantId, identityProviderId: IsNull() },
+      ? [{ identityProviderId: IsNull() }, { identityProviderId: providerId }]
+      : { identityProviderId: IsNull() },
   });
 }
 
@@ -66,31 +52,24 @@ async function rulesFor(manager: EntityManager, tenantId: string, providerId: st
  * Loads the subject (stored sign-in profile merged with local group memberships), the rules and the locations of a
  * tenant user. `signIn` overrides the stored profile with what the identity provider just said.
  */
-export async function loadAccessInputs(
-  manager: EntityManager,
-  tenantId: string,
-  user: User,
-  signIn?: SignInSubject,
-): Promise<UserAccessInputs> {
-  const profile = signIn
-    ? null
-    : await manager.getRepository(AccessProfile).findOne({ where: { tenantId, userId: user.id } });
+export async function loadAccessInputs(db: OneTenantDb, user: User, signIn?: SignInSubject): Promise<UserAccessInputs> {
+  const profile = signIn ? null : await db.accessProfiles.findOne({ userId: user.id });
   const providerId = signIn ? signIn.providerId : (profile?.identityProviderId ?? null);
   const external = signIn ? [...signIn.groups] : (profile?.groups ?? []);
-  const groups = [...new Set([...external, ...(await localGroupNames(manager, tenantId, user.id))])];
+  const groups = [...new Set([...external, ...(await localGroupNames(db, user.id))])];
   const attributes: Record<string, string | readonly string[]> = {
     ...(signIn ? (signIn.attributes ?? {}) : (profile?.attributes ?? {})),
     username: user.username,
     ...(user.email ? { email: user.email } : {}),
   };
-  const rules = await rulesFor(manager, tenantId, providerId);
-  const { locations } = await visibleLocations(manager, tenantId);
+  const rules = await rulesFor(db, providerId);
+  const { locations } = await visibleLocations(db);
   return { user, providerId, subject: { groups, attributes }, rules, locations };
 }
 
 /** Pure re-evaluation for a client and an instant; the policy is looked up inside the tenant only. */
 export async function decideWith(
-  manager: EntityManager,
+  db: OneTenantDb,
   inputs: UserAccessInputs,
   client: ClientContext,
   now: Date,
@@ -102,27 +81,23 @@ export async function decideWith(
     client,
     now,
   });
-  const tenantId = inputs.user.tenantId;
   const policy =
-    decision.allowed && decision.policyId && tenantId && isUuid(decision.policyId)
-      ? await manager.getRepository(Policy).findOne({ where: { tenantId, id: decision.policyId } })
+    decision.allowed && decision.policyId && isUuid(decision.policyId)
+      ? await db.policies.findOne({ id: decision.policyId })
       : null;
   return { decision, policy, inputs, rulesConfigured: inputs.rules.length > 0 };
 }
 
 export async function decideForUser(
-  manager: EntityManager,
-  tenantId: string,
+  db: OneTenantDb,
   user: User,
   client: ClientContext,
   now: Date,
 ): Promise<AccessOutcome> {
-  return decideWith(manager, await loadAccessInputs(manager, tenantId, user), client, now);
+  return decideWith(db, await loadAccessInputs(db, user), client, now);
 }
 
 /** Loads a user of the tenant by id (null when it is not one). */
-export function findTenantUser(manager: EntityManager, tenantId: string, userId: string): Promise<User | null> {
-  return isUuid(userId)
-    ? manager.getRepository(User).findOne({ where: { tenantId, id: userId } })
-    : Promise.resolve(null);
+export function findTenantUser(db: OneTenantDb, userId: string): Promise<User | null> {
+  return isUuid(userId) ? db.users.findOne({ id: userId }) : Promise.resolve(null);
 }

@@ -1,5 +1,6 @@
-import { Location as LocationEntity } from "@atrium/schema";
-import { type EntityManager, IsNull } from "typeorm";
+import type { Location as LocationEntity } from "@atrium/schema";
+import type { EntityManager } from "typeorm";
+import { type OneTenantDb, tenantDb } from "../../../db/index.js";
 import { evaluateAccess } from "../evaluator/access.evaluator.js";
 import type { ClientContext } from "../evaluator/location-matcher.js";
 import { type MergedLocations, mergeLocations } from "../evaluator/location-merge.util.js";
@@ -29,24 +30,23 @@ export function toEvaluatorLocation(row: LocationEntity): EvaluatorLocation {
 }
 
 /** The tenant's locations plus the MSP defaults it does not shadow by name. */
-export async function visibleLocations(
-  manager: EntityManager,
-  tenantId: string,
-): Promise<MergedLocations<LocationEntity>> {
-  const repository = manager.getRepository(LocationEntity);
-  const own = await repository.find({ where: { tenantId }, order: { name: "ASC" } });
-  const msp = await repository.find({ where: { tenantId: IsNull() }, order: { name: "ASC" } });
+export async function visibleLocations(db: OneTenantDb): Promise<MergedLocations<LocationEntity>> {
+  const own = await db.locations.find({ order: { name: "ASC" } });
+  const msp = await db.msp().locations.find({ order: { name: "ASC" } });
   return mergeLocations(own, msp);
 }
 
-/** Names of the tenant's locations (and inherited MSP defaults) the client is in now, e.g. for the login history. */
+/**
+ * Names of the tenant's locations (and inherited MSP defaults) the client is in now, e.g. for the login history.
+ * The tenant is the signing-in user's (sign-in has no tenant context yet), so the door is opened for it here.
+ */
 export async function locationNamesAt(
   manager: EntityManager,
   tenantId: string,
   client: ClientContext,
   now: Date,
 ): Promise<string[]> {
-  const { locations } = await visibleLocations(manager, tenantId);
+  const { locations } = await visibleLocations(tenantDb(manager, tenantId).requireTenant());
   if (locations.length === 0) return [];
   // No rules: only the location matching of the evaluator is wanted, exactly as the rules would see it.
   const { matchedLocationIds } = evaluateAccess({

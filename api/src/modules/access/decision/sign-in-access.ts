@@ -1,5 +1,6 @@
-import { AccessProfile, type User } from "@atrium/schema";
+import type { User } from "@atrium/schema";
 import type { EntityManager } from "typeorm";
+import { tenantDb } from "../../../db/index.js";
 import type { ClientContext } from "../evaluator/location-matcher.js";
 import { type AccessOutcome, decideWith, loadAccessInputs, type SignInSubject } from "./access-decision.service.js";
 
@@ -23,11 +24,12 @@ export async function decideAccessAtSignIn(
   subject: SignInSubject,
   client: ClientContext,
 ): Promise<AccessOutcome | null> {
-  const tenantId = user.tenantId;
-  if (!tenantId) return null;
-  const inputs = await loadAccessInputs(ctx.manager, tenantId, user, subject);
-  const profiles = ctx.manager.getRepository(AccessProfile);
-  const existing = await profiles.findOne({ where: { tenantId, userId: user.id } });
+  if (!user.tenantId) return null;
+  // Sign-in has no tenant context yet: the door is the authenticated user's tenant.
+  const db = tenantDb(ctx.manager, user.tenantId).requireTenant();
+  const inputs = await loadAccessInputs(db, user, subject);
+  const profiles = db.accessProfiles;
+  const existing = await profiles.findOne({ userId: user.id });
   const facts = {
     identityProviderId: subject.providerId,
     groups: [...subject.groups].slice(0, 1000),
@@ -38,7 +40,7 @@ export async function decideAccessAtSignIn(
       ]),
     ),
   };
-  if (existing) await profiles.update({ id: existing.id, tenantId }, facts);
-  else await profiles.insert({ tenantId, userId: user.id, ...facts });
-  return decideWith(ctx.manager, inputs, client, ctx.services.clock());
+  if (existing) await profiles.updateWhere({ id: existing.id }, facts);
+  else await profiles.insertMany([{ userId: user.id, ...facts }]);
+  return decideWith(db, inputs, client, ctx.services.clock());
 }

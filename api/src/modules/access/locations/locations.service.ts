@@ -1,12 +1,10 @@
-import { Location as LocationEntity, type LocationGatewayMode } from "@atrium/schema";
-import { IsNull } from "typeorm";
+import type { Location as LocationEntity, LocationGatewayMode } from "@atrium/schema";
 import { type RequestContext, withTransaction } from "../../../context/request-context.js";
-import { badInput, conflict, notFound } from "../../../errors/app-error.js";
+import { badInput, conflict } from "../../../errors/app-error.js";
 import type { PageArgs } from "../../../graphql/connection.js";
 import { paginate } from "../../../graphql/paginate.js";
 import { providedFields } from "../../../graphql/validation.js";
 import { recordAudit } from "../../../tenancy/audit.js";
-import { isUuid, tenantScope } from "../../../tenancy/tenant-scope.js";
 import { visibleLocations } from "../decision/location-rows.js";
 import { describeZodError, locationSchema } from "../evaluator/location.types.js";
 import type { CreateLocationInput, UpdateLocationInput } from "./locations.types.js";
@@ -16,7 +14,9 @@ type LocationFields = Pick<
   "name" | "description" | "cidrs" | "clientKinds" | "viaGateway" | "timeWindows"
 >;
 
-const locations = (ctx: RequestContext) => tenantScope(ctx, LocationEntity, "Location");
+const locations = (ctx: RequestContext) => ctx.db.requireTenant().locations;
+/** MSP-wide defaults (tenant null), managed by MSP staff only; resolvers allow only them here. */
+const mspLocations = (ctx: RequestContext) => ctx.db.msp().locations;
 
 /** The same schema the evaluator applies, so nothing is saved that would later fail closed unexpectedly. */
 function validated(fields: LocationFields): LocationFields {
@@ -57,7 +57,7 @@ export function getLocation(ctx: RequestContext, id: string) {
 
 /** MSP defaults this tenant sees (the ones it does not shadow with a location of the same name). */
 export async function inheritedLocations(ctx: RequestContext): Promise<LocationEntity[]> {
-  const { locations: visible } = await visibleLocations(ctx.manager, locations(ctx).tenantId);
+  const { locations: visible } = await visibleLocations(ctx.db.requireTenant());
   return visible.filter((location) => location.tenantId === null);
 }
 
@@ -98,25 +98,17 @@ export async function deleteLocation(ctx: RequestContext, id: string) {
 
 /** MSP-wide defaults: no tenant, managed by MSP staff only. */
 export function listMspLocations(ctx: RequestContext) {
-  return ctx.manager.getRepository(LocationEntity).find({ where: { tenantId: IsNull() }, order: { name: "ASC" } });
-}
-
-async function getMspLocation(ctx: RequestContext, id: string) {
-  const row = isUuid(id)
-    ? await ctx.manager.getRepository(LocationEntity).findOne({ where: { id, tenantId: IsNull() } })
-    : null;
-  if (!row) throw notFound("Location");
-  return row;
+  return mspLocations(ctx).find({ order: { name: "ASC" } });
 }
 
 export async function createMspLocation(ctx: RequestContext, input: CreateLocationInput) {
   return withTransaction(ctx, async (tx) => {
-    const repository = tx.manager.getRepository(LocationEntity);
+    const repository = mspLocations(tx);
     const fields = validated(fieldsOf(input));
-    if (await repository.findOne({ where: { tenantId: IsNull(), name: fields.name } })) {
+    if (await repository.findOne({ name: fields.name })) {
       throw conflict(`Location "${fields.name}" already exists`);
     }
-    const location = await repository.save(repository.create({ ...fields, tenantId: null }));
+    const location = await repository.insert(fields);
     await recordAudit(tx, {
       action: "createMspLocation",
       targetType: "Location",
@@ -130,11 +122,10 @@ export async function createMspLocation(ctx: RequestContext, input: CreateLocati
 
 export async function updateMspLocation(ctx: RequestContext, id: string, input: UpdateLocationInput) {
   return withTransaction(ctx, async (tx) => {
-    const before = await getMspLocation(tx, id);
+    const before = await mspLocations(tx).getById(id);
     const patch = providedFields(input) as Partial<LocationFields>;
     const fields = validated({ ...before, ...patch } as LocationFields);
-    const repository = tx.manager.getRepository(LocationEntity);
-    const location = await repository.save(repository.merge({ ...before }, { ...patch, name: fields.name }));
+    const location = await mspLocations(tx).update(id, { ...patch, name: fields.name });
     await recordAudit(tx, {
       action: "updateMspLocation",
       targetType: "Location",
@@ -149,8 +140,7 @@ export async function updateMspLocation(ctx: RequestContext, id: string, input: 
 
 export async function deleteMspLocation(ctx: RequestContext, id: string) {
   return withTransaction(ctx, async (tx) => {
-    const location = await getMspLocation(tx, id);
-    await tx.manager.getRepository(LocationEntity).delete({ id: location.id, tenantId: IsNull() });
+    const location = await mspLocations(tx).remove(id);
     await recordAudit(tx, {
       action: "deleteMspLocation",
       targetType: "Location",

@@ -1,19 +1,10 @@
-import {
-  type PlanPowerAction,
-  PoolEntitlement,
-  PowerPlan,
-  ProtocolPlan,
-  type ProtocolSetting,
-  type ReleaseDisposition,
-  ReleasePlan,
-} from "@atrium/schema";
-import type { EntityTarget } from "typeorm";
+import type { PlanPowerAction, ProtocolSetting, ReleaseDisposition } from "@atrium/schema";
 import { type RequestContext, withTransaction } from "../../../context/request-context.js";
+import type { OneTenantDb, ScopedRepository, TenantOwned } from "../../../db/index.js";
 import { badInput, conflict } from "../../../errors/app-error.js";
 import type { PageArgs } from "../../../graphql/connection.js";
 import { paginate } from "../../../graphql/paginate.js";
 import { recordAudit } from "../../../tenancy/audit.js";
-import { type TenantOwned, tenantScope } from "../../../tenancy/tenant-scope.js";
 import type { PowerPlanInput, ProtocolPlanInput, ReleasePlanInput } from "./plans.types.js";
 
 type PlanKind = "ProtocolPlan" | "PowerPlan" | "ReleasePlan";
@@ -26,8 +17,8 @@ const REFERENCE: Record<PlanKind, "protocolPlanId" | "powerPlanId" | "releasePla
 };
 
 /** Create/update/delete shared by the three plan kinds: unique names, audit, and no deleting a plan in use. */
-function planCrud<T extends Plan>(entity: EntityTarget<T>, kind: PlanKind) {
-  const scope = (ctx: RequestContext) => tenantScope<T>(ctx, entity, kind);
+function planCrud<T extends Plan>(repository: (db: OneTenantDb) => ScopedRepository<T>, kind: PlanKind) {
+  const scope = (ctx: RequestContext) => repository(ctx.db.requireTenant());
   return {
     list: (ctx: RequestContext, page: PageArgs) =>
       paginate(scope(ctx).query("plan"), page, [{ property: "name", direction: "ASC" }]),
@@ -55,9 +46,7 @@ function planCrud<T extends Plan>(entity: EntityTarget<T>, kind: PlanKind) {
       withTransaction(ctx, async (tx) => {
         const plans = scope(tx);
         const plan = await plans.getById(id);
-        const users = await tx.manager
-          .getRepository(PoolEntitlement)
-          .count({ where: { tenantId: plans.tenantId, [REFERENCE[kind]]: plan.id } });
+        const users = await tx.db.requireTenant().poolEntitlements.count({ [REFERENCE[kind]]: plan.id });
         if (users > 0) throw conflict(`${kind} "${plan.name}" is used by ${users} pool entitlement(s)`);
         await plans.remove(id);
         await recordAudit(tx, { action: `delete${kind}`, targetType: kind, targetId: id, before: plan });
@@ -66,9 +55,9 @@ function planCrud<T extends Plan>(entity: EntityTarget<T>, kind: PlanKind) {
   };
 }
 
-export const protocolPlans = planCrud(ProtocolPlan, "ProtocolPlan");
-export const powerPlans = planCrud(PowerPlan, "PowerPlan");
-export const releasePlans = planCrud(ReleasePlan, "ReleasePlan");
+export const protocolPlans = planCrud((db) => db.protocolPlans, "ProtocolPlan");
+export const powerPlans = planCrud((db) => db.powerPlans, "PowerPlan");
+export const releasePlans = planCrud((db) => db.releasePlans, "ReleasePlan");
 
 export function protocolPlanFields(input: ProtocolPlanInput): { name: string; protocols: ProtocolSetting[] } {
   const seen = new Set<string>();

@@ -1,24 +1,12 @@
-import {
-  AssignmentRule,
-  type OfferSortOrder,
-  Policy,
-  Pool,
-  PoolEntitlement,
-  PowerPlan,
-  ProtocolPlan,
-  ReleasePlan,
-  type RogueLoginAction,
-  type UserPowerAction,
-} from "@atrium/schema";
+import type { OfferSortOrder, Policy, PoolEntitlement, RogueLoginAction, UserPowerAction } from "@atrium/schema";
 import { type RequestContext, withTransaction } from "../../../context/request-context.js";
 import { badInput, conflict } from "../../../errors/app-error.js";
 import type { PageArgs } from "../../../graphql/connection.js";
 import { paginate } from "../../../graphql/paginate.js";
 import { recordAudit } from "../../../tenancy/audit.js";
-import { tenantScope } from "../../../tenancy/tenant-scope.js";
 import type { CreatePolicyInput, PoolEntitlementInput, UpdatePolicyInput } from "./policies.types.js";
 
-const policies = (ctx: RequestContext) => tenantScope(ctx, Policy, "Policy");
+const policies = (ctx: RequestContext) => ctx.db.requireTenant().policies;
 
 export function listPolicies(ctx: RequestContext, page: PageArgs) {
   return paginate(policies(ctx).query("policy"), page, [{ property: "name", direction: "ASC" }]);
@@ -29,41 +17,36 @@ export function getPolicy(ctx: RequestContext, id: string) {
 }
 
 export function entitlementsOf(ctx: RequestContext, policy: Policy): Promise<PoolEntitlement[]> {
-  return ctx.manager
-    .getRepository(PoolEntitlement)
-    .find({ where: { tenantId: policy.tenantId, policyId: policy.id }, order: { position: "ASC" } });
+  return ctx.db.requireTenant().poolEntitlements.find({ where: { policyId: policy.id }, order: { position: "ASC" } });
 }
 
 /** Every referenced pool and plan is resolved inside the caller's tenant: a foreign id is NOT_FOUND. */
 async function replaceEntitlements(tx: RequestContext, policy: Policy, inputs: PoolEntitlementInput[]) {
+  const db = tx.db.requireTenant();
   const seen = new Set<string>();
   for (const input of inputs) {
     if (seen.has(input.poolId)) throw badInput("A pool may appear only once in a policy", "entitlements");
     seen.add(input.poolId);
-    await tenantScope(tx, Pool, "Pool").getById(input.poolId);
-    if (input.protocolPlanId) await tenantScope(tx, ProtocolPlan, "ProtocolPlan").getById(input.protocolPlanId);
-    if (input.powerPlanId) await tenantScope(tx, PowerPlan, "PowerPlan").getById(input.powerPlanId);
-    if (input.releasePlanId) await tenantScope(tx, ReleasePlan, "ReleasePlan").getById(input.releasePlanId);
+    await db.pools.getById(input.poolId);
+    if (input.protocolPlanId) await db.protocolPlans.getById(input.protocolPlanId);
+    if (input.powerPlanId) await db.powerPlans.getById(input.powerPlanId);
+    if (input.releasePlanId) await db.releasePlans.getById(input.releasePlanId);
   }
-  const repository = tx.manager.getRepository(PoolEntitlement);
-  await repository.delete({ tenantId: policy.tenantId, policyId: policy.id });
-  const rows = inputs.map((input, position) =>
-    repository.create({
-      tenantId: policy.tenantId,
-      policyId: policy.id,
-      poolId: input.poolId,
-      position,
-      offerCount: input.offerCount,
-      persistent: input.persistent,
-      sortOrder: input.sortOrder as OfferSortOrder,
-      startIfStopped: input.startIfStopped,
-      userPowerActions: [...new Set(input.userPowerActions)] as UserPowerAction[],
-      protocolPlanId: input.protocolPlanId ?? null,
-      powerPlanId: input.powerPlanId ?? null,
-      releasePlanId: input.releasePlanId ?? null,
-    }),
-  );
-  return rows.length ? repository.save(rows) : [];
+  await db.poolEntitlements.delete({ policyId: policy.id });
+  const rows = inputs.map((input, position) => ({
+    policyId: policy.id,
+    poolId: input.poolId,
+    position,
+    offerCount: input.offerCount,
+    persistent: input.persistent,
+    sortOrder: input.sortOrder as OfferSortOrder,
+    startIfStopped: input.startIfStopped,
+    userPowerActions: [...new Set(input.userPowerActions)] as UserPowerAction[],
+    protocolPlanId: input.protocolPlanId ?? null,
+    powerPlanId: input.powerPlanId ?? null,
+    releasePlanId: input.releasePlanId ?? null,
+  }));
+  return db.poolEntitlements.insertMany(rows);
 }
 
 export async function createPolicy(ctx: RequestContext, input: CreatePolicyInput) {
@@ -116,10 +99,10 @@ export async function deletePolicy(ctx: RequestContext, id: string) {
   return withTransaction(ctx, async (tx) => {
     const scope = policies(tx);
     const policy = await scope.getById(id);
-    const rules = await tx.manager.getRepository(AssignmentRule).find({ where: { tenantId: scope.tenantId } });
+    const rules = await tx.db.requireTenant().assignmentRules.find();
     const users = rules.filter((rule) => (rule.outcome as { policyId?: unknown }).policyId === policy.id).length;
     if (users > 0) throw conflict(`Policy "${policy.name}" is named by ${users} assignment rule(s)`);
-    await tx.manager.getRepository(PoolEntitlement).delete({ tenantId: scope.tenantId, policyId: policy.id });
+    await tx.db.requireTenant().poolEntitlements.delete({ policyId: policy.id });
     await scope.remove(id);
     await recordAudit(tx, { action: "deletePolicy", targetType: "Policy", targetId: id, before: policy });
     return policy;

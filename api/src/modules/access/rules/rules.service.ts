@@ -1,16 +1,15 @@
-import { AssignmentRule } from "@atrium/schema";
+import type { AssignmentRule } from "@atrium/schema";
 import { type RequestContext, withTransaction } from "../../../context/request-context.js";
 import { badInput, notFound } from "../../../errors/app-error.js";
 import type { PageArgs } from "../../../graphql/connection.js";
 import { paginate } from "../../../graphql/paginate.js";
 import { recordAudit } from "../../../tenancy/audit.js";
-import { tenantScope } from "../../../tenancy/tenant-scope.js";
 import { visibleLocations } from "../decision/location-rows.js";
 import { assignmentRuleSchema, ruleConditionSchema, ruleOutcomeSchema } from "../evaluator/assignment-rule.types.js";
 import { describeZodError } from "../evaluator/location.types.js";
 import type { AssignmentRuleInput } from "./rules.types.js";
 
-const rules = (ctx: RequestContext) => tenantScope(ctx, AssignmentRule, "AssignmentRule");
+const rules = (ctx: RequestContext) => ctx.db.requireTenant().assignmentRules;
 
 export async function listRules(ctx: RequestContext, page: PageArgs, identityProviderId?: string | null) {
   const query = rules(ctx).query("rule");
@@ -68,7 +67,7 @@ async function ruleFields(tx: RequestContext, input: AssignmentRuleInput) {
     await tx.db.requireTenant().policies.getById(outcome.data.policyId);
   }
   if (input.locationIds.length > 0) {
-    const { locations } = await visibleLocations(tx.manager, rules(tx).tenantId);
+    const { locations } = await visibleLocations(tx.db.requireTenant());
     const known = new Set(locations.map((location) => location.id));
     // Another tenant's location is answered like an unknown id, as every foreign reference is.
     if (input.locationIds.some((id) => !known.has(id))) throw notFound("Location");

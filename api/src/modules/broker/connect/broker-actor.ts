@@ -1,7 +1,6 @@
-import { type Policy, PoolEntitlement, type User } from "@atrium/schema";
+import type { Policy, PoolEntitlement, User } from "@atrium/schema";
 import type { RequestContext } from "../../../context/request-context.js";
 import { unauthenticated } from "../../../errors/app-error.js";
-import { requireTenantId } from "../../../tenancy/tenant-scope.js";
 import {
   type AccessOutcome,
   type ClientContext,
@@ -13,7 +12,6 @@ import { accessDenied } from "../broker.errors.js";
 
 /** The signed-in end user with the access decision for this request: the policy and its entitlements. */
 export interface BrokerActor {
-  tenantId: string;
   user: User;
   client: ClientContext;
   outcome: AccessOutcome;
@@ -30,17 +28,18 @@ export interface BrokerActor {
  */
 export async function brokerActor(ctx: RequestContext): Promise<BrokerActor> {
   const startedMs = performance.now();
-  const tenantId = requireTenantId(ctx);
+  const db = ctx.db.requireTenant();
   if (ctx.principal.kind !== "user") throw unauthenticated("Desktops are for signed-in users");
-  const user = await findTenantUser(ctx.manager, tenantId, ctx.principal.userId);
+  const user = await findTenantUser(db, ctx.principal.userId);
   if (!user || user.disabled) throw unauthenticated();
   const now = ctx.services.clock();
   const client = clientOfRequest(ctx);
-  const outcome = await decideForUser(ctx.manager, tenantId, user, client, now);
+  const outcome = await decideForUser(db, user, client, now);
   if (!outcome.decision.allowed) throw accessDenied(outcome.decision.detail);
   if (!outcome.policy) throw accessDenied("the policy named by your assignment rule no longer exists");
-  const entitlements = await ctx.manager
-    .getRepository(PoolEntitlement)
-    .find({ where: { tenantId, policyId: outcome.policy.id }, order: { position: "ASC" } });
-  return { tenantId, user, client, outcome, policy: outcome.policy, entitlements, now, startedMs };
+  const entitlements = await db.poolEntitlements.find({
+    where: { policyId: outcome.policy.id },
+    order: { position: "ASC" },
+  });
+  return { user, client, outcome, policy: outcome.policy, entitlements, now, startedMs };
 }

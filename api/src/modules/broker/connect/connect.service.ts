@@ -1,14 +1,13 @@
-import { Assignment, Desktop, DesktopSession, Pool, type PoolEntitlement, ProtocolPlan } from "@atrium/schema";
+import type { Desktop, PoolEntitlement } from "@atrium/schema";
 import type { RequestContext } from "../../../context/request-context.js";
 import { withTransaction } from "../../../context/request-context.js";
+import { claimFirstFree, type OneTenantDb } from "../../../db/index.js";
 import { badInput } from "../../../errors/app-error.js";
 import { recordAudit } from "../../../tenancy/audit.js";
-import { tenantScope } from "../../../tenancy/tenant-scope.js";
 import { DEFAULT_CONNECTION_CONSTRAINTS } from "../../access/index.js";
 import { desktopTaken, limitReached, noDesktopAvailable, notEntitled, noUsableProtocol } from "../broker.errors.js";
 import { cancelTimers, openAssignment } from "../sessions/lifecycle.service.js";
 import { type BrokerActor, brokerActor } from "./broker-actor.js";
-import { claimFirstFree } from "./claim-desktop.sql.js";
 import type { ConnectInput, DesktopConnectionType } from "./connect.types.js";
 import {
   browserProtocolFor,
@@ -24,10 +23,8 @@ import { issueTicket } from "./tickets.js";
 const MAX_ROUNDS = 8;
 const FIRST_WINDOW = 32;
 
-export async function protocolPlanOf(ctx: RequestContext, tenantId: string, entitlement: PoolEntitlement) {
-  return entitlement.protocolPlanId
-    ? ctx.manager.getRepository(ProtocolPlan).findOne({ where: { tenantId, id: entitlement.protocolPlanId } })
-    : null;
+export async function protocolPlanOf(db: OneTenantDb, entitlement: PoolEntitlement) {
+  return entitlement.protocolPlanId ? db.protocolPlans.findOne({ id: entitlement.protocolPlanId }) : null;
 }
 
 /** Refuses a new desktop to a user who already holds as many as the policy allows. */
@@ -39,7 +36,7 @@ function enforceLimit(actor: BrokerActor, held: readonly Desktop[]) {
 /**
  * Claims one of `rankedIds` (best first) for the user inside the connection's transaction and finishes the
  * connection there; null when every one of them is taken. The claim is the one atomic statement of
- * claim-desktop.sql.ts, for a desktop the user picked as for the candidates of a pool.
+ * db/claims/claim-desktop.sql.ts, for a desktop the user picked as for the candidates of a pool.
  */
 function claimAndFinish(
   ctx: RequestContext,
@@ -50,7 +47,7 @@ function claimAndFinish(
 ): Promise<DesktopConnectionType | null> {
   return withTransaction(ctx, async (tx) => {
     const ids = candidates.map((desktop) => desktop.id);
-    const claimed = await claimFirstFree(tx.manager, actor.tenantId, ids, actor.user.id);
+    const claimed = await claimFirstFree(tx.db.requireTenant(), ids, actor.user.id);
     const desktop = candidates.find((candidate) => candidate.id === claimed);
     return desktop ? finishConnect(tx, actor, desktop, entitlement, chosen, false) : null;
   });
@@ -65,62 +62,53 @@ async function finishConnect(
   chosen: ChosenProtocol,
   reconnect: boolean,
 ): Promise<DesktopConnectionType> {
-  const { tenantId, user, now } = actor;
-  let assignment = reconnect ? await openAssignment(tx.manager, tenantId, desktop.id) : null;
+  const { user, now } = actor;
+  const db = tx.db.requireTenant();
+  let assignment = reconnect ? await openAssignment(db, desktop.id) : null;
   if (!assignment) {
-    const repository = tx.manager.getRepository(Assignment);
-    assignment = await repository.save(
-      repository.create({
-        tenantId,
-        desktopId: desktop.id,
-        userId: user.id,
-        poolId: desktop.poolId,
-        policyId: actor.policy.id,
-        entitlementId: entitlement.id,
-        persistent: entitlement.persistent,
-        origin: "broker",
-        assignedAt: now,
-        releasedAt: null,
-        releaseReason: null,
-      }),
-    );
+    assignment = await db.assignments.insert({
+      desktopId: desktop.id,
+      userId: user.id,
+      poolId: desktop.poolId,
+      policyId: actor.policy.id,
+      entitlementId: entitlement.id,
+      persistent: entitlement.persistent,
+      origin: "broker",
+      assignedAt: now,
+      releasedAt: null,
+      releaseReason: null,
+    });
   }
   if (reconnect) {
     // Coming back to a desktop a power plan may have suspended or stopped: ask the controller to start it again.
-    await tx.manager
-      .createQueryBuilder()
-      .update(Desktop)
-      .set({ desiredPowerState: "running" })
-      .where("id = :id AND tenant_id = :tenantId AND desired_power_state <> 'deleted'", { id: desktop.id, tenantId })
-      .execute();
+    await db.desktops.updateWhere(
+      "id = :id AND desired_power_state <> 'deleted'",
+      { desiredPowerState: "running" },
+      { id: desktop.id },
+    );
   }
-  await cancelTimers(tx.manager, tenantId, desktop.id, now);
-  const sessions = tx.manager.getRepository(DesktopSession);
-  const session = await sessions.save(
-    sessions.create({
-      tenantId,
-      desktopId: desktop.id,
-      userId: user.id,
-      assignmentId: assignment.id,
-      username: user.username,
-      state: "pending",
-      rogue: false,
-      protocol: chosen.setting.protocol,
-      viaGateway: chosen.viaGateway,
-      clientIp: actor.client.ip,
-      locationIds: [...actor.outcome.decision.matchedLocationIds],
-      connectMs: Math.round(performance.now() - actor.startedMs),
-      startedAt: now,
-      lastEventAt: now,
-      endedAt: null,
-      endReason: null,
-    }),
-  );
+  await cancelTimers(db, desktop.id, now);
+  const session = await db.desktopSessions.insert({
+    desktopId: desktop.id,
+    userId: user.id,
+    assignmentId: assignment.id,
+    username: user.username,
+    state: "pending",
+    rogue: false,
+    protocol: chosen.setting.protocol,
+    viaGateway: chosen.viaGateway,
+    clientIp: actor.client.ip,
+    locationIds: [...actor.outcome.decision.matchedLocationIds],
+    connectMs: Math.round(performance.now() - actor.startedMs),
+    startedAt: now,
+    lastEventAt: now,
+    endedAt: null,
+    endReason: null,
+  });
   const host = desktop.addresses?.[0] ?? null;
   const ticket =
     chosen.viaGateway && host
-      ? await issueTicket(tx.manager, tx.services, {
-          tenantId,
+      ? await issueTicket(db, tx.services, {
           userId: user.id,
           desktopId: desktop.id,
           sessionId: session.id,
@@ -161,6 +149,7 @@ async function finishConnect(
 export async function connect(ctx: RequestContext, input: ConnectInput): Promise<DesktopConnectionType> {
   if (!input.desktopId === !input.poolId) throw badInput("Give exactly one of desktopId or poolId", "desktopId");
   const actor = await brokerActor(ctx);
+  const db = ctx.db.requireTenant();
   const constraints = actor.outcome.decision.constraints ?? DEFAULT_CONNECTION_CONSTRAINTS;
 
   const entitlementFor = (poolId: string) => {
@@ -170,20 +159,18 @@ export async function connect(ctx: RequestContext, input: ConnectInput): Promise
   };
   /** `windowsPool` is asked only when the choice is HTML5, so other connects read no pool row for it. */
   const protocolFor = async (entitlement: PoolEntitlement, windowsPool: () => Promise<boolean>) => {
-    const plan = await protocolPlanOf(ctx, actor.tenantId, entitlement);
+    const plan = await protocolPlanOf(db, entitlement);
     const chosen = chooseProtocol(plan, constraints, input.protocol ?? null);
     if (!chosen) throw noUsableProtocol();
     return chosen.setting.protocol === "HTML5" ? browserProtocolFor(chosen, plan, await windowsPool()) : chosen;
   };
   // The user's desktops, read at most once per connect: the one to give back in a pool and the count for the limit.
-  const heldDesktops = () => desktopsHeldBy(ctx.manager, actor.tenantId, actor.user.id);
+  const heldDesktops = () => desktopsHeldBy(db, actor.user.id);
 
   if (input.desktopId) {
-    const desktop = await tenantScope(ctx, Desktop, "Desktop").getById(input.desktopId);
+    const desktop = await db.desktops.getById(input.desktopId);
     const entitlement = entitlementFor(desktop.poolId);
-    const chosen = await protocolFor(entitlement, async () =>
-      isWindowsPool(await tenantScope(ctx, Pool, "Pool").getById(desktop.poolId)),
-    );
+    const chosen = await protocolFor(entitlement, async () => isWindowsPool(await db.pools.getById(desktop.poolId)));
     if (desktop.assignedUserId === actor.user.id) {
       return withTransaction(ctx, (tx) => finishConnect(tx, actor, desktop, entitlement, chosen, true));
     }
@@ -193,7 +180,7 @@ export async function connect(ctx: RequestContext, input: ConnectInput): Promise
     return result;
   }
 
-  const pool = await tenantScope(ctx, Pool, "Pool").getById(input.poolId!);
+  const pool = await db.pools.getById(input.poolId!);
   const entitlement = entitlementFor(pool.id);
   const chosen = await protocolFor(entitlement, async () => isWindowsPool(pool));
   // A persistent (or still assigned) desktop in this pool is the user's: give the same one back.
@@ -206,7 +193,7 @@ export async function connect(ctx: RequestContext, input: ConnectInput): Promise
     // Everything in a window may be held by racing connects that are still committing; a wider window next round
     // reaches free desktops further down the ranking.
     const window = Math.min(MAX_CANDIDATES, FIRST_WINDOW * 2 ** round);
-    const candidates = await candidateDesktops(ctx.manager, actor.tenantId, entitlement, actor.user.id, window);
+    const candidates = await candidateDesktops(db, entitlement, actor.user.id, window);
     if (candidates.length === 0) break;
     const result = await claimAndFinish(ctx, actor, candidates, entitlement, chosen);
     if (result) return result;

@@ -1,9 +1,9 @@
-import { Desktop, Pool, type UserPowerAction } from "@atrium/schema";
+import type { Desktop, UserPowerAction } from "@atrium/schema";
 import { In } from "typeorm";
 import { type RequestContext, withTransaction } from "../../../context/request-context.js";
+import { isUuid, type Patch } from "../../../db/index.js";
 import { notFound } from "../../../errors/app-error.js";
 import { recordAudit } from "../../../tenancy/audit.js";
-import { isUuid } from "../../../tenancy/tenant-scope.js";
 import { DEFAULT_CONNECTION_CONSTRAINTS } from "../../access/index.js";
 import { powerActionNotAllowed } from "../broker.errors.js";
 import { openAssignment, releaseAssignment } from "../sessions/lifecycle.service.js";
@@ -19,16 +19,15 @@ import { candidateDesktops, desktopsHeldBy } from "./offers.service.js";
  */
 export async function myDesktops(ctx: RequestContext): Promise<DesktopOfferType[]> {
   const actor = await brokerActor(ctx);
+  const db = ctx.db.requireTenant();
   const constraints = actor.outcome.decision.constraints ?? DEFAULT_CONNECTION_CONSTRAINTS;
   const poolIds = actor.entitlements.map((entitlement) => entitlement.poolId);
-  const pools = poolIds.length
-    ? await ctx.manager.getRepository(Pool).find({ where: { tenantId: actor.tenantId, id: In(poolIds) } })
-    : [];
+  const pools = poolIds.length ? await db.pools.find({ where: { id: In(poolIds) } }) : [];
   const poolNames = new Map(pools.map((pool) => [pool.id, pool.name]));
-  const held = await desktopsHeldBy(ctx.manager, actor.tenantId, actor.user.id, poolIds);
+  const held = await desktopsHeldBy(db, actor.user.id, poolIds);
   const offers: DesktopOfferType[] = [];
   for (const entitlement of actor.entitlements) {
-    const protocols = usableProtocols(await protocolPlanOf(ctx, actor.tenantId, entitlement), constraints);
+    const protocols = usableProtocols(await protocolPlanOf(db, entitlement), constraints);
     const describe = (desktop: Desktop, assignedToYou: boolean): DesktopOfferType => ({
       desktopId: desktop.id,
       name: desktop.name,
@@ -44,7 +43,7 @@ export async function myDesktops(ctx: RequestContext): Promise<DesktopOfferType[
     offers.push(...mine.map((desktop) => describe(desktop, true)));
     const room = entitlement.offerCount - mine.length;
     if (room > 0) {
-      const free = await candidateDesktops(ctx.manager, actor.tenantId, entitlement, actor.user.id, room);
+      const free = await candidateDesktops(db, entitlement, actor.user.id, room);
       offers.push(...free.slice(0, room).map((desktop) => describe(desktop, false)));
     }
   }
@@ -54,9 +53,7 @@ export async function myDesktops(ctx: RequestContext): Promise<DesktopOfferType[
 /** A desktop the caller holds; anything else (free, someone else's, another tenant's) is NOT_FOUND to them. */
 async function heldDesktop(ctx: RequestContext, actor: BrokerActor, desktopId: string): Promise<Desktop> {
   const desktop = isUuid(desktopId)
-    ? await ctx.manager
-        .getRepository(Desktop)
-        .findOne({ where: { tenantId: actor.tenantId, id: desktopId, assignedUserId: actor.user.id } })
+    ? await ctx.db.requireTenant().desktops.findOne({ id: desktopId, assignedUserId: actor.user.id })
     : null;
   if (!desktop) throw notFound("Desktop");
   return desktop;
@@ -66,8 +63,9 @@ export async function releaseMyDesktop(ctx: RequestContext, desktopId: string): 
   const actor = await brokerActor(ctx);
   const desktop = await heldDesktop(ctx, actor, desktopId);
   return withTransaction(ctx, async (tx) => {
-    const assignment = await openAssignment(tx.manager, actor.tenantId, desktop.id);
-    const released = assignment ? await releaseAssignment(tx.manager, assignment, "user", actor.now) : false;
+    const db = tx.db.requireTenant();
+    const assignment = await openAssignment(db, desktop.id);
+    const released = assignment ? await releaseAssignment(db, assignment, "user", actor.now) : false;
     await recordAudit(tx, {
       action: "releaseDesktop",
       targetType: "Desktop",
@@ -78,7 +76,7 @@ export async function releaseMyDesktop(ctx: RequestContext, desktopId: string): 
   });
 }
 
-const POWER_PATCH: Record<UserPowerAction, Partial<Desktop>> = {
+const POWER_PATCH: Record<UserPowerAction, Patch<Desktop>> = {
   start: { desiredPowerState: "running" },
   stop: { desiredPowerState: "stopped" },
   reboot: { pendingAction: "reboot" },
@@ -91,13 +89,10 @@ export async function powerMyDesktop(ctx: RequestContext, desktopId: string, act
   const entitlement = actor.entitlements.find((item) => item.poolId === desktop.poolId);
   if (!entitlement?.userPowerActions.includes(action)) throw powerActionNotAllowed(action);
   return withTransaction(ctx, async (tx) => {
-    await tx.manager
-      .getRepository(Desktop)
-      .update({ id: desktop.id, tenantId: actor.tenantId, assignedUserId: actor.user.id }, POWER_PATCH[action]);
+    const desktops = tx.db.requireTenant().desktops;
+    await desktops.updateWhere({ id: desktop.id, assignedUserId: actor.user.id }, POWER_PATCH[action]);
     await recordAudit(tx, { action: "powerDesktop", targetType: "Desktop", targetId: desktop.id, after: { action } });
-    const updated = await tx.manager
-      .getRepository(Desktop)
-      .findOneOrFail({ where: { id: desktop.id, tenantId: actor.tenantId } });
+    const updated = await desktops.getById(desktop.id);
     return { ...updated, addresses: updated.addresses ?? [] };
   });
 }

@@ -1,5 +1,6 @@
-import { Assignment, Desktop, type PoolEntitlement } from "@atrium/schema";
-import { type EntityManager, In } from "typeorm";
+import type { Desktop, PoolEntitlement } from "@atrium/schema";
+import { In } from "typeorm";
+import type { OneTenantDb } from "../../../db/index.js";
 
 /** Enough for any real pool; bounds the work of explain, which ranks every free desktop. */
 export const MAX_CANDIDATES = 1000;
@@ -34,28 +35,22 @@ function rankingOrder(sortOrder: PoolEntitlement["sortOrder"]): [string, "ASC" |
  * most `limit` of them. The ranking happens in the database so a connect reads a handful of rows, not the pool.
  */
 export async function candidateDesktops(
-  manager: EntityManager,
-  tenantId: string,
+  db: OneTenantDb,
   entitlement: PoolEntitlement,
   userId: string,
   limit = MAX_CANDIDATES,
 ): Promise<Desktop[]> {
   const previous =
-    entitlement.sortOrder === "favor_previous"
-      ? await previousDesktopOf(manager, tenantId, entitlement.poolId, userId)
-      : null;
-  const query = manager
-    .getRepository(Desktop)
-    .createQueryBuilder("d")
-    .addSelect(
-      (sub) =>
-        sub
-          .select("COALESCE(MAX(a.assignedAt), :epoch)")
-          .from(Assignment, "a")
-          .where("a.tenantId = d.tenantId AND a.desktopId = d.id"),
-      LAST_USED,
-    )
-    .where("d.tenantId = :tenantId AND d.poolId = :poolId", { tenantId, poolId: entitlement.poolId })
+    entitlement.sortOrder === "favor_previous" ? await previousDesktopOf(db, entitlement.poolId, userId) : null;
+  // The last use is a correlated subquery over the tenant's assignments (the door's predicate, like the outer query).
+  const lastUse = db.assignments
+    .query("a")
+    .select("COALESCE(MAX(a.assignedAt), :epoch)")
+    .andWhere("a.desktopId = d.id");
+  const query = db.desktops
+    .query("d")
+    .addSelect(`(${lastUse.getQuery()})`, LAST_USED)
+    .andWhere("d.poolId = :poolId", { poolId: entitlement.poolId })
     .andWhere("d.availability = 'available' AND d.assignedUserId IS NULL AND d.outOfService = :oos", { oos: false })
     .setParameters({ epoch: new Date(0), previous: previous ?? NO_DESKTOP })
     .limit(limit);
@@ -66,17 +61,15 @@ export async function candidateDesktops(
 }
 
 /** The desktop the user had most recently in this pool (for "favour previous"). */
-export async function previousDesktopOf(manager: EntityManager, tenantId: string, poolId: string, userId: string) {
-  const last = await manager
-    .getRepository(Assignment)
-    .findOne({ where: { tenantId, poolId, userId }, order: { assignedAt: "DESC" } });
+export async function previousDesktopOf(db: OneTenantDb, poolId: string, userId: string) {
+  const last = await db.assignments.findOne({ poolId, userId }, { order: { assignedAt: "DESC" } });
   return last?.desktopId ?? null;
 }
 
 /** Desktops currently assigned to the user, in the given pools. */
-export function desktopsHeldBy(manager: EntityManager, tenantId: string, userId: string, poolIds?: string[]) {
-  return manager.getRepository(Desktop).find({
-    where: { tenantId, assignedUserId: userId, ...(poolIds ? { poolId: In(poolIds) } : {}) },
+export function desktopsHeldBy(db: OneTenantDb, userId: string, poolIds?: string[]) {
+  return db.desktops.find({
+    where: { assignedUserId: userId, ...(poolIds ? { poolId: In(poolIds) } : {}) },
     order: { name: "ASC" },
   });
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { ConnectionTicket } from "@atrium/schema";
 import { errors as joseErrors, jwtVerify, SignJWT } from "jose";
 import type { EntityManager } from "typeorm";
 import { z } from "zod";
 import type { AppServices } from "../../../context/app-services.js";
+import { type OneTenantDb, tenantDb } from "../../../db/index.js";
 import { resolveInstallationSecret } from "../../../security/installation-secret.js";
 import { deriveKey, KEY_LABELS } from "../../../security/key-derivation.js";
 
@@ -58,28 +58,38 @@ function ticketKey(services: Pick<AppServices, "config">): Uint8Array {
   return key;
 }
 
+/**
+ * The gateway's door for a presented ticket: the tenant the broker signed into it, never anything the client says.
+ * A tunnel has no caller context of its own; this is where its tenant scope comes from.
+ */
+export function ticketDb(manager: EntityManager, claims: Pick<TicketClaims, "tenantId">): OneTenantDb {
+  return tenantDb(manager, claims.tenantId).requireTenant();
+}
+
 /** Signs a ticket and records it (same transaction as the session) so it can be consumed exactly once. */
 export async function issueTicket(
-  manager: EntityManager,
+  db: OneTenantDb,
   services: Pick<AppServices, "config" | "clock">,
-  claims: Omit<TicketClaims, "ticketId">,
+  claims: Omit<TicketClaims, "ticketId" | "tenantId">,
 ): Promise<{ token: string; expiresAt: Date }> {
   const ticketId = randomUUID();
   const issuedAt = Math.floor(services.clock().getTime() / 1000);
   const expiresAt = new Date((issuedAt + TICKET_TTL_SECONDS) * 1000);
-  await manager.getRepository(ConnectionTicket).insert({
-    id: ticketId,
-    tenantId: claims.tenantId,
-    userId: claims.userId,
-    desktopId: claims.desktopId,
-    sessionId: claims.sessionId,
-    clientIp: claims.clientIp,
-    protocol: claims.protocol,
-    expiresAt,
-    consumedAt: null,
-  });
+  // One INSERT (insertMany), as before: this runs inside the connect transaction, whose statements are counted.
+  await db.connectionTickets.insertMany([
+    {
+      id: ticketId,
+      userId: claims.userId,
+      desktopId: claims.desktopId,
+      sessionId: claims.sessionId,
+      clientIp: claims.clientIp,
+      protocol: claims.protocol,
+      expiresAt,
+      consumedAt: null,
+    },
+  ]);
   const token = await new SignJWT({
-    tid: claims.tenantId,
+    tid: db.tenantId,
     dsk: claims.desktopId,
     sid: claims.sessionId,
     ip: claims.clientIp,
@@ -125,17 +135,12 @@ export async function verifyAndConsumeTicket(
   if (!parsed.success) throw new TicketError("invalid");
   const claims = parsed.data;
   if (!clientIp || clientIp !== claims.ip) throw new TicketError("wrong_client");
-  const result = await manager
-    .createQueryBuilder()
-    .update(ConnectionTicket)
-    .set({ consumedAt: now })
-    .where("id = :id AND tenant_id = :tenantId AND consumed_at IS NULL AND expires_at > :now", {
-      id: claims.jti,
-      tenantId: claims.tid,
-      now,
-    })
-    .execute();
-  if ((result.affected ?? 0) !== 1) throw new TicketError("already_used");
+  const consumed = await ticketDb(manager, { tenantId: claims.tid }).connectionTickets.updateWhere(
+    "id = :id AND consumed_at IS NULL AND expires_at > :now",
+    { consumedAt: now },
+    { id: claims.jti, now },
+  );
+  if (consumed !== 1) throw new TicketError("already_used");
   return {
     ticketId: claims.jti,
     tenantId: claims.tid,

@@ -1,8 +1,9 @@
-import { type ClientKind, Desktop, Pool, type PoolDesktopLogin, PoolEntitlement } from "@atrium/schema";
+import type { ClientKind, PoolDesktopLogin } from "@atrium/schema";
 import type { EntityManager } from "typeorm";
 import type { AppServices } from "../../../context/app-services.js";
+import type { OneTenantDb } from "../../../db/index.js";
 import { decideForUser, findTenantUser } from "../../access/index.js";
-import { type TicketClaims, verifyAndConsumeTicket } from "./tickets.js";
+import { type TicketClaims, ticketDb, verifyAndConsumeTicket } from "./tickets.js";
 
 export type TunnelDenial = "user_gone" | "desktop_not_assigned" | "access_denied" | "not_entitled";
 
@@ -23,32 +24,25 @@ export type TunnelCheck =
  * ticket's user, now, from the client's address, *through the gateway*; and the desktop must still be theirs.
  */
 export async function recheckAccessForTunnel(
-  manager: EntityManager,
+  db: OneTenantDb,
   services: Pick<AppServices, "clock">,
   claims: TicketClaims,
   client: { ip: string | null; kind?: ClientKind },
 ): Promise<TunnelCheck> {
-  const user = await findTenantUser(manager, claims.tenantId, claims.userId);
+  const user = await findTenantUser(db, claims.userId);
   if (!user || user.disabled) return { allowed: false, reason: "user_gone", detail: "the user no longer exists" };
-  const desktop = await manager
-    .getRepository(Desktop)
-    .findOne({ where: { tenantId: claims.tenantId, id: claims.desktopId, assignedUserId: user.id } });
+  const desktop = await db.desktops.findOne({ id: claims.desktopId, assignedUserId: user.id });
   if (!desktop) return { allowed: false, reason: "desktop_not_assigned", detail: "the desktop is no longer assigned" };
   const { decision, policy } = await decideForUser(
-    manager,
-    claims.tenantId,
+    db,
     user,
     { ip: client.ip, kind: client.kind ?? "web", viaGateway: true },
     services.clock(),
   );
   if (!decision.allowed || !policy) return { allowed: false, reason: "access_denied", detail: decision.detail };
-  const entitled = await manager
-    .getRepository(PoolEntitlement)
-    .count({ where: { tenantId: claims.tenantId, policyId: policy.id, poolId: desktop.poolId } });
+  const entitled = await db.poolEntitlements.count({ policyId: policy.id, poolId: desktop.poolId });
   if (!entitled) return { allowed: false, reason: "not_entitled", detail: "the user's policy no longer offers it" };
-  const pool = await manager
-    .getRepository(Pool)
-    .findOne({ select: { id: true, desktopLogin: true }, where: { tenantId: claims.tenantId, id: desktop.poolId } });
+  const pool = await db.pools.findOne({ id: desktop.poolId }, { select: { id: true, desktopLogin: true } });
   return {
     allowed: true,
     host: claims.host,
@@ -67,5 +61,5 @@ export async function openTunnel(
   client: { ip: string | null; kind?: ClientKind },
 ): Promise<TunnelCheck> {
   const claims = await verifyAndConsumeTicket(manager, services, token, client.ip);
-  return recheckAccessForTunnel(manager, services, claims, client);
+  return recheckAccessForTunnel(ticketDb(manager, claims), services, claims, client);
 }

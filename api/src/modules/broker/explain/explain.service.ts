@@ -1,7 +1,6 @@
-import { Desktop, type Desktop as DesktopRow, Pool, PoolEntitlement } from "@atrium/schema";
+import type { Desktop as DesktopRow, PoolEntitlement } from "@atrium/schema";
 import type { RequestContext } from "../../../context/request-context.js";
 import { badInput, notFound } from "../../../errors/app-error.js";
-import { requireTenantId } from "../../../tenancy/tenant-scope.js";
 import {
   DEFAULT_CONNECTION_CONSTRAINTS,
   decideForUser,
@@ -32,30 +31,30 @@ function whyNot(desktop: DesktopRow, userId: string, entitlement: PoolEntitlemen
  * user would be offered and why other desktops would not be. Read-only: nothing is assigned or recorded.
  */
 export async function explainAccess(ctx: RequestContext, args: ExplainAccessArgs): Promise<AccessExplanationType> {
-  const tenantId = requireTenantId(ctx);
+  const db = ctx.db.requireTenant();
   const address = parseIpLoose(args.clientAddress);
   if (!address) throw badInput("clientAddress is not an IP address", "clientAddress");
-  const user = await findTenantUser(ctx.manager, tenantId, args.userId);
+  const user = await findTenantUser(db, args.userId);
   if (!user) throw notFound("User");
   const now = args.time ?? ctx.services.clock();
   const client = { ip: formatIp(address), kind: args.clientKind, viaGateway: args.viaGateway };
-  const { decision, policy, inputs } = await decideForUser(ctx.manager, tenantId, user, client, now);
+  const { decision, policy, inputs } = await decideForUser(db, user, client, now);
   const constraints = decision.constraints ?? DEFAULT_CONNECTION_CONSTRAINTS;
   const locationsById = new Map(inputs.locations.map((location) => [location.id, location]));
 
   const pools: ExplainedPoolType[] = [];
   if (decision.allowed && policy) {
-    const entitlements = await ctx.manager
-      .getRepository(PoolEntitlement)
-      .find({ where: { tenantId, policyId: policy.id }, order: { position: "ASC" } });
+    const entitlements = await db.poolEntitlements.find({ where: { policyId: policy.id }, order: { position: "ASC" } });
     for (const entitlement of entitlements) {
-      const pool = await ctx.manager.getRepository(Pool).findOne({ where: { tenantId, id: entitlement.poolId } });
+      const pool = await db.pools.findOne({ id: entitlement.poolId });
       if (!pool) continue;
-      const desktops = await ctx.manager
-        .getRepository(Desktop)
-        .find({ where: { tenantId, poolId: pool.id }, order: { seq: "ASC" }, take: MAX_EXPLAINED });
+      const desktops = await db.desktops.find({
+        where: { poolId: pool.id },
+        order: { seq: "ASC" },
+        take: MAX_EXPLAINED,
+      });
       const mine = desktops.filter((desktop) => desktop.assignedUserId === user.id);
-      const ranked = await candidateDesktops(ctx.manager, tenantId, entitlement, user.id);
+      const ranked = await candidateDesktops(db, entitlement, user.id);
       const room = Math.max(0, entitlement.offerCount - mine.length);
       const offeredFree = ranked.slice(0, room);
       const offeredIds = new Set([...mine, ...offeredFree].map((desktop) => desktop.id));
@@ -65,7 +64,7 @@ export async function explainAccess(ctx: RequestContext, args: ExplainAccessArgs
         offerCount: entitlement.offerCount,
         persistent: entitlement.persistent,
         sortOrder: entitlement.sortOrder,
-        protocols: usableProtocols(await protocolPlanOf(ctx, tenantId, entitlement), constraints),
+        protocols: usableProtocols(await protocolPlanOf(db, entitlement), constraints),
         offered: [
           ...mine.map((desktop) => ({
             desktopId: desktop.id,

@@ -1,16 +1,15 @@
-import {
+import type {
   Assignment,
-  Desktop,
-  DesktopSession,
   DesktopTimer,
-  type DesktopTimerReason,
-  type PlanPowerAction,
+  DesktopTimerReason,
+  PlanPowerAction,
   PoolEntitlement,
   PowerPlan,
   ReleasePlan,
-  type ReleaseReason,
+  ReleaseReason,
 } from "@atrium/schema";
-import { type EntityManager, IsNull } from "typeorm";
+import { IsNull } from "typeorm";
+import type { OneTenantDb } from "../../../db/index.js";
 
 const MINUTE = 60_000;
 const DESIRED_STATE: Record<Exclude<PlanPowerAction, "none">, "suspended" | "stopped" | "shelved"> = {
@@ -26,43 +25,34 @@ export interface EntitlementPlans {
 }
 
 /** The plans that govern an assignment, read inside the tenant. */
-export async function plansOf(manager: EntityManager, tenantId: string, entitlementId: string | null) {
-  const entitlement = entitlementId
-    ? await manager.getRepository(PoolEntitlement).findOne({ where: { tenantId, id: entitlementId } })
-    : null;
-  const powerPlan = entitlement?.powerPlanId
-    ? await manager.getRepository(PowerPlan).findOne({ where: { tenantId, id: entitlement.powerPlanId } })
-    : null;
+export async function plansOf(db: OneTenantDb, entitlementId: string | null) {
+  const entitlement = entitlementId ? await db.poolEntitlements.findOne({ id: entitlementId }) : null;
+  const powerPlan = entitlement?.powerPlanId ? await db.powerPlans.findOne({ id: entitlement.powerPlanId }) : null;
   const releasePlan = entitlement?.releasePlanId
-    ? await manager.getRepository(ReleasePlan).findOne({ where: { tenantId, id: entitlement.releasePlanId } })
+    ? await db.releasePlans.findOne({ id: entitlement.releasePlanId })
     : null;
   return { entitlement, powerPlan, releasePlan } satisfies EntitlementPlans;
 }
 
-export function openAssignment(manager: EntityManager, tenantId: string, desktopId: string) {
-  return manager
-    .getRepository(Assignment)
-    .findOne({ where: { tenantId, desktopId, releasedAt: IsNull() }, order: { assignedAt: "DESC" } });
+export function openAssignment(db: OneTenantDb, desktopId: string) {
+  return db.assignments.findOne({ desktopId, releasedAt: IsNull() }, { order: { assignedAt: "DESC" } });
 }
 
 /** The user is back (connect or login): whatever was counting down for this desktop no longer applies. */
-export async function cancelTimers(manager: EntityManager, tenantId: string, desktopId: string, now: Date) {
-  await manager
-    .createQueryBuilder()
-    .update(DesktopTimer)
-    .set({ cancelledAt: now })
-    .where("tenant_id = :tenantId AND desktop_id = :desktopId AND fired_at IS NULL AND cancelled_at IS NULL", {
-      tenantId,
-      desktopId,
-    })
-    .execute();
+export async function cancelTimers(db: OneTenantDb, desktopId: string, now: Date) {
+  await db.desktopTimers.updateWhere(
+    "desktop_id = :desktopId AND fired_at IS NULL AND cancelled_at IS NULL",
+    { cancelledAt: now },
+    { desktopId },
+  );
 }
 
 async function addTimer(
-  manager: EntityManager,
-  values: Pick<DesktopTimer, "tenantId" | "desktopId" | "assignmentId" | "kind" | "action" | "reason" | "dueAt">,
+  db: OneTenantDb,
+  values: Pick<DesktopTimer, "desktopId" | "assignmentId" | "kind" | "action" | "reason" | "dueAt">,
 ) {
-  await manager.getRepository(DesktopTimer).insert({ ...values, firedAt: null, cancelledAt: null });
+  // One plain INSERT, as before (insert would save, which opens its own transaction outside one).
+  await db.desktopTimers.insertMany([{ ...values, firedAt: null, cancelledAt: null }]);
 }
 
 /**
@@ -70,22 +60,21 @@ async function addTimer(
  * desktops) and the power plan's action. Earlier countdowns for the desktop are replaced, so the latest event rules.
  */
 export async function scheduleAfterSessionEvent(
-  manager: EntityManager,
-  tenantId: string,
+  db: OneTenantDb,
   desktopId: string,
   reason: Extract<DesktopTimerReason, "disconnect" | "logout">,
   now: Date,
 ) {
-  await cancelTimers(manager, tenantId, desktopId, now);
-  const assignment = await openAssignment(manager, tenantId, desktopId);
+  await cancelTimers(db, desktopId, now);
+  const assignment = await openAssignment(db, desktopId);
   if (!assignment) return;
-  const { powerPlan, releasePlan } = await plansOf(manager, tenantId, assignment.entitlementId);
-  const base = { tenantId, desktopId, assignmentId: assignment.id, reason };
+  const { powerPlan, releasePlan } = await plansOf(db, assignment.entitlementId);
+  const base = { desktopId, assignmentId: assignment.id, reason };
   const releaseMinutes =
     reason === "disconnect" ? releasePlan?.releaseAfterDisconnectMinutes : releasePlan?.releaseAfterLogoutMinutes;
   const keep = assignment.persistent && (releasePlan?.keepPersistent ?? true);
   if (releaseMinutes != null && !keep) {
-    await addTimer(manager, {
+    await addTimer(db, {
       ...base,
       kind: "release",
       action: "release",
@@ -95,7 +84,7 @@ export async function scheduleAfterSessionEvent(
   const action = reason === "disconnect" ? powerPlan?.onDisconnect : powerPlan?.onLogout;
   const minutes = reason === "disconnect" ? powerPlan?.onDisconnectMinutes : powerPlan?.onLogoutMinutes;
   if (action && action !== "none") {
-    await addTimer(manager, {
+    await addTimer(db, {
       ...base,
       kind: "power",
       action,
@@ -105,16 +94,15 @@ export async function scheduleAfterSessionEvent(
 }
 
 /** Sets the power state the provisioning controller should reach; it, not the broker, talks to the cloud. */
-export async function requestPower(manager: EntityManager, tenantId: string, desktopId: string, action: string) {
+export async function requestPower(db: OneTenantDb, desktopId: string, action: string) {
   const desired = DESIRED_STATE[action as keyof typeof DESIRED_STATE];
   if (!desired) return;
-  await manager
-    .createQueryBuilder()
-    .update(Desktop)
-    .set({ desiredPowerState: desired })
-    // A desktop being deleted stays deleted whatever a late timer says.
-    .where("id = :desktopId AND tenant_id = :tenantId AND desired_power_state <> 'deleted'", { desktopId, tenantId })
-    .execute();
+  // A desktop being deleted stays deleted whatever a late timer says.
+  await db.desktops.updateWhere(
+    "id = :desktopId AND desired_power_state <> 'deleted'",
+    { desiredPowerState: desired },
+    { desktopId },
+  );
 }
 
 /**
@@ -124,27 +112,25 @@ export async function requestPower(manager: EntityManager, tenantId: string, des
  * Conditional on the desktop still belonging to the assignment's user, so a late timer cannot take it from the next.
  */
 export async function releaseAssignment(
-  manager: EntityManager,
+  db: OneTenantDb,
   assignment: Assignment,
   reason: ReleaseReason,
   now: Date,
 ): Promise<boolean> {
-  const { tenantId, desktopId } = assignment;
-  const closed = await manager
-    .createQueryBuilder()
-    .update(Assignment)
-    .set({ releasedAt: now, releaseReason: reason })
-    .where("id = :id AND tenant_id = :tenantId AND released_at IS NULL", { id: assignment.id, tenantId })
-    .execute();
-  if ((closed.affected ?? 0) !== 1) return false;
-  await manager
-    .createQueryBuilder()
-    .update(DesktopSession)
-    .set({ state: "ended", endedAt: now, endReason: `released:${reason}` })
-    .where("tenant_id = :tenantId AND desktop_id = :desktopId AND state <> 'ended'", { tenantId, desktopId })
-    .execute();
-  await cancelTimers(manager, tenantId, desktopId, now);
-  const { powerPlan, releasePlan } = await plansOf(manager, tenantId, assignment.entitlementId);
+  const { desktopId } = assignment;
+  const closed = await db.assignments.updateWhere(
+    "id = :id AND released_at IS NULL",
+    { releasedAt: now, releaseReason: reason },
+    { id: assignment.id },
+  );
+  if (closed !== 1) return false;
+  await db.desktopSessions.updateWhere(
+    "desktop_id = :desktopId AND state <> 'ended'",
+    { state: "ended", endedAt: now, endReason: `released:${reason}` },
+    { desktopId },
+  );
+  await cancelTimers(db, desktopId, now);
+  const { powerPlan, releasePlan } = await plansOf(db, assignment.entitlementId);
   const disposition = assignment.persistent ? "keep" : (releasePlan?.onRelease ?? "keep");
   const desktopPatch =
     disposition === "terminate"
@@ -152,19 +138,13 @@ export async function releaseAssignment(
       : disposition === "rebuild"
         ? { availability: "unavailable" as const, pendingAction: "rebuild" as const }
         : { availability: "available" as const };
-  await manager
-    .createQueryBuilder()
-    .update(Desktop)
-    .set({ ...desktopPatch, assignedUserId: null, sessionState: "none" })
-    .where("id = :desktopId AND tenant_id = :tenantId AND assigned_user_id = :userId", {
-      desktopId,
-      tenantId,
-      userId: assignment.userId,
-    })
-    .execute();
+  await db.desktops.updateWhere(
+    "id = :desktopId AND assigned_user_id = :userId",
+    { ...desktopPatch, assignedUserId: null, sessionState: "none" },
+    { desktopId, userId: assignment.userId },
+  );
   if (disposition === "keep" && powerPlan && powerPlan.onRelease !== "none") {
-    await addTimer(manager, {
-      tenantId,
+    await addTimer(db, {
       desktopId,
       assignmentId: assignment.id,
       kind: "power",

@@ -1,10 +1,9 @@
-import { Desktop, DesktopSession } from "@atrium/schema";
+import type { DesktopSession } from "@atrium/schema";
 import { In } from "typeorm";
 import type { RequestContext } from "../../../context/request-context.js";
 import { badInput } from "../../../errors/app-error.js";
 import type { PageArgs } from "../../../graphql/connection.js";
 import { paginate } from "../../../graphql/paginate.js";
-import { requireTenantId, tenantScope } from "../../../tenancy/tenant-scope.js";
 import type { DesktopSessionFilter, DesktopSessionType } from "./sessions.types.js";
 
 function durationSeconds(session: DesktopSession, now: Date): number {
@@ -15,23 +14,15 @@ function durationSeconds(session: DesktopSession, now: Date): number {
 /** Sessions of the caller's tenant, newest first, with the desktop names of the page in one extra statement. */
 export async function listDesktopSessions(ctx: RequestContext, page: PageArgs, filter: DesktopSessionFilter = {}) {
   if (filter.from && filter.to && filter.from >= filter.to) throw badInput("from must be before to", "from");
-  const tenantId = requireTenantId(ctx);
-  const query = tenantScope(ctx, DesktopSession, "DesktopSession").query("session");
+  const db = ctx.db.requireTenant();
+  const query = db.desktopSessions.query("session");
   if (filter.openOnly) query.andWhere("session.state <> :ended", { ended: "ended" });
   if (filter.state) query.andWhere("session.state = :state", { state: filter.state });
   if (filter.userId) query.andWhere("session.userId = :userId", { userId: filter.userId });
   if (filter.desktopId) query.andWhere("session.desktopId = :desktopId", { desktopId: filter.desktopId });
   if (filter.poolId) {
-    query.andWhere(
-      (sub) =>
-        `session.desktopId IN ${sub
-          .subQuery()
-          .select("d.id")
-          .from(Desktop, "d")
-          .where("d.tenantId = :tenantId AND d.poolId = :poolId")
-          .getQuery()}`,
-      { tenantId, poolId: filter.poolId },
-    );
+    const inPool = db.desktops.query("d").select("d.id").andWhere("d.poolId = :poolId");
+    query.andWhere(`session.desktopId IN (${inPool.getQuery()})`, { poolId: filter.poolId });
   }
   if (filter.from) query.andWhere("session.startedAt >= :from", { from: filter.from });
   if (filter.to) query.andWhere("session.startedAt < :to", { to: filter.to });
@@ -39,9 +30,7 @@ export async function listDesktopSessions(ctx: RequestContext, page: PageArgs, f
 
   const desktopIds = [...new Set(result.nodes.map((session) => session.desktopId))];
   const desktops = desktopIds.length
-    ? await ctx.manager
-        .getRepository(Desktop)
-        .find({ select: { id: true, name: true }, where: { tenantId, id: In(desktopIds) } })
+    ? await db.desktops.find({ select: { id: true, name: true }, where: { id: In(desktopIds) } })
     : [];
   const names = new Map(desktops.map((desktop) => [desktop.id, desktop.name]));
   const now = ctx.services.clock();

@@ -1,5 +1,6 @@
-import { Assignment, DesktopTimer } from "@atrium/schema";
-import { type DataSource, type EntityManager, IsNull } from "typeorm";
+import type { DesktopTimer } from "@atrium/schema";
+import { type DataSource, IsNull } from "typeorm";
+import { acrossTenants, type OneTenantDb } from "../../../db/index.js";
 import { withLease } from "../../../jobs/leases.js";
 import { releaseAssignment, requestPower } from "../sessions/lifecycle.service.js";
 
@@ -17,26 +18,20 @@ const LEASE_TTL_MS = 60_000;
  * Fires one timer: the conditional UPDATE on fired_at makes it exactly-once even if two workers (or a retry after a
  * crash) get here; the action runs in the same transaction, so "fired" and "done" commit together.
  */
-async function fireTimer(manager: EntityManager, timer: DesktopTimer, now: Date): Promise<boolean> {
-  const claimed = await manager
-    .createQueryBuilder()
-    .update(DesktopTimer)
-    .set({ firedAt: now })
-    .where("id = :id AND tenant_id = :tenantId AND fired_at IS NULL AND cancelled_at IS NULL", {
-      id: timer.id,
-      tenantId: timer.tenantId,
-    })
-    .execute();
-  if ((claimed.affected ?? 0) !== 1) return false;
+async function fireTimer(db: OneTenantDb, timer: DesktopTimer, now: Date): Promise<boolean> {
+  const claimed = await db.desktopTimers.updateWhere(
+    "id = :id AND fired_at IS NULL AND cancelled_at IS NULL",
+    { firedAt: now },
+    { id: timer.id },
+  );
+  if (claimed !== 1) return false;
   if (timer.kind === "power") {
-    await requestPower(manager, timer.tenantId, timer.desktopId, timer.action);
+    await requestPower(db, timer.desktopId, timer.action);
     return true;
   }
-  const assignment = timer.assignmentId
-    ? await manager.getRepository(Assignment).findOne({ where: { tenantId: timer.tenantId, id: timer.assignmentId } })
-    : null;
+  const assignment = timer.assignmentId ? await db.assignments.findOne({ id: timer.assignmentId }) : null;
   if (assignment && !assignment.releasedAt) {
-    await releaseAssignment(manager, assignment, timer.reason === "logout" ? "timer_logout" : "timer_disconnect", now);
+    await releaseAssignment(db, assignment, timer.reason === "logout" ? "timer_logout" : "timer_disconnect", now);
   }
   return true;
 }
@@ -51,11 +46,11 @@ export async function runDueTimers(
   holder: string,
   logger?: { error(obj: object, msg?: string): void },
 ): Promise<TimerRunResult> {
-  const tenants: { tenantId: string }[] = await dataSource
-    .getRepository(DesktopTimer)
-    .createQueryBuilder("t")
+  const across = acrossTenants(dataSource.manager, "broker timers fire for every tenant, each under its own lease");
+  const tenants: { tenantId: string }[] = await across.desktopTimers
+    .query("t")
     .select("DISTINCT t.tenantId", "tenantId")
-    .where("t.dueAt <= :now AND t.firedAt IS NULL AND t.cancelledAt IS NULL", { now })
+    .andWhere("t.dueAt <= :now AND t.firedAt IS NULL AND t.cancelledAt IS NULL", { now })
     .getRawMany();
   const result: TimerRunResult = { fired: 0, skipped: 0, tenants: 0 };
   for (const { tenantId } of tenants) {
@@ -66,15 +61,16 @@ export async function runDueTimers(
         holder,
         LEASE_TTL_MS,
         async (signal) => {
-          const due = await dataSource.getRepository(DesktopTimer).find({
-            where: { tenantId, firedAt: IsNull(), cancelledAt: IsNull() },
+          const db = across.forTenant(tenantId);
+          const due = await db.desktopTimers.find({
+            where: { firedAt: IsNull(), cancelledAt: IsNull() },
             order: { dueAt: "ASC" },
             take: BATCH,
           });
           for (const timer of due) {
             if (signal.aborted) break;
             if (timer.dueAt.getTime() > now.getTime()) break;
-            const fired = await dataSource.transaction((manager) => fireTimer(manager, timer, now));
+            const fired = await db.transaction((tx) => fireTimer(tx.requireTenant(), timer, now));
             if (fired) result.fired++;
             else result.skipped++;
           }

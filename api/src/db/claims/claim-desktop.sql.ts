@@ -1,6 +1,6 @@
 import type { Dialect } from "@atrium/migrations";
-import type { EntityManager } from "typeorm";
-import { dialectOf, queryRecords, type SqlStatement } from "../../../db/dialect.js";
+import { dialectOf, queryRecords, type SqlStatement } from "../dialect.js";
+import type { OneTenantDb } from "../tenant-db.js";
 
 const FREE = `"availability" = 'available' AND "assigned_user_id" IS NULL`;
 const CLAIMED = `"availability" = 'assigned', "desired_power_state" = 'running', "updated_at" = CURRENT_TIMESTAMP`;
@@ -41,15 +41,17 @@ export function buildClaimFirstFreeSql(
   };
 }
 
-/** Claims the best free desktop among `rankedIds`; null when every one of them is taken or being taken. */
+/**
+ * Claims the best free desktop among `rankedIds` of the door's tenant; null when every one of them is taken or
+ * being taken. The tenant predicate comes from the door, like every other statement on tenant rows.
+ */
 export async function claimFirstFree(
-  manager: EntityManager,
-  tenantId: string,
+  db: OneTenantDb,
   rankedIds: readonly string[],
   userId: string,
 ): Promise<string | null> {
-  const statement = buildClaimFirstFreeSql(dialectOf(manager.connection), tenantId, rankedIds, userId);
-  const [row] = (await queryRecords(manager, statement)) as { id: string }[];
+  const statement = buildClaimFirstFreeSql(dialectOf(db.manager.connection), db.tenantId, rankedIds, userId);
+  const [row] = (await queryRecords(db.manager, statement)) as { id: string }[];
   // SQL Server hands uniqueidentifiers back upper-case; the app compares lower-case uuids.
   return row ? row.id.toLowerCase() : null;
 }
