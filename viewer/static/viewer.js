@@ -7,6 +7,8 @@ window.history.replaceState(null, "", window.location.pathname);
 
 const protocol = (params.get("protocol") ?? "vnc").toLowerCase();
 const portalOrigin = params.get("portal");
+/** The desktop's id, so the portal knows which desktop a Reconnect is for. */
+const desktopId = params.get("desktop");
 let ticket = params.get("ticket");
 
 const $ = (id) => document.getElementById(id);
@@ -26,21 +28,33 @@ function setStatus(text) {
   $("status").textContent = text;
 }
 
-function showNotice(text) {
+/** The way back to the launcher, when the portal opened us (its origin travels in the fragment). */
+if (portalOrigin && /^https?:\/\/[^/]+$/.test(portalOrigin)) {
+  $("launcher-link").href = `${portalOrigin}/desktops`;
+  $("launcher-link").hidden = false;
+}
+
+function showNotice(text, heading = "") {
+  $("notice-heading").textContent = heading;
+  $("notice-heading").hidden = !heading;
   $("notice-text").textContent = text;
   $("notice").hidden = false;
 }
+
+/** Close codes 4401–4409 and 4418–4419 are the gateway refusing the ticket; everything else ends a session. */
+const isRefusal = (code) => (code >= 4401 && code <= 4409) || code === 4418 || code === 4419;
 
 let active = null;
 
 function ended(event) {
   active = null;
   const reason = event.reason || FALLBACK_REASONS[event.code] || "Disconnected";
-  setStatus(`Disconnected (${event.code})`);
-  showNotice(reason);
-  document.body.dataset.state = "disconnected";
+  const refused = isRefusal(event.code);
+  setStatus(refused ? "Refused" : "Session ended");
+  showNotice(reason, refused ? "The gateway refused the connection" : "The desktop session ended");
+  document.body.dataset.state = refused ? "refused" : "ended";
   document.body.dataset.closeCode = String(event.code);
-  $("reconnect").hidden = !portalOrigin || !window.opener;
+  $("reconnect").hidden = false;
 }
 
 function connected() {
@@ -154,7 +168,11 @@ const CONNECTORS = {
 async function start() {
   $("notice").hidden = true;
   screen.replaceChildren();
-  if (!ticket) return showNotice("No connection ticket: open the desktop from the portal");
+  if (!ticket) {
+    document.body.dataset.state = "ended";
+    setStatus("Not connected");
+    return showNotice("No connection ticket: open the desktop from the portal", "Not connected");
+  }
   setStatus("Connecting…");
   document.body.dataset.state = "connecting";
   const connect = CONNECTORS[protocol];
@@ -175,11 +193,20 @@ $("clipboard-send").onclick = () => active?.paste($("clipboard-text").value);
 $("fullscreen").onclick = () => document.documentElement.requestFullscreen?.();
 $("disconnect").onclick = () => active?.disconnect();
 
-// Reconnect asks the portal window that opened us for a fresh ticket (tickets are single-use and short-lived).
-$("reconnect").onclick = () => {
-  setStatus("Asking the portal for a new ticket…");
-  window.opener?.postMessage({ type: "atrium-viewer:reconnect", protocol }, portalOrigin);
-};
+// Reconnect asks the portal window that opened us for a fresh ticket (tickets are single-use and short-lived);
+// without that window, the launcher is where a new connection starts.
+function reconnect() {
+  if (portalOrigin && window.opener) {
+    setStatus("Asking the portal for a new ticket…");
+    window.opener.postMessage({ type: "atrium-viewer:reconnect", protocol, desktopId }, portalOrigin);
+  } else if (!$("launcher-link").hidden) {
+    window.location.href = $("launcher-link").href;
+  } else {
+    setStatus("Open the desktop again from the portal");
+  }
+}
+$("reconnect").onclick = reconnect;
+$("notice-reconnect").onclick = reconnect;
 window.addEventListener("message", (event) => {
   if (!portalOrigin || event.origin !== portalOrigin) return;
   if (event.data?.type !== "atrium-viewer:ticket" || typeof event.data.ticket !== "string") return;

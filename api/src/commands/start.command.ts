@@ -4,6 +4,8 @@ import { createAppServices } from "../app-services.factory.js";
 import { startBackgroundWork } from "../background/background-work.js";
 import type { AppConfig } from "../config/env.js";
 import { seedDemoAccess } from "../demo/demo-access.js";
+import { demoDesktopDestinations } from "../demo/demo-desktop-routing.js";
+import { startDemoDesktopServer } from "../demo/demo-desktop-server.js";
 import { DEMO_PASSWORD, DEMO_TENANTS, seedDemoData } from "../demo/demo-seed.js";
 import { seedDemoUsage } from "../demo/demo-usage.js";
 import { startGatewayForServices } from "../modules/gateway/gateway.runtime.js";
@@ -71,9 +73,18 @@ export async function startAll(config: AppConfig, options: { portal: boolean }):
       services.clock(),
     );
   }
+  // Demo mode only: the simulated desktops are drawn by our own demo RFB server, so the browser shows a desktop.
+  const demoDesktops = provisioning ? startDemoDesktopServer() : null;
   const background = startBackgroundWork(services);
   const api = await startApiServer(services, config.PORT, config.HOST);
-  const gateway = config.ATRIUM_SEPARATE_GATEWAY ? null : await startGatewayForServices(services);
+  const gateway = config.ATRIUM_SEPARATE_GATEWAY
+    ? null
+    : await startGatewayForServices(services, {
+        destinationOverride:
+          provisioning && demoDesktops
+            ? demoDesktopDestinations(services.dataSource, provisioning.cloudId, demoDesktops)
+            : undefined,
+      });
   const gatewayUrl = config.GATEWAY_PUBLIC_URL ?? gateway?.url ?? null;
   const portal = options.portal
     ? startPortal({
@@ -95,6 +106,7 @@ export async function startAll(config: AppConfig, options: { portal: boolean }):
     await portal?.stop();
     await api.close();
     await gateway?.close();
+    await demoDesktops?.close();
     logger.info("api and gateway stopped");
     await background.stop();
     await provisioning?.stop();

@@ -4,7 +4,8 @@ import { acrossTenants } from "../db/index.js";
 
 /**
  * Gives each demo tenant's users their demo pool: a location that matches any address, one policy entitled to the
- * pool, and one rule allowing everyone. Runs once per tenant (skipped when the tenant has any policy), so what a
+ * pool with a protocol plan that puts the desktop in the browser first (HTML5 through the gateway, which demo mode
+ * leads to the demo desktop server) and native RDP second, and one rule allowing everyone. Runs once per tenant (skipped when the tenant has any policy), so what a
  * tenant admin changes in the demo stays changed.
  */
 export async function seedDemoAccess(dataSource: DataSource, tenantSlugs: readonly string[]): Promise<void> {
@@ -30,6 +31,13 @@ export async function seedDemoAccess(dataSource: DataSource, tenantSlugs: readon
         maxDesktops: 1,
         rogueAction: "log",
       });
+      const protocols = await db.protocolPlans.insert({
+        name: "Demo: browser first",
+        protocols: [
+          { protocol: "HTML5", priority: 1, port: null, gateway: "always", rdpOptions: [] },
+          { protocol: "RDP", priority: 2, port: null, gateway: "when_required", rdpOptions: [] },
+        ],
+      });
       await db.poolEntitlements.insert({
         policyId: policy.id,
         poolId: pool.id,
@@ -39,7 +47,7 @@ export async function seedDemoAccess(dataSource: DataSource, tenantSlugs: readon
         sortOrder: "favor_previous",
         startIfStopped: true,
         userPowerActions: ["start", "stop", "reboot"],
-        protocolPlanId: null,
+        protocolPlanId: protocols.id,
         powerPlanId: null,
         releasePlanId: null,
       });

@@ -132,6 +132,8 @@ describe("portal: tenant console, helpdesk, end user and tenant isolation", () =
     await page.getByRole("heading", { name: "My desktops" }).waitFor();
     await expect(page.getByRole("link", { name: "Users" }).count()).resolves.toBe(0);
     const card = page.getByRole("article").first();
+    // The demo plan offers the browser first; this user picks the native client, and that choice is remembered.
+    await card.getByLabel("Remote Desktop app (RDP)").check();
     await card.getByRole("button", { name: "Connect" }).click();
     await card.getByTestId("connection").waitFor();
     await user.screenshot("user-desktops-connected");

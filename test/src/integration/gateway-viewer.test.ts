@@ -108,7 +108,7 @@ describe("gateway viewer page in Chromium", () => {
       await page.locator("#username").fill("atrium");
       await page.locator("#password").fill("not-used");
       await page.locator("#credentials button[type=submit]").click();
-      await page.locator("body[data-state=disconnected]").waitFor();
+      await page.locator("body[data-state=refused]").waitFor();
       expect(await page.locator("#notice-text").textContent()).toBe(
         "The connection ticket was issued to another client address",
       );
@@ -140,7 +140,7 @@ describe("gateway viewer page in Chromium", () => {
     try {
       const ticket = await world.ticket("VNC", "198.51.100.20");
       await page.goto(viewerUrl("vnc", ticket));
-      await page.locator("body[data-state=disconnected]").waitFor();
+      await page.locator("body[data-state=refused]").waitFor();
       await expect(page.locator("#notice-text").textContent()).resolves.toBe(
         "The connection ticket was issued to another client address",
       );

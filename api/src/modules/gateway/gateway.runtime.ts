@@ -7,7 +7,7 @@ import { createBrokerTicketVerifier } from "./broker-ticket-verifier.js";
 import { loadGatewaySettings } from "./gateway.config.js";
 import { createGatewayMetrics } from "./gateway.metrics.js";
 import { type GatewayServer, startGateway } from "./gateway.server.js";
-import type { CredentialSource } from "./gateway.types.js";
+import type { CredentialSource, TicketVerifier, TunnelDestinationOverride } from "./gateway.types.js";
 import { TunnelRecorder } from "./tunnel-recorder.js";
 
 const credentialEnv = z.object({
@@ -39,6 +39,19 @@ export interface InProcessGatewayOptions {
   /** Defaults to the API's registry, so /metrics shows the gateway's series too. */
   registry?: Registry;
   credentials?: CredentialSource;
+  /** Demo mode only: leads tunnels to simulated desktops to the demo desktop server (see demo-desktop-server.ts). */
+  destinationOverride?: TunnelDestinationOverride;
+}
+
+/** The verifier with the override applied to what it grants; the ticket and access checks are unchanged. */
+function withDestinationOverride(verifier: TicketVerifier, override?: TunnelDestinationOverride): TicketVerifier {
+  if (!override) return verifier;
+  return async (presentation) => {
+    const verdict = await verifier(presentation);
+    if (!verdict.ok) return verdict;
+    const target = await override(verdict.grant);
+    return target ? { ok: true, grant: { ...verdict.grant, target } } : verdict;
+  };
 }
 
 /**
@@ -53,7 +66,7 @@ export function startGatewayForServices(
   const settings = loadGatewaySettings(env);
   return startGateway({
     settings,
-    verifier: createBrokerTicketVerifier(services),
+    verifier: withDestinationOverride(createBrokerTicketVerifier(services), options.destinationOverride),
     recorder: new TunnelRecorder(services.dataSource, settings.nodeId, services.clock),
     metrics: createGatewayMetrics(options.registry ?? services.metrics.registry),
     logger: services.logger.child({ component: "gateway", node: settings.nodeId }),

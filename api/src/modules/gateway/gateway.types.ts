@@ -51,6 +51,12 @@ export interface TicketPresentation {
  */
 export type TicketVerifier = (presentation: TicketPresentation) => Promise<TicketVerdict>;
 
+/**
+ * Where a granted tunnel really goes when that differs from the desktop's address: only `npm start`'s demo mode sets
+ * one (its simulated desktops are drawn by a demo server on the loopback interface). Null keeps the ticket's target.
+ */
+export type TunnelDestinationOverride = (grant: TunnelGrant) => Promise<{ host: string; port: number } | null>;
+
 /** Desktop credentials for protocols the gateway logs into itself (SSH, RDP via guacd or RDCleanPath). */
 export type CredentialSource = (grant: TunnelGrant) => Promise<SshCredentials | null>;
 

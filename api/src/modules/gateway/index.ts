@@ -11,6 +11,7 @@ export type {
   TicketPresentation,
   TicketVerdict,
   TicketVerifier,
+  TunnelDestinationOverride,
   TunnelEndReason,
   TunnelGrant,
   TunnelRefusal,

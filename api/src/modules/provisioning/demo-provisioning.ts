@@ -13,6 +13,8 @@ const DEMO_NETWORKS: Record<string, string> = {
 
 export interface DemoProvisioning {
   simulator: VhiSimulator;
+  /** The cloud record of the simulator: its desktops are the demo desktops. */
+  cloudId: string;
   stop(): Promise<void>;
 }
 
@@ -56,7 +58,9 @@ export async function startDemoProvisioning(
       cloudId: cloud.id,
       name: "desktops",
       description: "Demo pool on the simulated VHI cluster",
-      imageRef: DEFAULT_SEED_IDS.images.win11,
+      // A Linux image: HTML5 on it is VNC in the browser, which the demo desktop server draws (on a Windows pool it
+      // would be RDP in the browser, which it does not speak).
+      imageRef: DEFAULT_SEED_IDS.images.ubuntu,
       flavorRef: "vdi.standard",
       networkIds: [network],
       securityGroups: [],
@@ -67,13 +71,14 @@ export async function startDemoProvisioning(
       minRunning: 1,
       enforceLimits: false,
       status: "active",
-      userDataKind: "cloudbase-init",
+      userDataKind: "cloud-init",
     });
   }
   const worker = createProvisioningWorker(services, { intervalMs: 2_000 });
   worker.start();
   return {
     simulator,
+    cloudId: cloud.id,
     async stop() {
       await worker.stop();
       await simulator.close();

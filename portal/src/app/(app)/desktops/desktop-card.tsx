@@ -1,53 +1,46 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { StatusBadge } from "@/components/ui/badge";
 import { ConfirmAction } from "@/components/ui/confirm-action";
-import type { MyDesktopsQuery, UserPowerAction } from "@/generated/graphql";
+import type { MyDesktopsQuery, PowerState, UserPowerAction } from "@/generated/graphql";
 import { initialFormState } from "@/lib/form-state";
-import { connectAction, powerAction, releaseAction } from "./desktops.actions";
+import { humanize } from "@/lib/format";
+import { ConnectPanel } from "./connect-panel";
+import { powerAction, releaseAction } from "./desktops.actions";
 
 type Offer = MyDesktopsQuery["myDesktops"][number];
 
 const POWER_LABELS: Record<UserPowerAction, string> = { START: "Start", STOP: "Shut down", REBOOT: "Restart" };
 
-function ConnectionDetails({ result }: { result: Record<string, string> }) {
-  return (
-    <div className="alert alert-info stack" role="status" data-testid="connection">
-      <span>
-        {result.protocol} {result.route}
-        {result.address ? ` · ${result.address}` : ""}
-      </span>
-      {result.rdpFile ? (
-        <a
-          className="btn btn-sm"
-          href={`data:application/x-rdp;charset=utf-8,${encodeURIComponent(result.rdpFile)}`}
-          download="desktop.rdp"
-        >
-          Download .rdp file
-        </a>
-      ) : null}
-      {result.viewerUrl ? (
-        <a className="btn btn-sm btn-primary" href={result.viewerUrl} target="_blank" rel="noopener">
-          Open desktop in browser
-        </a>
-      ) : result.ticket ? (
-        <span className="muted">A single-use connection ticket was issued for this browser.</span>
-      ) : null}
-    </div>
-  );
-}
+/** Power actions that make sense in the desktop's state: Start only when it is not running, the others when it is. */
+const ACTIONS_BY_STATE: Partial<Record<PowerState, readonly UserPowerAction[]>> = {
+  RUNNING: ["STOP", "REBOOT"],
+  STOPPED: ["START"],
+  SUSPENDED: ["START"],
+  SHELVED: ["START"],
+};
+
+/** How long a power action's answer stays on the card; the state badge tells the rest. */
+const MESSAGE_MS = 8000;
 
 /** One offered desktop: state, Connect, and — for desktops you hold — power actions and release. */
 export function DesktopCard({ offer }: { offer: Offer }) {
-  const [connectState, connect, connecting] = useActionState(connectAction, initialFormState);
   const [powerState, power, powering] = useActionState(powerAction, initialFormState);
+  const [showPower, setShowPower] = useState(false);
+  useEffect(() => {
+    if (powerState.status === "idle") return;
+    setShowPower(true);
+    const timer = setTimeout(() => setShowPower(false), MESSAGE_MS);
+    return () => clearTimeout(timer);
+  }, [powerState]);
+  const actions = offer.powerActions.filter((action) => ACTIONS_BY_STATE[offer.powerState]?.includes(action));
   return (
-    <article className="card" aria-label={offer.name}>
+    <article className="card" aria-label={offer.poolName}>
       <div className="card-header">
         <div>
-          <h2>{offer.name}</h2>
-          <p>{offer.poolName}</p>
+          <h2>{offer.poolName}</h2>
+          <p className="muted">{offer.name}</p>
         </div>
         <span style={{ marginLeft: "auto" }}>
           <StatusBadge status={offer.assignedToYou ? "assigned" : offer.powerState} />
@@ -56,41 +49,27 @@ export function DesktopCard({ offer }: { offer: Offer }) {
       <div className="card-body stack">
         <div className="row muted">
           <span>{offer.persistent ? "Personal desktop" : "Shared pool desktop"}</span>
-          <span aria-hidden="true">·</span>
-          <span>{offer.protocols.join(", ") || "No protocol allowed from here"}</span>
+          {offer.assignedToYou ? (
+            <>
+              <span aria-hidden="true">·</span>
+              <span>{offer.powerState === "RUNNING" ? "Running" : humanize(offer.powerState)}</span>
+            </>
+          ) : null}
         </div>
-        {connectState.status === "error" ? (
-          <div className="alert alert-error" role="alert">
-            {connectState.message}
-          </div>
-        ) : null}
-        {connectState.status === "success" && connectState.result ? (
-          <>
-            <div className="alert alert-success" role="status">
-              {connectState.message}
-            </div>
-            <ConnectionDetails result={connectState.result} />
-          </>
-        ) : null}
-        {powerState.status !== "idle" ? (
+        <ConnectPanel
+          desktopId={offer.desktopId}
+          desktopName={offer.name}
+          protocols={offer.protocols}
+          reconnect={offer.assignedToYou}
+        />
+        {showPower && powerState.status !== "idle" ? (
           <div className={`alert alert-${powerState.status === "error" ? "error" : "success"}`} role="status">
             {powerState.message}
           </div>
         ) : null}
         <div className="row">
-          <form action={connect}>
-            <input type="hidden" name="desktopId" value={offer.desktopId} />
-            <button
-              type="submit"
-              className="btn btn-primary"
-              disabled={connecting || offer.protocols.length === 0}
-              aria-busy={connecting}
-            >
-              {connecting ? "Connecting…" : offer.assignedToYou ? "Reconnect" : "Connect"}
-            </button>
-          </form>
-          {offer.powerActions.map((action) => (
-            <form action={power} key={action}>
+          {actions.map((action) => (
+            <form action={power} key={action} onSubmit={() => setShowPower(false)}>
               <input type="hidden" name="desktopId" value={offer.desktopId} />
               <input type="hidden" name="action" value={action} />
               <button type="submit" className="btn btn-sm" disabled={powering}>

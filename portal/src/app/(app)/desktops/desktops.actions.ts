@@ -22,25 +22,43 @@ function viewerLink(protocol: DisplayProtocol, ticket: string, title: string): s
   return `${gateway.replace(/\/$/, "")}/viewer#${fragment.toString()}`;
 }
 
-/** Assigns (or re-opens) the desktop and returns how to reach it; the card shows the result. */
-export async function connectAction(_state: FormState, formData: FormData): Promise<FormState> {
+/** What Connect gives the launcher: how to reach the desktop, or the broker's reason in words. */
+export type ConnectResult =
+  | {
+      ok: true;
+      desktopName: string;
+      protocol: DisplayProtocol;
+      /** The desktop was not running yet; the broker asked the cloud to start it. */
+      starting: boolean;
+      route: string;
+      address: string;
+      rdpFile: string;
+      /** The gateway's viewer with a single-use ticket, for connections in the browser. */
+      viewerUrl: string;
+    }
+  | { ok: false; message: string };
+
+/**
+ * Assigns (or re-opens) the desktop with the protocol the user chose and returns how to reach it. Called from the
+ * launcher's connect panel, which shows the progress and opens the viewer; the ticket only ever reaches this user.
+ */
+export async function connectDesktop(desktopId: string, protocol: string | null): Promise<ConnectResult> {
   const outcome = await mutate(ConnectDocument, {
-    input: {
-      desktopId: text(formData, "desktopId"),
-      protocol: enumValue(DisplayProtocol, text(formData, "protocol")) ?? null,
-    },
+    input: { desktopId, protocol: protocol ? (enumValue(DisplayProtocol, protocol) ?? null) : null },
   });
-  if (!outcome.ok) return failure(formData, outcome);
+  if (!outcome.ok) return { ok: false, message: outcome.message };
   const result = outcome.data.connect;
   revalidatePath("/desktops");
-  return success(result.starting ? `${result.desktopName} is starting.` : `${result.desktopName} is ready.`, {
-    route: result.method === ConnectMethod.GATEWAY ? "through the secure gateway" : "direct connection",
+  return {
+    ok: true,
+    desktopName: result.desktopName,
     protocol: result.protocol,
+    starting: result.starting,
+    route: result.method === ConnectMethod.GATEWAY ? "through the secure gateway" : "direct connection",
     address: result.host ? `${result.host}:${result.port}` : "",
     rdpFile: result.rdpFile ?? "",
-    ticket: result.ticket ?? "",
     viewerUrl: viewerLink(result.protocol, result.ticket ?? "", result.desktopName),
-  });
+  };
 }
 
 export async function releaseAction(_state: FormState, formData: FormData): Promise<FormState> {
@@ -56,5 +74,10 @@ export async function powerAction(_state: FormState, formData: FormData): Promis
   const outcome = await mutate(PowerMyDesktopDocument, { desktopId: text(formData, "desktopId"), action });
   if (!outcome.ok) return failure(formData, outcome);
   revalidatePath("/desktops");
-  return success("Request sent.");
+  const labels: Record<UserPowerAction, string> = {
+    START: "Start requested",
+    STOP: "Shut-down requested",
+    REBOOT: "Restart requested",
+  };
+  return success(`${labels[action]} — the state above changes once the desktop follows.`);
 }
