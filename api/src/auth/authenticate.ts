@@ -1,14 +1,6 @@
-import {
-  ApiKey,
-  ApiKeyScope,
-  AuthSession,
-  GroupMembership,
-  isEnumValue,
-  type Role,
-  RoleBinding,
-  User,
-} from "@atrium/schema";
-import { type EntityManager, In, IsNull } from "typeorm";
+import { ApiKeyScope, isEnumValue, type Role, type User } from "@atrium/schema";
+import { type EntityManager, In } from "typeorm";
+import { type AcrossTenantsDb, acrossTenants, type TenantDb } from "../db/index.js";
 import { AppError } from "../errors/app-error.js";
 import { looksLikeApiKey, parseApiKey } from "./api-key-format.js";
 import { type Permission, permissionsForRoles } from "./permissions.js";
@@ -19,26 +11,31 @@ const invalidKey = () => new AppError("UNAUTHENTICATED", "The API key is not val
 const sessionEnded = () =>
   new AppError("UNAUTHENTICATED", "Your session has ended; sign in again", { reason: "session_ended" });
 
-/** Roles granted to the user directly and through the groups they belong to. */
-export async function rolesOf(manager: EntityManager, user: User): Promise<Role[]> {
-  const memberships = user.tenantId
-    ? await manager.getRepository(GroupMembership).find({ where: { tenantId: user.tenantId, userId: user.id } })
-    : [];
+/**
+ * Roles granted to the user directly and through the groups they belong to, read through `db`, the door of the
+ * user's own tenant (MSP staff: the MSP's rows, where there are no groups).
+ */
+export async function rolesOf(db: TenantDb, user: User): Promise<Role[]> {
+  const memberships = user.tenantId ? await db.groupMemberships.findBy({ userId: user.id }) : [];
   const groupIds = memberships.map((membership) => membership.groupId);
-  const tenantPredicate = user.tenantId ? user.tenantId : IsNull();
-  const bindings = await manager.getRepository(RoleBinding).find({
-    where: [
-      { tenantId: tenantPredicate, userId: user.id },
-      ...(groupIds.length ? [{ tenantId: tenantPredicate, groupId: In(groupIds) }] : []),
-    ],
-  });
+  const bindings = await db.roleBindings.findBy([
+    { userId: user.id },
+    ...(groupIds.length ? [{ groupId: In(groupIds) }] : []),
+  ]);
   return [...new Set(bindings.map((binding) => binding.role))];
 }
+
+/**
+ * Before anyone is known the credential itself names its owner: an API key by its prefix, an access token by its
+ * session, each unique across tenants. What follows is read in the owner's tenant.
+ */
+const credentialDoor = (manager: EntityManager): AcrossTenantsDb =>
+  acrossTenants(manager, "authentication: a credential names its key or session in any tenant");
 
 async function apiKeyPrincipal(manager: EntityManager, value: string, now: Date): Promise<Principal> {
   const parsed = parseApiKey(value);
   if (!parsed) throw invalidKey();
-  const key = await manager.getRepository(ApiKey).findOne({ where: { prefix: parsed.prefix } });
+  const key = await credentialDoor(manager).apiKeys.findOne({ prefix: parsed.prefix });
   if (!key || !constantTimeEqual(key.secretHash, parsed.secretHash)) throw invalidKey();
   if (key.revokedAt || (key.expiresAt && key.expiresAt <= now)) throw invalidKey();
   // A scope dropped from ApiKeyScope since the key was made grants nothing.
@@ -54,11 +51,12 @@ async function apiKeyPrincipal(manager: EntityManager, value: string, now: Date)
 
 async function userPrincipal(manager: EntityManager, tokens: TokenService, token: string, now: Date) {
   const claims = await tokens.verifyAccess(token);
-  const session = await manager.getRepository(AuthSession).findOne({ where: { id: claims.sid, userId: claims.sub } });
+  const door = credentialDoor(manager);
+  const session = await door.authSessions.findOne({ id: claims.sid, userId: claims.sub });
   if (!session || session.revokedAt || session.expiresAt <= now) throw sessionEnded();
-  const user = await manager.getRepository(User).findOne({ where: { id: claims.sub } });
+  const user = await door.users.findOne({ id: claims.sub });
   if (!user || user.disabled) throw sessionEnded();
-  const roles = await rolesOf(manager, user);
+  const roles = await rolesOf(door.forTenant(user.tenantId), user);
   // The session, not the token, holds the tenant an MSP user entered: leaving it takes effect on the next call.
   const enteredTenantId = user.tenantId === null ? session.tenantId : null;
   return {

@@ -44,6 +44,18 @@ export function callerCtx(services: AppServices, caller: CallerUnit): Ctx {
   });
 }
 
+/**
+ * A sign-in step, a token refresh or an SSO round trip: no principal exists yet (or it is not the one acted for),
+ * and the tenant is the one the request names (its slug or login host) or the one a token's session belongs to.
+ * The same request and unit of work, with the door of that tenant (null: the MSP's own accounts).
+ */
+export function signInCtx(ctx: Ctx, tenantId: string | null): Ctx {
+  if (ctx.db.tenantId === tenantId) return ctx;
+  const { actor, principal, requestId, clientIp, manager, clock, logger } = ctx;
+  const unit = { actor, principal, tenantId, requestId, clientIp, manager, clock, logger };
+  return { ...assemble(ctx.services, unit), auditTrail: ctx.auditTrail };
+}
+
 export interface SystemUnit {
   /** What acts: "pool-controller", "gateway", "agent", a job's name… */
   name: string;

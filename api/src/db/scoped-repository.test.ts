@@ -51,6 +51,16 @@ describe.each(jobTestTargets())("the scoped door on $label", ({ url }) => {
     expect((await globex.groups.getById(globexGroup.id)).name).toBe("staff");
   });
 
+  it("moves a row to another owner only through the named across-tenants door", async () => {
+    const row = await acme.groups.insert({ name: "movers", description: null, source: "local", externalId: null });
+    await expect(acme.groups.moveToOwner({ id: row.id }, globex.tenantId)).rejects.toThrow(/acrossTenants/);
+    const door = acrossTenants(acme.manager, "test: move a row");
+    expect(await door.groups.moveToOwner({ id: row.id }, globex.tenantId)).toBe(1);
+    expect((await globex.groups.getById(row.id)).tenantId).toBe(globex.tenantId);
+    expect(await code(acme.groups.getById(row.id))).toBe("NOT_FOUND");
+    await globex.groups.remove(row.id);
+  });
+
   it("never lets an update move a row to another tenant", async () => {
     const moved = await acme.groups.update(acmeGroup.id, { name: "staff", tenantId: globex.tenantId } as never);
     expect(moved.tenantId).toBe(acme.tenantId);

@@ -185,6 +185,17 @@ export class ScopedRepository<T extends TenantOwned> {
     return result.affected ?? 0;
   }
 
+  /**
+   * Moves the rows matching `where` to another owner. Only the `acrossTenants` door may: an owner-scoped repository
+   * never changes a row's owner. For rows whose owner is where they act (an MSP user's session entering a tenant).
+   */
+  async moveToOwner(where: FindOptionsWhere<T>, tenantId: string | null): Promise<number> {
+    if (this.scope.kind !== "all")
+      throw new Error(`${this.label}: only the acrossTenants door moves rows between owners`);
+    const result = await this.repository.update(where, { tenantId } as unknown as QueryDeepPartialEntity<T>);
+    return result.affected ?? 0;
+  }
+
   /** Inserts one row stamped with the owner (the `all` scope keeps the tenant in `values`) and returns it. */
   async insert(values: Values<T> & { id?: string; tenantId?: string | null }): Promise<T> {
     return this.repository.save(this.repository.create(this.stamp(values)));

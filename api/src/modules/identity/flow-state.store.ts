@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { type AuthFlowKind, AuthFlowState } from "@atrium/schema";
+import type { AuthFlowKind, AuthFlowState } from "@atrium/schema";
 import { type EntityManager, IsNull, LessThan } from "typeorm";
 import { sha256 } from "../../auth/token.service.js";
+import { signInCtx } from "../../context/build-ctx.js";
 import type { RequestContext } from "../../context/request-context.js";
+import { acrossTenants } from "../../db/index.js";
 
 export interface NewFlowState {
   kind: AuthFlowKind;
@@ -20,6 +22,14 @@ function hashKey(kind: AuthFlowKind, key: string): string {
   return sha256(`${kind}:${key}`);
 }
 
+/**
+ * A state is stored in the tenant of the sign-in it belongs to. Before that sign-in is known again (a browser
+ * presents a ticket, a challenge token, a SAML response) its one-time key is what names the state, in any tenant.
+ */
+const flowStatesOf = (ctx: RequestContext, tenantId: string | null) => signInCtx(ctx, tenantId).db.authFlowStates;
+const byKey = (manager: EntityManager) =>
+  acrossTenants(manager, "sign-in flow: a one-time key names its state in any tenant").authFlowStates;
+
 export function newFlowKey(): string {
   return randomBytes(32).toString("base64url");
 }
@@ -28,28 +38,22 @@ export function newFlowKey(): string {
 export async function createFlowState(ctx: RequestContext, state: NewFlowState): Promise<string> {
   const key = state.key ?? newFlowKey();
   const now = ctx.services.clock();
-  const repository = ctx.manager.getRepository(AuthFlowState);
-  await repository.save(
-    repository.create({
-      kind: state.kind,
-      tenantId: state.tenantId,
-      keyHash: hashKey(state.kind, key),
-      userId: state.userId ?? null,
-      providerId: state.providerId ?? null,
-      data: state.data ?? null,
-      attempts: 0,
-      expiresAt: new Date(now.getTime() + state.ttlSeconds * 1000),
-      consumedAt: null,
-    }),
-  );
+  await flowStatesOf(ctx, state.tenantId).insert({
+    kind: state.kind,
+    keyHash: hashKey(state.kind, key),
+    userId: state.userId ?? null,
+    providerId: state.providerId ?? null,
+    data: state.data ?? null,
+    attempts: 0,
+    expiresAt: new Date(now.getTime() + state.ttlSeconds * 1000),
+    consumedAt: null,
+  });
   return key;
 }
 
 /** The live (unexpired, unconsumed) state for a key, or null. */
 export async function findFlowState(ctx: RequestContext, kind: AuthFlowKind, key: string) {
-  const row = await ctx.manager
-    .getRepository(AuthFlowState)
-    .findOneBy({ keyHash: hashKey(kind, key), kind, consumedAt: IsNull() });
+  const row = await byKey(ctx.manager).findOne({ keyHash: hashKey(kind, key), kind, consumedAt: IsNull() });
   if (!row || row.expiresAt <= ctx.services.clock()) return null;
   return row;
 }
@@ -59,10 +63,11 @@ export async function findFlowState(ctx: RequestContext, kind: AuthFlowKind, key
  * one sees an affected row.
  */
 export async function consumeFlowState(ctx: RequestContext, row: AuthFlowState): Promise<boolean> {
-  const result = await ctx.manager
-    .getRepository(AuthFlowState)
-    .update({ id: row.id, consumedAt: IsNull() }, { consumedAt: ctx.services.clock() });
-  return (result.affected ?? 0) === 1;
+  const consumed = await flowStatesOf(ctx, row.tenantId).updateWhere(
+    { id: row.id, consumedAt: IsNull() },
+    { consumedAt: ctx.services.clock() },
+  );
+  return consumed === 1;
 }
 
 export async function updateFlowState(
@@ -70,18 +75,17 @@ export async function updateFlowState(
   row: AuthFlowState,
   patch: Partial<Pick<AuthFlowState, "data" | "attempts">>,
 ): Promise<void> {
-  const repository = ctx.manager.getRepository(AuthFlowState);
   // save(), not update(): simple-json columns are serialised by the entity path only.
-  await repository.save(repository.merge(row, patch));
+  await flowStatesOf(ctx, row.tenantId).save(Object.assign(row, patch));
 }
 
 /** Whether a caller-chosen key was ever recorded (consumed or not, until it expires): replay detection. */
 export async function flowKeyExists(ctx: RequestContext, kind: AuthFlowKind, key: string): Promise<boolean> {
-  return (await ctx.manager.getRepository(AuthFlowState).countBy({ keyHash: hashKey(kind, key), kind })) > 0;
+  return (await byKey(ctx.manager).count({ keyHash: hashKey(kind, key), kind })) > 0;
 }
 
 /** Deletes sign-in flow states (challenges, tickets, replay keys) past their expiry; run hourly by the workers. */
 export async function purgeExpiredFlowStates(manager: EntityManager, now: Date): Promise<number> {
-  const result = await manager.getRepository(AuthFlowState).delete({ expiresAt: LessThan(now) });
-  return result.affected ?? 0;
+  const expired = acrossTenants(manager, "expired sign-in flow states are purged for every tenant");
+  return expired.authFlowStates.delete({ expiresAt: LessThan(now) });
 }

@@ -1,11 +1,9 @@
-import { IdentityProvider, IdentityProviderKind, IdentitySettings } from "@atrium/schema";
-import { IsNull } from "typeorm";
+import { type IdentityProvider, IdentityProviderKind } from "@atrium/schema";
 import { effectiveTenantId } from "../../auth/principal.js";
 import { type RequestContext, withTransaction } from "../../context/request-context.js";
-import { badInput, conflict, notFound } from "../../errors/app-error.js";
+import { badInput, conflict } from "../../errors/app-error.js";
 import { providedFields } from "../../graphql/validation.js";
 import { recordAudit } from "../../tenancy/audit.js";
-import { isUuid } from "../../tenancy/tenant-scope.js";
 import type {
   CreateIdentityProviderInput,
   IdentityProviderType,
@@ -43,35 +41,13 @@ export function toProviderType(provider: IdentityProvider): IdentityProviderType
   };
 }
 
-function whereScope(ctx: RequestContext) {
-  const tenantId = providerScope(ctx);
-  return { tenantId: tenantId ?? IsNull() };
-}
-
-export async function getProvider(ctx: RequestContext, id: string): Promise<IdentityProvider> {
-  const tenantId = providerScope(ctx);
-  // The tenant predicate is part of the query, so another tenant's id reads as "not found".
-  const provider = isUuid(id)
-    ? await ctx.manager
-        .getRepository(IdentityProvider)
-        .createQueryBuilder("p")
-        .where("p.id = :id", { id })
-        .andWhere(tenantId ? "p.tenantId = :tenantId" : "p.tenantId IS NULL", { tenantId })
-        .getOne()
-    : null;
-  if (!provider) throw notFound("Identity provider");
-  return provider;
+/** The provider with this id among the caller's (another tenant's id reads as "not found"). */
+export function getProvider(ctx: RequestContext, id: string): Promise<IdentityProvider> {
+  return ctx.db.identityProviders.getById(id);
 }
 
 export async function listProviders(ctx: RequestContext): Promise<IdentityProvider[]> {
-  const tenantId = providerScope(ctx);
-  return ctx.manager
-    .getRepository(IdentityProvider)
-    .createQueryBuilder("p")
-    .where(tenantId ? "p.tenantId = :tenantId" : "p.tenantId IS NULL", { tenantId })
-    .orderBy("p.priority", "ASC")
-    .addOrderBy("p.name", "ASC")
-    .getMany();
+  return ctx.db.identityProviders.find({ order: { priority: "ASC", name: "ASC" } });
 }
 
 /** The settings input's field for each kind: the one a client fills in says what kind of provider it is. */
@@ -116,13 +92,7 @@ function validated(
 }
 
 async function assertNameFree(ctx: RequestContext, name: string, exceptId?: string) {
-  const tenantId = providerScope(ctx);
-  const existing = await ctx.manager
-    .getRepository(IdentityProvider)
-    .createQueryBuilder("p")
-    .where("p.name = :name", { name })
-    .andWhere(tenantId ? "p.tenantId = :tenantId" : "p.tenantId IS NULL", { tenantId })
-    .getOne();
+  const existing = await ctx.db.identityProviders.findOne({ name });
   if (existing && existing.id !== exceptId) throw conflict(`An identity provider named "${name}" exists`);
 }
 
@@ -134,19 +104,15 @@ export async function createProvider(
   const checked = validated(ctx, kind, config, secret, input.groupRoleMappings);
   return withTransaction(ctx, async (tx) => {
     await assertNameFree(tx, input.name);
-    const repository = tx.manager.getRepository(IdentityProvider);
-    const provider = await repository.save(
-      repository.create({
-        tenantId: providerScope(tx),
-        name: input.name,
-        kind,
-        enabled: input.enabled,
-        priority: input.priority,
-        config: checked.config,
-        secretEnc: checked.secret === null ? null : tx.services.secretBox.seal(checked.secret),
-        groupRoleMappings: checked.mappings,
-      }),
-    );
+    const provider = await tx.db.identityProviders.insert({
+      name: input.name,
+      kind,
+      enabled: input.enabled,
+      priority: input.priority,
+      config: checked.config,
+      secretEnc: checked.secret === null ? null : tx.services.secretBox.seal(checked.secret),
+      groupRoleMappings: checked.mappings,
+    });
     await recordAudit(tx, {
       action: "createIdentityProvider",
       targetType: "IdentityProvider",
@@ -191,7 +157,7 @@ export async function updateProvider(
     provider.config = checked.config;
     provider.groupRoleMappings = checked.mappings;
     if (newSecret !== null) provider.secretEnc = tx.services.secretBox.seal(newSecret);
-    const saved = await tx.manager.getRepository(IdentityProvider).save(provider);
+    const saved = await tx.db.identityProviders.save(provider);
     await recordAudit(tx, {
       action: "updateIdentityProvider",
       targetType: "IdentityProvider",
@@ -206,12 +172,11 @@ export async function updateProvider(
 export async function deleteProvider(ctx: RequestContext, id: string): Promise<IdentityProvider> {
   return withTransaction(ctx, async (tx) => {
     const provider = await getProvider(tx, id);
-    const settings = tx.manager.getRepository(IdentitySettings);
     // A second factor that silently disappears would turn MFA off; make the admin choose first.
-    if (await settings.countBy({ ...whereScope(tx), mfaRadiusProviderId: provider.id })) {
+    if (await tx.db.identitySettings.count({ mfaRadiusProviderId: provider.id })) {
       throw conflict("This provider is the tenant's RADIUS second factor; change the identity settings first");
     }
-    await tx.manager.getRepository(IdentityProvider).delete({ id: provider.id });
+    await tx.db.identityProviders.delete({ id: provider.id });
     await recordAudit(tx, {
       action: "deleteIdentityProvider",
       targetType: "IdentityProvider",

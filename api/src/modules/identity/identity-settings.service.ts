@@ -1,10 +1,10 @@
-import { IdentityProvider, IdentitySettings, Tenant } from "@atrium/schema";
-import { IsNull } from "typeorm";
+import { type IdentitySettings, Tenant } from "@atrium/schema";
+import { signInCtx } from "../../context/build-ctx.js";
 import { type RequestContext, withTransaction } from "../../context/request-context.js";
+import { acrossTenants } from "../../db/index.js";
 import { badInput, conflict } from "../../errors/app-error.js";
 import { providedFields } from "../../graphql/validation.js";
 import { recordAudit } from "../../tenancy/audit.js";
-import { isUuid } from "../../tenancy/tenant-scope.js";
 import { providerScope } from "./identity-providers.service.js";
 import type { UpdateIdentitySettingsInput } from "./identity-providers.types.js";
 import { shortenRunningLocks } from "./login-locks.service.js";
@@ -23,11 +23,14 @@ export const DEFAULT_IDENTITY_SETTINGS: Readonly<EffectiveIdentitySettings> = {
 };
 
 export async function settingsFor(ctx: RequestContext, tenantId: string | null): Promise<EffectiveIdentitySettings> {
-  const row = await ctx.manager.getRepository(IdentitySettings).findOneBy({ tenantId: tenantId ?? IsNull() });
+  const row = await signInCtx(ctx, tenantId).db.identitySettings.findOne({});
   if (!row) return { ...DEFAULT_IDENTITY_SETTINGS };
   const { id: _id, tenantId: _tenant, createdAt: _c, updatedAt: _u, ...settings } = row;
   return settings;
 }
+
+/** A login host name is unique across tenants: it is what names the tenant when a sign-in gives no slug. */
+const loginHosts = (ctx: RequestContext) => acrossTenants(ctx.manager, "login host names name one tenant across all");
 
 const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
@@ -42,27 +45,24 @@ export async function updateSettings(ctx: RequestContext, input: UpdateIdentityS
   }
   return withTransaction(ctx, async (tx) => {
     if (fields.mfaRadiusProviderId) {
-      const radius = isUuid(fields.mfaRadiusProviderId)
-        ? await tx.manager
-            .getRepository(IdentityProvider)
-            .findOneBy({ id: fields.mfaRadiusProviderId, kind: "radius", tenantId: tenantId ?? IsNull() })
-        : null;
+      const radius = (await tx.db.identityProviders.findByIds([fields.mfaRadiusProviderId])).find(
+        (provider) => provider.kind === "radius",
+      );
       if (!radius) throw badInput("mfaRadiusProviderId must name one of your RADIUS providers", "mfaRadiusProviderId");
     }
     if (fields.loginHostname) {
-      const taken = await tx.manager.getRepository(IdentitySettings).findOneBy({ loginHostname: fields.loginHostname });
+      const taken = await loginHosts(tx).identitySettings.findOne({ loginHostname: fields.loginHostname });
       if (taken && taken.tenantId !== tenantId) throw conflict("This login host name is already in use");
     }
-    const repository = tx.manager.getRepository(IdentitySettings);
-    const current = await repository.findOneBy({ tenantId: tenantId ?? IsNull() });
+    const current = await tx.db.identitySettings.findOne({});
     const before = current ? { ...current } : null;
     if (fields.lockoutSeconds !== undefined && fields.lockoutSeconds !== null) {
       const oldSeconds = current?.lockoutSeconds ?? DEFAULT_IDENTITY_SETTINGS.lockoutSeconds;
       await shortenRunningLocks(tx, tenantId, oldSeconds, fields.lockoutSeconds);
     }
-    const saved = await repository.save(
-      repository.merge(current ?? repository.create({ tenantId, ...DEFAULT_IDENTITY_SETTINGS }), fields),
-    );
+    const saved = current
+      ? await tx.db.identitySettings.save(Object.assign(current, fields))
+      : await tx.db.identitySettings.insert({ ...DEFAULT_IDENTITY_SETTINGS, ...fields });
     await recordAudit(tx, {
       action: "updateIdentitySettings",
       targetType: "IdentitySettings",
@@ -92,7 +92,7 @@ export async function resolveSignInTenant(
   }
   const host = hostname?.toLowerCase().replace(/:\d+$/, "");
   if (host) {
-    const settings = await ctx.manager.getRepository(IdentitySettings).findOneBy({ loginHostname: host });
+    const settings = await loginHosts(ctx).identitySettings.findOne({ loginHostname: host });
     if (settings?.tenantId) {
       const tenant = await tenants.findOneBy({ id: settings.tenantId, status: "active" });
       return tenant ? { found: true, tenantId: tenant.id, slug: tenant.slug } : { found: false };

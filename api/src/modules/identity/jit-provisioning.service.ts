@@ -1,14 +1,8 @@
-import {
-  Group,
-  GroupMembership,
-  type IdentityProvider,
-  type Role,
-  RoleBinding,
-  User,
-  type UserSource,
-} from "@atrium/schema";
-import { In, IsNull } from "typeorm";
+import type { IdentityProvider, Role, User, UserSource } from "@atrium/schema";
+import { In } from "typeorm";
+import { signInCtx } from "../../context/build-ctx.js";
 import type { RequestContext } from "../../context/request-context.js";
+import type { TenantDb } from "../../db/index.js";
 
 export interface ExternalGroup {
   name: string;
@@ -37,49 +31,38 @@ export function mappedRoles(provider: IdentityProvider, groups: ExternalGroup[])
   return [...new Set(roles)];
 }
 
-async function syncGroups(
-  tx: RequestContext,
-  tenantId: string,
-  user: User,
-  source: UserSource,
-  groups: ExternalGroup[],
-) {
-  const groupRepository = tx.manager.getRepository(Group);
-  const memberships = tx.manager.getRepository(GroupMembership);
+async function syncGroups(db: TenantDb, user: User, source: UserSource, groups: ExternalGroup[]) {
+  const memberships = db.groupMemberships;
   const desired = new Set<string>();
   for (const external of groups) {
     const name = external.name.slice(0, 255);
-    let group = await groupRepository.findOneBy({ tenantId, name });
+    let group = await db.groups.findOne({ name });
     if (!group) {
-      group = await groupRepository.save(
-        groupRepository.create({
-          tenantId,
-          name,
-          source,
-          externalId: external.externalId.slice(0, 512),
-          description: null,
-        }),
-      );
+      group = await db.groups.insert({
+        name,
+        source,
+        externalId: external.externalId.slice(0, 512),
+        description: null,
+      });
     }
     // An IdP may only place users in groups it provisioned: never in a group an administrator created by hand.
     if (group.source === source) desired.add(group.id);
   }
-  const current = await memberships.findBy({ tenantId, userId: user.id });
+  const current = await memberships.findBy({ userId: user.id });
   const sourceGroups = current.length
-    ? await groupRepository.findBy({ tenantId, id: In(current.map((membership) => membership.groupId)), source })
+    ? await db.groups.findBy({ id: In(current.map((membership) => membership.groupId)), source })
     : [];
   const stale = sourceGroups.map((group) => group.id).filter((id) => !desired.has(id));
-  if (stale.length) await memberships.delete({ tenantId, userId: user.id, groupId: In(stale) });
+  if (stale.length) await memberships.delete({ userId: user.id, groupId: In(stale) });
   const have = new Set(current.map((membership) => membership.groupId));
   for (const groupId of desired) {
-    if (!have.has(groupId)) await memberships.insert({ tenantId, groupId, userId: user.id });
+    if (!have.has(groupId)) await memberships.insert({ groupId, userId: user.id });
   }
 }
 
-async function syncRoles(tx: RequestContext, user: User, roles: Role[]) {
-  const bindings = tx.manager.getRepository(RoleBinding);
-  await bindings.delete({ tenantId: user.tenantId ?? IsNull(), userId: user.id });
-  for (const role of roles) await bindings.insert({ tenantId: user.tenantId, userId: user.id, groupId: null, role });
+async function syncRoles(db: TenantDb, user: User, roles: Role[]) {
+  await db.roleBindings.delete({ userId: user.id });
+  for (const role of roles) await db.roleBindings.insert({ userId: user.id, groupId: null, role });
 }
 
 /**
@@ -93,21 +76,25 @@ export async function provisionExternalUser(
   identity: ExternalIdentity,
 ): Promise<ProvisionResult> {
   const source = sourceOf(provider);
-  const users = tx.manager.getRepository(User);
+  // Only ever the provider's own tenant (MSP staff's providers: the MSP's accounts).
+  const db = signInCtx(tx, provider.tenantId).db;
   const username = identity.username.trim().slice(0, 255);
-  let user = await users.findOneBy({ tenantId: provider.tenantId ?? IsNull(), username });
+  let user = await db.users.findOne({ username });
   if (user && user.source !== source)
     return { ok: false, reason: `account_source_conflict: ${username} is ${user.source}` };
   if (user?.disabled) return { ok: false, reason: "account_disabled: disabled in Atrium" };
   const roles = mappedRoles(provider, identity.groups);
   // MSP staff without a role would be an account that can do nothing but exist; refuse rather than create it.
   if (provider.tenantId === null && roles.length === 0) return { ok: false, reason: "no_role_mapping" };
-  user ??= users.create({ tenantId: provider.tenantId, username, source, passwordHash: null, disabled: false });
-  user.externalId = identity.externalId.slice(0, 512);
-  user.email = identity.email?.slice(0, 320) ?? user.email ?? null;
-  user.displayName = identity.displayName?.slice(0, 255) ?? user.displayName ?? null;
-  user = await users.save(user);
-  if (provider.tenantId) await syncGroups(tx, provider.tenantId, user, source, identity.groups);
-  await syncRoles(tx, user, roles);
+  const asserted = {
+    externalId: identity.externalId.slice(0, 512),
+    email: identity.email?.slice(0, 320) ?? user?.email ?? null,
+    displayName: identity.displayName?.slice(0, 255) ?? user?.displayName ?? null,
+  };
+  user = user
+    ? await db.users.save(Object.assign(user, asserted))
+    : await db.users.insert({ username, source, passwordHash: null, disabled: false, ...asserted });
+  if (provider.tenantId) await syncGroups(db, user, source, identity.groups);
+  await syncRoles(db, user, roles);
   return { ok: true, user };
 }

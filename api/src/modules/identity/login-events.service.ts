@@ -1,9 +1,9 @@
-import { LoginEvent, type LoginMfa, type LoginOutcome, type LoginProviderKind } from "@atrium/schema";
+import { type LoginMfa, type LoginOutcome, type LoginProviderKind } from "@atrium/schema";
+import { signInCtx } from "../../context/build-ctx.js";
 import type { RequestContext } from "../../context/request-context.js";
 import type { PageArgs } from "../../graphql/connection.js";
 import { paginate } from "../../graphql/paginate.js";
 import { clientOfRequest, locationNamesAt } from "../access/index.js";
-import { providerScope } from "./identity-providers.service.js";
 
 export interface LoginAttempt {
   tenantId: string | null;
@@ -27,8 +27,7 @@ async function signInLocation(ctx: RequestContext, tenantId: string | null): Pro
 /** One row per attempt; callers write it outside their transaction so a rolled-back sign-in still leaves a trace. */
 export async function recordLoginEvent(ctx: RequestContext, attempt: LoginAttempt): Promise<void> {
   const location = await signInLocation(ctx, attempt.tenantId);
-  await ctx.manager.getRepository(LoginEvent).insert({
-    tenantId: attempt.tenantId,
+  await signInCtx(ctx, attempt.tenantId).db.loginEvents.insert({
     userId: attempt.userId ?? null,
     username: attempt.username.slice(0, 255),
     clientIp: ctx.clientIp.slice(0, 64),
@@ -42,10 +41,6 @@ export async function recordLoginEvent(ctx: RequestContext, attempt: LoginAttemp
 }
 
 export function listLoginEvents(ctx: RequestContext, page: PageArgs) {
-  const tenantId = providerScope(ctx);
-  const query = ctx.manager
-    .getRepository(LoginEvent)
-    .createQueryBuilder("event")
-    .where(tenantId ? "event.tenantId = :tenantId" : "event.tenantId IS NULL", { tenantId });
+  const query = ctx.db.loginEvents.query("event");
   return paginate(query, page, [{ property: "createdAt", direction: "DESC" }]);
 }

@@ -1,5 +1,5 @@
-import { LoginThrottle } from "@atrium/schema";
-import { IsNull, MoreThan } from "typeorm";
+import { MoreThan } from "typeorm";
+import { signInCtx } from "../../context/build-ctx.js";
 import type { RequestContext } from "../../context/request-context.js";
 
 /** Locks on account names as administrators see and change them (the counting is login-throttle.service). */
@@ -8,20 +8,18 @@ export function userLockKey(tenantId: string | null, username: string): string {
   return `user:${tenantId ?? "msp"}:${username.trim().toLowerCase()}`;
 }
 
+/** The locks of the tenant the account names belong to (null: the MSP staff's). */
+const locksOf = (ctx: RequestContext, tenantId: string | null) => signInCtx(ctx, tenantId).db.loginThrottles;
+
 /** When the account name's lock ends, if it is locked now. */
 export async function lockedUntilOf(ctx: RequestContext, tenantId: string | null, username: string) {
-  const row = await ctx.manager
-    .getRepository(LoginThrottle)
-    .findOneBy({ throttleKey: userLockKey(tenantId, username) });
+  const row = await locksOf(ctx, tenantId).findOne({ throttleKey: userLockKey(tenantId, username) });
   return row?.lockedUntil && row.lockedUntil > ctx.services.clock() ? row.lockedUntil : null;
 }
 
 /** Forgets the account name's failures and lock (an administrator's unlock). True when there was something. */
 export async function releaseUserLock(ctx: RequestContext, tenantId: string | null, username: string) {
-  const result = await ctx.manager
-    .getRepository(LoginThrottle)
-    .delete({ throttleKey: userLockKey(tenantId, username) });
-  return (result.affected ?? 0) > 0;
+  return (await locksOf(ctx, tenantId).delete({ throttleKey: userLockKey(tenantId, username) })) > 0;
 }
 
 /**
@@ -35,12 +33,12 @@ export async function shortenRunningLocks(
   newSeconds: number,
 ): Promise<void> {
   if (newSeconds >= oldSeconds) return;
-  const repository = ctx.manager.getRepository(LoginThrottle);
+  const locks = locksOf(ctx, tenantId);
   const now = ctx.services.clock();
-  const running = await repository.findBy({ tenantId: tenantId ?? IsNull(), lockedUntil: MoreThan(now) });
+  const running = await locks.findBy({ lockedUntil: MoreThan(now) });
   for (const row of running) {
     const until = new Date((row.lockedUntil as Date).getTime() - (oldSeconds - newSeconds) * 1000);
     // The failure window restarted at the old end; it restarts at the new end instead.
-    await repository.update({ id: row.id }, { lockedUntil: until, windowStartedAt: until });
+    await locks.updateWhere({ id: row.id }, { lockedUntil: until, windowStartedAt: until });
   }
 }

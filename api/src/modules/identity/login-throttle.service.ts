@@ -1,4 +1,4 @@
-import { LoginThrottle } from "@atrium/schema";
+import { signInCtx } from "../../context/build-ctx.js";
 import type { RequestContext } from "../../context/request-context.js";
 import type { EffectiveIdentitySettings } from "./identity-settings.service.js";
 import { userLockKey } from "./login-locks.service.js";
@@ -18,12 +18,13 @@ export function throttleKeys(tenantId: string | null, username: string, clientIp
   return { tenantId, user: userLockKey(tenantId, username), ip: `ip:${scope}:${clientIp}` };
 }
 
+/** The counters live in the tenant the sign-in is for (its keys name it too). */
+const throttlesOf = (ctx: RequestContext, keys: ThrottleKeys) => signInCtx(ctx, keys.tenantId).db.loginThrottles;
+
 /** The key that is locked right now, if any. */
 export async function lockedKey(ctx: RequestContext, keys: ThrottleKeys): Promise<"user" | "ip" | null> {
   const now = ctx.services.clock();
-  const rows = await ctx.manager.getRepository(LoginThrottle).find({
-    where: [{ throttleKey: keys.user }, { throttleKey: keys.ip }],
-  });
+  const rows = await throttlesOf(ctx, keys).findBy([{ throttleKey: keys.user }, { throttleKey: keys.ip }]);
   for (const row of rows) {
     if (row.lockedUntil && row.lockedUntil > now) return row.throttleKey === keys.user ? "user" : "ip";
   }
@@ -32,16 +33,15 @@ export async function lockedKey(ctx: RequestContext, keys: ThrottleKeys): Promis
 
 async function bump(
   ctx: RequestContext,
-  tenantId: string | null,
+  keys: ThrottleKeys,
   key: string,
   limit: number,
   settings: EffectiveIdentitySettings,
 ) {
-  const repository = ctx.manager.getRepository(LoginThrottle);
+  const throttles = throttlesOf(ctx, keys);
   const now = ctx.services.clock();
-  const row =
-    (await repository.findOneBy({ throttleKey: key })) ??
-    repository.create({ tenantId, throttleKey: key, failures: 0, windowStartedAt: now, lockedUntil: null });
+  const found = await throttles.findOne({ throttleKey: key });
+  const row = found ?? { throttleKey: key, failures: 0, windowStartedAt: now, lockedUntil: null as Date | null };
   const windowOver = now.getTime() - row.windowStartedAt.getTime() > settings.failureWindowSeconds * 1000;
   if (windowOver) {
     row.failures = 0;
@@ -55,15 +55,16 @@ async function bump(
     row.windowStartedAt = row.lockedUntil;
   }
   try {
-    await repository.save(row);
+    if (found) await throttles.save(found);
+    else await throttles.insert(row);
   } catch {
     // Two failures raced to create the same key; the other insert counted, and one lost increment is harmless.
   }
 }
 
 export async function registerFailure(ctx: RequestContext, keys: ThrottleKeys, settings: EffectiveIdentitySettings) {
-  await bump(ctx, keys.tenantId, keys.user, settings.userFailureLimit, settings);
-  await bump(ctx, keys.tenantId, keys.ip, settings.ipFailureLimit, settings);
+  await bump(ctx, keys, keys.user, settings.userFailureLimit, settings);
+  await bump(ctx, keys, keys.ip, settings.ipFailureLimit, settings);
 }
 
 /**
@@ -71,5 +72,5 @@ export async function registerFailure(ctx: RequestContext, keys: ThrottleKeys, s
  * signing in to an account of their own between guesses.
  */
 export async function clearUserFailures(ctx: RequestContext, keys: ThrottleKeys): Promise<void> {
-  await ctx.manager.getRepository(LoginThrottle).delete({ throttleKey: keys.user });
+  await throttlesOf(ctx, keys).delete({ throttleKey: keys.user });
 }

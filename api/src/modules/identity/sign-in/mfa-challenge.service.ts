@@ -1,5 +1,5 @@
-import { type AuthFlowState, IdentityProvider, type MfaMethod, User } from "@atrium/schema";
-import { IsNull } from "typeorm";
+import type { AuthFlowState, IdentityProvider, MfaMethod, User } from "@atrium/schema";
+import { signInCtx } from "../../../context/build-ctx.js";
 import type { RequestContext } from "../../../context/request-context.js";
 import { AppError } from "../../../errors/app-error.js";
 import { consumeFlowState, createFlowState, findFlowState, updateFlowState } from "../flow-state.store.js";
@@ -46,9 +46,7 @@ const wrongCode = () => new AppError("UNAUTHENTICATED", "The code is not valid",
 
 async function radiusProviderFor(ctx: RequestContext, tenantId: string | null, id: string | null) {
   if (!id) return null;
-  return ctx.manager
-    .getRepository(IdentityProvider)
-    .findOneBy({ id, tenantId: tenantId ?? IsNull(), kind: "radius", enabled: true });
+  return signInCtx(ctx, tenantId).db.identityProviders.findOne({ id, kind: "radius", enabled: true });
 }
 
 async function saveChallenge(
@@ -161,20 +159,20 @@ function inferMethod(data: ChallengeData, code: string): MfaMethod {
 
 async function loadChallenge(ctx: RequestContext, token: string) {
   const row = await findFlowState(ctx, "mfa_challenge", token);
-  const user = row?.userId ? await ctx.manager.getRepository(User).findOneBy({ id: row.userId }) : null;
+  // The challenge was stored in the user's tenant: the rest of the sign-in acts there.
+  const signIn = signInCtx(ctx, row?.tenantId ?? null);
+  const user = row?.userId ? await signIn.db.users.findOne({ id: row.userId }) : null;
   if (!row || !user) throw expired();
-  const provider = row.providerId
-    ? await ctx.manager.getRepository(IdentityProvider).findOneBy({ id: row.providerId })
-    : null;
-  return { row, user, provider, data: row.data as unknown as ChallengeData };
+  const provider = row.providerId ? await signIn.db.identityProviders.findOne({ id: row.providerId }) : null;
+  return { signIn, row, user, provider, data: row.data as unknown as ChallengeData };
 }
 
 /** For a challenge that offers totp_enrolment: the enrolment the user scans before answering with a code. */
 export async function enrolTotpForChallenge(ctx: RequestContext, token: string): Promise<TotpEnrolment> {
-  const { user, data } = await loadChallenge(ctx, token);
+  const { signIn, user, data } = await loadChallenge(ctx, token);
   if (!data.methods.includes("totp_enrolment"))
     throw new AppError("BAD_USER_INPUT", "This challenge does not offer enrolment");
-  return startTotpEnrolment(ctx, user);
+  return startTotpEnrolment(signIn, user);
 }
 
 async function checkFactor(
@@ -211,8 +209,8 @@ async function checkFactor(
 }
 
 /** Answers a pending challenge. Wrong answers count towards the user's lockout and end the challenge after five. */
-export async function completeMfa(ctx: RequestContext, input: CompleteMfaInput): Promise<SignInOutcome> {
-  const { row, user, provider, data } = await loadChallenge(ctx, input.challengeToken);
+export async function completeMfa(request: RequestContext, input: CompleteMfaInput): Promise<SignInOutcome> {
+  const { signIn: ctx, row, user, provider, data } = await loadChallenge(request, input.challengeToken);
   const method = input.method ?? inferMethod(data, input.code);
   const result = await checkFactor(ctx, row, user, data, method, input.code);
   if (result.ok === "challenge") {

@@ -1,5 +1,5 @@
-import { IdentityProvider, User } from "@atrium/schema";
-import { IsNull } from "typeorm";
+import type { IdentityProvider, User } from "@atrium/schema";
+import { signInCtx } from "../../../context/build-ctx.js";
 import { type RequestContext, withTransaction } from "../../../context/request-context.js";
 import { AppError } from "../../../errors/app-error.js";
 import { verifyPassword } from "../../../security/passwords.js";
@@ -42,22 +42,17 @@ const passwordChangeRequired = (reason: string) =>
 const throttled = () =>
   new AppError("RATE_LIMITED", "Too many failed sign-in attempts; try again later", { reason: "login_throttled" });
 
-async function ldapProviders(ctx: RequestContext, tenantId: string | null) {
-  return ctx.manager.getRepository(IdentityProvider).find({
-    where: { tenantId: tenantId ?? IsNull(), kind: "ldap", enabled: true },
+async function ldapProviders(ctx: RequestContext) {
+  return ctx.db.identityProviders.find({
+    where: { kind: "ldap", enabled: true },
     order: { priority: "ASC", name: "ASC" },
   });
 }
 
 /** Directories in priority order; a directory that does not know the name (or is down) hands over to the next. */
-async function viaDirectories(
-  ctx: RequestContext,
-  tenantId: string | null,
-  username: string,
-  password: string,
-): Promise<FirstFactor> {
+async function viaDirectories(ctx: RequestContext, username: string, password: string): Promise<FirstFactor> {
   let last: FirstFactor = { ok: false, reason: "user_not_found", provider: null };
-  for (const provider of await ldapProviders(ctx, tenantId)) {
+  for (const provider of await ldapProviders(ctx)) {
     const result = await authenticateLdap(ldapConfigOf(ctx.services, provider), username, password);
     if (!result.ok) {
       const passwordChangeRequired = result.reason === "password_expired" || result.reason === "password_must_change";
@@ -81,17 +76,12 @@ async function viaDirectories(
   return last;
 }
 
-async function firstFactor(
-  ctx: RequestContext,
-  tenantId: string | null,
-  input: PasswordSignInInput,
-): Promise<FirstFactor> {
-  const local = await ctx.manager
-    .getRepository(User)
-    .findOneBy({ tenantId: tenantId ?? IsNull(), username: input.username });
+/** `ctx` is the sign-in's: its door is the tenant the sign-in is for. */
+async function firstFactor(ctx: RequestContext, input: PasswordSignInInput): Promise<FirstFactor> {
+  const local = await ctx.db.users.findOne({ username: input.username });
   if (local && local.source !== "local") {
     // A provisioned account signs in through its provider only; its Atrium row holds no password.
-    const result = await viaDirectories(ctx, tenantId, local.username, input.password);
+    const result = await viaDirectories(ctx, local.username, input.password);
     return result.ok && result.user.id !== local.id
       ? { ok: false, reason: "account_mismatch", provider: result.provider }
       : result;
@@ -102,7 +92,7 @@ async function firstFactor(
     if (local.disabled) return { ok: false, reason: "account_disabled", provider: null, userId: local.id };
     return { ok: true, user: local, provider: null };
   }
-  const directories = await viaDirectories(ctx, tenantId, input.username, input.password);
+  const directories = await viaDirectories(ctx, input.username, input.password);
   // No directory knew the name: spend the same hashing time as a wrong local password (no timing oracle).
   if (!directories.ok && directories.provider === null) await verifyPassword(null, input.password);
   return directories;
@@ -113,20 +103,19 @@ async function firstFactor(
  * tokens or in a pending-MFA challenge. The tenant comes from the slug, else from the login host name.
  */
 export async function passwordSignIn(
-  ctx: RequestContext,
+  request: RequestContext,
   input: PasswordSignInInput,
   hostname?: string,
 ): Promise<SignInOutcome> {
-  const choice = await resolveSignInTenant(ctx, input.tenant, hostname);
+  const choice = await resolveSignInTenant(request, input.tenant, hostname);
   const tenantId = choice.found ? choice.tenantId : null;
+  const ctx = signInCtx(request, tenantId);
   const settings = await settingsFor(ctx, tenantId);
   const keys = throttleKeys(tenantId, input.username, ctx.clientIp);
   const locked = await lockedKey(ctx, keys);
   if (locked) {
     // Logged under the account's own source: a locked directory user is an LDAP lockout, not a local one.
-    const known = choice.found
-      ? await ctx.manager.getRepository(User).findOneBy({ tenantId: tenantId ?? IsNull(), username: input.username })
-      : null;
+    const known = choice.found ? await ctx.db.users.findOne({ username: input.username }) : null;
     await recordLoginEvent(ctx, {
       tenantId,
       userId: known?.id ?? null,
@@ -138,7 +127,7 @@ export async function passwordSignIn(
     throw throttled();
   }
   const result: FirstFactor = choice.found
-    ? await firstFactor(ctx, tenantId, input)
+    ? await firstFactor(ctx, input)
     : { ok: false, reason: `unknown_tenant: ${input.tenant ?? ""}`, provider: null };
   if (!result.ok) {
     // A password the directory accepted is no guess: it does not count towards the lockout.

@@ -1,4 +1,5 @@
-import { type IdentityProvider, type LoginMfa, type LoginProviderKind, User } from "@atrium/schema";
+import type { IdentityProvider, LoginMfa, LoginProviderKind, User } from "@atrium/schema";
+import { signInCtx } from "../../../context/build-ctx.js";
 import type { RequestContext } from "../../../context/request-context.js";
 import { AppError } from "../../../errors/app-error.js";
 import { recordAudit } from "../../../tenancy/audit.js";
@@ -33,7 +34,7 @@ export async function completeSignIn(
   mfa: LoginMfa,
 ): Promise<AuthPayload> {
   // Re-read: the account may have been disabled between the first factor and now.
-  const current = await ctx.manager.getRepository(User).findOneBy({ id: user.id });
+  const current = await signInCtx(ctx, user.tenantId).db.users.findOne({ id: user.id });
   if (!current || current.disabled) {
     await failSignIn(ctx, {
       tenantId: user.tenantId,

@@ -1,6 +1,7 @@
-import { User } from "@atrium/schema";
+import type { User } from "@atrium/schema";
 import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import { RequirePermission } from "../../../auth/require-permission.js";
+import { signInCtx } from "../../../context/build-ctx.js";
 import { type RequestContext, withTransaction } from "../../../context/request-context.js";
 import { AppError, unauthenticated } from "../../../errors/app-error.js";
 import { recordAudit } from "../../../tenancy/audit.js";
@@ -22,7 +23,8 @@ import { confirmTotpEnrolment, hasTotp, mfaOf, startTotpEnrolment } from "./totp
 
 async function currentUser(ctx: RequestContext): Promise<User> {
   if (ctx.principal.kind !== "user") throw unauthenticated("Only a signed-in user has second factors");
-  return ctx.manager.getRepository(User).findOneByOrFail({ id: ctx.principal.userId });
+  // The user's own tenant: MSP staff who entered a tenant keep their second factors with the MSP's accounts.
+  return signInCtx(ctx, ctx.principal.homeTenantId).db.users.getById(ctx.principal.userId);
 }
 
 @Resolver()

@@ -1,4 +1,5 @@
-import { IdentityProvider, User } from "@atrium/schema";
+import type { IdentityProvider, User } from "@atrium/schema";
+import { signInCtx } from "../../../context/build-ctx.js";
 import type { RequestContext } from "../../../context/request-context.js";
 import { AppError } from "../../../errors/app-error.js";
 import { consumeFlowState, createFlowState, findFlowState } from "../flow-state.store.js";
@@ -23,7 +24,9 @@ export async function redeemSsoTicket(ctx: RequestContext, ticket: string): Prom
   if (!row || !(await consumeFlowState(ctx, row)) || !row.userId || !row.providerId) {
     throw new AppError("UNAUTHENTICATED", "This sign-in link has expired; sign in again", { reason: "ticket_invalid" });
   }
-  const user = await ctx.manager.getRepository(User).findOneByOrFail({ id: row.userId });
-  const provider = await ctx.manager.getRepository(IdentityProvider).findOneByOrFail({ id: row.providerId });
-  return finishPrimaryAuthentication(ctx, { user, provider });
+  // The ticket was issued in the user's tenant: the rest of the sign-in acts there.
+  const signIn = signInCtx(ctx, row.tenantId);
+  const user = await signIn.db.users.getById(row.userId);
+  const provider = await signIn.db.identityProviders.getById(row.providerId);
+  return finishPrimaryAuthentication(signIn, { user, provider });
 }

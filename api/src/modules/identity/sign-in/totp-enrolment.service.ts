@@ -1,11 +1,15 @@
-import { Tenant, type User, UserMfa } from "@atrium/schema";
-import { IsNull } from "typeorm";
+import { Tenant, type User, type UserMfa } from "@atrium/schema";
+import { signInCtx } from "../../../context/build-ctx.js";
 import type { RequestContext } from "../../../context/request-context.js";
 import { consumeRecoveryCode, generateRecoveryCodes, hashRecoveryCodes } from "../providers/recovery-codes.js";
 import { createTotpEnrolment, type TotpEnrolment, verifyTotp } from "../providers/totp.js";
 
+/** Second factors live beside their user: in the user's tenant (MSP staff: the MSP's rows), whatever ctx acts in. */
+const factorsOf = (ctx: RequestContext, owner: { tenantId: string | null }) =>
+  signInCtx(ctx, owner.tenantId).db.userMfa;
+
 export async function mfaOf(ctx: RequestContext, user: User): Promise<UserMfa | null> {
-  return ctx.manager.getRepository(UserMfa).findOneBy({ tenantId: user.tenantId ?? IsNull(), userId: user.id });
+  return factorsOf(ctx, user).findOne({ userId: user.id });
 }
 
 export function hasTotp(mfa: UserMfa | null): boolean {
@@ -19,20 +23,20 @@ export async function startTotpEnrolment(ctx: RequestContext, user: User): Promi
     issuer: tenant ? `Atrium ${tenant.slug}` : "Atrium",
     accountName: user.username,
   });
-  const repository = ctx.manager.getRepository(UserMfa);
+  const factors = factorsOf(ctx, user);
   const current = await mfaOf(ctx, user);
-  const row =
-    current ??
-    repository.create({
-      tenantId: user.tenantId,
+  const pendingSecretEnc = ctx.services.secretBox.seal(enrolment.secret);
+  if (current) await factors.save(Object.assign(current, { pendingSecretEnc }));
+  else {
+    await factors.insert({
       userId: user.id,
       totpSecretEnc: null,
+      pendingSecretEnc,
       totpEnabledAt: null,
       lastUsedStep: null,
       recoveryCodeHashes: [],
     });
-  row.pendingSecretEnc = ctx.services.secretBox.seal(enrolment.secret);
-  await repository.save(row);
+  }
   return enrolment;
 }
 
@@ -52,7 +56,7 @@ export async function confirmTotpEnrolment(ctx: RequestContext, user: User, code
   mfa.totpEnabledAt = ctx.services.clock();
   mfa.lastUsedStep = check.timeStep;
   mfa.recoveryCodeHashes = await hashRecoveryCodes(codes);
-  await ctx.manager.getRepository(UserMfa).save(mfa);
+  await factorsOf(ctx, mfa).save(mfa);
   return codes;
 }
 
@@ -68,21 +72,18 @@ export async function verifyUserTotp(ctx: RequestContext, mfa: UserMfa, code: st
     clock: ctx.services.clock,
   });
   if (!check.ok) return { ok: false, reason: `totp_${check.reason}` };
-  const update = await ctx.manager
-    .getRepository(UserMfa)
-    .createQueryBuilder()
-    .update()
-    .set({ lastUsedStep: check.timeStep })
-    .where("id = :id", { id: mfa.id })
-    .andWhere("(last_used_step IS NULL OR last_used_step < :step)", { step: check.timeStep })
-    .execute();
-  return (update.affected ?? 0) === 1 ? { ok: true } : { ok: false, reason: "totp_replayed" };
+  const updated = await factorsOf(ctx, mfa).updateWhere(
+    "id = :id AND (last_used_step IS NULL OR last_used_step < :step)",
+    { lastUsedStep: check.timeStep },
+    { id: mfa.id, step: check.timeStep },
+  );
+  return updated === 1 ? { ok: true } : { ok: false, reason: "totp_replayed" };
 }
 
 export async function useRecoveryCode(ctx: RequestContext, mfa: UserMfa, code: string): Promise<FactorCheck> {
   const use = await consumeRecoveryCode(mfa.recoveryCodeHashes, code);
   if (!use.ok) return { ok: false, reason: "recovery_code_invalid" };
   mfa.recoveryCodeHashes = use.remainingHashes;
-  await ctx.manager.getRepository(UserMfa).save(mfa);
+  await factorsOf(ctx, mfa).save(mfa);
   return { ok: true };
 }

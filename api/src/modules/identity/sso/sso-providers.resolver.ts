@@ -1,7 +1,8 @@
-import { enumValues, IdentityProvider, isEnumValue, SsoProviderKind } from "@atrium/schema";
+import { enumValues, isEnumValue, SsoProviderKind } from "@atrium/schema";
 import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver } from "type-graphql";
-import { In, IsNull } from "typeorm";
+import { In } from "typeorm";
 import { RequirePermission } from "../../../auth/require-permission.js";
+import { signInCtx } from "../../../context/build-ctx.js";
 import type { RequestContext } from "../../../context/request-context.js";
 import { resolveSignInTenant } from "../identity-settings.service.js";
 
@@ -40,8 +41,8 @@ export class SsoProvidersResolver {
     if ((tenant?.length ?? 0) > SLUG_OR_HOST_MAX || (loginHost?.length ?? 0) > SLUG_OR_HOST_MAX) return [];
     const choice = await resolveSignInTenant(ctx, tenant, loginHost);
     if (!choice.found) return [];
-    const providers = await ctx.manager.getRepository(IdentityProvider).find({
-      where: { tenantId: choice.tenantId ?? IsNull(), enabled: true, kind: In(enumValues(SsoProviderKind)) },
+    const providers = await signInCtx(ctx, choice.tenantId).db.identityProviders.find({
+      where: { enabled: true, kind: In(enumValues(SsoProviderKind)) },
       order: { priority: "ASC", name: "ASC" },
     });
     return providers.flatMap(({ id, name, kind }) => (isEnumValue(SsoProviderKind, kind) ? [{ id, name, kind }] : []));

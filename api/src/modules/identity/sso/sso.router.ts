@@ -1,11 +1,10 @@
-import { IdentityProvider } from "@atrium/schema";
+import type { IdentityProvider } from "@atrium/schema";
 import express, { type Request, type Response, Router } from "express";
-import { IsNull } from "typeorm";
 import { ANONYMOUS } from "../../../auth/principal.js";
 import type { AppServices } from "../../../context/app-services.js";
-import { callerCtx } from "../../../context/build-ctx.js";
+import { callerCtx, signInCtx } from "../../../context/build-ctx.js";
 import { type RequestContext, withTransaction } from "../../../context/request-context.js";
-import { isUuid } from "../../../tenancy/tenant-scope.js";
+import { acrossTenants } from "../../../db/index.js";
 import { resolveSignInTenant } from "../identity-settings.service.js";
 import { type ExternalIdentity, provisionExternalUser } from "../jit-provisioning.service.js";
 import { failSignIn } from "../sign-in/sign-in-finish.service.js";
@@ -44,7 +43,9 @@ async function finish(
   identity: ExternalIdentity,
   returnTo: string,
 ) {
-  const provisioned = await withTransaction(ctx, (tx) => provisionExternalUser(tx, provider, identity));
+  const provisioned = await withTransaction(signInCtx(ctx, provider.tenantId), (tx) =>
+    provisionExternalUser(tx, provider, identity),
+  );
   if (!provisioned.ok) {
     await failSignIn(ctx, {
       tenantId: provider.tenantId,
@@ -58,9 +59,11 @@ async function finish(
   res.redirect(303, `${returnTo}#ticket=${encodeURIComponent(ticket)}`);
 }
 
+/** The IdP comes back to its provider's own URL, whose id names the provider (and so the tenant) in any tenant. */
 async function providerById(ctx: RequestContext, id: string, kind: "saml" | "oidc") {
-  if (!isUuid(id)) return null;
-  return ctx.manager.getRepository(IdentityProvider).findOneBy({ id, kind, enabled: true });
+  const door = acrossTenants(ctx.manager, "SSO callback: the provider id in the URL names its tenant");
+  const [provider] = await door.identityProviders.findByIds([id]);
+  return provider?.kind === kind && provider.enabled ? provider : null;
 }
 
 /**
@@ -80,12 +83,9 @@ export function createSsoRouter(services: AppServices, clientIp: (req: Request) 
     );
     const id = String(req.params.id);
     // The provider must belong to the tenant of the URL: tenant B's login page never starts tenant A's IdP.
-    const provider =
-      choice.found && isUuid(id)
-        ? await ctx.manager
-            .getRepository(IdentityProvider)
-            .findOneBy({ id, tenantId: choice.tenantId ?? IsNull(), enabled: true })
-        : null;
+    const provider = choice.found
+      ? (await signInCtx(ctx, choice.tenantId).db.identityProviders.findByIds([id])).find((found) => found.enabled)
+      : undefined;
     if (!provider || (provider.kind !== "saml" && provider.kind !== "oidc")) {
       res.status(404).json({ error: "unknown sign-in provider" });
       return;
