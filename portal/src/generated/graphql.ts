@@ -1093,14 +1093,14 @@ export type MspAuditEventsQueryVariables = Exact<{
 
 export type MspAuditEventsQuery = { mspAuditEvents: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, action: string, actorName: string, actorType: ActorType, targetType: string | null, targetId: string | null, before: Record<string, unknown> | null, after: Record<string, unknown> | null, createdAt: string, requestId: string | null, tenant: { id: string, name: string, slug: string } | null }> } };
 
-export type ViewerFieldsFragment = { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, actingTenantId: string | null, roles: Array<Role>, permissions: Array<string> };
+export type ViewerFieldsFragment = { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, tenantName: string | null, actingTenantId: string | null, roles: Array<Role>, permissions: Array<string> };
 
 export type RefreshSessionMutationVariables = Exact<{
   refreshToken: string;
 }>;
 
 
-export type RefreshSessionMutation = { refreshSession: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, viewer: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, actingTenantId: string | null, roles: Array<Role>, permissions: Array<string> } } };
+export type RefreshSessionMutation = { refreshSession: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, viewer: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, tenantName: string | null, actingTenantId: string | null, roles: Array<Role>, permissions: Array<string> } } };
 
 export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -1110,21 +1110,21 @@ export type SignOutMutation = { signOut: boolean };
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, actingTenantId: string | null, roles: Array<Role>, permissions: Array<string> } };
+export type MeQuery = { me: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, tenantName: string | null, actingTenantId: string | null, roles: Array<Role>, permissions: Array<string> } };
 
 export type EnterTenantMutationVariables = Exact<{
   tenantId: string | number;
 }>;
 
 
-export type EnterTenantMutation = { enterTenant: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, actingTenantId: string | null, roles: Array<Role>, permissions: Array<string> } };
+export type EnterTenantMutation = { enterTenant: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, tenantName: string | null, actingTenantId: string | null, roles: Array<Role>, permissions: Array<string> } };
 
 export type LeaveTenantMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LeaveTenantMutation = { leaveTenant: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, actingTenantId: string | null, roles: Array<Role>, permissions: Array<string> } };
+export type LeaveTenantMutation = { leaveTenant: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, tenantName: string | null, actingTenantId: string | null, roles: Array<Role>, permissions: Array<string> } };
 
-type SignInResultFields_AuthPayload_Fragment = { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, viewer: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, actingTenantId: string | null, roles: Array<Role>, permissions: Array<string> } };
+type SignInResultFields_AuthPayload_Fragment = { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, viewer: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, tenantName: string | null, actingTenantId: string | null, roles: Array<Role>, permissions: Array<string> } };
 
 type SignInResultFields_MfaChallenge_Fragment = { challengeToken: string, expiresAt: string, message: string, methods: Array<MfaMethod> };
 
@@ -1139,7 +1139,7 @@ export type SignInWithPasswordMutationVariables = Exact<{
 
 
 export type SignInWithPasswordMutation = { signInWithPassword:
-    | { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, viewer: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, actingTenantId: string | null, roles: Array<Role>, permissions: Array<string> } }
+    | { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, viewer: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, tenantName: string | null, actingTenantId: string | null, roles: Array<Role>, permissions: Array<string> } }
     | { challengeToken: string, expiresAt: string, message: string, methods: Array<MfaMethod> }
    };
 
@@ -1149,7 +1149,7 @@ export type CompleteMfaMutationVariables = Exact<{
 
 
 export type CompleteMfaMutation = { completeMfa:
-    | { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, viewer: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, actingTenantId: string | null, roles: Array<Role>, permissions: Array<string> } }
+    | { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, viewer: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, tenantName: string | null, actingTenantId: string | null, roles: Array<Role>, permissions: Array<string> } }
     | { challengeToken: string, expiresAt: string, message: string, methods: Array<MfaMethod> }
    };
 
@@ -1166,7 +1166,7 @@ export type RedeemSignInTicketMutationVariables = Exact<{
 
 
 export type RedeemSignInTicketMutation = { redeemSignInTicket:
-    | { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, viewer: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, actingTenantId: string | null, roles: Array<Role>, permissions: Array<string> } }
+    | { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, viewer: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, tenantName: string | null, actingTenantId: string | null, roles: Array<Role>, permissions: Array<string> } }
     | { challengeToken: string, expiresAt: string, message: string, methods: Array<MfaMethod> }
    };
 
@@ -1673,6 +1673,7 @@ export const ViewerFieldsFragmentDoc = new TypedDocumentString(`
   displayName
   tenantId
   tenantSlug
+  tenantName
   actingTenantId
   roles
   permissions
@@ -1701,6 +1702,7 @@ export const SignInResultFieldsFragmentDoc = new TypedDocumentString(`
   displayName
   tenantId
   tenantSlug
+  tenantName
   actingTenantId
   roles
   permissions
@@ -2192,6 +2194,7 @@ export const RefreshSessionDocument = new TypedDocumentString(`
   displayName
   tenantId
   tenantSlug
+  tenantName
   actingTenantId
   roles
   permissions
@@ -2213,6 +2216,7 @@ export const MeDocument = new TypedDocumentString(`
   displayName
   tenantId
   tenantSlug
+  tenantName
   actingTenantId
   roles
   permissions
@@ -2229,6 +2233,7 @@ export const EnterTenantDocument = new TypedDocumentString(`
   displayName
   tenantId
   tenantSlug
+  tenantName
   actingTenantId
   roles
   permissions
@@ -2245,6 +2250,7 @@ export const LeaveTenantDocument = new TypedDocumentString(`
   displayName
   tenantId
   tenantSlug
+  tenantName
   actingTenantId
   roles
   permissions
@@ -2261,6 +2267,7 @@ export const SignInWithPasswordDocument = new TypedDocumentString(`
   displayName
   tenantId
   tenantSlug
+  tenantName
   actingTenantId
   roles
   permissions
@@ -2293,6 +2300,7 @@ export const CompleteMfaDocument = new TypedDocumentString(`
   displayName
   tenantId
   tenantSlug
+  tenantName
   actingTenantId
   roles
   permissions
@@ -2333,6 +2341,7 @@ export const RedeemSignInTicketDocument = new TypedDocumentString(`
   displayName
   tenantId
   tenantSlug
+  tenantName
   actingTenantId
   roles
   permissions

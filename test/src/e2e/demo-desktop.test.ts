@@ -42,7 +42,8 @@ describe("demo: a desktop in the browser out of the box", () => {
     const user = await signedIn("/t/acme", "user1");
     const { page } = user;
     const card = await openLauncher(page, stack.portalUrl);
-    // The pool's name heads the card; the browser is offered first, the RDP client as the other choice.
+    // The tenant's name, not its slug, and the pool's name heads the card; the browser is offered first, the RDP client as the other choice.
+    await page.locator(".brand").getByText("Acme Corporation").waitFor();
     await card.getByRole("heading", { name: "desktops" }).waitFor();
     await expect(card.getByLabel("In this browser").isChecked()).resolves.toBe(true);
     await card.getByLabel("Remote Desktop app (RDP)").waitFor();

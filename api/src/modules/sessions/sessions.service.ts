@@ -38,6 +38,7 @@ async function viewerOf(ctx: Ctx, user: User, session: AuthSession): Promise<Vie
     displayName: user.displayName,
     tenantId: user.tenantId,
     tenantSlug: tenant?.slug ?? null,
+    tenantName: tenant?.name ?? null,
     actingTenantId,
     roles,
     permissions: [...permissionsForRoles(roles, actingTenantId !== null)].sort(),

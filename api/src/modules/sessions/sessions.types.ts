@@ -18,6 +18,12 @@ export class Viewer {
   @Field(() => String, { nullable: true })
   tenantSlug: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "The display name of the user's own tenant (what the portal shows people); null for MSP staff.",
+  })
+  tenantName: string | null;
+
   @Field(() => ID, { nullable: true, description: "The tenant an MSP user has entered." })
   actingTenantId: string | null;
 

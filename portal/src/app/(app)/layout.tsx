@@ -32,7 +32,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </span>
           <span>
             Atrium
-            <small>{tenant?.name ?? (viewer.tenantId ? viewer.tenantSlug : "Service provider")}</small>
+            <small>
+              {tenant?.name ?? (viewer.tenantId ? (viewer.tenantName ?? viewer.tenantSlug) : "Service provider")}
+            </small>
           </span>
         </Link>
         <nav className="nav">
