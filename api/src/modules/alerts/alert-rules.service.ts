@@ -1,12 +1,12 @@
-import { type AlertKind, AlertRule, AlertState } from "@atrium/schema";
+import type { AlertKind } from "@atrium/schema";
 import { type RequestContext, withTransaction } from "../../context/request-context.js";
 import { badInput } from "../../errors/app-error.js";
 import { providedFields } from "../../graphql/validation.js";
 import { recordAudit } from "../../tenancy/audit.js";
-import { ownerScope } from "../../tenancy/tenant-scope.js";
 import type { CreateAlertRuleInput, UpdateAlertRuleInput } from "./alert-rules.types.js";
 
-const rules = (ctx: RequestContext) => ownerScope(ctx, AlertRule, "Alert rule");
+/** A tenant's own rules, or the MSP's (tenant null) for MSP staff outside a tenant: the context's door. */
+const rules = (ctx: RequestContext) => ctx.db.alertRules;
 
 /** Which kinds need a threshold (and its range) or a window; the rest must not carry one that would be ignored. */
 function checkParameters(kind: AlertKind, threshold: number | null, windowMinutes: number | null): void {
@@ -30,7 +30,7 @@ function checkParameters(kind: AlertKind, threshold: number | null, windowMinute
 const normalised = (recipients: string[]) => [...new Set(recipients.map((address) => address.trim().toLowerCase()))];
 
 export function listAlertRules(ctx: RequestContext) {
-  return rules(ctx).find({ name: "ASC" });
+  return rules(ctx).find({ order: { name: "ASC" } });
 }
 
 export async function createAlertRule(ctx: RequestContext, input: CreateAlertRuleInput) {
@@ -72,7 +72,7 @@ export async function updateAlertRule(ctx: RequestContext, id: string, input: Up
 export async function deleteAlertRule(ctx: RequestContext, id: string) {
   return withTransaction(ctx, async (tx) => {
     const removed = await rules(tx).remove(id);
-    await tx.manager.getRepository(AlertState).delete({ ruleId: removed.id });
+    await tx.db.alertStates.delete({ ruleId: removed.id });
     await recordAudit(tx, { action: "deleteAlertRule", targetType: "AlertRule", targetId: id, before: removed });
     return removed;
   });
@@ -80,13 +80,7 @@ export async function deleteAlertRule(ctx: RequestContext, id: string) {
 
 /** Alerts of the caller's rules, newest first; open ones only unless asked. */
 export async function listAlerts(ctx: RequestContext, openOnly: boolean) {
-  const scope = rules(ctx);
-  const query = ctx.manager
-    .getRepository(AlertState)
-    .createQueryBuilder("alert")
-    .where(scope.tenantId ? "alert.tenantId = :tenantId" : "alert.tenantId IS NULL", { tenantId: scope.tenantId })
-    .orderBy("alert.openedAt", "DESC")
-    .limit(200);
+  const query = ctx.db.alertStates.query("alert").orderBy("alert.openedAt", "DESC").limit(200);
   if (openOnly) query.andWhere("alert.status = 'open'");
   return query.getMany();
 }

@@ -1,15 +1,15 @@
-import { User, UserMfa } from "@atrium/schema";
+import type { User } from "@atrium/schema";
 import { IsNull } from "typeorm";
+import { signInCtx } from "../../context/build-ctx.js";
 import { type RequestContext, withTransaction } from "../../context/request-context.js";
 import { recordAudit } from "../../tenancy/audit.js";
-import { tenantScope } from "../../tenancy/tenant-scope.js";
 import { lockedUntilOf, releaseUserLock } from "../identity/login-locks.service.js";
 
 /**
  * What the helpdesk does for a user who cannot get in: lift a sign-in lockout, or clear their second factor so they
  * enrol a new authenticator at their next sign-in (lost phone, no recovery code). Both are audited.
  */
-const users = (ctx: RequestContext) => tenantScope(ctx, User, "User");
+const users = (ctx: RequestContext) => ctx.db.requireTenant().users;
 
 type Account = Pick<User, "id" | "tenantId" | "username">;
 
@@ -18,9 +18,8 @@ export function lockedUntil(ctx: RequestContext, user: Account): Promise<Date | 
 }
 
 export async function mfaEnrolled(ctx: RequestContext, user: Account): Promise<boolean> {
-  const mfa = await ctx.manager
-    .getRepository(UserMfa)
-    .findOneBy({ tenantId: user.tenantId ?? IsNull(), userId: user.id });
+  // Second factors live in the account's own tenant, as its sign-in reads them.
+  const mfa = await signInCtx(ctx, user.tenantId).db.userMfa.findOne({ userId: user.id });
   return Boolean(mfa?.totpSecretEnc);
 }
 
@@ -43,9 +42,8 @@ export async function unlockUser(ctx: RequestContext, id: string): Promise<User>
 export async function resetUserMfa(ctx: RequestContext, id: string): Promise<User> {
   return withTransaction(ctx, async (tx) => {
     const user = await users(tx).getById(id);
-    const repository = tx.manager.getRepository(UserMfa);
-    const mfa = await repository.findOneBy({ tenantId: user.tenantId ?? IsNull(), userId: user.id });
-    if (mfa) await repository.delete({ id: mfa.id });
+    const mfa = await tx.db.userMfa.findOne({ userId: user.id });
+    if (mfa) await tx.db.userMfa.delete({ id: mfa.id });
     await recordAudit(tx, {
       action: "resetUserMfa",
       targetType: "User",
