@@ -40,11 +40,19 @@ export async function driveDesktops(pass: PassContext): Promise<void> {
 async function terminate(pass: PassContext, desktop: Desktop): Promise<void> {
   if (!desktop.serverId && !(desktop.requestMarker && desktop.createAttempts > 0)) {
     // Never reached the cloud: only the row is left to remove.
-    await pass.ctx.db.desktops.delete({ id: desktop.id });
-    pass.desktops.splice(pass.desktops.indexOf(desktop), 1);
-    return;
+    return removeNeverCreated(pass, desktop);
   }
-  if (!desktop.serverId) return; // a create may still surface; resolveUncertainCreates/full sync adopt it first
+  if (!desktop.serverId) {
+    // A create was sent but no server id came back (refused, or its answer lost): Nova tags a server at create,
+    // so its marker tag finds it if it exists. None found means it never will be: only the row is left. Waiting
+    // for it instead kept pools whose creates failed draining forever.
+    const [server] = (
+      await pass.client.servers.list({ tags: [requestTag(desktop.requestMarker!)] }, pass.signal)
+    ).filter((candidate) => candidate.status !== "DELETED");
+    if (!server) return removeNeverCreated(pass, desktop);
+    await observe(pass, desktop, server);
+    if (!desktop.serverId) return; // its ERROR build is being deleted; the next pass finds no server
+  }
   if (desktop.provisioningState !== "deleting") {
     await pass.client.servers.delete(desktop.serverId, pass.signal);
     await pass.patchDesktop(desktop, { provisioningState: "deleting", availability: "deleting" });
@@ -53,7 +61,14 @@ async function terminate(pass: PassContext, desktop: Desktop): Promise<void> {
   }
   // Deleting: confirm it is gone (changes-since with a tag filter cannot show DELETED once tags are dropped).
   const server = await pass.client.servers.find(desktop.serverId, pass.signal);
-  if (!server || server.status === "DELETED") await handleGone(pass, desktop);
+  if (!server || server.status === "DELETED") return handleGone(pass, desktop);
+  // A delete that was lost (or that Nova dropped, e.g. on a server in ERROR) is sent again rather than waited for.
+  if (server.taskState !== "deleting") await pass.client.servers.delete(desktop.serverId, pass.signal);
+}
+
+async function removeNeverCreated(pass: PassContext, desktop: Desktop): Promise<void> {
+  await pass.ctx.db.desktops.delete({ id: desktop.id });
+  pass.desktops.splice(pass.desktops.indexOf(desktop), 1);
 }
 
 /**
