@@ -127,6 +127,12 @@ export class SimulatorControl {
     image.members = status === null ? others : [...others, { projectId, status }];
   }
 
+  /** Neutron's port quota of a project (null: unlimited); creates beyond it get Nova's 403. */
+  setPortQuota(projectId: string, limit: number | null): void {
+    if (limit === null) this.ctx.state.portQuotas.delete(projectId);
+    else this.ctx.state.portQuotas.set(projectId, limit);
+  }
+
   /** `refuse`: the port stops listening (connection refused); `503`: nginx answers 503. null restores. */
   async setOutage(mode: OutageMode | null, durationMs?: number): Promise<void> {
     if (this.outageTimer) clearTimeout(this.outageTimer);

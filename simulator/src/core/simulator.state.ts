@@ -147,6 +147,8 @@ export class SimState {
   readonly tokens = new Map<string, SimToken>();
   readonly securityGroups = new Map<string, SimSecurityGroup>();
   readonly quotas = new Map<string, NovaQuotaSet>();
+  /** Neutron port quota per project; absent means unlimited. */
+  readonly portQuotas = new Map<string, number>();
   /** Servers with pending steps, so a tick does not scan every server. */
   readonly busy = new Set<SimServer>();
   private serverSeq = 0;
@@ -235,6 +237,15 @@ export class SimState {
       usage.ram += s.flavor.ramMb;
     }
     return usage;
+  }
+
+  /** One Neutron port per network of every live server. */
+  portsUsedBy(projectId: string): number {
+    let ports = 0;
+    for (const s of this.servers.values()) {
+      if (s.projectId === projectId && s.vmState !== "deleted") ports += s.requestedNetworks.length;
+    }
+    return ports;
   }
 
   /** Resources held on the compute host by servers that have (or are about to get) a host. */

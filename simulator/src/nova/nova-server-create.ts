@@ -104,6 +104,16 @@ function checkQuota(ctx: SimContext, projectId: string, flavor: SeedFlavor, requ
   );
 }
 
+/**
+ * Neutron's port quota, checked by Nova before the build: Nova answers 403 with Neutron's PortLimitExceeded text,
+ * without numbers (the real cloud did so when the port quota ran out before the instance quota).
+ */
+function checkPortQuota(ctx: SimContext, projectId: string, wanted: number): void {
+  const limit = ctx.state.portQuotas.get(projectId);
+  if (limit === undefined || limit < 0 || wanted === 0) return;
+  if (ctx.state.portsUsedBy(projectId) + wanted > limit) throw NovaFault.forbidden("Maximum number of ports exceeded");
+}
+
 /** How many of `max` fit in the quota (Nova retries with fewer down to `min_count`). */
 function fittingCount(ctx: SimContext, projectId: string, flavor: SeedFlavor, min: number, max: number): number {
   const quota = ctx.state.quotaOf(projectId);
@@ -171,6 +181,7 @@ export function createServers(
   }
   const count = fittingCount(ctx, auth.project.id, flavor, req.minCount, req.maxCount);
   checkQuota(ctx, auth.project.id, flavor, count);
+  checkPortQuota(ctx, auth.project.id, networks.length * count);
 
   const now = ctx.clock.now();
   const reservationId = `r-${randomAlphanumeric(8, "abcdefghijklmnopqrstuvwxyz0123456789")}`;

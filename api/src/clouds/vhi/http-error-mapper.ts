@@ -88,6 +88,28 @@ export interface ErrorResponseInput {
   details: VhiErrorDetails;
 }
 
+/**
+ * The quota resources a refusal names, or null when it is no quota refusal. Texts as the services send them: Nova
+ * (recorded: "Quota exceeded for cores, ram: Requested …, but already used … of … cores, ram"), Neutron's port
+ * limit as Nova relays it ("Maximum number of ports exceeded") and its own OverQuota ("Quota exceeded for
+ * resources: ['floatingip']"), Cinder's volume count and gigabytes limits.
+ */
+export function quotaResourcesOf(message: string): string[] | null {
+  const nova = /quota exceeded for ([a-z_, ]+):/i.exec(message);
+  if (nova && !/^resources$/i.test(nova[1]!.trim())) return nova[1]!.split(",").map((r) => r.trim());
+  const neutron = /quota exceeded for resources:?\s*\[?([^\]]*)\]?/i.exec(message);
+  if (neutron)
+    return neutron[1]!
+      .split(",")
+      .map((r) => r.replace(/['"\s.]/g, ""))
+      .filter(Boolean);
+  const maximum = /maximum number of (ports|floating ips|volumes|snapshots|instances)\b[^.]*exceeded/i.exec(message);
+  if (maximum) return [maximum[1]!.toLowerCase().replace(" ", "_")];
+  if (/exceeds allowed gigabytes quota/i.test(message)) return ["gigabytes"];
+  if (/quota exceeded/i.test(message)) return [];
+  return null;
+}
+
 /** Maps a non-2xx response to the typed error the workers branch on. */
 export function mapErrorResponse(input: ErrorResponseInput): VhiError {
   const { status, headers } = input;
@@ -105,20 +127,23 @@ export function mapErrorResponse(input: ErrorResponseInput): VhiError {
     case 401:
       return new VhiAuthError(message, details);
     case 403:
-      return /quota exceeded/i.test(message)
-        ? new VhiQuotaExceededError(message, details)
+      return quotaResourcesOf(message)
+        ? new VhiQuotaExceededError(message, { ...details, resources: quotaResourcesOf(message)! })
         : new VhiForbiddenError(message, details);
     case 404:
       return new VhiNotFoundError(message, details);
     case 406:
       return new VhiIncompatibleError(message, details);
     case 409:
-      return new VhiConflictError(message, details);
+      // Neutron's OverQuota is a 409.
+      return quotaResourcesOf(message)
+        ? new VhiQuotaExceededError(message, { ...details, resources: quotaResourcesOf(message)! })
+        : new VhiConflictError(message, details);
     case 413:
       // Legacy v2 "overLimit" and some proxies; a 413 with Retry-After was the old rate limiter.
       return retryAfterMs !== undefined
         ? new VhiRateLimitedError(message, { ...details, retryAfterMs })
-        : new VhiQuotaExceededError(message, details);
+        : new VhiQuotaExceededError(message, { ...details, resources: quotaResourcesOf(message) ?? [] });
     default:
       return new VhiBadRequestError(message, details);
   }

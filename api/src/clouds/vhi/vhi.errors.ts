@@ -54,6 +54,13 @@ export abstract class VhiError extends Error {
 /** 403 "Quota exceeded …" or the legacy 413 overLimit: park the pool, do not retry. */
 export class VhiQuotaExceededError extends VhiError {
   readonly code = "VHI_QUOTA_EXCEEDED";
+  /** The quota resources the cloud named (instances, cores, ram, ports, volumes, gigabytes, floatingip…). */
+  readonly resources: string[];
+
+  constructor(message: string, details: VhiErrorDetails & { resources?: string[] } = {}) {
+    super(message, details);
+    this.resources = details.resources ?? [];
+  }
 }
 
 /** 409: the server is in the wrong state (or locked by another task); refresh and decide. */

@@ -179,6 +179,15 @@ async function quotaHeadroom(pass: PassContext): Promise<{ count: number; reason
 
 type CreateResult = "created" | "failed" | "retry-later" | string;
 
+const SERVICE_NAMES = { compute: "Nova", image: "Glance", network: "Neutron", volume: "Cinder", identity: "Keystone" };
+
+/** The blocked reason the portal shows: which service refused, which quota, and the cloud's own numbers. */
+function quotaRefusal(error: VhiQuotaExceededError): string {
+  const service = error.service ? SERVICE_NAMES[error.service] : "The cloud";
+  const resources = error.resources.length > 0 ? error.resources.join(", ") : "unnamed resource";
+  return `quota exceeded (${resources}): ${service} refused: ${error.message}`;
+}
+
 /**
  * The marker is stored (and counted as an attempt) before the call: whatever happens next, the next pass can tell
  * "never sent" from "maybe created" and looks the server up by its marker tag before trying again.
@@ -228,7 +237,7 @@ async function createServer(pass: PassContext, desktop: Desktop, agentToken?: st
     return "created";
   } catch (error) {
     if (pass.signal.aborted || !isVhiError(error)) throw error;
-    if (error instanceof VhiQuotaExceededError) return `quota exceeded: ${error.message}`;
+    if (error instanceof VhiQuotaExceededError) return quotaRefusal(error);
     if (error instanceof VhiRateLimitedError) return "retry-later";
     if (error instanceof VhiTransientError) {
       // Maybe created: the next pass finds it by the marker, or creates it then.
