@@ -1,10 +1,10 @@
 import type { AuthChecker } from "type-graphql";
 import { PERMISSIONS, type Permission } from "../auth/permissions.js";
 import { effectiveTenantId } from "../auth/principal.js";
-import type { RequestContext } from "../context/request-context.js";
+import type { Ctx } from "../context/ctx.js";
 import { AppError, forbidden, unauthenticated } from "../errors/app-error.js";
 
-export interface AuthCheckContext extends RequestContext {
+export interface AuthCheckContext extends Ctx {
   /** Set when the request carried a token that failed verification; reported on the first protected field. */
   authError?: AppError;
 }

@@ -1,6 +1,6 @@
 import type { MiddlewareFn } from "type-graphql";
 import { actorName } from "../auth/principal.js";
-import type { RequestContext } from "../context/request-context.js";
+import type { Ctx } from "../context/ctx.js";
 import { acrossTenants } from "../db/index.js";
 
 export interface AuditEntry {
@@ -40,7 +40,7 @@ export function redactSecrets(value: object | null | undefined): Record<string, 
 }
 
 /** Written with the caller's manager so the audit row commits or rolls back with the change it describes. */
-export async function recordAudit(ctx: RequestContext, entry: AuditEntry): Promise<void> {
+export async function recordAudit(ctx: Ctx, entry: AuditEntry): Promise<void> {
   ctx.auditTrail.recorded++;
   const principal = ctx.principal;
   // An entry about another owner (an MSP creating a tenant records it under the new tenant) is that owner's row.
@@ -66,7 +66,7 @@ export async function recordAudit(ctx: RequestContext, entry: AuditEntry): Promi
  * Every mutation leaves an audit event: services record a precise one (with before/after); a mutation that did not
  * gets a generic one here, with its (redacted) arguments, so a forgotten call can never leave a change unaudited.
  */
-export const auditEveryMutation: MiddlewareFn<RequestContext> = async ({ context, info, args }, next) => {
+export const auditEveryMutation: MiddlewareFn<Ctx> = async ({ context, info, args }, next) => {
   if (info.parentType.name !== "Mutation") return next();
   const before = context.auditTrail.recorded;
   const result = await next();

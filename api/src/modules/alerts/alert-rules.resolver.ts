@@ -1,6 +1,6 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Ctx as GqlCtx, ID, Mutation, Query, Resolver } from "type-graphql";
 import { RequirePermission } from "../../auth/require-permission.js";
-import type { RequestContext } from "../../context/request-context.js";
+import type { Ctx } from "../../context/ctx.js";
 import {
   createAlertRule,
   deleteAlertRule,
@@ -14,26 +14,26 @@ import { AlertRuleType, AlertStateType, CreateAlertRuleInput, UpdateAlertRuleInp
 export class AlertRulesResolver {
   @Query(() => [AlertRuleType], { description: "The caller's alert rules: the tenant's, or the MSP-wide ones." })
   @RequirePermission("reports:read")
-  alertRules(@Ctx() ctx: RequestContext) {
+  alertRules(@GqlCtx() ctx: Ctx) {
     return listAlertRules(ctx);
   }
 
   @Query(() => [AlertStateType], { description: "Alerts raised by the caller's rules, newest first (at most 200)." })
   @RequirePermission("reports:read")
-  alerts(@Ctx() ctx: RequestContext, @Arg("openOnly", { defaultValue: true }) openOnly: boolean) {
+  alerts(@GqlCtx() ctx: Ctx, @Arg("openOnly", { defaultValue: true }) openOnly: boolean) {
     return listAlerts(ctx, openOnly);
   }
 
   @Mutation(() => AlertRuleType)
   @RequirePermission("notifications:write")
-  createAlertRule(@Ctx() ctx: RequestContext, @Arg("input", () => CreateAlertRuleInput) input: CreateAlertRuleInput) {
+  createAlertRule(@GqlCtx() ctx: Ctx, @Arg("input", () => CreateAlertRuleInput) input: CreateAlertRuleInput) {
     return createAlertRule(ctx, input);
   }
 
   @Mutation(() => AlertRuleType)
   @RequirePermission("notifications:write")
   updateAlertRule(
-    @Ctx() ctx: RequestContext,
+    @GqlCtx() ctx: Ctx,
     @Arg("id", () => ID) id: string,
     @Arg("input", () => UpdateAlertRuleInput) input: UpdateAlertRuleInput,
   ) {
@@ -42,7 +42,7 @@ export class AlertRulesResolver {
 
   @Mutation(() => AlertRuleType)
   @RequirePermission("notifications:write")
-  deleteAlertRule(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+  deleteAlertRule(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return deleteAlertRule(ctx, id);
   }
 }

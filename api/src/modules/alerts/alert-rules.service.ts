@@ -1,12 +1,12 @@
 import type { AlertKind } from "@atrium/schema";
-import { type RequestContext, withTransaction } from "../../context/request-context.js";
+import { type Ctx, withTransaction } from "../../context/ctx.js";
 import { badInput } from "../../errors/app-error.js";
 import { providedFields } from "../../graphql/validation.js";
 import { recordAudit } from "../../tenancy/audit.js";
 import type { CreateAlertRuleInput, UpdateAlertRuleInput } from "./alert-rules.types.js";
 
 /** A tenant's own rules, or the MSP's (tenant null) for MSP staff outside a tenant: the context's door. */
-const rules = (ctx: RequestContext) => ctx.db.alertRules;
+const rules = (ctx: Ctx) => ctx.db.alertRules;
 
 /** Which kinds need a threshold (and its range) or a window; the rest must not carry one that would be ignored. */
 function checkParameters(kind: AlertKind, threshold: number | null, windowMinutes: number | null): void {
@@ -29,11 +29,11 @@ function checkParameters(kind: AlertKind, threshold: number | null, windowMinute
 
 const normalised = (recipients: string[]) => [...new Set(recipients.map((address) => address.trim().toLowerCase()))];
 
-export function listAlertRules(ctx: RequestContext) {
+export function listAlertRules(ctx: Ctx) {
   return rules(ctx).find({ order: { name: "ASC" } });
 }
 
-export async function createAlertRule(ctx: RequestContext, input: CreateAlertRuleInput) {
+export async function createAlertRule(ctx: Ctx, input: CreateAlertRuleInput) {
   const threshold = input.threshold ?? null;
   const windowMinutes = input.windowMinutes ?? null;
   checkParameters(input.kind, threshold, windowMinutes);
@@ -49,7 +49,7 @@ export async function createAlertRule(ctx: RequestContext, input: CreateAlertRul
   });
 }
 
-export async function updateAlertRule(ctx: RequestContext, id: string, input: UpdateAlertRuleInput) {
+export async function updateAlertRule(ctx: Ctx, id: string, input: UpdateAlertRuleInput) {
   const fields = providedFields(input);
   return withTransaction(ctx, async (tx) => {
     const scope = rules(tx);
@@ -69,7 +69,7 @@ export async function updateAlertRule(ctx: RequestContext, id: string, input: Up
   });
 }
 
-export async function deleteAlertRule(ctx: RequestContext, id: string) {
+export async function deleteAlertRule(ctx: Ctx, id: string) {
   return withTransaction(ctx, async (tx) => {
     const removed = await rules(tx).remove(id);
     await tx.db.alertStates.delete({ ruleId: removed.id });
@@ -79,7 +79,7 @@ export async function deleteAlertRule(ctx: RequestContext, id: string) {
 }
 
 /** Alerts of the caller's rules, newest first; open ones only unless asked. */
-export async function listAlerts(ctx: RequestContext, openOnly: boolean) {
+export async function listAlerts(ctx: Ctx, openOnly: boolean) {
   const query = ctx.db.alertStates.query("alert").orderBy("alert.openedAt", "DESC").limit(200);
   if (openOnly) query.andWhere("alert.status = 'open'");
   return query.getMany();

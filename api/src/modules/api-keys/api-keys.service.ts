@@ -1,6 +1,6 @@
 import type { ApiKey } from "@atrium/schema";
 import { generateApiKey } from "../../auth/api-key-format.js";
-import { type RequestContext, withTransaction } from "../../context/request-context.js";
+import { type Ctx, withTransaction } from "../../context/ctx.js";
 import { badInput } from "../../errors/app-error.js";
 import { recordAudit } from "../../tenancy/audit.js";
 import type { ApiKeyType, CreateApiKeyInput, CreatedApiKey } from "./api-keys.types.js";
@@ -8,20 +8,16 @@ import type { ApiKeyType, CreateApiKeyInput, CreatedApiKey } from "./api-keys.ty
 const present = (key: ApiKey): ApiKeyType => ({ ...key, tenantBound: key.tenantId !== null });
 
 /** Tenant keys live in the caller's tenant; MSP keys (null tenant) are reachable only through MSP operations. */
-function keysOf(ctx: RequestContext, mspWide: boolean) {
+function keysOf(ctx: Ctx, mspWide: boolean) {
   return (mspWide ? ctx.db.msp() : ctx.db.requireTenant()).apiKeys;
 }
 
-export async function listApiKeys(ctx: RequestContext, mspWide: boolean): Promise<ApiKeyType[]> {
+export async function listApiKeys(ctx: Ctx, mspWide: boolean): Promise<ApiKeyType[]> {
   const keys = await keysOf(ctx, mspWide).find({ order: { createdAt: "DESC", id: "ASC" } });
   return keys.map(present);
 }
 
-export async function createApiKey(
-  ctx: RequestContext,
-  input: CreateApiKeyInput,
-  mspWide: boolean,
-): Promise<CreatedApiKey> {
+export async function createApiKey(ctx: Ctx, input: CreateApiKeyInput, mspWide: boolean): Promise<CreatedApiKey> {
   const tenantId = keysOf(ctx, mspWide).tenantId;
   if (input.expiresAt && input.expiresAt <= ctx.services.clock())
     throw badInput("expiresAt must be in the future", "expiresAt");
@@ -42,7 +38,7 @@ export async function createApiKey(
   });
 }
 
-export async function revokeApiKey(ctx: RequestContext, id: string, mspWide: boolean): Promise<ApiKeyType> {
+export async function revokeApiKey(ctx: Ctx, id: string, mspWide: boolean): Promise<ApiKeyType> {
   const tenantId = keysOf(ctx, mspWide).tenantId;
   return withTransaction(ctx, async (tx) => {
     const keys = keysOf(tx, mspWide);

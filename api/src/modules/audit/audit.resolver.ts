@@ -1,6 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, FieldResolver, Ctx as GqlCtx, Query, Resolver, Root } from "type-graphql";
 import { RequirePermission } from "../../auth/require-permission.js";
-import type { RequestContext } from "../../context/request-context.js";
+import type { Ctx } from "../../context/ctx.js";
 import { PageArgs } from "../../graphql/connection.js";
 import { TenantType } from "../tenants/tenants.types.js";
 import { listMspAudit, listTenantAudit } from "./audit.service.js";
@@ -11,7 +11,7 @@ export class AuditResolver {
   @Query(() => AuditEventConnection, { description: "The current tenant's audit log, newest first." })
   @RequirePermission("audit:read")
   auditEvents(
-    @Ctx() ctx: RequestContext,
+    @GqlCtx() ctx: Ctx,
     @Args(() => PageArgs) page: PageArgs,
     @Arg("filter", () => AuditFilter, { nullable: true }) filter?: AuditFilter,
   ) {
@@ -21,7 +21,7 @@ export class AuditResolver {
   @Query(() => AuditEventConnection, { description: "Every audit event of the installation, newest first." })
   @RequirePermission("mspAudit:read")
   mspAuditEvents(
-    @Ctx() ctx: RequestContext,
+    @GqlCtx() ctx: Ctx,
     @Args(() => PageArgs) page: PageArgs,
     @Arg("filter", () => AuditFilter, { nullable: true }) filter?: AuditFilter,
   ) {
@@ -29,7 +29,7 @@ export class AuditResolver {
   }
 
   @FieldResolver(() => TenantType, { nullable: true })
-  tenant(@Root() event: AuditEventType, @Ctx() ctx: RequestContext) {
+  tenant(@Root() event: AuditEventType, @GqlCtx() ctx: Ctx) {
     return event.tenantId ? ctx.loaders.tenant.load(event.tenantId) : null;
   }
 }

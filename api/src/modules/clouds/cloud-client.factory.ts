@@ -1,6 +1,6 @@
 import type { Cloud, Tenant } from "@atrium/schema";
 import { createVhiClient, type VhiClient } from "../../clouds/vhi/index.js";
-import type { RequestContext } from "../../context/request-context.js";
+import type { Ctx } from "../../context/ctx.js";
 
 /** An interactive request waits for one cloud answer, not for the workers' long retry ladder. */
 const INTERACTIVE_TIMEOUT_MS = 15_000;
@@ -16,7 +16,7 @@ export interface CloudClientOptions {
  * A VHI client for one API request (connection test, inventory pickers, pool validation). The sealed password is
  * opened only here and handed to the client; it never leaves the process. Workers keep their own cached clients.
  */
-export function openCloudClient(ctx: RequestContext, cloud: Cloud, options: CloudClientOptions = {}): VhiClient {
+export function openCloudClient(ctx: Ctx, cloud: Cloud, options: CloudClientOptions = {}): VhiClient {
   const tenant = options.tenant;
   return createVhiClient({
     authUrl: cloud.authUrl,

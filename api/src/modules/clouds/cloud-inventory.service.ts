@@ -1,8 +1,7 @@
 import { Cloud, Tenant } from "@atrium/schema";
 import { isVhiError, type VhiClient } from "../../clouds/vhi/index.js";
-import type { RequestContext } from "../../context/request-context.js";
+import type { Ctx } from "../../context/ctx.js";
 import { AppError, badInput } from "../../errors/app-error.js";
-import { requireTenantId } from "../../tenancy/tenant-scope.js";
 import { openCloudClient } from "./cloud-client.factory.js";
 import type { CloudInventoryType, PoolCloudType } from "./cloud-inventory.types.js";
 import { getCloud } from "./clouds.service.js";
@@ -63,14 +62,14 @@ export async function readInventory(client: VhiClient, cloud: Cloud, projectId?:
 }
 
 /** MSP view: what the cloud's own (service) project sees. */
-export async function cloudInventory(ctx: RequestContext, cloudId: string): Promise<CloudInventoryType> {
+export async function cloudInventory(ctx: Ctx, cloudId: string): Promise<CloudInventoryType> {
   const cloud = await getCloud(ctx, cloudId);
   return readInventory(openCloudClient(ctx, cloud), cloud);
 }
 
 /** The calling tenant, which must be mapped to a VHI project before it can build pools. */
-export async function mappedTenant(ctx: RequestContext): Promise<Tenant> {
-  const tenant = await ctx.manager.getRepository(Tenant).findOneByOrFail({ id: requireTenantId(ctx) });
+export async function mappedTenant(ctx: Ctx): Promise<Tenant> {
+  const tenant = await ctx.manager.getRepository(Tenant).findOneByOrFail({ id: ctx.db.requireTenant().tenantId });
   if (!tenant.vhiProject) {
     throw badInput("This tenant has no VHI project yet: ask your MSP to map this tenant to a VHI project", "cloudId");
   }
@@ -81,14 +80,14 @@ export async function mappedTenant(ctx: RequestContext): Promise<Tenant> {
  * Tenant view: the inventory as the tenant's own Keystone project sees it (its networks and security groups, the
  * images shared with it), which is exactly what its pools are built in.
  */
-export async function poolInventory(ctx: RequestContext, cloudId: string): Promise<CloudInventoryType> {
+export async function poolInventory(ctx: Ctx, cloudId: string): Promise<CloudInventoryType> {
   const tenant = await mappedTenant(ctx);
   const cloud = await getCloud(ctx, cloudId);
   return readTenantInventory(ctx, cloud, tenant);
 }
 
 /** The tenant project's inventory; the project id comes from the scoped token of a connection check. */
-export async function readTenantInventory(ctx: RequestContext, cloud: Cloud, tenant: Tenant) {
+export async function readTenantInventory(ctx: Ctx, cloud: Cloud, tenant: Tenant) {
   const client = openCloudClient(ctx, cloud, { tenant });
   const report = await client.testConnection();
   if (!report.ok) {
@@ -98,8 +97,8 @@ export async function readTenantInventory(ctx: RequestContext, cloud: Cloud, ten
 }
 
 /** Clouds a tenant admin may pick for a pool: every registered cloud for now, connection details left out. */
-export async function poolClouds(ctx: RequestContext): Promise<PoolCloudType[]> {
-  requireTenantId(ctx);
+export async function poolClouds(ctx: Ctx): Promise<PoolCloudType[]> {
+  ctx.db.requireTenant();
   const clouds = await ctx.manager.getRepository(Cloud).find({ order: { name: "ASC" } });
   return clouds.map(({ id, name, region, status }) => ({ id, name, region, status }));
 }

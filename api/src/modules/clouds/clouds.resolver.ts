@@ -1,6 +1,6 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx as GqlCtx, ID, Mutation, Query, Resolver } from "type-graphql";
 import { RequirePermission } from "../../auth/require-permission.js";
-import type { RequestContext } from "../../context/request-context.js";
+import type { Ctx } from "../../context/ctx.js";
 import { PageArgs } from "../../graphql/connection.js";
 import { cloudInventory, poolClouds, poolInventory } from "./cloud-inventory.service.js";
 import { CloudInventoryType, PoolCloudType } from "./cloud-inventory.types.js";
@@ -11,26 +11,26 @@ import { CloudConnection, CloudType, CreateCloudInput, UpdateCloudInput } from "
 export class CloudsResolver {
   @Query(() => CloudConnection)
   @RequirePermission("clouds:read")
-  clouds(@Ctx() ctx: RequestContext, @Args(() => PageArgs) page: PageArgs) {
+  clouds(@GqlCtx() ctx: Ctx, @Args(() => PageArgs) page: PageArgs) {
     return listClouds(ctx, page);
   }
 
   @Query(() => CloudType)
   @RequirePermission("clouds:read")
-  cloud(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+  cloud(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return getCloud(ctx, id);
   }
 
   @Mutation(() => CloudType)
   @RequirePermission("clouds:write")
-  createCloud(@Ctx() ctx: RequestContext, @Arg("input", () => CreateCloudInput) input: CreateCloudInput) {
+  createCloud(@GqlCtx() ctx: Ctx, @Arg("input", () => CreateCloudInput) input: CreateCloudInput) {
     return createCloud(ctx, input);
   }
 
   @Mutation(() => CloudType)
   @RequirePermission("clouds:write")
   updateCloud(
-    @Ctx() ctx: RequestContext,
+    @GqlCtx() ctx: Ctx,
     @Arg("id", () => ID) id: string,
     @Arg("input", () => UpdateCloudInput) input: UpdateCloudInput,
   ) {
@@ -39,25 +39,25 @@ export class CloudsResolver {
 
   @Mutation(() => CloudType)
   @RequirePermission("clouds:write")
-  deleteCloud(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+  deleteCloud(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return deleteCloud(ctx, id);
   }
 
   @Mutation(() => CloudType, { description: "Checks the stored credentials against the cloud and records the result." })
   @RequirePermission("clouds:write")
-  testCloudConnection(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+  testCloudConnection(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return testCloudConnection(ctx, id);
   }
 
   @Query(() => CloudInventoryType, { description: "Images, flavors, networks… of the cloud's service project." })
   @RequirePermission("clouds:read")
-  cloudInventory(@Ctx() ctx: RequestContext, @Arg("cloudId", () => ID) cloudId: string) {
+  cloudInventory(@GqlCtx() ctx: Ctx, @Arg("cloudId", () => ID) cloudId: string) {
     return cloudInventory(ctx, cloudId);
   }
 
   @Query(() => [PoolCloudType], { description: "Clouds the tenant admin may build pools on." })
   @RequirePermission("pools:write")
-  poolClouds(@Ctx() ctx: RequestContext) {
+  poolClouds(@GqlCtx() ctx: Ctx) {
     return poolClouds(ctx);
   }
 
@@ -65,7 +65,7 @@ export class CloudsResolver {
     description: "The pool form's pickers, as the tenant's own VHI project sees the cloud.",
   })
   @RequirePermission("pools:write")
-  poolInventory(@Ctx() ctx: RequestContext, @Arg("cloudId", () => ID) cloudId: string) {
+  poolInventory(@GqlCtx() ctx: Ctx, @Arg("cloudId", () => ID) cloudId: string) {
     return poolInventory(ctx, cloudId);
   }
 }

@@ -1,5 +1,5 @@
 import { Cloud } from "@atrium/schema";
-import { type RequestContext, withTransaction } from "../../context/request-context.js";
+import { type Ctx, withTransaction } from "../../context/ctx.js";
 import { acrossTenants, isUuid } from "../../db/index.js";
 import { conflict, notFound } from "../../errors/app-error.js";
 import type { PageArgs } from "../../graphql/connection.js";
@@ -11,19 +11,19 @@ import type { CreateCloudInput, UpdateCloudInput } from "./clouds.types.js";
 
 // Clouds belong to the MSP; only MSP permissions reach these functions.
 
-export async function getCloud(ctx: RequestContext, id: string): Promise<Cloud> {
+export async function getCloud(ctx: Ctx, id: string): Promise<Cloud> {
   const cloud = isUuid(id) ? await ctx.manager.getRepository(Cloud).findOneBy({ id }) : null;
   if (!cloud) throw notFound("Cloud");
   return cloud;
 }
 
-export function listClouds(ctx: RequestContext, page: PageArgs) {
+export function listClouds(ctx: Ctx, page: PageArgs) {
   return paginate(ctx.manager.getRepository(Cloud).createQueryBuilder("cloud"), page, [
     { property: "name", direction: "ASC" },
   ]);
 }
 
-export async function createCloud(ctx: RequestContext, input: CreateCloudInput): Promise<Cloud> {
+export async function createCloud(ctx: Ctx, input: CreateCloudInput): Promise<Cloud> {
   return withTransaction(ctx, async (tx) => {
     const clouds = tx.manager.getRepository(Cloud);
     if (await clouds.findOneBy({ name: input.name })) throw conflict(`A cloud named "${input.name}" exists`);
@@ -47,7 +47,7 @@ export async function createCloud(ctx: RequestContext, input: CreateCloudInput):
   });
 }
 
-export async function updateCloud(ctx: RequestContext, id: string, input: UpdateCloudInput): Promise<Cloud> {
+export async function updateCloud(ctx: Ctx, id: string, input: UpdateCloudInput): Promise<Cloud> {
   return withTransaction(ctx, async (tx) => {
     const cloud = await getCloud(tx, id);
     const before = { ...cloud };
@@ -69,7 +69,7 @@ export async function updateCloud(ctx: RequestContext, id: string, input: Update
   });
 }
 
-export async function deleteCloud(ctx: RequestContext, id: string): Promise<Cloud> {
+export async function deleteCloud(ctx: Ctx, id: string): Promise<Cloud> {
   return withTransaction(ctx, async (tx) => {
     const cloud = await getCloud(tx, id);
     if (await acrossTenants(tx.manager, "a cloud serves every tenant's pools").pools.exists({ cloudId: id })) {
@@ -86,7 +86,7 @@ export async function deleteCloud(ctx: RequestContext, id: string): Promise<Clou
  * on the cloud (status, the precise failing stage and reason, the compute microversion). The cloud is called outside
  * any transaction; only the result is written, with its audit event.
  */
-export async function testCloudConnection(ctx: RequestContext, id: string): Promise<Cloud> {
+export async function testCloudConnection(ctx: Ctx, id: string): Promise<Cloud> {
   const cloud = await getCloud(ctx, id);
   const report = await openCloudClient(ctx, cloud, { maxAttempts: 1 }).testConnection();
   const result: Pick<Cloud, "status" | "statusMessage" | "maxMicroversion" | "lastCheckedAt"> = report.ok

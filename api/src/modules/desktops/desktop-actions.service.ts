@@ -1,9 +1,9 @@
 import { type DesiredPowerState, type Desktop, DesktopAction, type DesktopPendingAction } from "@atrium/schema";
-import { type RequestContext, withTransaction } from "../../context/request-context.js";
+import { type Ctx, withTransaction } from "../../context/ctx.js";
 import { conflict, forbidden } from "../../errors/app-error.js";
 import { recordAudit } from "../../tenancy/audit.js";
 
-const desktops = (ctx: RequestContext) => ctx.db.desktops;
+const desktops = (ctx: Ctx) => ctx.db.desktops;
 
 /** Power actions set the state the controller drives towards; they repeat safely. */
 const POWER: Partial<Record<DesktopAction, DesiredPowerState>> = {
@@ -28,12 +28,7 @@ export const isAssigned = (desktop: Desktop) =>
  * Records what the helpdesk or an admin asked for; the pool controller carries it out under the pool's lease on its
  * next pass, so the API never talks to the cloud and never races the controller on a server.
  */
-export async function desktopAction(
-  ctx: RequestContext,
-  id: string,
-  action: DesktopAction,
-  force: boolean,
-): Promise<Desktop> {
+export async function desktopAction(ctx: Ctx, id: string, action: DesktopAction, force: boolean): Promise<Desktop> {
   return withTransaction(ctx, async (tx) => {
     const scope = desktops(tx);
     const before = await scope.getById(id);
@@ -62,7 +57,7 @@ export async function desktopAction(
   });
 }
 
-export async function setDesktopOutOfService(ctx: RequestContext, id: string, outOfService: boolean): Promise<Desktop> {
+export async function setDesktopOutOfService(ctx: Ctx, id: string, outOfService: boolean): Promise<Desktop> {
   return withTransaction(ctx, async (tx) => {
     const scope = desktops(tx);
     const before = await scope.getById(id);

@@ -1,7 +1,7 @@
 import { DesktopAction } from "@atrium/schema";
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, FieldResolver, Ctx as GqlCtx, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { RequirePermission } from "../../auth/require-permission.js";
-import type { RequestContext } from "../../context/request-context.js";
+import type { Ctx } from "../../context/ctx.js";
 import { PageArgs } from "../../graphql/connection.js";
 import { PoolType } from "../pools/pools.types.js";
 import { UserType } from "../users/users.types.js";
@@ -14,7 +14,7 @@ export class DesktopsResolver {
   @Query(() => DesktopConnection)
   @RequirePermission("desktops:read")
   desktops(
-    @Ctx() ctx: RequestContext,
+    @GqlCtx() ctx: Ctx,
     @Args(() => PageArgs) page: PageArgs,
     @Arg("filter", () => DesktopFilter, { nullable: true }) filter?: DesktopFilter,
   ) {
@@ -23,7 +23,7 @@ export class DesktopsResolver {
 
   @Query(() => DesktopType)
   @RequirePermission("desktops:read")
-  desktop(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+  desktop(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return getDesktop(ctx, id);
   }
 
@@ -32,7 +32,7 @@ export class DesktopsResolver {
   })
   @RequirePermission("desktops:operate")
   desktopAction(
-    @Ctx() ctx: RequestContext,
+    @GqlCtx() ctx: Ctx,
     @Arg("id", () => ID) id: string,
     @Arg("action", () => DesktopAction) action: DesktopAction,
     @Arg("force", () => Boolean, {
@@ -47,7 +47,7 @@ export class DesktopsResolver {
   @Mutation(() => DesktopType, { description: "Out-of-service desktops are not offered to users." })
   @RequirePermission("desktops:operate")
   setDesktopOutOfService(
-    @Ctx() ctx: RequestContext,
+    @GqlCtx() ctx: Ctx,
     @Arg("id", () => ID) id: string,
     @Arg("outOfService", () => Boolean) outOfService: boolean,
   ) {
@@ -60,12 +60,12 @@ export class DesktopsResolver {
   }
 
   @FieldResolver(() => PoolType)
-  async pool(@Root() desktop: DesktopType, @Ctx() ctx: RequestContext) {
+  async pool(@Root() desktop: DesktopType, @GqlCtx() ctx: Ctx) {
     return ctx.loaders.pool.load(desktop.poolId);
   }
 
   @FieldResolver(() => UserType, { nullable: true })
-  assignedUser(@Root() desktop: DesktopType, @Ctx() ctx: RequestContext) {
+  assignedUser(@Root() desktop: DesktopType, @GqlCtx() ctx: Ctx) {
     return desktop.assignedUserId ? ctx.loaders.user.load(desktop.assignedUserId) : null;
   }
 }

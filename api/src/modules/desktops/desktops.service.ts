@@ -1,11 +1,11 @@
-import type { RequestContext } from "../../context/request-context.js";
+import type { Ctx } from "../../context/ctx.js";
 import type { PageArgs } from "../../graphql/connection.js";
 import { paginate } from "../../graphql/paginate.js";
 import type { DesktopFilter } from "./desktops.types.js";
 
-const desktops = (ctx: RequestContext) => ctx.db.desktops;
+const desktops = (ctx: Ctx) => ctx.db.desktops;
 
-export function listDesktops(ctx: RequestContext, page: PageArgs, filter: DesktopFilter | undefined) {
+export function listDesktops(ctx: Ctx, page: PageArgs, filter: DesktopFilter | undefined) {
   const query = desktops(ctx).query("desktop");
   if (filter?.poolId) query.andWhere("desktop.poolId = :poolId", { poolId: filter.poolId });
   if (filter?.availability)
@@ -17,6 +17,6 @@ export function listDesktops(ctx: RequestContext, page: PageArgs, filter: Deskto
   return paginate(query, page, [{ property: "name", direction: "ASC" }]);
 }
 
-export function getDesktop(ctx: RequestContext, id: string) {
+export function getDesktop(ctx: Ctx, id: string) {
   return desktops(ctx).getById(id);
 }

@@ -1,6 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, FieldResolver, Ctx as GqlCtx, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { RequirePermission } from "../../auth/require-permission.js";
-import type { RequestContext } from "../../context/request-context.js";
+import type { Ctx } from "../../context/ctx.js";
 import { PageArgs } from "../../graphql/connection.js";
 import { UserConnection } from "../users/users.types.js";
 import {
@@ -19,31 +19,31 @@ import { CreateGroupInput, GroupConnection, GroupType, UpdateGroupInput } from "
 export class GroupsResolver {
   @Query(() => GroupConnection)
   @RequirePermission("groups:read")
-  groups(@Ctx() ctx: RequestContext, @Args(() => PageArgs) page: PageArgs) {
+  groups(@GqlCtx() ctx: Ctx, @Args(() => PageArgs) page: PageArgs) {
     return listGroups(ctx, page);
   }
 
   @Query(() => GroupType)
   @RequirePermission("groups:read")
-  group(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+  group(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return getGroup(ctx, id);
   }
 
   @FieldResolver(() => UserConnection)
-  members(@Root() group: GroupType, @Ctx() ctx: RequestContext, @Args(() => PageArgs) page: PageArgs) {
+  members(@Root() group: GroupType, @GqlCtx() ctx: Ctx, @Args(() => PageArgs) page: PageArgs) {
     return listGroupMembers(ctx, group.id, page);
   }
 
   @Mutation(() => GroupType)
   @RequirePermission("groups:write")
-  createGroup(@Ctx() ctx: RequestContext, @Arg("input", () => CreateGroupInput) input: CreateGroupInput) {
+  createGroup(@GqlCtx() ctx: Ctx, @Arg("input", () => CreateGroupInput) input: CreateGroupInput) {
     return createGroup(ctx, input);
   }
 
   @Mutation(() => GroupType)
   @RequirePermission("groups:write")
   updateGroup(
-    @Ctx() ctx: RequestContext,
+    @GqlCtx() ctx: Ctx,
     @Arg("id", () => ID) id: string,
     @Arg("input", () => UpdateGroupInput) input: UpdateGroupInput,
   ) {
@@ -52,14 +52,14 @@ export class GroupsResolver {
 
   @Mutation(() => GroupType)
   @RequirePermission("groups:write")
-  deleteGroup(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+  deleteGroup(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return deleteGroup(ctx, id);
   }
 
   @Mutation(() => GroupType)
   @RequirePermission("groups:write")
   addGroupMember(
-    @Ctx() ctx: RequestContext,
+    @GqlCtx() ctx: Ctx,
     @Arg("groupId", () => ID) groupId: string,
     @Arg("userId", () => ID) userId: string,
   ) {
@@ -69,7 +69,7 @@ export class GroupsResolver {
   @Mutation(() => GroupType)
   @RequirePermission("groups:write")
   removeGroupMember(
-    @Ctx() ctx: RequestContext,
+    @GqlCtx() ctx: Ctx,
     @Arg("groupId", () => ID) groupId: string,
     @Arg("userId", () => ID) userId: string,
   ) {

@@ -1,5 +1,5 @@
 import type { Group } from "@atrium/schema";
-import { type RequestContext, withTransaction } from "../../context/request-context.js";
+import { type Ctx, withTransaction } from "../../context/ctx.js";
 import { conflict } from "../../errors/app-error.js";
 import type { PageArgs } from "../../graphql/connection.js";
 import { paginate } from "../../graphql/paginate.js";
@@ -7,19 +7,19 @@ import { providedFields } from "../../graphql/validation.js";
 import { recordAudit } from "../../tenancy/audit.js";
 import type { CreateGroupInput, UpdateGroupInput } from "./groups.types.js";
 
-const groups = (ctx: RequestContext) => ctx.db.groups;
+const groups = (ctx: Ctx) => ctx.db.groups;
 /** Users of the caller's tenant only: MSP staff (tenant null) are never group members. */
-const users = (ctx: RequestContext) => ctx.db.requireTenant().users;
+const users = (ctx: Ctx) => ctx.db.requireTenant().users;
 
-export function listGroups(ctx: RequestContext, page: PageArgs) {
+export function listGroups(ctx: Ctx, page: PageArgs) {
   return paginate(groups(ctx).query("grp"), page, [{ property: "name", direction: "ASC" }]);
 }
 
-export function getGroup(ctx: RequestContext, id: string) {
+export function getGroup(ctx: Ctx, id: string) {
   return groups(ctx).getById(id);
 }
 
-export function listGroupMembers(ctx: RequestContext, groupId: string, page: PageArgs) {
+export function listGroupMembers(ctx: Ctx, groupId: string, page: PageArgs) {
   const members = users(ctx).query("member");
   const query = ctx.db.groupMemberships
     .join(members, "gm", "gm.userId = member.id AND gm.tenantId = member.tenantId")
@@ -27,7 +27,7 @@ export function listGroupMembers(ctx: RequestContext, groupId: string, page: Pag
   return paginate(query, page, [{ property: "username", direction: "ASC" }]);
 }
 
-export async function createGroup(ctx: RequestContext, input: CreateGroupInput): Promise<Group> {
+export async function createGroup(ctx: Ctx, input: CreateGroupInput): Promise<Group> {
   return withTransaction(ctx, async (tx) => {
     const scope = groups(tx);
     if (await scope.findOne({ name: input.name })) throw conflict(`Group "${input.name}" already exists`);
@@ -45,7 +45,7 @@ export async function createGroup(ctx: RequestContext, input: CreateGroupInput):
   });
 }
 
-export async function updateGroup(ctx: RequestContext, id: string, input: UpdateGroupInput): Promise<Group> {
+export async function updateGroup(ctx: Ctx, id: string, input: UpdateGroupInput): Promise<Group> {
   return withTransaction(ctx, async (tx) => {
     const scope = groups(tx);
     const before = { ...(await scope.getById(id)) };
@@ -55,7 +55,7 @@ export async function updateGroup(ctx: RequestContext, id: string, input: Update
   });
 }
 
-export async function deleteGroup(ctx: RequestContext, id: string): Promise<Group> {
+export async function deleteGroup(ctx: Ctx, id: string): Promise<Group> {
   return withTransaction(ctx, async (tx) => {
     const scope = groups(tx);
     const group = await scope.getById(id);
@@ -68,7 +68,7 @@ export async function deleteGroup(ctx: RequestContext, id: string): Promise<Grou
 }
 
 /** Both ids are resolved inside the caller's tenant first, so a foreign user or group is NOT_FOUND. */
-export async function addGroupMember(ctx: RequestContext, groupId: string, userId: string): Promise<Group> {
+export async function addGroupMember(ctx: Ctx, groupId: string, userId: string): Promise<Group> {
   return withTransaction(ctx, async (tx) => {
     const group = await groups(tx).getById(groupId);
     const user = await users(tx).getById(userId);
@@ -85,7 +85,7 @@ export async function addGroupMember(ctx: RequestContext, groupId: string, userI
   });
 }
 
-export async function removeGroupMember(ctx: RequestContext, groupId: string, userId: string): Promise<Group> {
+export async function removeGroupMember(ctx: Ctx, groupId: string, userId: string): Promise<Group> {
   return withTransaction(ctx, async (tx) => {
     const group = await groups(tx).getById(groupId);
     const user = await users(tx).getById(userId);

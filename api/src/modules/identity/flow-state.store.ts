@@ -3,7 +3,7 @@ import type { AuthFlowKind, AuthFlowState } from "@atrium/schema";
 import { type EntityManager, IsNull, LessThan } from "typeorm";
 import { sha256 } from "../../auth/token.service.js";
 import { signInCtx } from "../../context/build-ctx.js";
-import type { RequestContext } from "../../context/request-context.js";
+import type { Ctx } from "../../context/ctx.js";
 import { acrossTenants } from "../../db/index.js";
 
 export interface NewFlowState {
@@ -26,7 +26,7 @@ function hashKey(kind: AuthFlowKind, key: string): string {
  * A state is stored in the tenant of the sign-in it belongs to. Before that sign-in is known again (a browser
  * presents a ticket, a challenge token, a SAML response) its one-time key is what names the state, in any tenant.
  */
-const flowStatesOf = (ctx: RequestContext, tenantId: string | null) => signInCtx(ctx, tenantId).db.authFlowStates;
+const flowStatesOf = (ctx: Ctx, tenantId: string | null) => signInCtx(ctx, tenantId).db.authFlowStates;
 const byKey = (manager: EntityManager) =>
   acrossTenants(manager, "sign-in flow: a one-time key names its state in any tenant").authFlowStates;
 
@@ -35,7 +35,7 @@ export function newFlowKey(): string {
 }
 
 /** Stores a flow state and returns its key (shown to the client once; only its hash is stored). */
-export async function createFlowState(ctx: RequestContext, state: NewFlowState): Promise<string> {
+export async function createFlowState(ctx: Ctx, state: NewFlowState): Promise<string> {
   const key = state.key ?? newFlowKey();
   const now = ctx.services.clock();
   await flowStatesOf(ctx, state.tenantId).insert({
@@ -52,7 +52,7 @@ export async function createFlowState(ctx: RequestContext, state: NewFlowState):
 }
 
 /** The live (unexpired, unconsumed) state for a key, or null. */
-export async function findFlowState(ctx: RequestContext, kind: AuthFlowKind, key: string) {
+export async function findFlowState(ctx: Ctx, kind: AuthFlowKind, key: string) {
   const row = await byKey(ctx.manager).findOne({ keyHash: hashKey(kind, key), kind, consumedAt: IsNull() });
   if (!row || row.expiresAt <= ctx.services.clock()) return null;
   return row;
@@ -62,7 +62,7 @@ export async function findFlowState(ctx: RequestContext, kind: AuthFlowKind, key
  * Marks a state used. The conditional update is the single-use guarantee: of two concurrent redemptions only
  * one sees an affected row.
  */
-export async function consumeFlowState(ctx: RequestContext, row: AuthFlowState): Promise<boolean> {
+export async function consumeFlowState(ctx: Ctx, row: AuthFlowState): Promise<boolean> {
   const consumed = await flowStatesOf(ctx, row.tenantId).updateWhere(
     { id: row.id, consumedAt: IsNull() },
     { consumedAt: ctx.services.clock() },
@@ -71,7 +71,7 @@ export async function consumeFlowState(ctx: RequestContext, row: AuthFlowState):
 }
 
 export async function updateFlowState(
-  ctx: RequestContext,
+  ctx: Ctx,
   row: AuthFlowState,
   patch: Partial<Pick<AuthFlowState, "data" | "attempts">>,
 ): Promise<void> {
@@ -80,7 +80,7 @@ export async function updateFlowState(
 }
 
 /** Whether a caller-chosen key was ever recorded (consumed or not, until it expires): replay detection. */
-export async function flowKeyExists(ctx: RequestContext, kind: AuthFlowKind, key: string): Promise<boolean> {
+export async function flowKeyExists(ctx: Ctx, kind: AuthFlowKind, key: string): Promise<boolean> {
   return (await byKey(ctx.manager).count({ keyHash: hashKey(kind, key), kind })) > 0;
 }
 

@@ -1,6 +1,6 @@
 import { X509Certificate } from "node:crypto";
 import type { IdentityProvider } from "@atrium/schema";
-import type { RequestContext } from "../../context/request-context.js";
+import type { Ctx } from "../../context/ctx.js";
 import { toPem } from "./provider-config.schemas.js";
 import { ldapConfigOf, oidcConfigOf, radiusConfigOf, samlConfigOf } from "./provider-runtime.js";
 import { testLdapConnection } from "./providers/ldap-connection.tester.js";
@@ -15,7 +15,7 @@ export interface ProviderTestResult {
 
 const failed = (reason: string, detail: string): ProviderTestResult => ({ ok: false, reason, detail });
 
-async function testRadius(ctx: RequestContext, provider: IdentityProvider): Promise<ProviderTestResult> {
+async function testRadius(ctx: Ctx, provider: IdentityProvider): Promise<ProviderTestResult> {
   const config = radiusConfigOf(ctx.services, provider);
   try {
     // Any verified answer proves reachability and the shared secret (a wrong secret fails the response
@@ -40,7 +40,7 @@ async function testRadius(ctx: RequestContext, provider: IdentityProvider): Prom
   }
 }
 
-async function testOidc(ctx: RequestContext, provider: IdentityProvider): Promise<ProviderTestResult> {
+async function testOidc(ctx: Ctx, provider: IdentityProvider): Promise<ProviderTestResult> {
   const config = oidcConfigOf(ctx.services, provider);
   try {
     const client = await discoverOidc(config);
@@ -54,7 +54,7 @@ async function testOidc(ctx: RequestContext, provider: IdentityProvider): Promis
   }
 }
 
-async function testSaml(ctx: RequestContext, provider: IdentityProvider): Promise<ProviderTestResult> {
+async function testSaml(ctx: Ctx, provider: IdentityProvider): Promise<ProviderTestResult> {
   const config = samlConfigOf(provider);
   const now = ctx.services.clock();
   for (const pem of config.idpCertificates) {
@@ -83,7 +83,7 @@ async function testSaml(ctx: RequestContext, provider: IdentityProvider): Promis
 }
 
 /** The admin's "Test connection": the first step that fails, in terms an administrator can act on. */
-export async function testProvider(ctx: RequestContext, provider: IdentityProvider): Promise<ProviderTestResult> {
+export async function testProvider(ctx: Ctx, provider: IdentityProvider): Promise<ProviderTestResult> {
   switch (provider.kind) {
     case "ldap": {
       const result = await testLdapConnection(ldapConfigOf(ctx.services, provider));

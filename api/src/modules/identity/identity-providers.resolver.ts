@@ -1,6 +1,6 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx as GqlCtx, ID, Mutation, Query, Resolver } from "type-graphql";
 import { RequirePermission } from "../../auth/require-permission.js";
-import type { RequestContext } from "../../context/request-context.js";
+import type { Ctx } from "../../context/ctx.js";
 import { PageArgs } from "../../graphql/connection.js";
 import { testProvider } from "./identity-provider.tester.js";
 import {
@@ -29,20 +29,20 @@ import { listLoginEvents } from "./login-events.service.js";
 export class IdentityProvidersResolver {
   @Query(() => [IdentityProviderType])
   @RequirePermission("identity:read")
-  async identityProviders(@Ctx() ctx: RequestContext) {
+  async identityProviders(@GqlCtx() ctx: Ctx) {
     return (await listProviders(ctx)).map(toProviderType);
   }
 
   @Query(() => IdentityProviderType)
   @RequirePermission("identity:read")
-  async identityProvider(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+  async identityProvider(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return toProviderType(await getProvider(ctx, id));
   }
 
   @Mutation(() => IdentityProviderType)
   @RequirePermission("identity:write")
   async createIdentityProvider(
-    @Ctx() ctx: RequestContext,
+    @GqlCtx() ctx: Ctx,
     @Arg("input", () => CreateIdentityProviderInput) input: CreateIdentityProviderInput,
   ) {
     return toProviderType(await createProvider(ctx, input));
@@ -51,7 +51,7 @@ export class IdentityProvidersResolver {
   @Mutation(() => IdentityProviderType)
   @RequirePermission("identity:write")
   async updateIdentityProvider(
-    @Ctx() ctx: RequestContext,
+    @GqlCtx() ctx: Ctx,
     @Arg("id", () => ID) id: string,
     @Arg("input", () => UpdateIdentityProviderInput) input: UpdateIdentityProviderInput,
   ) {
@@ -60,26 +60,26 @@ export class IdentityProvidersResolver {
 
   @Mutation(() => IdentityProviderType)
   @RequirePermission("identity:write")
-  async deleteIdentityProvider(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+  async deleteIdentityProvider(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return toProviderType(await deleteProvider(ctx, id));
   }
 
   @Mutation(() => ProviderTestResultType, { description: "Checks the provider's settings against the real server." })
   @RequirePermission("identity:write")
-  async testIdentityProvider(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+  async testIdentityProvider(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return testProvider(ctx, await getProvider(ctx, id));
   }
 
   @Query(() => IdentitySettingsType)
   @RequirePermission("identity:read")
-  identitySettings(@Ctx() ctx: RequestContext) {
+  identitySettings(@GqlCtx() ctx: Ctx) {
     return settingsFor(ctx, providerScope(ctx));
   }
 
   @Mutation(() => IdentitySettingsType)
   @RequirePermission("identity:write")
   updateIdentitySettings(
-    @Ctx() ctx: RequestContext,
+    @GqlCtx() ctx: Ctx,
     @Arg("input", () => UpdateIdentitySettingsInput) input: UpdateIdentitySettingsInput,
   ) {
     return updateSettings(ctx, input);
@@ -87,7 +87,7 @@ export class IdentityProvidersResolver {
 
   @Query(() => LoginEventConnection, { description: "Every sign-in attempt, newest first." })
   @RequirePermission("identity:read")
-  loginEvents(@Ctx() ctx: RequestContext, @Args(() => PageArgs) page: PageArgs) {
+  loginEvents(@GqlCtx() ctx: Ctx, @Args(() => PageArgs) page: PageArgs) {
     return listLoginEvents(ctx, page);
   }
 }

@@ -1,6 +1,6 @@
 import { type IdentityProvider, IdentityProviderKind } from "@atrium/schema";
 import { effectiveTenantId } from "../../auth/principal.js";
-import { type RequestContext, withTransaction } from "../../context/request-context.js";
+import { type Ctx, withTransaction } from "../../context/ctx.js";
 import { badInput, conflict } from "../../errors/app-error.js";
 import { providedFields } from "../../graphql/validation.js";
 import { recordAudit } from "../../tenancy/audit.js";
@@ -17,7 +17,7 @@ import { settingsOf } from "./provider-settings.types.js";
  * Providers live in the caller's effective tenant: a tenant admin's own tenant, the tenant an MSP user entered, or
  * (tenant null) the MSP staff's providers for an MSP user outside any tenant. Never taken from arguments.
  */
-export function providerScope(ctx: RequestContext): string | null {
+export function providerScope(ctx: Ctx): string | null {
   return effectiveTenantId(ctx.principal);
 }
 
@@ -42,11 +42,11 @@ export function toProviderType(provider: IdentityProvider): IdentityProviderType
 }
 
 /** The provider with this id among the caller's (another tenant's id reads as "not found"). */
-export function getProvider(ctx: RequestContext, id: string): Promise<IdentityProvider> {
+export function getProvider(ctx: Ctx, id: string): Promise<IdentityProvider> {
   return ctx.db.identityProviders.getById(id);
 }
 
-export async function listProviders(ctx: RequestContext): Promise<IdentityProvider[]> {
+export async function listProviders(ctx: Ctx): Promise<IdentityProvider[]> {
   return ctx.db.identityProviders.find({ order: { priority: "ASC", name: "ASC" } });
 }
 
@@ -78,7 +78,7 @@ function chosenSettings(settings: IdentityProviderSettingsInput) {
 }
 
 function validated(
-  ctx: RequestContext,
+  ctx: Ctx,
   kind: IdentityProviderKind,
   config: Record<string, unknown>,
   secret: string | null,
@@ -91,15 +91,12 @@ function validated(
   return { config: check.config, secret: check.secret, mappings: roles.mappings };
 }
 
-async function assertNameFree(ctx: RequestContext, name: string, exceptId?: string) {
+async function assertNameFree(ctx: Ctx, name: string, exceptId?: string) {
   const existing = await ctx.db.identityProviders.findOne({ name });
   if (existing && existing.id !== exceptId) throw conflict(`An identity provider named "${name}" exists`);
 }
 
-export async function createProvider(
-  ctx: RequestContext,
-  input: CreateIdentityProviderInput,
-): Promise<IdentityProvider> {
+export async function createProvider(ctx: Ctx, input: CreateIdentityProviderInput): Promise<IdentityProvider> {
   const { kind, config, secret } = chosenSettings(input.settings);
   const checked = validated(ctx, kind, config, secret, input.groupRoleMappings);
   return withTransaction(ctx, async (tx) => {
@@ -124,7 +121,7 @@ export async function createProvider(
 }
 
 export async function updateProvider(
-  ctx: RequestContext,
+  ctx: Ctx,
   id: string,
   input: UpdateIdentityProviderInput,
 ): Promise<IdentityProvider> {
@@ -169,7 +166,7 @@ export async function updateProvider(
   });
 }
 
-export async function deleteProvider(ctx: RequestContext, id: string): Promise<IdentityProvider> {
+export async function deleteProvider(ctx: Ctx, id: string): Promise<IdentityProvider> {
   return withTransaction(ctx, async (tx) => {
     const provider = await getProvider(tx, id);
     // A second factor that silently disappears would turn MFA off; make the admin choose first.

@@ -1,6 +1,6 @@
 import { type IdentitySettings, Tenant } from "@atrium/schema";
 import { signInCtx } from "../../context/build-ctx.js";
-import { type RequestContext, withTransaction } from "../../context/request-context.js";
+import { type Ctx, withTransaction } from "../../context/ctx.js";
 import { acrossTenants } from "../../db/index.js";
 import { badInput, conflict } from "../../errors/app-error.js";
 import { providedFields } from "../../graphql/validation.js";
@@ -22,7 +22,7 @@ export const DEFAULT_IDENTITY_SETTINGS: Readonly<EffectiveIdentitySettings> = {
   lockoutSeconds: 900,
 };
 
-export async function settingsFor(ctx: RequestContext, tenantId: string | null): Promise<EffectiveIdentitySettings> {
+export async function settingsFor(ctx: Ctx, tenantId: string | null): Promise<EffectiveIdentitySettings> {
   const row = await signInCtx(ctx, tenantId).db.identitySettings.findOne({});
   if (!row) return { ...DEFAULT_IDENTITY_SETTINGS };
   const { id: _id, tenantId: _tenant, createdAt: _c, updatedAt: _u, ...settings } = row;
@@ -30,11 +30,11 @@ export async function settingsFor(ctx: RequestContext, tenantId: string | null):
 }
 
 /** A login host name is unique across tenants: it is what names the tenant when a sign-in gives no slug. */
-const loginHosts = (ctx: RequestContext) => acrossTenants(ctx.manager, "login host names name one tenant across all");
+const loginHosts = (ctx: Ctx) => acrossTenants(ctx.manager, "login host names name one tenant across all");
 
 const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
-export async function updateSettings(ctx: RequestContext, input: UpdateIdentitySettingsInput) {
+export async function updateSettings(ctx: Ctx, input: UpdateIdentitySettingsInput) {
   const tenantId = providerScope(ctx);
   const fields = providedFields(input);
   if (fields.loginHostname !== undefined && fields.loginHostname !== null) {
@@ -81,7 +81,7 @@ export type TenantChoice = { found: true; tenantId: string | null; slug: string 
  * An unknown or suspended slug is "not found": the caller fails the attempt without saying why.
  */
 export async function resolveSignInTenant(
-  ctx: RequestContext,
+  ctx: Ctx,
   slug: string | null | undefined,
   hostname: string | null | undefined,
 ): Promise<TenantChoice> {

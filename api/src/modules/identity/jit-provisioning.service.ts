@@ -1,7 +1,7 @@
 import type { IdentityProvider, Role, User, UserSource } from "@atrium/schema";
 import { In } from "typeorm";
 import { signInCtx } from "../../context/build-ctx.js";
-import type { RequestContext } from "../../context/request-context.js";
+import type { Ctx } from "../../context/ctx.js";
 import type { TenantDb } from "../../db/index.js";
 
 export interface ExternalGroup {
@@ -71,7 +71,7 @@ async function syncRoles(db: TenantDb, user: User, roles: Role[]) {
  * own tenant, and never takes over an account that another source (e.g. the local store) owns.
  */
 export async function provisionExternalUser(
-  tx: RequestContext,
+  tx: Ctx,
   provider: IdentityProvider,
   identity: ExternalIdentity,
 ): Promise<ProvisionResult> {

@@ -1,6 +1,6 @@
 import { type LoginMfa, type LoginOutcome, type LoginProviderKind } from "@atrium/schema";
 import { signInCtx } from "../../context/build-ctx.js";
-import type { RequestContext } from "../../context/request-context.js";
+import type { Ctx } from "../../context/ctx.js";
 import type { PageArgs } from "../../graphql/connection.js";
 import { paginate } from "../../graphql/paginate.js";
 import { clientOfRequest, locationNamesAt } from "../access/index.js";
@@ -17,7 +17,7 @@ export interface LoginAttempt {
 }
 
 /** The tenant's locations the sign-in came from, as the access rules would see them ("" outside any). */
-async function signInLocation(ctx: RequestContext, tenantId: string | null): Promise<string | null> {
+async function signInLocation(ctx: Ctx, tenantId: string | null): Promise<string | null> {
   const client = clientOfRequest(ctx);
   if (!tenantId || !client.ip) return null;
   const names = await locationNamesAt(ctx.manager, tenantId, client, ctx.services.clock());
@@ -25,7 +25,7 @@ async function signInLocation(ctx: RequestContext, tenantId: string | null): Pro
 }
 
 /** One row per attempt; callers write it outside their transaction so a rolled-back sign-in still leaves a trace. */
-export async function recordLoginEvent(ctx: RequestContext, attempt: LoginAttempt): Promise<void> {
+export async function recordLoginEvent(ctx: Ctx, attempt: LoginAttempt): Promise<void> {
   const location = await signInLocation(ctx, attempt.tenantId);
   await signInCtx(ctx, attempt.tenantId).db.loginEvents.insert({
     userId: attempt.userId ?? null,
@@ -40,7 +40,7 @@ export async function recordLoginEvent(ctx: RequestContext, attempt: LoginAttemp
   });
 }
 
-export function listLoginEvents(ctx: RequestContext, page: PageArgs) {
+export function listLoginEvents(ctx: Ctx, page: PageArgs) {
   const query = ctx.db.loginEvents.query("event");
   return paginate(query, page, [{ property: "createdAt", direction: "DESC" }]);
 }

@@ -1,6 +1,6 @@
 import { MoreThan } from "typeorm";
 import { signInCtx } from "../../context/build-ctx.js";
-import type { RequestContext } from "../../context/request-context.js";
+import type { Ctx } from "../../context/ctx.js";
 
 /** Locks on account names as administrators see and change them (the counting is login-throttle.service). */
 /** The lock key of one account name; names compare case-insensitively so "Alice" and "alice" share one counter. */
@@ -9,16 +9,16 @@ export function userLockKey(tenantId: string | null, username: string): string {
 }
 
 /** The locks of the tenant the account names belong to (null: the MSP staff's). */
-const locksOf = (ctx: RequestContext, tenantId: string | null) => signInCtx(ctx, tenantId).db.loginThrottles;
+const locksOf = (ctx: Ctx, tenantId: string | null) => signInCtx(ctx, tenantId).db.loginThrottles;
 
 /** When the account name's lock ends, if it is locked now. */
-export async function lockedUntilOf(ctx: RequestContext, tenantId: string | null, username: string) {
+export async function lockedUntilOf(ctx: Ctx, tenantId: string | null, username: string) {
   const row = await locksOf(ctx, tenantId).findOne({ throttleKey: userLockKey(tenantId, username) });
   return row?.lockedUntil && row.lockedUntil > ctx.services.clock() ? row.lockedUntil : null;
 }
 
 /** Forgets the account name's failures and lock (an administrator's unlock). True when there was something. */
-export async function releaseUserLock(ctx: RequestContext, tenantId: string | null, username: string) {
+export async function releaseUserLock(ctx: Ctx, tenantId: string | null, username: string) {
   return (await locksOf(ctx, tenantId).delete({ throttleKey: userLockKey(tenantId, username) })) > 0;
 }
 
@@ -27,7 +27,7 @@ export async function releaseUserLock(ctx: RequestContext, tenantId: string | nu
  * (a lock's end minus the time taken off), so shortening the setting can release them at once.
  */
 export async function shortenRunningLocks(
-  ctx: RequestContext,
+  ctx: Ctx,
   tenantId: string | null,
   oldSeconds: number,
   newSeconds: number,

@@ -1,5 +1,5 @@
 import { signInCtx } from "../../context/build-ctx.js";
-import type { RequestContext } from "../../context/request-context.js";
+import type { Ctx } from "../../context/ctx.js";
 import type { EffectiveIdentitySettings } from "./identity-settings.service.js";
 import { userLockKey } from "./login-locks.service.js";
 
@@ -19,10 +19,10 @@ export function throttleKeys(tenantId: string | null, username: string, clientIp
 }
 
 /** The counters live in the tenant the sign-in is for (its keys name it too). */
-const throttlesOf = (ctx: RequestContext, keys: ThrottleKeys) => signInCtx(ctx, keys.tenantId).db.loginThrottles;
+const throttlesOf = (ctx: Ctx, keys: ThrottleKeys) => signInCtx(ctx, keys.tenantId).db.loginThrottles;
 
 /** The key that is locked right now, if any. */
-export async function lockedKey(ctx: RequestContext, keys: ThrottleKeys): Promise<"user" | "ip" | null> {
+export async function lockedKey(ctx: Ctx, keys: ThrottleKeys): Promise<"user" | "ip" | null> {
   const now = ctx.services.clock();
   const rows = await throttlesOf(ctx, keys).findBy([{ throttleKey: keys.user }, { throttleKey: keys.ip }]);
   for (const row of rows) {
@@ -31,13 +31,7 @@ export async function lockedKey(ctx: RequestContext, keys: ThrottleKeys): Promis
   return null;
 }
 
-async function bump(
-  ctx: RequestContext,
-  keys: ThrottleKeys,
-  key: string,
-  limit: number,
-  settings: EffectiveIdentitySettings,
-) {
+async function bump(ctx: Ctx, keys: ThrottleKeys, key: string, limit: number, settings: EffectiveIdentitySettings) {
   const throttles = throttlesOf(ctx, keys);
   const now = ctx.services.clock();
   const found = await throttles.findOne({ throttleKey: key });
@@ -62,7 +56,7 @@ async function bump(
   }
 }
 
-export async function registerFailure(ctx: RequestContext, keys: ThrottleKeys, settings: EffectiveIdentitySettings) {
+export async function registerFailure(ctx: Ctx, keys: ThrottleKeys, settings: EffectiveIdentitySettings) {
   await bump(ctx, keys, keys.user, settings.userFailureLimit, settings);
   await bump(ctx, keys, keys.ip, settings.ipFailureLimit, settings);
 }
@@ -71,6 +65,6 @@ export async function registerFailure(ctx: RequestContext, keys: ThrottleKeys, s
  * A success clears the user's counter, not the address's: otherwise an attacker could reset the per-IP limit by
  * signing in to an account of their own between guesses.
  */
-export async function clearUserFailures(ctx: RequestContext, keys: ThrottleKeys): Promise<void> {
+export async function clearUserFailures(ctx: Ctx, keys: ThrottleKeys): Promise<void> {
   await throttlesOf(ctx, keys).delete({ throttleKey: keys.user });
 }

@@ -1,7 +1,7 @@
 import { IsEmail } from "class-validator";
-import { Arg, Args, ArgsType, Ctx, Field, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, ArgsType, Field, Ctx as GqlCtx, Mutation, Query, Resolver } from "type-graphql";
 import { RequirePermission } from "../../auth/require-permission.js";
-import type { RequestContext } from "../../context/request-context.js";
+import type { Ctx } from "../../context/ctx.js";
 import { deleteSmtpSettings, getSmtpSettings, saveSmtpSettings, sendTestEmail } from "./smtp-settings.service.js";
 import { SmtpSettingsInput, SmtpSettingsType, SmtpTestResultType } from "./smtp-settings.types.js";
 
@@ -19,25 +19,25 @@ export class SmtpSettingsResolver {
     description: "The caller's own SMTP settings: the MSP's, or the entered tenant's override (null: none).",
   })
   @RequirePermission("notifications:write")
-  smtpSettings(@Ctx() ctx: RequestContext) {
+  smtpSettings(@GqlCtx() ctx: Ctx) {
     return getSmtpSettings(ctx);
   }
 
   @Mutation(() => SmtpSettingsType)
   @RequirePermission("notifications:write")
-  saveSmtpSettings(@Ctx() ctx: RequestContext, @Arg("input", () => SmtpSettingsInput) input: SmtpSettingsInput) {
+  saveSmtpSettings(@GqlCtx() ctx: Ctx, @Arg("input", () => SmtpSettingsInput) input: SmtpSettingsInput) {
     return saveSmtpSettings(ctx, input);
   }
 
   @Mutation(() => SmtpSettingsType, { description: "Removes the tenant's override (the MSP's settings apply again)." })
   @RequirePermission("notifications:write")
-  deleteSmtpSettings(@Ctx() ctx: RequestContext) {
+  deleteSmtpSettings(@GqlCtx() ctx: Ctx) {
     return deleteSmtpSettings(ctx);
   }
 
   @Mutation(() => SmtpTestResultType)
   @RequirePermission("notifications:write")
-  sendTestEmail(@Ctx() ctx: RequestContext, @Args(() => TestEmailArgs) args: TestEmailArgs) {
+  sendTestEmail(@GqlCtx() ctx: Ctx, @Args(() => TestEmailArgs) args: TestEmailArgs) {
     return sendTestEmail(ctx, args.to);
   }
 }

@@ -1,5 +1,5 @@
 import type { SmtpSettings } from "@atrium/schema";
-import { type RequestContext, withTransaction } from "../../context/request-context.js";
+import { type Ctx, withTransaction } from "../../context/ctx.js";
 import { notFound } from "../../errors/app-error.js";
 import { recordAudit } from "../../tenancy/audit.js";
 import { sendMail } from "./mail-transport.js";
@@ -8,7 +8,7 @@ import type { SmtpSettingsInput, SmtpSettingsType, SmtpTestResultType } from "./
 // The MSP's settings (tenant null) serve every tenant without its own; a tenant admin sees and edits only its
 // override. The scope is the caller's effective tenant, never an argument.
 
-function ownRow(ctx: RequestContext) {
+function ownRow(ctx: Ctx) {
   return ctx.db.smtpSettings.findOne({});
 }
 
@@ -26,12 +26,12 @@ export function toSmtpSettingsType(row: SmtpSettings): SmtpSettingsType {
   };
 }
 
-export async function getSmtpSettings(ctx: RequestContext): Promise<SmtpSettingsType | null> {
+export async function getSmtpSettings(ctx: Ctx): Promise<SmtpSettingsType | null> {
   const row = await ownRow(ctx);
   return row ? toSmtpSettingsType(row) : null;
 }
 
-export async function saveSmtpSettings(ctx: RequestContext, input: SmtpSettingsInput): Promise<SmtpSettingsType> {
+export async function saveSmtpSettings(ctx: Ctx, input: SmtpSettingsInput): Promise<SmtpSettingsType> {
   return withTransaction(ctx, async (tx) => {
     const current = await ownRow(tx);
     const before = current ? { ...current } : null;
@@ -62,7 +62,7 @@ export async function saveSmtpSettings(ctx: RequestContext, input: SmtpSettingsI
   });
 }
 
-export async function deleteSmtpSettings(ctx: RequestContext): Promise<SmtpSettingsType> {
+export async function deleteSmtpSettings(ctx: Ctx): Promise<SmtpSettingsType> {
   return withTransaction(ctx, async (tx) => {
     const current = await ownRow(tx);
     if (!current) throw notFound("SMTP settings");
@@ -78,7 +78,7 @@ export async function deleteSmtpSettings(ctx: RequestContext): Promise<SmtpSetti
 }
 
 /** Sends a short message through the settings a report of this scope would use, and says what happened. */
-export async function sendTestEmail(ctx: RequestContext, to: string): Promise<SmtpTestResultType> {
+export async function sendTestEmail(ctx: Ctx, to: string): Promise<SmtpTestResultType> {
   try {
     const { messageId } = await sendMail(ctx, {
       to: [to],

@@ -1,6 +1,6 @@
 import { UsageGroupBy, type UsageRecord } from "@atrium/schema";
 import type { SelectQueryBuilder } from "typeorm";
-import type { RequestContext } from "../../context/request-context.js";
+import type { Ctx } from "../../context/ctx.js";
 import { acrossTenants, dialectOf, timestampParam } from "../../db/index.js";
 import { badInput } from "../../errors/app-error.js";
 import type { PageArgs } from "../../graphql/connection.js";
@@ -45,7 +45,7 @@ export function checkPeriod(period: Pick<UsagePeriod, "from" | "to">, maxMs?: nu
  * held to its own tenant by its door. A tenant filter only narrows: a tenant caller naming another tenant gets
  * an empty result, never a hint that the tenant exists.
  */
-function scopedRecords(ctx: RequestContext, period: UsagePeriod): SelectQueryBuilder<UsageRecord> {
+function scopedRecords(ctx: Ctx, period: UsagePeriod): SelectQueryBuilder<UsageRecord> {
   const query = ctx.db.tenantId
     ? ctx.db.usageRecords.query("usage")
     : acrossTenants(ctx.manager, "billing feed for MSP principals").usageRecords.query("usage");
@@ -61,7 +61,7 @@ function scopedRecords(ctx: RequestContext, period: UsagePeriod): SelectQueryBui
 }
 
 /** The billing feed: oldest hour first, then by id, so a reader paging with `after` sees every record once. */
-export function listUsageRecords(ctx: RequestContext, period: UsagePeriod, page: PageArgs) {
+export function listUsageRecords(ctx: Ctx, period: UsagePeriod, page: PageArgs) {
   checkPeriod(period);
   return paginate(scopedRecords(ctx, period), page, [{ property: "hourStart", direction: "ASC" }]);
 }
@@ -82,7 +82,7 @@ type RawGroup = Record<string, unknown> & { records: string | number };
  * put in the local day it starts in, so a DST change day sums 23 or 25 hours, as it really had.
  */
 export async function summarizeUsage(
-  ctx: RequestContext,
+  ctx: Ctx,
   period: UsagePeriod,
   groupBy: UsageGroupBy[],
   timeZone = "UTC",
@@ -169,7 +169,7 @@ export interface UsageReportData {
  * aggregated in the database, so a month of a 2,000-desktop tenant stays a few hundred rows.
  */
 export async function loadUsageForReport(
-  ctx: RequestContext,
+  ctx: Ctx,
   options: { from: Date; to: Date; poolId?: string | null; timeZone?: string },
 ): Promise<UsageReportData> {
   const period = {

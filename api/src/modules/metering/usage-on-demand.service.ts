@@ -1,5 +1,5 @@
 import { Tenant } from "@atrium/schema";
-import type { RequestContext } from "../../context/request-context.js";
+import type { Ctx } from "../../context/ctx.js";
 import { acrossTenants, isUuid } from "../../db/index.js";
 import { badInput, notFound } from "../../errors/app-error.js";
 import { recordAudit } from "../../tenancy/audit.js";
@@ -15,7 +15,7 @@ const MAX_ON_DEMAND_MS = 31 * 24 * HOUR_MS;
  * Re-meters whole closed UTC hours now (MSP only): after a correction to history, or to back-fill. The same
  * replace-not-add metering as the hourly job, so running it twice, or alongside the job, changes nothing.
  */
-export async function meterUsageOnDemand(ctx: RequestContext, input: MeterUsageArgs): Promise<MeterUsageResultType> {
+export async function meterUsageOnDemand(ctx: Ctx, input: MeterUsageArgs): Promise<MeterUsageResultType> {
   checkPeriod(input, MAX_ON_DEMAND_MS);
   const now = ctx.services.clock();
   const from = hourStartOf(input.from);

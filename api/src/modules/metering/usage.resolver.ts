@@ -1,7 +1,7 @@
 import { UsageGroupBy } from "@atrium/schema";
-import { Arg, Args, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx as GqlCtx, Mutation, Query, Resolver } from "type-graphql";
 import { RequirePermission } from "../../auth/require-permission.js";
-import type { RequestContext } from "../../context/request-context.js";
+import type { Ctx } from "../../context/ctx.js";
 import { PageArgs } from "../../graphql/connection.js";
 import {
   MeterUsageArgs,
@@ -22,7 +22,7 @@ export class UsageResolver {
   })
   @RequirePermission("billing:read")
   usageRecords(
-    @Ctx() ctx: RequestContext,
+    @GqlCtx() ctx: Ctx,
     @Arg("filter", () => UsageFilter) filter: UsageFilter,
     @Args(() => PageArgs) page: PageArgs,
   ) {
@@ -34,7 +34,7 @@ export class UsageResolver {
   })
   @RequirePermission("billing:read")
   usageSummary(
-    @Ctx() ctx: RequestContext,
+    @GqlCtx() ctx: Ctx,
     @Arg("filter", () => UsageFilter) filter: UsageFilter,
     @Arg("groupBy", () => [UsageGroupBy]) groupBy: UsageGroupBy[],
     @Arg("timeZone", () => String, { nullable: true, description: "IANA zone for DAY; default UTC." })
@@ -47,7 +47,7 @@ export class UsageResolver {
     description: "Re-meters closed hours now, replacing their usage records (at most 31 days per call).",
   })
   @RequirePermission("billing:meter")
-  meterUsage(@Ctx() ctx: RequestContext, @Args(() => MeterUsageArgs) args: MeterUsageArgs) {
+  meterUsage(@GqlCtx() ctx: Ctx, @Args(() => MeterUsageArgs) args: MeterUsageArgs) {
     return meterUsageOnDemand(ctx, args);
   }
 }

@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
+import type { Ctx } from "../../context/ctx.js";
 import type { Loaders } from "../../context/loaders.js";
-import type { RequestContext } from "../../context/request-context.js";
 import type { PoolDesktopCountsType } from "./pools.types.js";
 
 type Counts = PoolDesktopCountsType;
@@ -18,7 +18,7 @@ const empty = (): Counts => ({
   failed: 0,
 });
 
-export function poolCountsLoader(ctx: RequestContext): DataLoader<string, Counts> {
+export function poolCountsLoader(ctx: Ctx): DataLoader<string, Counts> {
   let loader = perRequest.get(ctx.loaders);
   if (!loader) {
     loader = new DataLoader<string, Counts>(async (poolIds) => {

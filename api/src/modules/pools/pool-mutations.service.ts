@@ -1,6 +1,6 @@
 import { type Cloud, type Pool, type PoolScheduleWindow, Tenant } from "@atrium/schema";
 import { actorName } from "../../auth/principal.js";
-import { type RequestContext, withTransaction } from "../../context/request-context.js";
+import { type Ctx, withTransaction } from "../../context/ctx.js";
 import { AppError, badInput, conflict } from "../../errors/app-error.js";
 import { providedFields } from "../../graphql/validation.js";
 import { recordAudit } from "../../tenancy/audit.js";
@@ -11,7 +11,7 @@ import type { CreatePoolInput, PoolScheduleWindowInput, UpdatePoolInput } from "
 import { auditView, sealDesktopLogin, sealDomainJoin } from "./pool-secrets.js";
 import { checkAgainstInventory, checkPoolSettings, type PoolCandidate } from "./pool-validation.js";
 
-const pools = (ctx: RequestContext) => ctx.db.pools;
+const pools = (ctx: Ctx) => ctx.db.pools;
 
 /** Fields whose values must exist in the cloud: changing any of them re-reads the inventory. */
 const CLOUD_FIELDS = [
@@ -24,7 +24,7 @@ const CLOUD_FIELDS = [
   "bootVolumeGb",
 ] as const;
 
-export async function createPool(ctx: RequestContext, input: CreatePoolInput): Promise<Pool> {
+export async function createPool(ctx: Ctx, input: CreatePoolInput): Promise<Pool> {
   const tenant = await mappedTenant(ctx);
   const cloud = await inputCloud(ctx, input.cloudId);
   const { domainJoin, desktopLogin, schedule, cloudId: _cloudId, ...fields } = input;
@@ -51,7 +51,7 @@ export async function createPool(ctx: RequestContext, input: CreatePoolInput): P
   });
 }
 
-export async function updatePool(ctx: RequestContext, id: string, input: UpdatePoolInput): Promise<Pool> {
+export async function updatePool(ctx: Ctx, id: string, input: UpdatePoolInput): Promise<Pool> {
   const current = await pools(ctx).getById(id);
   refuseDraining(current);
   const { domainJoin, desktopLogin, schedule, ...fields } = providedFields(input);
@@ -89,14 +89,14 @@ export async function updatePool(ctx: RequestContext, id: string, input: UpdateP
 }
 
 /** Marks the pool draining: the controller deletes its unassigned desktops, then the pool itself. */
-export function deletePool(ctx: RequestContext, id: string): Promise<Pool> {
+export function deletePool(ctx: Ctx, id: string): Promise<Pool> {
   return setStatus(ctx, id, "deletePool", (pool) => {
     if (pool.status === "draining") return null;
     return { status: "draining", statusReason: `Deleting (requested by ${actorName(ctx.principal)})` };
   });
 }
 
-export function pausePool(ctx: RequestContext, id: string): Promise<Pool> {
+export function pausePool(ctx: Ctx, id: string): Promise<Pool> {
   return setStatus(ctx, id, "pausePool", (pool) => {
     refuseDraining(pool);
     if (pool.status === "paused") return null;
@@ -104,7 +104,7 @@ export function pausePool(ctx: RequestContext, id: string): Promise<Pool> {
   });
 }
 
-export function resumePool(ctx: RequestContext, id: string): Promise<Pool> {
+export function resumePool(ctx: Ctx, id: string): Promise<Pool> {
   return setStatus(
     ctx,
     id,
@@ -128,11 +128,11 @@ export function resumePool(ctx: RequestContext, id: string): Promise<Pool> {
 }
 
 async function setStatus(
-  ctx: RequestContext,
+  ctx: Ctx,
   id: string,
   action: string,
   decide: (pool: Pool) => Pick<Pool, "status" | "statusReason"> | null,
-  afterChange?: (tx: RequestContext, pool: Pool) => Promise<unknown>,
+  afterChange?: (tx: Ctx, pool: Pool) => Promise<unknown>,
 ): Promise<Pool> {
   return withTransaction(ctx, async (tx) => {
     const scope = pools(tx);
@@ -157,7 +157,7 @@ function refuseDraining(pool: Pool): void {
   if (pool.status === "draining") throw conflict("This pool is being deleted");
 }
 
-async function inputCloud(ctx: RequestContext, cloudId: string): Promise<Cloud> {
+async function inputCloud(ctx: Ctx, cloudId: string): Promise<Cloud> {
   try {
     return await getCloud(ctx, cloudId);
   } catch (error) {

@@ -1,11 +1,11 @@
 import type { Pool, PoolDesktopLogin, PoolDomainJoin } from "@atrium/schema";
-import type { RequestContext } from "../../context/request-context.js";
+import type { Ctx } from "../../context/ctx.js";
 import { badInput } from "../../errors/app-error.js";
 import type { PoolDesktopLoginInput, PoolDomainJoinInput } from "./pool-inputs.types.js";
 
 /** Seals the join password; an update that leaves the password out keeps the stored one. */
 export function sealDomainJoin(
-  ctx: RequestContext,
+  ctx: Ctx,
   input: PoolDomainJoinInput | null | undefined,
   current: PoolDomainJoin | null,
 ): PoolDomainJoin | null {
@@ -20,7 +20,7 @@ export function sealDomainJoin(
  * new account never inherits the old account's password); at least one of password and private key must remain.
  */
 export function sealDesktopLogin(
-  ctx: RequestContext,
+  ctx: Ctx,
   input: PoolDesktopLoginInput | null | undefined,
   current: PoolDesktopLogin | null,
 ): PoolDesktopLogin | null {

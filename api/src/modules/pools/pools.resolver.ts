@@ -1,7 +1,7 @@
 import type { Pool } from "@atrium/schema";
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, FieldResolver, Ctx as GqlCtx, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { RequirePermission } from "../../auth/require-permission.js";
-import type { RequestContext } from "../../context/request-context.js";
+import type { Ctx } from "../../context/ctx.js";
 import { PageArgs } from "../../graphql/connection.js";
 import { poolCountsLoader } from "./pool-counts.loader.js";
 import { listPoolEvents } from "./pool-events.service.js";
@@ -22,36 +22,32 @@ import {
 export class PoolsResolver {
   @Query(() => PoolConnection)
   @RequirePermission("pools:read")
-  pools(@Ctx() ctx: RequestContext, @Args(() => PageArgs) page: PageArgs) {
+  pools(@GqlCtx() ctx: Ctx, @Args(() => PageArgs) page: PageArgs) {
     return listPools(ctx, page);
   }
 
   @Query(() => PoolType)
   @RequirePermission("pools:read")
-  pool(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+  pool(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return getPool(ctx, id);
   }
 
   @Query(() => ProvisioningEventConnection, { description: "The pool controller's events for a pool, newest first." })
   @RequirePermission("pools:read")
-  poolEvents(
-    @Ctx() ctx: RequestContext,
-    @Arg("poolId", () => ID) poolId: string,
-    @Args(() => PageArgs) page: PageArgs,
-  ) {
+  poolEvents(@GqlCtx() ctx: Ctx, @Arg("poolId", () => ID) poolId: string, @Args(() => PageArgs) page: PageArgs) {
     return listPoolEvents(ctx, poolId, page);
   }
 
   @Mutation(() => PoolType)
   @RequirePermission("pools:write")
-  createPool(@Ctx() ctx: RequestContext, @Arg("input", () => CreatePoolInput) input: CreatePoolInput) {
+  createPool(@GqlCtx() ctx: Ctx, @Arg("input", () => CreatePoolInput) input: CreatePoolInput) {
     return createPool(ctx, input);
   }
 
   @Mutation(() => PoolType)
   @RequirePermission("pools:write")
   updatePool(
-    @Ctx() ctx: RequestContext,
+    @GqlCtx() ctx: Ctx,
     @Arg("id", () => ID) id: string,
     @Arg("input", () => UpdatePoolInput) input: UpdatePoolInput,
   ) {
@@ -62,19 +58,19 @@ export class PoolsResolver {
     description: "Starts draining: the controller removes the unassigned desktops, then the pool (status draining).",
   })
   @RequirePermission("pools:write")
-  deletePool(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+  deletePool(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return deletePool(ctx, id);
   }
 
   @Mutation(() => PoolType, { description: "Stops growing and scaling; desktops keep running." })
   @RequirePermission("pools:write")
-  pausePool(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+  pausePool(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return pausePool(ctx, id);
   }
 
   @Mutation(() => PoolType)
   @RequirePermission("pools:write")
-  resumePool(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+  resumePool(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return resumePool(ctx, id);
   }
 
@@ -98,7 +94,7 @@ export class PoolsResolver {
   }
 
   @FieldResolver(() => PoolDesktopCountsType)
-  desktopCounts(@Root() pool: Pool, @Ctx() ctx: RequestContext) {
+  desktopCounts(@Root() pool: Pool, @GqlCtx() ctx: Ctx) {
     return poolCountsLoader(ctx).load(pool.id);
   }
 }

@@ -1,13 +1,13 @@
-import type { RequestContext } from "../../context/request-context.js";
+import type { Ctx } from "../../context/ctx.js";
 import type { PageArgs } from "../../graphql/connection.js";
 import { paginate } from "../../graphql/paginate.js";
 
-const pools = (ctx: RequestContext) => ctx.db.pools;
+const pools = (ctx: Ctx) => ctx.db.pools;
 
-export function listPools(ctx: RequestContext, page: PageArgs) {
+export function listPools(ctx: Ctx, page: PageArgs) {
   return paginate(pools(ctx).query("pool"), page, [{ property: "name", direction: "ASC" }]);
 }
 
-export function getPool(ctx: RequestContext, id: string) {
+export function getPool(ctx: Ctx, id: string) {
   return pools(ctx).getById(id);
 }

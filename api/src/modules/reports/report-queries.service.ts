@@ -1,6 +1,6 @@
 import { poolHeadroom } from "@atrium/reports";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import type { RequestContext } from "../../context/request-context.js";
+import type { Ctx } from "../../context/ctx.js";
 import { badInput } from "../../errors/app-error.js";
 import type { Page } from "../../graphql/connection.js";
 import {
@@ -51,7 +51,7 @@ async function page<Raw extends { id: string }, Node>(
   };
 }
 
-export function loginHistoryPage(ctx: RequestContext, args: ReportPageArgs): Promise<Page<LoginHistoryEntryType>> {
+export function loginHistoryPage(ctx: Ctx, args: ReportPageArgs): Promise<Page<LoginHistoryEntryType>> {
   const query = loginHistoryQuery(reportDbOf(ctx), checkedRange(args.filter));
   return page<LoginHistoryRaw, LoginHistoryEntryType>(
     query,
@@ -62,10 +62,7 @@ export function loginHistoryPage(ctx: RequestContext, args: ReportPageArgs): Pro
   );
 }
 
-export function assignmentHistoryPage(
-  ctx: RequestContext,
-  args: ReportPageArgs,
-): Promise<Page<AssignmentHistoryEntryType>> {
+export function assignmentHistoryPage(ctx: Ctx, args: ReportPageArgs): Promise<Page<AssignmentHistoryEntryType>> {
   const query = assignmentHistoryQuery(reportDbOf(ctx), checkedRange(args.filter));
   return page<AssignmentHistoryRaw, AssignmentHistoryEntryType>(
     query,
@@ -76,7 +73,7 @@ export function assignmentHistoryPage(
   );
 }
 
-export async function brokerMetrics(ctx: RequestContext, range: ReportPeriodRange): Promise<BrokerMetricsType> {
+export async function brokerMetrics(ctx: Ctx, range: ReportPeriodRange): Promise<BrokerMetricsType> {
   const data = await loadBrokerMetrics(reportDbOf(ctx), checkedRange(range));
   return {
     hourly: [...data.hourly],

@@ -1,6 +1,6 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx as GqlCtx, ID, Mutation, Query, Resolver } from "type-graphql";
 import { RequirePermission } from "../../auth/require-permission.js";
-import type { RequestContext } from "../../context/request-context.js";
+import type { Ctx } from "../../context/ctx.js";
 import { PageArgs } from "../../graphql/connection.js";
 import {
   createSchedule,
@@ -23,20 +23,20 @@ import {
 export class ReportSchedulesResolver {
   @Query(() => [ReportScheduleType], { description: "The caller's schedules: the tenant's, or the MSP-wide ones." })
   @RequirePermission("reports:read")
-  reportSchedules(@Ctx() ctx: RequestContext) {
+  reportSchedules(@GqlCtx() ctx: Ctx) {
     return listSchedules(ctx);
   }
 
   @Query(() => ReportScheduleType)
   @RequirePermission("reports:read")
-  reportSchedule(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+  reportSchedule(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return getSchedule(ctx, id);
   }
 
   @Query(() => ReportDeliveryConnection, { description: "The schedule's delivery log, newest first." })
   @RequirePermission("reports:read")
   reportDeliveries(
-    @Ctx() ctx: RequestContext,
+    @GqlCtx() ctx: Ctx,
     @Arg("scheduleId", () => ID) scheduleId: string,
     @Args(() => PageArgs) page: PageArgs,
   ) {
@@ -46,7 +46,7 @@ export class ReportSchedulesResolver {
   @Mutation(() => ReportScheduleType)
   @RequirePermission("notifications:write")
   createReportSchedule(
-    @Ctx() ctx: RequestContext,
+    @GqlCtx() ctx: Ctx,
     @Arg("input", () => CreateReportScheduleInput) input: CreateReportScheduleInput,
   ) {
     return createSchedule(ctx, input);
@@ -55,7 +55,7 @@ export class ReportSchedulesResolver {
   @Mutation(() => ReportScheduleType)
   @RequirePermission("notifications:write")
   updateReportSchedule(
-    @Ctx() ctx: RequestContext,
+    @GqlCtx() ctx: Ctx,
     @Arg("id", () => ID) id: string,
     @Arg("input", () => UpdateReportScheduleInput) input: UpdateReportScheduleInput,
   ) {
@@ -64,7 +64,7 @@ export class ReportSchedulesResolver {
 
   @Mutation(() => ReportScheduleType)
   @RequirePermission("notifications:write")
-  deleteReportSchedule(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+  deleteReportSchedule(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return deleteSchedule(ctx, id);
   }
 
@@ -72,7 +72,7 @@ export class ReportSchedulesResolver {
     description: "Mails the last complete period now; the returned log entry shows the outcome once the job ran.",
   })
   @RequirePermission("notifications:write")
-  sendReportNow(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+  sendReportNow(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return sendReportNow(ctx, id);
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ReportDelivery } from "@atrium/schema";
-import { type RequestContext, withTransaction } from "../../context/request-context.js";
+import { type Ctx, withTransaction } from "../../context/ctx.js";
 import type { PageArgs } from "../../graphql/connection.js";
 import { paginate } from "../../graphql/paginate.js";
 import { providedFields } from "../../graphql/validation.js";
@@ -12,19 +12,19 @@ import { latestDuePeriod } from "./report-period.js";
 import type { CreateReportScheduleInput, UpdateReportScheduleInput } from "./report-schedules.types.js";
 
 /** The caller's schedules: its tenant's, or the MSP's own (tenant null) for MSP staff outside a tenant. */
-const schedules = (ctx: RequestContext) => ctx.db.reportSchedules;
+const schedules = (ctx: Ctx) => ctx.db.reportSchedules;
 
 const normalised = (recipients: string[]) => [...new Set(recipients.map((address) => address.trim().toLowerCase()))];
 
-export function listSchedules(ctx: RequestContext) {
+export function listSchedules(ctx: Ctx) {
   return schedules(ctx).find({ order: { name: "ASC" } });
 }
 
-export function getSchedule(ctx: RequestContext, id: string) {
+export function getSchedule(ctx: Ctx, id: string) {
   return schedules(ctx).getById(id);
 }
 
-export async function createSchedule(ctx: RequestContext, input: CreateReportScheduleInput) {
+export async function createSchedule(ctx: Ctx, input: CreateReportScheduleInput) {
   return withTransaction(ctx, async (tx) => {
     const saved = await schedules(tx).insert({ ...input, recipients: normalised(input.recipients) });
     await recordAudit(tx, {
@@ -37,7 +37,7 @@ export async function createSchedule(ctx: RequestContext, input: CreateReportSch
   });
 }
 
-export async function updateSchedule(ctx: RequestContext, id: string, input: UpdateReportScheduleInput) {
+export async function updateSchedule(ctx: Ctx, id: string, input: UpdateReportScheduleInput) {
   const fields = providedFields(input);
   return withTransaction(ctx, async (tx) => {
     const scope = schedules(tx);
@@ -57,7 +57,7 @@ export async function updateSchedule(ctx: RequestContext, id: string, input: Upd
   });
 }
 
-export async function deleteSchedule(ctx: RequestContext, id: string) {
+export async function deleteSchedule(ctx: Ctx, id: string) {
   return withTransaction(ctx, async (tx) => {
     const removed = await schedules(tx).remove(id);
     await recordAudit(tx, {
@@ -74,7 +74,7 @@ export async function deleteSchedule(ctx: RequestContext, id: string) {
  * Mails the schedule's last complete period now, through the same delivery job (and log) as the timetable. Each
  * request is its own delivery; the job's dedupe key keeps one job per delivery.
  */
-export async function sendReportNow(ctx: RequestContext, id: string): Promise<ReportDelivery> {
+export async function sendReportNow(ctx: Ctx, id: string): Promise<ReportDelivery> {
   return withTransaction(ctx, async (tx) => {
     const schedule = await schedules(tx).getById(id);
     const period = latestDuePeriod({ ...schedule, hour: 0 }, tx.services.clock());
@@ -90,7 +90,7 @@ export async function sendReportNow(ctx: RequestContext, id: string): Promise<Re
   });
 }
 
-export async function listDeliveries(ctx: RequestContext, scheduleId: string, page: PageArgs) {
+export async function listDeliveries(ctx: Ctx, scheduleId: string, page: PageArgs) {
   const schedule = await schedules(ctx).getById(scheduleId);
   const query = ctx.db.reportDeliveries
     .query("delivery")

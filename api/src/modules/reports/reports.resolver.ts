@@ -1,6 +1,6 @@
-import { Arg, Args, Ctx, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx as GqlCtx, Query, Resolver } from "type-graphql";
 import { RequirePermission } from "../../auth/require-permission.js";
-import type { RequestContext } from "../../context/request-context.js";
+import type { Ctx } from "../../context/ctx.js";
 import { assignmentHistoryPage, brokerMetrics, loginHistoryPage } from "./report-queries.service.js";
 import {
   AssignmentHistoryConnection,
@@ -15,19 +15,19 @@ import {
 export class ReportsResolver {
   @Query(() => LoginHistoryConnection, { description: "Sign-in attempts in the period, oldest first." })
   @RequirePermission("reports:read")
-  loginHistory(@Ctx() ctx: RequestContext, @Args(() => ReportPageArgs) args: ReportPageArgs) {
+  loginHistory(@GqlCtx() ctx: Ctx, @Args(() => ReportPageArgs) args: ReportPageArgs) {
     return loginHistoryPage(ctx, args);
   }
 
   @Query(() => AssignmentHistoryConnection, { description: "Assignments that overlapped the period, by start." })
   @RequirePermission("reports:read")
-  assignmentHistory(@Ctx() ctx: RequestContext, @Args(() => ReportPageArgs) args: ReportPageArgs) {
+  assignmentHistory(@GqlCtx() ctx: Ctx, @Args(() => ReportPageArgs) args: ReportPageArgs) {
     return assignmentHistoryPage(ctx, args);
   }
 
   @Query(() => BrokerMetricsType, { description: "Logins and connects per hour, pool utilisation, capacity." })
   @RequirePermission("reports:read")
-  brokerMetrics(@Ctx() ctx: RequestContext, @Arg("range", () => ReportRangeInput) range: ReportRangeInput) {
+  brokerMetrics(@GqlCtx() ctx: Ctx, @Arg("range", () => ReportRangeInput) range: ReportRangeInput) {
     return brokerMetrics(ctx, range);
   }
 }

@@ -1,7 +1,7 @@
 import { MaxLength } from "class-validator";
-import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, ArgsType, Field, Ctx as GqlCtx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { RequirePermission } from "../../auth/require-permission.js";
-import type { RequestContext } from "../../context/request-context.js";
+import type { Ctx } from "../../context/ctx.js";
 import { enterTenant, leaveTenant, refreshSession, signOut, signOutEverywhere, viewer } from "./sessions.service.js";
 import { AuthPayload, Viewer } from "./sessions.types.js";
 
@@ -16,19 +16,19 @@ class RefreshArgs {
 export class SessionsResolver {
   @Query(() => Viewer, { description: "The signed-in user." })
   @RequirePermission("self")
-  me(@Ctx() ctx: RequestContext): Promise<Viewer> {
+  me(@GqlCtx() ctx: Ctx): Promise<Viewer> {
     return viewer(ctx);
   }
 
   @Mutation(() => AuthPayload, { description: "Trades a refresh token for a new access token and refresh token." })
   @RequirePermission("public")
-  refreshSession(@Ctx() ctx: RequestContext, @Args(() => RefreshArgs) args: RefreshArgs): Promise<AuthPayload> {
+  refreshSession(@GqlCtx() ctx: Ctx, @Args(() => RefreshArgs) args: RefreshArgs): Promise<AuthPayload> {
     return refreshSession(ctx, args.refreshToken);
   }
 
   @Mutation(() => Boolean)
   @RequirePermission("self")
-  signOut(@Ctx() ctx: RequestContext): Promise<boolean> {
+  signOut(@GqlCtx() ctx: Ctx): Promise<boolean> {
     return signOut(ctx);
   }
 
@@ -36,19 +36,19 @@ export class SessionsResolver {
     description: "Ends every session of the signed-in user, this one included; answers how many were still open.",
   })
   @RequirePermission("self")
-  signOutEverywhere(@Ctx() ctx: RequestContext): Promise<number> {
+  signOutEverywhere(@GqlCtx() ctx: Ctx): Promise<number> {
     return signOutEverywhere(ctx);
   }
 
   @Mutation(() => Viewer, { description: "MSP staff: act inside one tenant (audited)." })
   @RequirePermission("tenants:enter")
-  enterTenant(@Ctx() ctx: RequestContext, @Arg("tenantId", () => ID) tenantId: string): Promise<Viewer> {
+  enterTenant(@GqlCtx() ctx: Ctx, @Arg("tenantId", () => ID) tenantId: string): Promise<Viewer> {
     return enterTenant(ctx, tenantId);
   }
 
   @Mutation(() => Viewer, { description: "MSP staff: return to the MSP-wide context." })
   @RequirePermission("tenants:enter")
-  leaveTenant(@Ctx() ctx: RequestContext): Promise<Viewer> {
+  leaveTenant(@GqlCtx() ctx: Ctx): Promise<Viewer> {
     return leaveTenant(ctx);
   }
 }

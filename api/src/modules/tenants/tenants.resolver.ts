@@ -1,6 +1,6 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx as GqlCtx, ID, Mutation, Query, Resolver } from "type-graphql";
 import { RequirePermission } from "../../auth/require-permission.js";
-import type { RequestContext } from "../../context/request-context.js";
+import type { Ctx } from "../../context/ctx.js";
 import { PageArgs } from "../../graphql/connection.js";
 import { createTenant, currentTenant, deleteTenant, findTenant, listTenants, updateTenant } from "./tenants.service.js";
 import { CreateTenantInput, TenantConnection, TenantType, UpdateTenantInput } from "./tenants.types.js";
@@ -9,32 +9,32 @@ import { CreateTenantInput, TenantConnection, TenantType, UpdateTenantInput } fr
 export class TenantsResolver {
   @Query(() => TenantConnection)
   @RequirePermission("tenants:read")
-  tenants(@Ctx() ctx: RequestContext, @Args(() => PageArgs) page: PageArgs) {
+  tenants(@GqlCtx() ctx: Ctx, @Args(() => PageArgs) page: PageArgs) {
     return listTenants(ctx, page);
   }
 
   @Query(() => TenantType)
   @RequirePermission("tenants:read")
-  tenant(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+  tenant(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return findTenant(ctx, id);
   }
 
   @Query(() => TenantType, { description: "The tenant the caller is acting in." })
   @RequirePermission("tenant:read")
-  currentTenant(@Ctx() ctx: RequestContext) {
+  currentTenant(@GqlCtx() ctx: Ctx) {
     return currentTenant(ctx);
   }
 
   @Mutation(() => TenantType)
   @RequirePermission("tenants:write")
-  createTenant(@Ctx() ctx: RequestContext, @Arg("input", () => CreateTenantInput) input: CreateTenantInput) {
+  createTenant(@GqlCtx() ctx: Ctx, @Arg("input", () => CreateTenantInput) input: CreateTenantInput) {
     return createTenant(ctx, input);
   }
 
   @Mutation(() => TenantType)
   @RequirePermission("tenants:write")
   updateTenant(
-    @Ctx() ctx: RequestContext,
+    @GqlCtx() ctx: Ctx,
     @Arg("id", () => ID) id: string,
     @Arg("input", () => UpdateTenantInput) input: UpdateTenantInput,
   ) {
@@ -43,7 +43,7 @@ export class TenantsResolver {
 
   @Mutation(() => TenantType)
   @RequirePermission("tenants:write")
-  deleteTenant(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+  deleteTenant(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return deleteTenant(ctx, id);
   }
 }

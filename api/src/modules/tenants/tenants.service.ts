@@ -1,5 +1,5 @@
 import { Tenant } from "@atrium/schema";
-import { type RequestContext, withTransaction } from "../../context/request-context.js";
+import { type Ctx, withTransaction } from "../../context/ctx.js";
 import { acrossTenants, isUuid } from "../../db/index.js";
 import { conflict, notFound } from "../../errors/app-error.js";
 import type { PageArgs } from "../../graphql/connection.js";
@@ -10,13 +10,13 @@ import type { CreateTenantInput, UpdateTenantInput } from "./tenants.types.js";
 
 // Tenants are the MSP's own records: these functions are reachable only through MSP permissions.
 
-async function getTenant(ctx: RequestContext, id: string): Promise<Tenant> {
+async function getTenant(ctx: Ctx, id: string): Promise<Tenant> {
   const tenant = isUuid(id) ? await ctx.manager.getRepository(Tenant).findOneBy({ id }) : null;
   if (!tenant) throw notFound("Tenant");
   return tenant;
 }
 
-export function listTenants(ctx: RequestContext, page: PageArgs) {
+export function listTenants(ctx: Ctx, page: PageArgs) {
   return paginate(ctx.manager.getRepository(Tenant).createQueryBuilder("tenant"), page, [
     { property: "slug", direction: "ASC" },
   ]);
@@ -24,11 +24,11 @@ export function listTenants(ctx: RequestContext, page: PageArgs) {
 
 export const findTenant = getTenant;
 
-export async function currentTenant(ctx: RequestContext): Promise<Tenant> {
+export async function currentTenant(ctx: Ctx): Promise<Tenant> {
   return getTenant(ctx, ctx.db.requireTenant().tenantId);
 }
 
-export async function createTenant(ctx: RequestContext, input: CreateTenantInput): Promise<Tenant> {
+export async function createTenant(ctx: Ctx, input: CreateTenantInput): Promise<Tenant> {
   return withTransaction(ctx, async (tx) => {
     const tenants = tx.manager.getRepository(Tenant);
     if (await tenants.findOneBy({ slug: input.slug })) throw conflict(`A tenant with slug "${input.slug}" exists`);
@@ -44,7 +44,7 @@ export async function createTenant(ctx: RequestContext, input: CreateTenantInput
   });
 }
 
-export async function updateTenant(ctx: RequestContext, id: string, input: UpdateTenantInput): Promise<Tenant> {
+export async function updateTenant(ctx: Ctx, id: string, input: UpdateTenantInput): Promise<Tenant> {
   return withTransaction(ctx, async (tx) => {
     const tenant = await getTenant(tx, id);
     const before = { ...tenant };
@@ -62,7 +62,7 @@ export async function updateTenant(ctx: RequestContext, id: string, input: Updat
 }
 
 /** Removes an empty tenant and its people; refuses while it still owns pools or desktops (nothing is lost silently). */
-export async function deleteTenant(ctx: RequestContext, id: string): Promise<Tenant> {
+export async function deleteTenant(ctx: Ctx, id: string): Promise<Tenant> {
   return withTransaction(ctx, async (tx) => {
     const tenant = await getTenant(tx, id);
     const owned = acrossTenants(tx.manager, "MSP deletes a tenant").forTenant(id);

@@ -1,7 +1,7 @@
 import type { User } from "@atrium/schema";
 import { IsNull } from "typeorm";
 import { signInCtx } from "../../context/build-ctx.js";
-import { type RequestContext, withTransaction } from "../../context/request-context.js";
+import { type Ctx, withTransaction } from "../../context/ctx.js";
 import { recordAudit } from "../../tenancy/audit.js";
 import { lockedUntilOf, releaseUserLock } from "../identity/login-locks.service.js";
 
@@ -9,21 +9,21 @@ import { lockedUntilOf, releaseUserLock } from "../identity/login-locks.service.
  * What the helpdesk does for a user who cannot get in: lift a sign-in lockout, or clear their second factor so they
  * enrol a new authenticator at their next sign-in (lost phone, no recovery code). Both are audited.
  */
-const users = (ctx: RequestContext) => ctx.db.requireTenant().users;
+const users = (ctx: Ctx) => ctx.db.requireTenant().users;
 
 type Account = Pick<User, "id" | "tenantId" | "username">;
 
-export function lockedUntil(ctx: RequestContext, user: Account): Promise<Date | null> {
+export function lockedUntil(ctx: Ctx, user: Account): Promise<Date | null> {
   return lockedUntilOf(ctx, user.tenantId, user.username);
 }
 
-export async function mfaEnrolled(ctx: RequestContext, user: Account): Promise<boolean> {
+export async function mfaEnrolled(ctx: Ctx, user: Account): Promise<boolean> {
   // Second factors live in the account's own tenant, as its sign-in reads them.
   const mfa = await signInCtx(ctx, user.tenantId).db.userMfa.findOne({ userId: user.id });
   return Boolean(mfa?.totpSecretEnc);
 }
 
-export async function unlockUser(ctx: RequestContext, id: string): Promise<User> {
+export async function unlockUser(ctx: Ctx, id: string): Promise<User> {
   return withTransaction(ctx, async (tx) => {
     const user = await users(tx).getById(id);
     const until = await lockedUntil(tx, user);
@@ -39,7 +39,7 @@ export async function unlockUser(ctx: RequestContext, id: string): Promise<User>
   });
 }
 
-export async function resetUserMfa(ctx: RequestContext, id: string): Promise<User> {
+export async function resetUserMfa(ctx: Ctx, id: string): Promise<User> {
   return withTransaction(ctx, async (tx) => {
     const user = await users(tx).getById(id);
     const mfa = await tx.db.userMfa.findOne({ userId: user.id });
@@ -60,7 +60,7 @@ export async function resetUserMfa(ctx: RequestContext, id: string): Promise<Use
 }
 
 /** Ends every session of a user of the tenant (a stolen device, a leaver): their tokens stop working at once. */
-export async function signOutUserEverywhere(ctx: RequestContext, id: string): Promise<User> {
+export async function signOutUserEverywhere(ctx: Ctx, id: string): Promise<User> {
   return withTransaction(ctx, async (tx) => {
     const db = tx.db.requireTenant();
     const user = await db.users.getById(id);

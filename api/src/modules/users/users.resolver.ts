@@ -1,7 +1,7 @@
 import { Role } from "@atrium/schema";
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, FieldResolver, Ctx as GqlCtx, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { RequirePermission } from "../../auth/require-permission.js";
-import type { RequestContext } from "../../context/request-context.js";
+import type { Ctx } from "../../context/ctx.js";
 import { PageArgs } from "../../graphql/connection.js";
 import { lockedUntil, mfaEnrolled, resetUserMfa, signOutUserEverywhere, unlockUser } from "./user-support.service.js";
 import { createUser, deleteUser, getUser, listUsers, updateUser } from "./users.service.js";
@@ -12,7 +12,7 @@ export class UsersResolver {
   @Query(() => UserConnection)
   @RequirePermission("users:read")
   users(
-    @Ctx() ctx: RequestContext,
+    @GqlCtx() ctx: Ctx,
     @Args(() => PageArgs) page: PageArgs,
     @Arg("filter", () => UserFilter, { nullable: true }) filter?: UserFilter,
   ) {
@@ -21,20 +21,20 @@ export class UsersResolver {
 
   @Query(() => UserType)
   @RequirePermission("users:read")
-  user(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+  user(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return getUser(ctx, id);
   }
 
   @Mutation(() => UserType)
   @RequirePermission("users:write")
-  createUser(@Ctx() ctx: RequestContext, @Arg("input", () => CreateUserInput) input: CreateUserInput) {
+  createUser(@GqlCtx() ctx: Ctx, @Arg("input", () => CreateUserInput) input: CreateUserInput) {
     return createUser(ctx, input);
   }
 
   @Mutation(() => UserType)
   @RequirePermission("users:write")
   updateUser(
-    @Ctx() ctx: RequestContext,
+    @GqlCtx() ctx: Ctx,
     @Arg("id", () => ID) id: string,
     @Arg("input", () => UpdateUserInput) input: UpdateUserInput,
   ) {
@@ -43,19 +43,19 @@ export class UsersResolver {
 
   @Mutation(() => UserType)
   @RequirePermission("users:write")
-  deleteUser(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+  deleteUser(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return deleteUser(ctx, id);
   }
 
   @Mutation(() => UserType, { description: "Ends every session of the user: their tokens stop working at once." })
   @RequirePermission("users:support")
-  signOutUserEverywhere(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+  signOutUserEverywhere(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return signOutUserEverywhere(ctx, id);
   }
 
   @Mutation(() => UserType, { description: "Lifts the user's sign-in lockout and forgets their failed attempts." })
   @RequirePermission("users:support")
-  unlockUser(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+  unlockUser(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return unlockUser(ctx, id);
   }
 
@@ -63,22 +63,22 @@ export class UsersResolver {
     description: "Removes the user's authenticator and recovery codes: they enrol a new one at their next sign-in.",
   })
   @RequirePermission("users:support")
-  resetUserMfa(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+  resetUserMfa(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return resetUserMfa(ctx, id);
   }
 
   @FieldResolver(() => Date, { nullable: true, description: "When the sign-in lockout ends; null when not locked." })
-  lockedUntil(@Root() user: UserType, @Ctx() ctx: RequestContext) {
+  lockedUntil(@Root() user: UserType, @GqlCtx() ctx: Ctx) {
     return lockedUntil(ctx, user as UserType & { tenantId: string | null });
   }
 
   @FieldResolver(() => Boolean, { description: "Whether an authenticator app is enrolled." })
-  mfaEnrolled(@Root() user: UserType, @Ctx() ctx: RequestContext) {
+  mfaEnrolled(@Root() user: UserType, @GqlCtx() ctx: Ctx) {
     return mfaEnrolled(ctx, user as UserType & { tenantId: string | null });
   }
 
   @FieldResolver(() => [Role], { description: "Tenant roles granted directly and through groups." })
-  roles(@Root() user: UserType, @Ctx() ctx: RequestContext): Promise<Role[]> {
+  roles(@Root() user: UserType, @GqlCtx() ctx: Ctx): Promise<Role[]> {
     return ctx.loaders.rolesOfUser.load(user.id);
   }
 }

@@ -1,6 +1,6 @@
 import type { TenantRole, User } from "@atrium/schema";
 import { Brackets, IsNull } from "typeorm";
-import { type RequestContext, withTransaction } from "../../context/request-context.js";
+import { type Ctx, withTransaction } from "../../context/ctx.js";
 import { conflict } from "../../errors/app-error.js";
 import type { PageArgs } from "../../graphql/connection.js";
 import { paginate } from "../../graphql/paginate.js";
@@ -10,9 +10,9 @@ import { recordAudit } from "../../tenancy/audit.js";
 import type { CreateUserInput, UpdateUserInput, UserFilter } from "./users.types.js";
 
 /** Users of the caller's tenant; MSP staff (tenant null) are never reached from here. */
-const users = (ctx: RequestContext) => ctx.db.requireTenant().users;
+const users = (ctx: Ctx) => ctx.db.requireTenant().users;
 
-export function listUsers(ctx: RequestContext, page: PageArgs, filter: UserFilter | undefined) {
+export function listUsers(ctx: Ctx, page: PageArgs, filter: UserFilter | undefined) {
   const query = users(ctx).query("account");
   if (filter?.search) {
     const pattern = `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -28,17 +28,17 @@ export function listUsers(ctx: RequestContext, page: PageArgs, filter: UserFilte
   return paginate(query, page, [{ property: "username", direction: "ASC" }]);
 }
 
-export function getUser(ctx: RequestContext, id: string) {
+export function getUser(ctx: Ctx, id: string) {
   return users(ctx).getById(id);
 }
 
-async function setTenantRole(ctx: RequestContext, userId: string, role: TenantRole) {
+async function setTenantRole(ctx: Ctx, userId: string, role: TenantRole) {
   const bindings = ctx.db.requireTenant().roleBindings;
   await bindings.delete({ userId });
   await bindings.insertMany([{ userId, role, groupId: null }]);
 }
 
-export async function createUser(ctx: RequestContext, input: CreateUserInput): Promise<User> {
+export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<User> {
   return withTransaction(ctx, async (tx) => {
     const scope = users(tx);
     if (await scope.findOne({ username: input.username })) throw conflict(`User "${input.username}" already exists`);
@@ -61,7 +61,7 @@ export async function createUser(ctx: RequestContext, input: CreateUserInput): P
   });
 }
 
-export async function updateUser(ctx: RequestContext, id: string, input: UpdateUserInput): Promise<User> {
+export async function updateUser(ctx: Ctx, id: string, input: UpdateUserInput): Promise<User> {
   return withTransaction(ctx, async (tx) => {
     const scope = users(tx);
     const before = await scope.getById(id);
@@ -84,7 +84,7 @@ export async function updateUser(ctx: RequestContext, id: string, input: UpdateU
   });
 }
 
-export async function deleteUser(ctx: RequestContext, id: string): Promise<User> {
+export async function deleteUser(ctx: Ctx, id: string): Promise<User> {
   return withTransaction(ctx, async (tx) => {
     const scope = users(tx);
     const user = await scope.getById(id);

@@ -1,4 +1,4 @@
-import type { RequestContext } from "../../../context/request-context.js";
+import type { Ctx } from "../../../context/ctx.js";
 import type { ClientContext } from "../evaluator/location-matcher.js";
 
 /**
@@ -6,7 +6,7 @@ import type { ClientContext } from "../evaluator/location-matcher.js";
  * "unknown", which fails closed), the kind of client, and never "via gateway" — only the gateway itself can vouch
  * for that, when it opens a tunnel.
  */
-export function clientOfRequest(ctx: RequestContext): ClientContext {
+export function clientOfRequest(ctx: Ctx): ClientContext {
   const kind = ctx.principal.kind === "api_key" ? "api" : "web";
   return { ip: ctx.clientIp && ctx.clientIp !== "unknown" ? ctx.clientIp : null, kind, viaGateway: false };
 }

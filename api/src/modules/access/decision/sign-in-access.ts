@@ -4,7 +4,7 @@ import { tenantDb } from "../../../db/index.js";
 import type { ClientContext } from "../evaluator/location-matcher.js";
 import { type AccessOutcome, decideWith, loadAccessInputs, type SignInSubject } from "./access-decision.service.js";
 
-/** The part of a request context sign-in has at hand (works with a RequestContext or a transaction's copy). */
+/** The part of a request context sign-in has at hand (works with a Ctx or a transaction's copy). */
 export interface SignInAccessContext {
   manager: EntityManager;
   services: { clock: () => Date };

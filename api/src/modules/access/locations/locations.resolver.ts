@@ -1,7 +1,7 @@
 import type { Location as LocationEntity } from "@atrium/schema";
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, FieldResolver, Ctx as GqlCtx, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { RequirePermission } from "../../../auth/require-permission.js";
-import type { RequestContext } from "../../../context/request-context.js";
+import type { Ctx } from "../../../context/ctx.js";
 import { PageArgs } from "../../../graphql/connection.js";
 import {
   createLocation,
@@ -26,32 +26,32 @@ export class LocationsResolver {
 
   @Query(() => LocationConnection, { description: "The tenant's own locations." })
   @RequirePermission("broker:read")
-  locations(@Ctx() ctx: RequestContext, @Args(() => PageArgs) page: PageArgs) {
+  locations(@GqlCtx() ctx: Ctx, @Args(() => PageArgs) page: PageArgs) {
     return listLocations(ctx, page);
   }
 
   @Query(() => [LocationType], { description: "MSP default locations this tenant sees (not shadowed by name)." })
   @RequirePermission("broker:read")
-  inheritedLocations(@Ctx() ctx: RequestContext) {
+  inheritedLocations(@GqlCtx() ctx: Ctx) {
     return inheritedLocations(ctx);
   }
 
   @Query(() => LocationType)
   @RequirePermission("broker:read")
-  location(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+  location(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return getLocation(ctx, id);
   }
 
   @Mutation(() => LocationType)
   @RequirePermission("broker:write")
-  createLocation(@Ctx() ctx: RequestContext, @Arg("input", () => CreateLocationInput) input: CreateLocationInput) {
+  createLocation(@GqlCtx() ctx: Ctx, @Arg("input", () => CreateLocationInput) input: CreateLocationInput) {
     return createLocation(ctx, input);
   }
 
   @Mutation(() => LocationType)
   @RequirePermission("broker:write")
   updateLocation(
-    @Ctx() ctx: RequestContext,
+    @GqlCtx() ctx: Ctx,
     @Arg("id", () => ID) id: string,
     @Arg("input", () => UpdateLocationInput) input: UpdateLocationInput,
   ) {
@@ -60,26 +60,26 @@ export class LocationsResolver {
 
   @Mutation(() => LocationType)
   @RequirePermission("broker:write")
-  deleteLocation(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+  deleteLocation(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return deleteLocation(ctx, id);
   }
 
   @Query(() => [LocationType], { description: "MSP-wide default locations." })
   @RequirePermission("mspLocations:read")
-  mspLocations(@Ctx() ctx: RequestContext) {
+  mspLocations(@GqlCtx() ctx: Ctx) {
     return listMspLocations(ctx);
   }
 
   @Mutation(() => LocationType)
   @RequirePermission("mspLocations:write")
-  createMspLocation(@Ctx() ctx: RequestContext, @Arg("input", () => CreateLocationInput) input: CreateLocationInput) {
+  createMspLocation(@GqlCtx() ctx: Ctx, @Arg("input", () => CreateLocationInput) input: CreateLocationInput) {
     return createMspLocation(ctx, input);
   }
 
   @Mutation(() => LocationType)
   @RequirePermission("mspLocations:write")
   updateMspLocation(
-    @Ctx() ctx: RequestContext,
+    @GqlCtx() ctx: Ctx,
     @Arg("id", () => ID) id: string,
     @Arg("input", () => UpdateLocationInput) input: UpdateLocationInput,
   ) {
@@ -88,7 +88,7 @@ export class LocationsResolver {
 
   @Mutation(() => LocationType)
   @RequirePermission("mspLocations:write")
-  deleteMspLocation(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+  deleteMspLocation(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return deleteMspLocation(ctx, id);
   }
 }

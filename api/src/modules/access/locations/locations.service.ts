@@ -1,5 +1,5 @@
 import type { Location as LocationEntity, LocationGatewayMode } from "@atrium/schema";
-import { type RequestContext, withTransaction } from "../../../context/request-context.js";
+import { type Ctx, withTransaction } from "../../../context/ctx.js";
 import { badInput, conflict } from "../../../errors/app-error.js";
 import type { PageArgs } from "../../../graphql/connection.js";
 import { paginate } from "../../../graphql/paginate.js";
@@ -14,9 +14,9 @@ type LocationFields = Pick<
   "name" | "description" | "cidrs" | "clientKinds" | "viaGateway" | "timeWindows"
 >;
 
-const locations = (ctx: RequestContext) => ctx.db.requireTenant().locations;
+const locations = (ctx: Ctx) => ctx.db.requireTenant().locations;
 /** MSP-wide defaults (tenant null), managed by MSP staff only; resolvers allow only them here. */
-const mspLocations = (ctx: RequestContext) => ctx.db.msp().locations;
+const mspLocations = (ctx: Ctx) => ctx.db.msp().locations;
 
 /** The same schema the evaluator applies, so nothing is saved that would later fail closed unexpectedly. */
 function validated(fields: LocationFields): LocationFields {
@@ -47,21 +47,21 @@ function fieldsOf(input: CreateLocationInput): LocationFields {
   };
 }
 
-export function listLocations(ctx: RequestContext, page: PageArgs) {
+export function listLocations(ctx: Ctx, page: PageArgs) {
   return paginate(locations(ctx).query("loc"), page, [{ property: "name", direction: "ASC" }]);
 }
 
-export function getLocation(ctx: RequestContext, id: string) {
+export function getLocation(ctx: Ctx, id: string) {
   return locations(ctx).getById(id);
 }
 
 /** MSP defaults this tenant sees (the ones it does not shadow with a location of the same name). */
-export async function inheritedLocations(ctx: RequestContext): Promise<LocationEntity[]> {
+export async function inheritedLocations(ctx: Ctx): Promise<LocationEntity[]> {
   const { locations: visible } = await visibleLocations(ctx.db.requireTenant());
   return visible.filter((location) => location.tenantId === null);
 }
 
-export async function createLocation(ctx: RequestContext, input: CreateLocationInput) {
+export async function createLocation(ctx: Ctx, input: CreateLocationInput) {
   return withTransaction(ctx, async (tx) => {
     const scope = locations(tx);
     const fields = validated(fieldsOf(input));
@@ -72,7 +72,7 @@ export async function createLocation(ctx: RequestContext, input: CreateLocationI
   });
 }
 
-export async function updateLocation(ctx: RequestContext, id: string, input: UpdateLocationInput) {
+export async function updateLocation(ctx: Ctx, id: string, input: UpdateLocationInput) {
   return withTransaction(ctx, async (tx) => {
     const scope = locations(tx);
     const before = await scope.getById(id);
@@ -87,7 +87,7 @@ export async function updateLocation(ctx: RequestContext, id: string, input: Upd
   });
 }
 
-export async function deleteLocation(ctx: RequestContext, id: string) {
+export async function deleteLocation(ctx: Ctx, id: string) {
   return withTransaction(ctx, async (tx) => {
     // Rules that still name it will deny (unknown location) until an admin edits them: fail closed.
     const location = await locations(tx).remove(id);
@@ -97,11 +97,11 @@ export async function deleteLocation(ctx: RequestContext, id: string) {
 }
 
 /** MSP-wide defaults: no tenant, managed by MSP staff only. */
-export function listMspLocations(ctx: RequestContext) {
+export function listMspLocations(ctx: Ctx) {
   return mspLocations(ctx).find({ order: { name: "ASC" } });
 }
 
-export async function createMspLocation(ctx: RequestContext, input: CreateLocationInput) {
+export async function createMspLocation(ctx: Ctx, input: CreateLocationInput) {
   return withTransaction(ctx, async (tx) => {
     const repository = mspLocations(tx);
     const fields = validated(fieldsOf(input));
@@ -120,7 +120,7 @@ export async function createMspLocation(ctx: RequestContext, input: CreateLocati
   });
 }
 
-export async function updateMspLocation(ctx: RequestContext, id: string, input: UpdateLocationInput) {
+export async function updateMspLocation(ctx: Ctx, id: string, input: UpdateLocationInput) {
   return withTransaction(ctx, async (tx) => {
     const before = await mspLocations(tx).getById(id);
     const patch = providedFields(input) as Partial<LocationFields>;
@@ -138,7 +138,7 @@ export async function updateMspLocation(ctx: RequestContext, id: string, input: 
   });
 }
 
-export async function deleteMspLocation(ctx: RequestContext, id: string) {
+export async function deleteMspLocation(ctx: Ctx, id: string) {
   return withTransaction(ctx, async (tx) => {
     const location = await mspLocations(tx).remove(id);
     await recordAudit(tx, {

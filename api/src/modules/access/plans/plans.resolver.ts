@@ -1,6 +1,6 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx as GqlCtx, ID, Mutation, Query, Resolver } from "type-graphql";
 import { RequirePermission } from "../../../auth/require-permission.js";
-import type { RequestContext } from "../../../context/request-context.js";
+import type { Ctx } from "../../../context/ctx.js";
 import { PageArgs } from "../../../graphql/connection.js";
 import {
   powerPlanFields,
@@ -26,26 +26,26 @@ import {
 export class PlansResolver {
   @Query(() => ProtocolPlanConnection)
   @RequirePermission("broker:read")
-  protocolPlans(@Ctx() ctx: RequestContext, @Args(() => PageArgs) page: PageArgs) {
+  protocolPlans(@GqlCtx() ctx: Ctx, @Args(() => PageArgs) page: PageArgs) {
     return protocolPlans.list(ctx, page);
   }
 
   @Query(() => ProtocolPlanType)
   @RequirePermission("broker:read")
-  protocolPlan(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+  protocolPlan(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return protocolPlans.get(ctx, id);
   }
 
   @Mutation(() => ProtocolPlanType)
   @RequirePermission("broker:write")
-  createProtocolPlan(@Ctx() ctx: RequestContext, @Arg("input", () => ProtocolPlanInput) input: ProtocolPlanInput) {
+  createProtocolPlan(@GqlCtx() ctx: Ctx, @Arg("input", () => ProtocolPlanInput) input: ProtocolPlanInput) {
     return protocolPlans.create(ctx, protocolPlanFields(input));
   }
 
   @Mutation(() => ProtocolPlanType)
   @RequirePermission("broker:write")
   updateProtocolPlan(
-    @Ctx() ctx: RequestContext,
+    @GqlCtx() ctx: Ctx,
     @Arg("id", () => ID) id: string,
     @Arg("input", () => ProtocolPlanInput) input: ProtocolPlanInput,
   ) {
@@ -54,32 +54,32 @@ export class PlansResolver {
 
   @Mutation(() => ProtocolPlanType)
   @RequirePermission("broker:write")
-  deleteProtocolPlan(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+  deleteProtocolPlan(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return protocolPlans.remove(ctx, id);
   }
 
   @Query(() => PowerPlanConnection)
   @RequirePermission("broker:read")
-  powerPlans(@Ctx() ctx: RequestContext, @Args(() => PageArgs) page: PageArgs) {
+  powerPlans(@GqlCtx() ctx: Ctx, @Args(() => PageArgs) page: PageArgs) {
     return powerPlans.list(ctx, page);
   }
 
   @Query(() => PowerPlanType)
   @RequirePermission("broker:read")
-  powerPlan(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+  powerPlan(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return powerPlans.get(ctx, id);
   }
 
   @Mutation(() => PowerPlanType)
   @RequirePermission("broker:write")
-  createPowerPlan(@Ctx() ctx: RequestContext, @Arg("input", () => PowerPlanInput) input: PowerPlanInput) {
+  createPowerPlan(@GqlCtx() ctx: Ctx, @Arg("input", () => PowerPlanInput) input: PowerPlanInput) {
     return powerPlans.create(ctx, powerPlanFields(input));
   }
 
   @Mutation(() => PowerPlanType)
   @RequirePermission("broker:write")
   updatePowerPlan(
-    @Ctx() ctx: RequestContext,
+    @GqlCtx() ctx: Ctx,
     @Arg("id", () => ID) id: string,
     @Arg("input", () => PowerPlanInput) input: PowerPlanInput,
   ) {
@@ -88,32 +88,32 @@ export class PlansResolver {
 
   @Mutation(() => PowerPlanType)
   @RequirePermission("broker:write")
-  deletePowerPlan(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+  deletePowerPlan(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return powerPlans.remove(ctx, id);
   }
 
   @Query(() => ReleasePlanConnection)
   @RequirePermission("broker:read")
-  releasePlans(@Ctx() ctx: RequestContext, @Args(() => PageArgs) page: PageArgs) {
+  releasePlans(@GqlCtx() ctx: Ctx, @Args(() => PageArgs) page: PageArgs) {
     return releasePlans.list(ctx, page);
   }
 
   @Query(() => ReleasePlanType)
   @RequirePermission("broker:read")
-  releasePlan(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+  releasePlan(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return releasePlans.get(ctx, id);
   }
 
   @Mutation(() => ReleasePlanType)
   @RequirePermission("broker:write")
-  createReleasePlan(@Ctx() ctx: RequestContext, @Arg("input", () => ReleasePlanInput) input: ReleasePlanInput) {
+  createReleasePlan(@GqlCtx() ctx: Ctx, @Arg("input", () => ReleasePlanInput) input: ReleasePlanInput) {
     return releasePlans.create(ctx, releasePlanFields(input));
   }
 
   @Mutation(() => ReleasePlanType)
   @RequirePermission("broker:write")
   updateReleasePlan(
-    @Ctx() ctx: RequestContext,
+    @GqlCtx() ctx: Ctx,
     @Arg("id", () => ID) id: string,
     @Arg("input", () => ReleasePlanInput) input: ReleasePlanInput,
   ) {
@@ -122,7 +122,7 @@ export class PlansResolver {
 
   @Mutation(() => ReleasePlanType)
   @RequirePermission("broker:write")
-  deleteReleasePlan(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+  deleteReleasePlan(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return releasePlans.remove(ctx, id);
   }
 }

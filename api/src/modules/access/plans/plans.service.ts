@@ -1,5 +1,5 @@
 import type { PlanPowerAction, ProtocolSetting, ReleaseDisposition } from "@atrium/schema";
-import { type RequestContext, withTransaction } from "../../../context/request-context.js";
+import { type Ctx, withTransaction } from "../../../context/ctx.js";
 import type { OneTenantDb, ScopedRepository, TenantOwned } from "../../../db/index.js";
 import { badInput, conflict } from "../../../errors/app-error.js";
 import type { PageArgs } from "../../../graphql/connection.js";
@@ -18,12 +18,12 @@ const REFERENCE: Record<PlanKind, "protocolPlanId" | "powerPlanId" | "releasePla
 
 /** Create/update/delete shared by the three plan kinds: unique names, audit, and no deleting a plan in use. */
 function planCrud<T extends Plan>(repository: (db: OneTenantDb) => ScopedRepository<T>, kind: PlanKind) {
-  const scope = (ctx: RequestContext) => repository(ctx.db.requireTenant());
+  const scope = (ctx: Ctx) => repository(ctx.db.requireTenant());
   return {
-    list: (ctx: RequestContext, page: PageArgs) =>
+    list: (ctx: Ctx, page: PageArgs) =>
       paginate(scope(ctx).query("plan"), page, [{ property: "name", direction: "ASC" }]),
-    get: (ctx: RequestContext, id: string) => scope(ctx).getById(id),
-    create: (ctx: RequestContext, fields: Omit<Partial<T>, "id" | "tenantId"> & { name: string }) =>
+    get: (ctx: Ctx, id: string) => scope(ctx).getById(id),
+    create: (ctx: Ctx, fields: Omit<Partial<T>, "id" | "tenantId"> & { name: string }) =>
       withTransaction(ctx, async (tx) => {
         const plans = scope(tx);
         if (await plans.findOne({ name: fields.name } as never))
@@ -32,7 +32,7 @@ function planCrud<T extends Plan>(repository: (db: OneTenantDb) => ScopedReposit
         await recordAudit(tx, { action: `create${kind}`, targetType: kind, targetId: plan.id, after: plan });
         return plan;
       }),
-    update: (ctx: RequestContext, id: string, fields: Omit<Partial<T>, "id" | "tenantId"> & { name: string }) =>
+    update: (ctx: Ctx, id: string, fields: Omit<Partial<T>, "id" | "tenantId"> & { name: string }) =>
       withTransaction(ctx, async (tx) => {
         const plans = scope(tx);
         const before = { ...(await plans.getById(id)) };
@@ -42,7 +42,7 @@ function planCrud<T extends Plan>(repository: (db: OneTenantDb) => ScopedReposit
         await recordAudit(tx, { action: `update${kind}`, targetType: kind, targetId: id, before, after: plan });
         return plan;
       }),
-    remove: (ctx: RequestContext, id: string) =>
+    remove: (ctx: Ctx, id: string) =>
       withTransaction(ctx, async (tx) => {
         const plans = scope(tx);
         const plan = await plans.getById(id);

@@ -1,7 +1,7 @@
 import type { Policy } from "@atrium/schema";
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, FieldResolver, Ctx as GqlCtx, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { RequirePermission } from "../../../auth/require-permission.js";
-import type { RequestContext } from "../../../context/request-context.js";
+import type { Ctx } from "../../../context/ctx.js";
 import { PageArgs } from "../../../graphql/connection.js";
 import {
   createPolicy,
@@ -22,32 +22,32 @@ import {
 @Resolver(() => PolicyType)
 export class PoliciesResolver {
   @FieldResolver(() => [PoolEntitlementType])
-  entitlements(@Root() policy: Policy, @Ctx() ctx: RequestContext) {
+  entitlements(@Root() policy: Policy, @GqlCtx() ctx: Ctx) {
     return entitlementsOf(ctx, policy);
   }
 
   @Query(() => PolicyConnection)
   @RequirePermission("broker:read")
-  policies(@Ctx() ctx: RequestContext, @Args(() => PageArgs) page: PageArgs) {
+  policies(@GqlCtx() ctx: Ctx, @Args(() => PageArgs) page: PageArgs) {
     return listPolicies(ctx, page);
   }
 
   @Query(() => PolicyType)
   @RequirePermission("broker:read")
-  policy(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+  policy(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return getPolicy(ctx, id);
   }
 
   @Mutation(() => PolicyType)
   @RequirePermission("broker:write")
-  createPolicy(@Ctx() ctx: RequestContext, @Arg("input", () => CreatePolicyInput) input: CreatePolicyInput) {
+  createPolicy(@GqlCtx() ctx: Ctx, @Arg("input", () => CreatePolicyInput) input: CreatePolicyInput) {
     return createPolicy(ctx, input);
   }
 
   @Mutation(() => PolicyType)
   @RequirePermission("broker:write")
   updatePolicy(
-    @Ctx() ctx: RequestContext,
+    @GqlCtx() ctx: Ctx,
     @Arg("id", () => ID) id: string,
     @Arg("input", () => UpdatePolicyInput) input: UpdatePolicyInput,
   ) {
@@ -56,7 +56,7 @@ export class PoliciesResolver {
 
   @Mutation(() => PolicyType)
   @RequirePermission("broker:write")
-  deletePolicy(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+  deletePolicy(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return deletePolicy(ctx, id);
   }
 }

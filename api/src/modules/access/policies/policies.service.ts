@@ -1,27 +1,27 @@
 import type { OfferSortOrder, Policy, PoolEntitlement, RogueLoginAction, UserPowerAction } from "@atrium/schema";
-import { type RequestContext, withTransaction } from "../../../context/request-context.js";
+import { type Ctx, withTransaction } from "../../../context/ctx.js";
 import { badInput, conflict } from "../../../errors/app-error.js";
 import type { PageArgs } from "../../../graphql/connection.js";
 import { paginate } from "../../../graphql/paginate.js";
 import { recordAudit } from "../../../tenancy/audit.js";
 import type { CreatePolicyInput, PoolEntitlementInput, UpdatePolicyInput } from "./policies.types.js";
 
-const policies = (ctx: RequestContext) => ctx.db.requireTenant().policies;
+const policies = (ctx: Ctx) => ctx.db.requireTenant().policies;
 
-export function listPolicies(ctx: RequestContext, page: PageArgs) {
+export function listPolicies(ctx: Ctx, page: PageArgs) {
   return paginate(policies(ctx).query("policy"), page, [{ property: "name", direction: "ASC" }]);
 }
 
-export function getPolicy(ctx: RequestContext, id: string) {
+export function getPolicy(ctx: Ctx, id: string) {
   return policies(ctx).getById(id);
 }
 
-export function entitlementsOf(ctx: RequestContext, policy: Policy): Promise<PoolEntitlement[]> {
+export function entitlementsOf(ctx: Ctx, policy: Policy): Promise<PoolEntitlement[]> {
   return ctx.db.requireTenant().poolEntitlements.find({ where: { policyId: policy.id }, order: { position: "ASC" } });
 }
 
 /** Every referenced pool and plan is resolved inside the caller's tenant: a foreign id is NOT_FOUND. */
-async function replaceEntitlements(tx: RequestContext, policy: Policy, inputs: PoolEntitlementInput[]) {
+async function replaceEntitlements(tx: Ctx, policy: Policy, inputs: PoolEntitlementInput[]) {
   const db = tx.db.requireTenant();
   const seen = new Set<string>();
   for (const input of inputs) {
@@ -49,7 +49,7 @@ async function replaceEntitlements(tx: RequestContext, policy: Policy, inputs: P
   return db.poolEntitlements.insertMany(rows);
 }
 
-export async function createPolicy(ctx: RequestContext, input: CreatePolicyInput) {
+export async function createPolicy(ctx: Ctx, input: CreatePolicyInput) {
   return withTransaction(ctx, async (tx) => {
     const scope = policies(tx);
     if (await scope.findOne({ name: input.name })) throw conflict(`Policy "${input.name}" already exists`);
@@ -70,7 +70,7 @@ export async function createPolicy(ctx: RequestContext, input: CreatePolicyInput
   });
 }
 
-export async function updatePolicy(ctx: RequestContext, id: string, input: UpdatePolicyInput) {
+export async function updatePolicy(ctx: Ctx, id: string, input: UpdatePolicyInput) {
   return withTransaction(ctx, async (tx) => {
     const scope = policies(tx);
     const before = { ...(await scope.getById(id)) };
@@ -95,7 +95,7 @@ export async function updatePolicy(ctx: RequestContext, id: string, input: Updat
   });
 }
 
-export async function deletePolicy(ctx: RequestContext, id: string) {
+export async function deletePolicy(ctx: Ctx, id: string) {
   return withTransaction(ctx, async (tx) => {
     const scope = policies(tx);
     const policy = await scope.getById(id);

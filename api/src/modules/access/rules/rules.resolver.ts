@@ -1,6 +1,6 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx as GqlCtx, ID, Mutation, Query, Resolver } from "type-graphql";
 import { RequirePermission } from "../../../auth/require-permission.js";
-import type { RequestContext } from "../../../context/request-context.js";
+import type { Ctx } from "../../../context/ctx.js";
 import { PageArgs } from "../../../graphql/connection.js";
 import { createRule, deleteRule, describeRule, getRule, listRules, updateRule } from "./rules.service.js";
 import { AssignmentRuleConnection, AssignmentRuleInput, AssignmentRuleType } from "./rules.types.js";
@@ -10,7 +10,7 @@ export class AssignmentRulesResolver {
   @Query(() => AssignmentRuleConnection, { description: "In evaluation order (position)." })
   @RequirePermission("broker:read")
   assignmentRules(
-    @Ctx() ctx: RequestContext,
+    @GqlCtx() ctx: Ctx,
     @Args(() => PageArgs) page: PageArgs,
     @Arg("identityProviderId", () => ID, { nullable: true, description: "Only this provider's rules." })
     identityProviderId?: string | null,
@@ -20,23 +20,20 @@ export class AssignmentRulesResolver {
 
   @Query(() => AssignmentRuleType)
   @RequirePermission("broker:read")
-  async assignmentRule(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+  async assignmentRule(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return describeRule(await getRule(ctx, id));
   }
 
   @Mutation(() => AssignmentRuleType)
   @RequirePermission("broker:write")
-  async createAssignmentRule(
-    @Ctx() ctx: RequestContext,
-    @Arg("input", () => AssignmentRuleInput) input: AssignmentRuleInput,
-  ) {
+  async createAssignmentRule(@GqlCtx() ctx: Ctx, @Arg("input", () => AssignmentRuleInput) input: AssignmentRuleInput) {
     return describeRule(await createRule(ctx, input));
   }
 
   @Mutation(() => AssignmentRuleType)
   @RequirePermission("broker:write")
   async updateAssignmentRule(
-    @Ctx() ctx: RequestContext,
+    @GqlCtx() ctx: Ctx,
     @Arg("id", () => ID) id: string,
     @Arg("input", () => AssignmentRuleInput) input: AssignmentRuleInput,
   ) {
@@ -45,7 +42,7 @@ export class AssignmentRulesResolver {
 
   @Mutation(() => AssignmentRuleType)
   @RequirePermission("broker:write")
-  async deleteAssignmentRule(@Ctx() ctx: RequestContext, @Arg("id", () => ID) id: string) {
+  async deleteAssignmentRule(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return describeRule(await deleteRule(ctx, id));
   }
 }

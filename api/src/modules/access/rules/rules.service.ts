@@ -1,5 +1,5 @@
 import type { AssignmentRule } from "@atrium/schema";
-import { type RequestContext, withTransaction } from "../../../context/request-context.js";
+import { type Ctx, withTransaction } from "../../../context/ctx.js";
 import { badInput, notFound } from "../../../errors/app-error.js";
 import type { PageArgs } from "../../../graphql/connection.js";
 import { paginate } from "../../../graphql/paginate.js";
@@ -9,9 +9,9 @@ import { assignmentRuleSchema, ruleConditionSchema, ruleOutcomeSchema } from "..
 import { describeZodError } from "../evaluator/location.types.js";
 import type { AssignmentRuleInput } from "./rules.types.js";
 
-const rules = (ctx: RequestContext) => ctx.db.requireTenant().assignmentRules;
+const rules = (ctx: Ctx) => ctx.db.requireTenant().assignmentRules;
 
-export async function listRules(ctx: RequestContext, page: PageArgs, identityProviderId?: string | null) {
+export async function listRules(ctx: Ctx, page: PageArgs, identityProviderId?: string | null) {
   const query = rules(ctx).query("rule");
   if (identityProviderId !== undefined) {
     if (identityProviderId === null) query.andWhere("rule.identityProviderId IS NULL");
@@ -25,7 +25,7 @@ export async function listRules(ctx: RequestContext, page: PageArgs, identityPro
   };
 }
 
-export function getRule(ctx: RequestContext, id: string) {
+export function getRule(ctx: Ctx, id: string) {
   return rules(ctx).getById(id);
 }
 
@@ -33,7 +33,7 @@ export function getRule(ctx: RequestContext, id: string) {
  * Builds the stored JSON with the evaluator's own schemas and checks every reference inside the tenant, so an admin
  * learns about a mistake now instead of users being denied later.
  */
-async function ruleFields(tx: RequestContext, input: AssignmentRuleInput) {
+async function ruleFields(tx: Ctx, input: AssignmentRuleInput) {
   const subject =
     input.subjectType === "group"
       ? { type: "group", group: input.group }
@@ -81,7 +81,7 @@ async function ruleFields(tx: RequestContext, input: AssignmentRuleInput) {
   };
 }
 
-export async function createRule(ctx: RequestContext, input: AssignmentRuleInput) {
+export async function createRule(ctx: Ctx, input: AssignmentRuleInput) {
   return withTransaction(ctx, async (tx) => {
     const rule = await rules(tx).insert(await ruleFields(tx, input));
     await recordAudit(tx, {
@@ -94,7 +94,7 @@ export async function createRule(ctx: RequestContext, input: AssignmentRuleInput
   });
 }
 
-export async function updateRule(ctx: RequestContext, id: string, input: AssignmentRuleInput) {
+export async function updateRule(ctx: Ctx, id: string, input: AssignmentRuleInput) {
   return withTransaction(ctx, async (tx) => {
     const scope = rules(tx);
     const before = { ...(await scope.getById(id)) };
@@ -110,7 +110,7 @@ export async function updateRule(ctx: RequestContext, id: string, input: Assignm
   });
 }
 
-export async function deleteRule(ctx: RequestContext, id: string) {
+export async function deleteRule(ctx: Ctx, id: string) {
   return withTransaction(ctx, async (tx) => {
     const rule = await rules(tx).remove(id);
     await recordAudit(tx, { action: "deleteAssignmentRule", targetType: "AssignmentRule", targetId: id, before: rule });

@@ -1,5 +1,5 @@
 import type { Policy, PoolEntitlement, User } from "@atrium/schema";
-import type { RequestContext } from "../../../context/request-context.js";
+import type { Ctx } from "../../../context/ctx.js";
 import { unauthenticated } from "../../../errors/app-error.js";
 import {
   type AccessOutcome,
@@ -26,7 +26,7 @@ export interface BrokerActor {
  * Re-runs the assignment rules for this request (client address, now): access is enforced at offer and connect,
  * not only at sign-in, so a user who moved outside the office or past a time window is stopped here.
  */
-export async function brokerActor(ctx: RequestContext): Promise<BrokerActor> {
+export async function brokerActor(ctx: Ctx): Promise<BrokerActor> {
   const startedMs = performance.now();
   const db = ctx.db.requireTenant();
   if (ctx.principal.kind !== "user") throw unauthenticated("Desktops are for signed-in users");

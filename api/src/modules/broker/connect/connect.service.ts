@@ -1,6 +1,6 @@
 import type { Desktop, PoolEntitlement } from "@atrium/schema";
-import type { RequestContext } from "../../../context/request-context.js";
-import { withTransaction } from "../../../context/request-context.js";
+import type { Ctx } from "../../../context/ctx.js";
+import { withTransaction } from "../../../context/ctx.js";
 import { claimFirstFree, type OneTenantDb } from "../../../db/index.js";
 import { badInput } from "../../../errors/app-error.js";
 import { recordAudit } from "../../../tenancy/audit.js";
@@ -39,7 +39,7 @@ function enforceLimit(actor: BrokerActor, held: readonly Desktop[]) {
  * db/claims/claim-desktop.sql.ts, for a desktop the user picked as for the candidates of a pool.
  */
 function claimAndFinish(
-  ctx: RequestContext,
+  ctx: Ctx,
   actor: BrokerActor,
   candidates: readonly Desktop[],
   entitlement: PoolEntitlement,
@@ -55,7 +55,7 @@ function claimAndFinish(
 
 /** Writes what a connection leaves behind (assignment, session, ticket) in the claim's transaction. */
 async function finishConnect(
-  tx: RequestContext,
+  tx: Ctx,
   actor: BrokerActor,
   desktop: Desktop,
   entitlement: PoolEntitlement,
@@ -146,7 +146,7 @@ async function finishConnect(
  * Assigns (or re-opens) a desktop and says how to reach it. With `desktopId` the user asks for one offered desktop;
  * with `poolId` the broker picks the best free one and keeps trying others while concurrent users win the race.
  */
-export async function connect(ctx: RequestContext, input: ConnectInput): Promise<DesktopConnectionType> {
+export async function connect(ctx: Ctx, input: ConnectInput): Promise<DesktopConnectionType> {
   if (!input.desktopId === !input.poolId) throw badInput("Give exactly one of desktopId or poolId", "desktopId");
   const actor = await brokerActor(ctx);
   const db = ctx.db.requireTenant();

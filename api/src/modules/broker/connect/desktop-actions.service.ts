@@ -1,6 +1,6 @@
 import type { Desktop, UserPowerAction } from "@atrium/schema";
 import { In } from "typeorm";
-import { type RequestContext, withTransaction } from "../../../context/request-context.js";
+import { type Ctx, withTransaction } from "../../../context/ctx.js";
 import { isUuid, type Patch } from "../../../db/index.js";
 import { notFound } from "../../../errors/app-error.js";
 import { recordAudit } from "../../../tenancy/audit.js";
@@ -17,7 +17,7 @@ import { candidateDesktops, desktopsHeldBy } from "./offers.service.js";
  * The offer list: per entitlement (in policy order), the desktops the user already holds in that pool, then the best
  * free ones up to the entitlement's offer count.
  */
-export async function myDesktops(ctx: RequestContext): Promise<DesktopOfferType[]> {
+export async function myDesktops(ctx: Ctx): Promise<DesktopOfferType[]> {
   const actor = await brokerActor(ctx);
   const db = ctx.db.requireTenant();
   const constraints = actor.outcome.decision.constraints ?? DEFAULT_CONNECTION_CONSTRAINTS;
@@ -51,7 +51,7 @@ export async function myDesktops(ctx: RequestContext): Promise<DesktopOfferType[
 }
 
 /** A desktop the caller holds; anything else (free, someone else's, another tenant's) is NOT_FOUND to them. */
-async function heldDesktop(ctx: RequestContext, actor: BrokerActor, desktopId: string): Promise<Desktop> {
+async function heldDesktop(ctx: Ctx, actor: BrokerActor, desktopId: string): Promise<Desktop> {
   const desktop = isUuid(desktopId)
     ? await ctx.db.requireTenant().desktops.findOne({ id: desktopId, assignedUserId: actor.user.id })
     : null;
@@ -59,7 +59,7 @@ async function heldDesktop(ctx: RequestContext, actor: BrokerActor, desktopId: s
   return desktop;
 }
 
-export async function releaseMyDesktop(ctx: RequestContext, desktopId: string): Promise<ReleaseResultType> {
+export async function releaseMyDesktop(ctx: Ctx, desktopId: string): Promise<ReleaseResultType> {
   const actor = await brokerActor(ctx);
   const desktop = await heldDesktop(ctx, actor, desktopId);
   return withTransaction(ctx, async (tx) => {
@@ -83,7 +83,7 @@ const POWER_PATCH: Record<UserPowerAction, Patch<Desktop>> = {
 };
 
 /** User power actions the entitlement allows; the controller carries them out against the cloud. */
-export async function powerMyDesktop(ctx: RequestContext, desktopId: string, action: UserPowerAction) {
+export async function powerMyDesktop(ctx: Ctx, desktopId: string, action: UserPowerAction) {
   const actor = await brokerActor(ctx);
   const desktop = await heldDesktop(ctx, actor, desktopId);
   const entitlement = actor.entitlements.find((item) => item.poolId === desktop.poolId);

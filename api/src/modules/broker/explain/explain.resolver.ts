@@ -1,6 +1,6 @@
-import { Args, Ctx, Query, Resolver } from "type-graphql";
+import { Args, Ctx as GqlCtx, Query, Resolver } from "type-graphql";
 import { RequirePermission } from "../../../auth/require-permission.js";
-import type { RequestContext } from "../../../context/request-context.js";
+import type { Ctx } from "../../../context/ctx.js";
 import { explainAccess } from "./explain.service.js";
 import { AccessExplanationType, ExplainAccessArgs } from "./explain.types.js";
 
@@ -10,7 +10,7 @@ export class ExplainResolver {
     description: "Which rule matches a user of your tenant at an address and time, which policy, and what is offered.",
   })
   @RequirePermission("access:explain")
-  explainAccess(@Ctx() ctx: RequestContext, @Args(() => ExplainAccessArgs) args: ExplainAccessArgs) {
+  explainAccess(@GqlCtx() ctx: Ctx, @Args(() => ExplainAccessArgs) args: ExplainAccessArgs) {
     return explainAccess(ctx, args);
   }
 }

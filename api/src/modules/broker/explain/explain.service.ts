@@ -1,5 +1,5 @@
 import type { Desktop as DesktopRow, PoolEntitlement } from "@atrium/schema";
-import type { RequestContext } from "../../../context/request-context.js";
+import type { Ctx } from "../../../context/ctx.js";
 import { badInput, notFound } from "../../../errors/app-error.js";
 import {
   DEFAULT_CONNECTION_CONSTRAINTS,
@@ -30,7 +30,7 @@ function whyNot(desktop: DesktopRow, userId: string, entitlement: PoolEntitlemen
  * For admins and helpdesk: what the rules decide for a user of their tenant at an address and time, and what the
  * user would be offered and why other desktops would not be. Read-only: nothing is assigned or recorded.
  */
-export async function explainAccess(ctx: RequestContext, args: ExplainAccessArgs): Promise<AccessExplanationType> {
+export async function explainAccess(ctx: Ctx, args: ExplainAccessArgs): Promise<AccessExplanationType> {
   const db = ctx.db.requireTenant();
   const address = parseIpLoose(args.clientAddress);
   if (!address) throw badInput("clientAddress is not an IP address", "clientAddress");

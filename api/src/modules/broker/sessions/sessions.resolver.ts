@@ -1,6 +1,6 @@
-import { Arg, Args, Ctx, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx as GqlCtx, Query, Resolver } from "type-graphql";
 import { RequirePermission } from "../../../auth/require-permission.js";
-import type { RequestContext } from "../../../context/request-context.js";
+import type { Ctx } from "../../../context/ctx.js";
 import { PageArgs } from "../../../graphql/connection.js";
 import { listDesktopSessions } from "./sessions.service.js";
 import { DesktopSessionConnection, DesktopSessionFilter, DesktopSessionType } from "./sessions.types.js";
@@ -10,7 +10,7 @@ export class DesktopSessionsResolver {
   @Query(() => DesktopSessionConnection, { description: "Desktop sessions of the tenant, newest first." })
   @RequirePermission("sessions:read")
   desktopSessions(
-    @Ctx() ctx: RequestContext,
+    @GqlCtx() ctx: Ctx,
     @Args(() => PageArgs) page: PageArgs,
     @Arg("filter", () => DesktopSessionFilter, { nullable: true }) filter?: DesktopSessionFilter,
   ) {

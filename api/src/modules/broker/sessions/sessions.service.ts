@@ -1,6 +1,6 @@
 import type { DesktopSession } from "@atrium/schema";
 import { In } from "typeorm";
-import type { RequestContext } from "../../../context/request-context.js";
+import type { Ctx } from "../../../context/ctx.js";
 import { badInput } from "../../../errors/app-error.js";
 import type { PageArgs } from "../../../graphql/connection.js";
 import { paginate } from "../../../graphql/paginate.js";
@@ -12,7 +12,7 @@ function durationSeconds(session: DesktopSession, now: Date): number {
 }
 
 /** Sessions of the caller's tenant, newest first, with the desktop names of the page in one extra statement. */
-export async function listDesktopSessions(ctx: RequestContext, page: PageArgs, filter: DesktopSessionFilter = {}) {
+export async function listDesktopSessions(ctx: Ctx, page: PageArgs, filter: DesktopSessionFilter = {}) {
   if (filter.from && filter.to && filter.from >= filter.to) throw badInput("from must be before to", "from");
   const db = ctx.db.requireTenant();
   const query = db.desktopSessions.query("session");

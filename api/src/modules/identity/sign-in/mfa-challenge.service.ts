@@ -1,6 +1,6 @@
 import type { AuthFlowState, IdentityProvider, MfaMethod, User } from "@atrium/schema";
 import { signInCtx } from "../../../context/build-ctx.js";
-import type { RequestContext } from "../../../context/request-context.js";
+import type { Ctx } from "../../../context/ctx.js";
 import { AppError } from "../../../errors/app-error.js";
 import { consumeFlowState, createFlowState, findFlowState, updateFlowState } from "../flow-state.store.js";
 import { settingsFor } from "../identity-settings.service.js";
@@ -44,16 +44,12 @@ const expired = () =>
   new AppError("UNAUTHENTICATED", "This sign-in has expired; sign in again", { reason: "mfa_expired" });
 const wrongCode = () => new AppError("UNAUTHENTICATED", "The code is not valid", { reason: "mfa_invalid" });
 
-async function radiusProviderFor(ctx: RequestContext, tenantId: string | null, id: string | null) {
+async function radiusProviderFor(ctx: Ctx, tenantId: string | null, id: string | null) {
   if (!id) return null;
   return signInCtx(ctx, tenantId).db.identityProviders.findOne({ id, kind: "radius", enabled: true });
 }
 
-async function saveChallenge(
-  ctx: RequestContext,
-  auth: PrimaryAuthentication,
-  data: ChallengeData,
-): Promise<SignInOutcome> {
+async function saveChallenge(ctx: Ctx, auth: PrimaryAuthentication, data: ChallengeData): Promise<SignInOutcome> {
   const token = await createFlowState(ctx, {
     kind: "mfa_challenge",
     tenantId: auth.user.tenantId,
@@ -80,7 +76,7 @@ async function saveChallenge(
  * hand, the first RADIUS round runs now: an Accept (e.g. a push approved) completes the sign-in, a Challenge
  * becomes the prompt, a Reject fails.
  */
-export async function createMfaChallenge(ctx: RequestContext, auth: PrimaryAuthentication): Promise<SignInOutcome> {
+export async function createMfaChallenge(ctx: Ctx, auth: PrimaryAuthentication): Promise<SignInOutcome> {
   const settings = await settingsFor(ctx, auth.user.tenantId);
   const mfa = await mfaOf(ctx, auth.user);
   const radius = await radiusProviderFor(ctx, auth.user.tenantId, settings.mfaRadiusProviderId);
@@ -133,7 +129,7 @@ type RadiusRound =
   | { kind: "challenge"; state: string; message: string };
 
 async function radiusRound(
-  ctx: RequestContext,
+  ctx: Ctx,
   provider: IdentityProvider,
   username: string,
   password: string,
@@ -157,7 +153,7 @@ function inferMethod(data: ChallengeData, code: string): MfaMethod {
   return data.methods[0] ?? "totp";
 }
 
-async function loadChallenge(ctx: RequestContext, token: string) {
+async function loadChallenge(ctx: Ctx, token: string) {
   const row = await findFlowState(ctx, "mfa_challenge", token);
   // The challenge was stored in the user's tenant: the rest of the sign-in acts there.
   const signIn = signInCtx(ctx, row?.tenantId ?? null);
@@ -168,7 +164,7 @@ async function loadChallenge(ctx: RequestContext, token: string) {
 }
 
 /** For a challenge that offers totp_enrolment: the enrolment the user scans before answering with a code. */
-export async function enrolTotpForChallenge(ctx: RequestContext, token: string): Promise<TotpEnrolment> {
+export async function enrolTotpForChallenge(ctx: Ctx, token: string): Promise<TotpEnrolment> {
   const { signIn, user, data } = await loadChallenge(ctx, token);
   if (!data.methods.includes("totp_enrolment"))
     throw new AppError("BAD_USER_INPUT", "This challenge does not offer enrolment");
@@ -176,7 +172,7 @@ export async function enrolTotpForChallenge(ctx: RequestContext, token: string):
 }
 
 async function checkFactor(
-  ctx: RequestContext,
+  ctx: Ctx,
   row: AuthFlowState,
   user: User,
   data: ChallengeData,
@@ -209,7 +205,7 @@ async function checkFactor(
 }
 
 /** Answers a pending challenge. Wrong answers count towards the user's lockout and end the challenge after five. */
-export async function completeMfa(request: RequestContext, input: CompleteMfaInput): Promise<SignInOutcome> {
+export async function completeMfa(request: Ctx, input: CompleteMfaInput): Promise<SignInOutcome> {
   const { signIn: ctx, row, user, provider, data } = await loadChallenge(request, input.challengeToken);
   const method = input.method ?? inferMethod(data, input.code);
   const result = await checkFactor(ctx, row, user, data, method, input.code);

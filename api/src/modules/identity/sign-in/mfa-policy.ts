@@ -1,5 +1,5 @@
 import type { IdentityProvider, User } from "@atrium/schema";
-import type { RequestContext } from "../../../context/request-context.js";
+import type { Ctx } from "../../../context/ctx.js";
 import { clientOfRequest, decideAccessAtSignIn } from "../../access/index.js";
 import { settingsFor } from "../identity-settings.service.js";
 
@@ -12,11 +12,7 @@ export type SignInVerdict = { allowed: true; mfaRequired: boolean } | { allowed:
  * rule matches still signs in — an administrator without desktops must reach the console — and is simply offered
  * nothing. MSP staff are not under tenant rules.
  */
-export async function signInVerdict(
-  ctx: RequestContext,
-  user: User,
-  provider: IdentityProvider | null,
-): Promise<SignInVerdict> {
+export async function signInVerdict(ctx: Ctx, user: User, provider: IdentityProvider | null): Promise<SignInVerdict> {
   const tenantWide = (await settingsFor(ctx, user.tenantId)).mfaRequired;
   const outcome = await decideAccessAtSignIn(
     ctx,

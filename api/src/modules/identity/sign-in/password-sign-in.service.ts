@@ -1,6 +1,6 @@
 import type { IdentityProvider, User } from "@atrium/schema";
 import { signInCtx } from "../../../context/build-ctx.js";
-import { type RequestContext, withTransaction } from "../../../context/request-context.js";
+import { type Ctx, withTransaction } from "../../../context/ctx.js";
 import { AppError } from "../../../errors/app-error.js";
 import { verifyPassword } from "../../../security/passwords.js";
 import { resolveSignInTenant, settingsFor } from "../identity-settings.service.js";
@@ -42,7 +42,7 @@ const passwordChangeRequired = (reason: string) =>
 const throttled = () =>
   new AppError("RATE_LIMITED", "Too many failed sign-in attempts; try again later", { reason: "login_throttled" });
 
-async function ldapProviders(ctx: RequestContext) {
+async function ldapProviders(ctx: Ctx) {
   return ctx.db.identityProviders.find({
     where: { kind: "ldap", enabled: true },
     order: { priority: "ASC", name: "ASC" },
@@ -50,7 +50,7 @@ async function ldapProviders(ctx: RequestContext) {
 }
 
 /** Directories in priority order; a directory that does not know the name (or is down) hands over to the next. */
-async function viaDirectories(ctx: RequestContext, username: string, password: string): Promise<FirstFactor> {
+async function viaDirectories(ctx: Ctx, username: string, password: string): Promise<FirstFactor> {
   let last: FirstFactor = { ok: false, reason: "user_not_found", provider: null };
   for (const provider of await ldapProviders(ctx)) {
     const result = await authenticateLdap(ldapConfigOf(ctx.services, provider), username, password);
@@ -77,7 +77,7 @@ async function viaDirectories(ctx: RequestContext, username: string, password: s
 }
 
 /** `ctx` is the sign-in's: its door is the tenant the sign-in is for. */
-async function firstFactor(ctx: RequestContext, input: PasswordSignInInput): Promise<FirstFactor> {
+async function firstFactor(ctx: Ctx, input: PasswordSignInInput): Promise<FirstFactor> {
   const local = await ctx.db.users.findOne({ username: input.username });
   if (local && local.source !== "local") {
     // A provisioned account signs in through its provider only; its Atrium row holds no password.
@@ -103,7 +103,7 @@ async function firstFactor(ctx: RequestContext, input: PasswordSignInInput): Pro
  * tokens or in a pending-MFA challenge. The tenant comes from the slug, else from the login host name.
  */
 export async function passwordSignIn(
-  request: RequestContext,
+  request: Ctx,
   input: PasswordSignInInput,
   hostname?: string,
 ): Promise<SignInOutcome> {

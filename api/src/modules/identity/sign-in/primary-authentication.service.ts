@@ -1,4 +1,4 @@
-import type { RequestContext } from "../../../context/request-context.js";
+import type { Ctx } from "../../../context/ctx.js";
 import { AppError } from "../../../errors/app-error.js";
 import { createMfaChallenge } from "./mfa-challenge.service.js";
 import { signInVerdict } from "./mfa-policy.js";
@@ -18,10 +18,7 @@ const accessDeniedHere = () =>
  * Refused when the tenant's rules deny this user here; a second factor when a rule, the tenant or the user's own
  * enrolment asks for one; otherwise the session right away.
  */
-export async function finishPrimaryAuthentication(
-  ctx: RequestContext,
-  auth: PrimaryAuthentication,
-): Promise<SignInOutcome> {
+export async function finishPrimaryAuthentication(ctx: Ctx, auth: PrimaryAuthentication): Promise<SignInOutcome> {
   const verdict = await signInVerdict(ctx, auth.user, auth.provider);
   if (!verdict.allowed) {
     await failSignIn(ctx, {

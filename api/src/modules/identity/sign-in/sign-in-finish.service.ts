@@ -1,6 +1,6 @@
 import type { IdentityProvider, LoginMfa, LoginProviderKind, User } from "@atrium/schema";
 import { signInCtx } from "../../../context/build-ctx.js";
-import type { RequestContext } from "../../../context/request-context.js";
+import type { Ctx } from "../../../context/ctx.js";
 import { AppError } from "../../../errors/app-error.js";
 import { recordAudit } from "../../../tenancy/audit.js";
 import { startSession } from "../../sessions/sessions.service.js";
@@ -28,7 +28,7 @@ export function outcomeToResult(outcome: SignInOutcome): AuthPayload | MfaChalle
 }
 
 export async function completeSignIn(
-  ctx: RequestContext,
+  ctx: Ctx,
   user: User,
   provider: IdentityProvider | null,
   mfa: LoginMfa,
@@ -70,7 +70,7 @@ export interface FailedAttempt {
 }
 
 /** The LoginEvent and the audit trail of a failed attempt (the caller throws the one generic error). */
-export async function failSignIn(ctx: RequestContext, attempt: FailedAttempt): Promise<void> {
+export async function failSignIn(ctx: Ctx, attempt: FailedAttempt): Promise<void> {
   await recordLoginEvent(ctx, {
     tenantId: attempt.tenantId,
     userId: attempt.userId ?? null,

@@ -1,8 +1,8 @@
 import type { User } from "@atrium/schema";
-import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Ctx as GqlCtx, Mutation, Query, Resolver } from "type-graphql";
 import { RequirePermission } from "../../../auth/require-permission.js";
 import { signInCtx } from "../../../context/build-ctx.js";
-import { type RequestContext, withTransaction } from "../../../context/request-context.js";
+import { type Ctx, withTransaction } from "../../../context/ctx.js";
 import { AppError, unauthenticated } from "../../../errors/app-error.js";
 import { recordAudit } from "../../../tenancy/audit.js";
 import { completeMfa, enrolTotpForChallenge } from "./mfa-challenge.service.js";
@@ -21,7 +21,7 @@ import { outcomeToResult } from "./sign-in-finish.service.js";
 import { redeemSsoTicket } from "./sso-ticket.service.js";
 import { confirmTotpEnrolment, hasTotp, mfaOf, startTotpEnrolment } from "./totp-enrolment.service.js";
 
-async function currentUser(ctx: RequestContext): Promise<User> {
+async function currentUser(ctx: Ctx): Promise<User> {
   if (ctx.principal.kind !== "user") throw unauthenticated("Only a signed-in user has second factors");
   // The user's own tenant: MSP staff who entered a tenant keep their second factors with the MSP's accounts.
   return signInCtx(ctx, ctx.principal.homeTenantId).db.users.getById(ctx.principal.userId);
@@ -33,48 +33,45 @@ export class SignInResolver {
     description: "Username + password (local store or the tenant's directories): tokens, or an MFA challenge.",
   })
   @RequirePermission("public")
-  async signInWithPassword(@Ctx() ctx: RequestContext, @Arg("input", () => SignInInput) input: SignInInput) {
+  async signInWithPassword(@GqlCtx() ctx: Ctx, @Arg("input", () => SignInInput) input: SignInInput) {
     return outcomeToResult(await passwordSignIn(ctx, input, input.loginHost ?? undefined));
   }
 
   @Mutation(() => SignInResult, { description: "Answers an MfaChallenge; RADIUS may answer with a further challenge." })
   @RequirePermission("public")
-  async completeMfa(@Ctx() ctx: RequestContext, @Arg("input", () => CompleteMfaInput) input: CompleteMfaInput) {
+  async completeMfa(@GqlCtx() ctx: Ctx, @Arg("input", () => CompleteMfaInput) input: CompleteMfaInput) {
     return outcomeToResult(await completeMfa(ctx, input));
   }
 
   @Mutation(() => SignInResult, { description: "Trades the one-time ticket of a SAML/OIDC sign-in for tokens." })
   @RequirePermission("public")
-  async redeemSignInTicket(
-    @Ctx() ctx: RequestContext,
-    @Arg("input", () => RedeemTicketInput) input: RedeemTicketInput,
-  ) {
+  async redeemSignInTicket(@GqlCtx() ctx: Ctx, @Arg("input", () => RedeemTicketInput) input: RedeemTicketInput) {
     return outcomeToResult(await redeemSsoTicket(ctx, input.ticket));
   }
 
   @Mutation(() => TotpEnrolmentType, { description: "During a challenge offering totp_enrolment: the app secret." })
   @RequirePermission("public")
-  enrolTotpForChallenge(@Ctx() ctx: RequestContext, @Arg("challengeToken") challengeToken: string) {
+  enrolTotpForChallenge(@GqlCtx() ctx: Ctx, @Arg("challengeToken") challengeToken: string) {
     if (challengeToken.length > 200) throw new AppError("BAD_USER_INPUT", "challengeToken is too long");
     return enrolTotpForChallenge(ctx, challengeToken);
   }
 
   @Query(() => MfaStatusType)
   @RequirePermission("self")
-  async myMfa(@Ctx() ctx: RequestContext) {
+  async myMfa(@GqlCtx() ctx: Ctx) {
     const mfa = await mfaOf(ctx, await currentUser(ctx));
     return { totpEnabled: hasTotp(mfa), recoveryCodesLeft: mfa?.recoveryCodeHashes.length ?? 0 };
   }
 
   @Mutation(() => TotpEnrolmentType, { description: "Starts (or restarts) authenticator-app enrolment." })
   @RequirePermission("self")
-  async startTotpEnrolment(@Ctx() ctx: RequestContext) {
+  async startTotpEnrolment(@GqlCtx() ctx: Ctx) {
     return startTotpEnrolment(ctx, await currentUser(ctx));
   }
 
   @Mutation(() => RecoveryCodesType, { description: "Confirms enrolment with a code; returns recovery codes once." })
   @RequirePermission("self")
-  async confirmTotpEnrolment(@Ctx() ctx: RequestContext, @Arg("input", () => TotpCodeInput) input: TotpCodeInput) {
+  async confirmTotpEnrolment(@GqlCtx() ctx: Ctx, @Arg("input", () => TotpCodeInput) input: TotpCodeInput) {
     const user = await currentUser(ctx);
     return withTransaction(ctx, async (tx) => {
       const codes = await confirmTotpEnrolment(tx, user, input.code);

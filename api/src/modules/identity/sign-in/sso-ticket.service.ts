@@ -1,6 +1,6 @@
 import type { IdentityProvider, User } from "@atrium/schema";
 import { signInCtx } from "../../../context/build-ctx.js";
-import type { RequestContext } from "../../../context/request-context.js";
+import type { Ctx } from "../../../context/ctx.js";
 import { AppError } from "../../../errors/app-error.js";
 import { consumeFlowState, createFlowState, findFlowState } from "../flow-state.store.js";
 import { finishPrimaryAuthentication } from "./primary-authentication.service.js";
@@ -9,7 +9,7 @@ import type { SignInOutcome } from "./sign-in-finish.service.js";
 const TICKET_TTL_SECONDS = 60;
 
 /** After a browser SSO round trip: a one-time ticket the portal trades for tokens (never tokens in a URL). */
-export function issueSsoTicket(ctx: RequestContext, user: User, provider: IdentityProvider): Promise<string> {
+export function issueSsoTicket(ctx: Ctx, user: User, provider: IdentityProvider): Promise<string> {
   return createFlowState(ctx, {
     kind: "sso_ticket",
     tenantId: user.tenantId,
@@ -19,7 +19,7 @@ export function issueSsoTicket(ctx: RequestContext, user: User, provider: Identi
   });
 }
 
-export async function redeemSsoTicket(ctx: RequestContext, ticket: string): Promise<SignInOutcome> {
+export async function redeemSsoTicket(ctx: Ctx, ticket: string): Promise<SignInOutcome> {
   const row = await findFlowState(ctx, "sso_ticket", ticket);
   if (!row || !(await consumeFlowState(ctx, row)) || !row.userId || !row.providerId) {
     throw new AppError("UNAUTHENTICATED", "This sign-in link has expired; sign in again", { reason: "ticket_invalid" });

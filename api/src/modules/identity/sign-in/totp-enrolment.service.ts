@@ -1,14 +1,13 @@
 import { Tenant, type User, type UserMfa } from "@atrium/schema";
 import { signInCtx } from "../../../context/build-ctx.js";
-import type { RequestContext } from "../../../context/request-context.js";
+import type { Ctx } from "../../../context/ctx.js";
 import { consumeRecoveryCode, generateRecoveryCodes, hashRecoveryCodes } from "../providers/recovery-codes.js";
 import { createTotpEnrolment, type TotpEnrolment, verifyTotp } from "../providers/totp.js";
 
 /** Second factors live beside their user: in the user's tenant (MSP staff: the MSP's rows), whatever ctx acts in. */
-const factorsOf = (ctx: RequestContext, owner: { tenantId: string | null }) =>
-  signInCtx(ctx, owner.tenantId).db.userMfa;
+const factorsOf = (ctx: Ctx, owner: { tenantId: string | null }) => signInCtx(ctx, owner.tenantId).db.userMfa;
 
-export async function mfaOf(ctx: RequestContext, user: User): Promise<UserMfa | null> {
+export async function mfaOf(ctx: Ctx, user: User): Promise<UserMfa | null> {
   return factorsOf(ctx, user).findOne({ userId: user.id });
 }
 
@@ -17,7 +16,7 @@ export function hasTotp(mfa: UserMfa | null): boolean {
 }
 
 /** Starts (or restarts) an enrolment: the secret stays pending until a code from the app confirms it. */
-export async function startTotpEnrolment(ctx: RequestContext, user: User): Promise<TotpEnrolment> {
+export async function startTotpEnrolment(ctx: Ctx, user: User): Promise<TotpEnrolment> {
   const tenant = user.tenantId ? await ctx.manager.getRepository(Tenant).findOneBy({ id: user.tenantId }) : null;
   const enrolment = await createTotpEnrolment({
     issuer: tenant ? `Atrium ${tenant.slug}` : "Atrium",
@@ -44,7 +43,7 @@ export async function startTotpEnrolment(ctx: RequestContext, user: User): Promi
  * Confirms the pending secret with a code from the app; on success the secret becomes the user's factor and a
  * fresh set of recovery codes is returned (the only time they are ever shown).
  */
-export async function confirmTotpEnrolment(ctx: RequestContext, user: User, code: string): Promise<string[] | null> {
+export async function confirmTotpEnrolment(ctx: Ctx, user: User, code: string): Promise<string[] | null> {
   const mfa = await mfaOf(ctx, user);
   if (!mfa?.pendingSecretEnc) return null;
   const secret = ctx.services.secretBox.open(mfa.pendingSecretEnc);
@@ -63,7 +62,7 @@ export async function confirmTotpEnrolment(ctx: RequestContext, user: User, code
 export type FactorCheck = { ok: true } | { ok: false; reason: string };
 
 /** Verifies a TOTP code and records its step; a concurrent use of the same code loses the conditional update. */
-export async function verifyUserTotp(ctx: RequestContext, mfa: UserMfa, code: string): Promise<FactorCheck> {
+export async function verifyUserTotp(ctx: Ctx, mfa: UserMfa, code: string): Promise<FactorCheck> {
   if (!mfa.totpSecretEnc) return { ok: false, reason: "totp_not_enrolled" };
   const check = await verifyTotp({
     secret: ctx.services.secretBox.open(mfa.totpSecretEnc),
@@ -80,7 +79,7 @@ export async function verifyUserTotp(ctx: RequestContext, mfa: UserMfa, code: st
   return updated === 1 ? { ok: true } : { ok: false, reason: "totp_replayed" };
 }
 
-export async function useRecoveryCode(ctx: RequestContext, mfa: UserMfa, code: string): Promise<FactorCheck> {
+export async function useRecoveryCode(ctx: Ctx, mfa: UserMfa, code: string): Promise<FactorCheck> {
   const use = await consumeRecoveryCode(mfa.recoveryCodeHashes, code);
   if (!use.ok) return { ok: false, reason: "recovery_code_invalid" };
   mfa.recoveryCodeHashes = use.remainingHashes;

@@ -1,6 +1,6 @@
 import type { IdentityProvider } from "@atrium/schema";
 import * as oidc from "openid-client";
-import type { RequestContext } from "../../../context/request-context.js";
+import type { Ctx } from "../../../context/ctx.js";
 import { consumeFlowState, createFlowState, findFlowState } from "../flow-state.store.js";
 import type { ExternalIdentity } from "../jit-provisioning.service.js";
 import { oidcConfigOf } from "../provider-runtime.js";
@@ -14,7 +14,7 @@ export function oidcRedirectUriOf(baseUrl: string, providerId: string): string {
 
 /** Authorization-code request with PKCE (S256), state and nonce; the verifier is sealed in the flow state. */
 export async function oidcAuthorizationUrl(
-  ctx: RequestContext,
+  ctx: Ctx,
   provider: IdentityProvider,
   baseUrl: string,
   returnTo: string,
@@ -58,7 +58,7 @@ function claimValues(claims: Record<string, unknown>, name: string): string[] {
  * the user wanted to go.
  */
 export async function completeOidcCallback(
-  ctx: RequestContext,
+  ctx: Ctx,
   provider: IdentityProvider,
   currentUrl: URL,
 ): Promise<{ identity: ExternalIdentity; returnTo: string }> {

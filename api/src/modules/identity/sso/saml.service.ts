@@ -1,7 +1,7 @@
 import type { IdentityProvider } from "@atrium/schema";
 import { type CacheProvider, type Profile, SAML, ValidateInResponseTo } from "@node-saml/node-saml";
 import { z } from "zod";
-import type { RequestContext } from "../../../context/request-context.js";
+import type { Ctx } from "../../../context/ctx.js";
 import { consumeFlowState, createFlowState, findFlowState, flowKeyExists } from "../flow-state.store.js";
 import { spEntityIdOf } from "../identity-providers.service.js";
 import type { ExternalIdentity } from "../jit-provisioning.service.js";
@@ -20,7 +20,7 @@ export function acsUrlOf(baseUrl: string, providerId: string): string {
 }
 
 /** Outstanding AuthnRequest ids in the database, so any API instance can take the ACS POST (InResponseTo). */
-function requestCache(ctx: RequestContext, provider: IdentityProvider): CacheProvider {
+function requestCache(ctx: Ctx, provider: IdentityProvider): CacheProvider {
   return {
     async saveAsync(key, value) {
       await createFlowState(ctx, {
@@ -47,7 +47,7 @@ function requestCache(ctx: RequestContext, provider: IdentityProvider): CachePro
   };
 }
 
-export function samlFor(ctx: RequestContext, provider: IdentityProvider, baseUrl: string): SAML {
+export function samlFor(ctx: Ctx, provider: IdentityProvider, baseUrl: string): SAML {
   const config = samlConfigOf(provider);
   return new SAML({
     entryPoint: config.ssoUrl,
@@ -80,7 +80,7 @@ function values(profile: Profile, attribute: string): string[] {
  * InResponseTo of one of our requests) and refuses an assertion id seen before.
  */
 export async function validateSamlPost(
-  ctx: RequestContext,
+  ctx: Ctx,
   provider: IdentityProvider,
   baseUrl: string,
   samlResponse: string,

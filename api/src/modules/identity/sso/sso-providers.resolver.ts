@@ -1,9 +1,9 @@
 import { enumValues, isEnumValue, SsoProviderKind } from "@atrium/schema";
-import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver } from "type-graphql";
+import { Arg, Field, Ctx as GqlCtx, ID, ObjectType, Query, Resolver } from "type-graphql";
 import { In } from "typeorm";
 import { RequirePermission } from "../../../auth/require-permission.js";
 import { signInCtx } from "../../../context/build-ctx.js";
-import type { RequestContext } from "../../../context/request-context.js";
+import type { Ctx } from "../../../context/ctx.js";
 import { resolveSignInTenant } from "../identity-settings.service.js";
 
 @ObjectType("SsoProvider", { description: "A single sign-on button of a sign-in page: no settings, no secrets." })
@@ -24,15 +24,15 @@ const SLUG_OR_HOST_MAX = 253;
 export class SsoProvidersResolver {
   /**
    * Public, like the sign-in page that shows the buttons. The tenant is the one the sign-in page is for (slug or
-   * login host name), resolved exactly as the SSO start endpoint does; no caller context exists yet, so the tenant
-   * predicate is written here rather than through tenantScope. An unknown tenant answers an empty list.
+   * login host name), resolved exactly as the SSO start endpoint does; no caller principal exists yet, so the door
+   * is the sign-in context's for that tenant. An unknown tenant answers an empty list.
    */
   @Query(() => [SsoProviderType], {
     description: "Enabled SAML and OIDC providers of the sign-in page's tenant (MSP staff's own without a tenant).",
   })
   @RequirePermission("public")
   async ssoProviders(
-    @Ctx() ctx: RequestContext,
+    @GqlCtx() ctx: Ctx,
     @Arg("tenant", () => String, { nullable: true, description: "Tenant slug of the sign-in page." })
     tenant?: string | null,
     @Arg("loginHost", () => String, { nullable: true, description: "Host name the sign-in page is served at." })

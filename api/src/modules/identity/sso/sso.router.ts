@@ -3,7 +3,7 @@ import express, { type Request, type Response, Router } from "express";
 import { ANONYMOUS } from "../../../auth/principal.js";
 import type { AppServices } from "../../../context/app-services.js";
 import { callerCtx, signInCtx } from "../../../context/build-ctx.js";
-import { type RequestContext, withTransaction } from "../../../context/request-context.js";
+import { type Ctx, withTransaction } from "../../../context/ctx.js";
 import { acrossTenants } from "../../../db/index.js";
 import { resolveSignInTenant } from "../identity-settings.service.js";
 import { type ExternalIdentity, provisionExternalUser } from "../jit-provisioning.service.js";
@@ -15,7 +15,7 @@ import { samlFor, validateSamlPost } from "./saml.service.js";
 /** Where the browser lands after SSO: the portal's page that redeems the ticket. */
 const DEFAULT_RETURN = "/login/sso";
 
-function contextOf(services: AppServices, req: Request, clientIp: (req: Request) => string): RequestContext {
+function contextOf(services: AppServices, req: Request, clientIp: (req: Request) => string): Ctx {
   return callerCtx(services, {
     requestId: String(req.res?.getHeader("x-request-id") ?? ""),
     principal: ANONYMOUS,
@@ -37,7 +37,7 @@ function fail(res: Response, returnTo: string) {
 }
 
 async function finish(
-  ctx: RequestContext,
+  ctx: Ctx,
   res: Response,
   provider: IdentityProvider,
   identity: ExternalIdentity,
@@ -60,7 +60,7 @@ async function finish(
 }
 
 /** The IdP comes back to its provider's own URL, whose id names the provider (and so the tenant) in any tenant. */
-async function providerById(ctx: RequestContext, id: string, kind: "saml" | "oidc") {
+async function providerById(ctx: Ctx, id: string, kind: "saml" | "oidc") {
   const door = acrossTenants(ctx.manager, "SSO callback: the provider id in the URL names its tenant");
   const [provider] = await door.identityProviders.findByIds([id]);
   return provider?.kind === kind && provider.enabled ? provider : null;
