@@ -11,7 +11,7 @@ export class LoginThrottle {
   @Column({ name: "tenant_id", type: "uuid", nullable: true })
   tenantId: string | null;
 
-  /** `user:<tenant or msp>:<name>` or `ip:<tenant or msp>:<address>`. */
+  /** `user:<tenant or msp>:<name>`, or `ip:<address>` (one counter per address across tenants, tenant null). */
   @Column({ name: "throttle_key", length: 400 })
   throttleKey: string;
 

@@ -39,8 +39,9 @@ export interface SignInResultShape {
 export async function signInWithPassword(
   app: TestApp,
   input: { username: string; password: string; tenant?: string | null; loginHost?: string },
+  headers?: Record<string, string>,
 ) {
-  return app.gql<{ signInWithPassword: SignInResultShape }>(SIGN_IN_WITH_PASSWORD, { input });
+  return app.gql<{ signInWithPassword: SignInResultShape }>(SIGN_IN_WITH_PASSWORD, { input }, undefined, headers);
 }
 
 export async function completeMfa(app: TestApp, challengeToken: string, code: string, method?: string) {

@@ -240,12 +240,16 @@ describe.each(LDAP_TEST_DIRECTORIES)("LDAP sign-in against $directory.name", ({ 
     it("logs the lockout of a directory user with the directory's provider kind, not local", async () => {
       await updateSettings(app, acme.adminToken, { userFailureLimit: 2, ipFailureLimit: 1000, lockoutSeconds: 600 });
       dataOf(await signInWithPassword(app, { username: "bob", password: acmeDir.users.bob.password, tenant: "acme" }));
-      for (let i = 0; i < 2; i++) await signInWithPassword(app, { username: "bob", password: "no", tenant: "acme" });
-      const locked = await signInWithPassword(app, {
-        username: "bob",
-        password: acmeDir.users.bob.password,
-        tenant: "acme",
-      });
+      // The user lock holds where bob never signed in from (at his own address he would still get in).
+      const elsewhere = { "x-forwarded-for": "203.0.113.8" };
+      for (let i = 0; i < 2; i++) {
+        await signInWithPassword(app, { username: "bob", password: "no", tenant: "acme" }, elsewhere);
+      }
+      const locked = await signInWithPassword(
+        app,
+        { username: "bob", password: acmeDir.users.bob.password, tenant: "acme" },
+        elsewhere,
+      );
       expect(errorCodes(locked)).toEqual(["RATE_LIMITED"]);
       const [event] = await app.database.dataSource
         .getRepository(LoginEvent)

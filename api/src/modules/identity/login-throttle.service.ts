@@ -11,28 +11,51 @@ export interface ThrottleKeys {
 
 /**
  * Keys exist for any typed name, known or not: locking only real accounts would tell an attacker which
- * names exist. Names compare case-insensitively so "Alice" and "alice" share one counter.
+ * names exist. Names compare case-insensitively so "Alice" and "alice" share one counter. The address key is the
+ * same in every tenant: spraying passwords across tenants spends one budget per address, not one per tenant.
  */
 export function throttleKeys(tenantId: string | null, username: string, clientIp: string): ThrottleKeys {
-  const scope = tenantId ?? "msp";
-  return { tenantId, user: userLockKey(tenantId, username), ip: `ip:${scope}:${clientIp}` };
+  return { tenantId, user: userLockKey(tenantId, username), ip: `ip:${clientIp}` };
 }
 
-/** The counters live in the tenant the sign-in is for (its keys name it too). */
-const throttlesOf = (ctx: Ctx, keys: ThrottleKeys) => signInCtx(ctx, keys.tenantId).db.loginThrottles;
+/**
+ * A name's counter lives in the tenant the sign-in is for (its key names it too); an address's counter belongs to no
+ * tenant (tenant null), so every tenant's failures from that address add up in one row.
+ */
+const throttlesOf = (ctx: Ctx, tenantId: string | null) => signInCtx(ctx, tenantId).db.loginThrottles;
 
-/** The key that is locked right now, if any. */
-export async function lockedKey(ctx: Ctx, keys: ThrottleKeys): Promise<"user" | "ip" | null> {
+/**
+ * The key that is locked right now for this attempt, if any. A user lock holds only at addresses the account has
+ * never completed a sign-in from: whoever guesses a known user's password from elsewhere cannot lock its owner out
+ * of the places they work from (the address lock still applies there).
+ */
+export async function lockedKey(ctx: Ctx, keys: ThrottleKeys, username: string): Promise<"user" | "ip" | null> {
   const now = ctx.services.clock();
-  const rows = await throttlesOf(ctx, keys).findBy([{ throttleKey: keys.user }, { throttleKey: keys.ip }]);
-  for (const row of rows) {
-    if (row.lockedUntil && row.lockedUntil > now) return row.throttleKey === keys.user ? "user" : "ip";
-  }
+  const lockedNow = (row: { lockedUntil: Date | null } | null) => Boolean(row?.lockedUntil && row.lockedUntil > now);
+  if (lockedNow(await throttlesOf(ctx, null).findOne({ throttleKey: keys.ip }))) return "ip";
+  const userRow = await throttlesOf(ctx, keys.tenantId).findOne({ throttleKey: keys.user });
+  if (lockedNow(userRow) && !(await familiarAddress(ctx, keys.tenantId, username))) return "user";
   return null;
 }
 
-async function bump(ctx: Ctx, keys: ThrottleKeys, key: string, limit: number, settings: EffectiveIdentitySettings) {
-  const throttles = throttlesOf(ctx, keys);
+/** Whether the account signed in successfully from the request's address before (an unknown address never is). */
+async function familiarAddress(ctx: Ctx, tenantId: string | null, username: string): Promise<boolean> {
+  if (ctx.clientIp === "unknown") return false;
+  const owner = signInCtx(ctx, tenantId).db;
+  const user = await owner.users.findOne({ username: username.trim() });
+  return Boolean(
+    user && (await owner.loginEvents.exists({ userId: user.id, clientIp: ctx.clientIp, outcome: "success" })),
+  );
+}
+
+async function bump(
+  ctx: Ctx,
+  ownerTenantId: string | null,
+  key: string,
+  limit: number,
+  settings: EffectiveIdentitySettings,
+) {
+  const throttles = throttlesOf(ctx, ownerTenantId);
   const now = ctx.services.clock();
   const found = await throttles.findOne({ throttleKey: key });
   const row = found ?? { throttleKey: key, failures: 0, windowStartedAt: now, lockedUntil: null as Date | null };
@@ -57,8 +80,9 @@ async function bump(ctx: Ctx, keys: ThrottleKeys, key: string, limit: number, se
 }
 
 export async function registerFailure(ctx: Ctx, keys: ThrottleKeys, settings: EffectiveIdentitySettings) {
-  await bump(ctx, keys, keys.user, settings.userFailureLimit, settings);
-  await bump(ctx, keys, keys.ip, settings.ipFailureLimit, settings);
+  await bump(ctx, keys.tenantId, keys.user, settings.userFailureLimit, settings);
+  // Each failure locks the shared address row when its count reaches the limit of the tenant it was made at.
+  await bump(ctx, null, keys.ip, settings.ipFailureLimit, settings);
 }
 
 /**
@@ -66,5 +90,5 @@ export async function registerFailure(ctx: Ctx, keys: ThrottleKeys, settings: Ef
  * signing in to an account of their own between guesses.
  */
 export async function clearUserFailures(ctx: Ctx, keys: ThrottleKeys): Promise<void> {
-  await throttlesOf(ctx, keys).delete({ throttleKey: keys.user });
+  await throttlesOf(ctx, keys.tenantId).delete({ throttleKey: keys.user });
 }

@@ -112,7 +112,7 @@ export async function passwordSignIn(
   const ctx = signInCtx(request, tenantId);
   const settings = await settingsFor(ctx, tenantId);
   const keys = throttleKeys(tenantId, input.username, ctx.clientIp);
-  const locked = await lockedKey(ctx, keys);
+  const locked = await lockedKey(ctx, keys, input.username);
   if (locked) {
     // Logged under the account's own source: a locked directory user is an LDAP lockout, not a local one.
     const known = choice.found ? await ctx.db.users.findOne({ username: input.username }) : null;
