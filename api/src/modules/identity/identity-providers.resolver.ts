@@ -22,7 +22,7 @@ import {
   UpdateIdentitySettingsInput,
 } from "./identity-providers.types.js";
 import { settingsFor, updateSettings } from "./identity-settings.service.js";
-import { listLoginEvents } from "./login-events.service.js";
+import { listLoginEvents } from "../audit/login-events.service.js";
 
 /** Tenant admins manage their tenant's providers; MSP admins outside a tenant manage the MSP staff's own. */
 @Resolver(() => IdentityProviderType)

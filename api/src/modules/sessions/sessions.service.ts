@@ -9,7 +9,7 @@ import { type Ctx, withTransaction } from "../../context/ctx.js";
 import { acrossTenants, isUuid, type TenantDb } from "../../db/index.js";
 import { notFound, unauthenticated } from "../../errors/app-error.js";
 import { recordAudit } from "../../tenancy/audit.js";
-import { recordLoginEvent } from "../identity/login-events.service.js";
+import { recordLoginEvent } from "../audit/login-events.service.js";
 import type { AuthPayload, Viewer } from "./sessions.types.js";
 
 /*

@@ -4,7 +4,7 @@ import type { Ctx } from "../../../context/ctx.js";
 import { AppError } from "../../../errors/app-error.js";
 import { consumeFlowState, createFlowState, findFlowState, updateFlowState } from "../flow-state.store.js";
 import { settingsFor } from "../identity-settings.service.js";
-import { recordLoginEvent } from "../login-events.service.js";
+import { recordLoginEvent } from "../../audit/login-events.service.js";
 import { registerFailure, throttleKeys } from "../login-throttle.service.js";
 import { radiusConfigOf } from "../provider-runtime.js";
 import { RadiusTimeoutError, radiusAuthenticate } from "../providers/radius.client.js";

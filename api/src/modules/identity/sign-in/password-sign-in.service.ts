@@ -5,7 +5,7 @@ import { AppError } from "../../../errors/app-error.js";
 import { verifyPassword } from "../../../security/passwords.js";
 import { resolveSignInTenant, settingsFor } from "../identity-settings.service.js";
 import { provisionExternalUser } from "../jit-provisioning.service.js";
-import { recordLoginEvent } from "../login-events.service.js";
+import { recordLoginEvent } from "../../audit/login-events.service.js";
 import { clearUserFailures, lockedKey, registerFailure, throttleKeys } from "../login-throttle.service.js";
 import { ldapConfigOf } from "../provider-runtime.js";
 import { authenticateLdap } from "../providers/ldap.authenticator.js";

@@ -5,7 +5,7 @@ import { AppError } from "../../../errors/app-error.js";
 import { recordAudit } from "../../../tenancy/audit.js";
 import { startSession } from "../../sessions/sessions.service.js";
 import type { AuthPayload } from "../../sessions/sessions.types.js";
-import { recordLoginEvent } from "../login-events.service.js";
+import { recordLoginEvent } from "../../audit/login-events.service.js";
 import type { MfaChallengeType } from "./sign-in.types.js";
 
 export type SignInOutcome = { kind: "session"; payload: AuthPayload } | { kind: "mfa"; challenge: MfaChallengeType };
