@@ -2,6 +2,7 @@ import { Arg, Args, Ctx as GqlCtx, ID, Mutation, Query, Resolver } from "type-gr
 import { RequirePermission } from "../../auth/require-permission.js";
 import type { Ctx } from "../../context/ctx.js";
 import { PageArgs } from "../../graphql/connection.js";
+import { listLoginEvents } from "../audit/login-events.service.js";
 import { testProvider } from "./identity-provider.tester.js";
 import {
   createProvider,
@@ -22,7 +23,6 @@ import {
   UpdateIdentitySettingsInput,
 } from "./identity-providers.types.js";
 import { settingsFor, updateSettings } from "./identity-settings.service.js";
-import { listLoginEvents } from "../audit/login-events.service.js";
 
 /** Tenant admins manage their tenant's providers; MSP admins outside a tenant manage the MSP staff's own. */
 @Resolver(() => IdentityProviderType)

@@ -3,9 +3,9 @@ import { signInCtx } from "../../../context/build-ctx.js";
 import type { Ctx } from "../../../context/ctx.js";
 import { AppError } from "../../../errors/app-error.js";
 import { recordAudit } from "../../../tenancy/audit.js";
+import { recordLoginEvent } from "../../audit/login-events.service.js";
 import { startSession } from "../../sessions/sessions.service.js";
 import type { AuthPayload } from "../../sessions/sessions.types.js";
-import { recordLoginEvent } from "../../audit/login-events.service.js";
 import type { MfaChallengeType } from "./sign-in.types.js";
 
 export type SignInOutcome = { kind: "session"; payload: AuthPayload } | { kind: "mfa"; challenge: MfaChallengeType };
