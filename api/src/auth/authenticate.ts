@@ -7,9 +7,9 @@ import { type Permission, permissionsForRoles } from "./permissions.js";
 import { ANONYMOUS, type Principal } from "./principal.js";
 import { constantTimeEqual, type TokenService } from "./token.service.js";
 
-const invalidKey = () => new AppError("UNAUTHENTICATED", "The API key is not valid", { reason: "api_key_invalid" });
+const invalidKey = () => new AppError("UNAUTHENTICATED", "The API key is not valid", { reason: "API_KEY_INVALID" });
 const sessionEnded = () =>
-  new AppError("UNAUTHENTICATED", "Your session has ended; sign in again", { reason: "session_ended" });
+  new AppError("UNAUTHENTICATED", "Your session has ended; sign in again", { reason: "SESSION_ENDED" });
 
 /**
  * Roles granted to the user directly and through the groups they belong to, read through `db`, the door of the

@@ -64,10 +64,10 @@ export class TokenService {
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) {
         throw new AppError("UNAUTHENTICATED", "Your session has expired; refresh it or sign in again", {
-          reason: "token_expired",
+          reason: "TOKEN_EXPIRED",
         });
       }
-      throw new AppError("UNAUTHENTICATED", "The access token is not valid", { reason: "token_invalid" });
+      throw new AppError("UNAUTHENTICATED", "The access token is not valid", { reason: "TOKEN_INVALID" });
     }
   }
 

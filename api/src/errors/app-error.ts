@@ -1,19 +1,19 @@
-/** The one error vocabulary of the API; each code is what clients see in `extensions.code`. */
-export type ErrorCode =
-  | "BAD_USER_INPUT"
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "CONFLICT"
-  | "QUOTA_EXCEEDED"
-  | "RATE_LIMITED"
-  | "INTERNAL_SERVER_ERROR";
+import type { ErrorCode, ErrorReason } from "./error-vocabulary.js";
+
+export type { ErrorCode, ErrorReason } from "./error-vocabulary.js";
+
+/** What reaches the client in `extensions` next to the code; a reason only from the vocabulary. */
+export interface ErrorDetails {
+  reason?: ErrorReason;
+  field?: string;
+  [detail: string]: unknown;
+}
 
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details?: Record<string, unknown>,
+    readonly details?: ErrorDetails,
   ) {
     super(message);
     this.name = "AppError";

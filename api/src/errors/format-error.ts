@@ -2,6 +2,7 @@ import type { GraphQLFormattedError } from "graphql";
 import { ArgumentValidationError, AuthenticationError, AuthorizationError } from "type-graphql";
 import { QueryFailedError } from "typeorm";
 import { AppError, type ErrorCode } from "./app-error.js";
+import { GRAPHQL_ERROR_CODES } from "./error-vocabulary.js";
 
 interface ValidationFailure {
   property: string;
@@ -13,14 +14,7 @@ export interface ErrorLogger {
   error(details: Record<string, unknown>, message: string): void;
 }
 
-const PASSTHROUGH_CODES = new Set([
-  "GRAPHQL_PARSE_FAILED",
-  "GRAPHQL_VALIDATION_FAILED",
-  "BAD_USER_INPUT",
-  "PERSISTED_QUERY_NOT_FOUND",
-  "OPERATION_RESOLUTION_FAILURE",
-  "BAD_REQUEST",
-]);
+const PASSTHROUGH_CODES = new Set<string>([...Object.keys(GRAPHQL_ERROR_CODES), "BAD_USER_INPUT"]);
 
 function flattenValidation(failures: ValidationFailure[], prefix = ""): { field: string; messages: string[] }[] {
   return failures.flatMap((failure) => {

@@ -101,7 +101,7 @@ describe("local sign-in and sessions", () => {
     );
     dataOf(await app.gql(`mutation { signOut }`, {}, session.signInWithPassword.accessToken));
     const after = await app.gql(`{ me { username } }`, {}, session.signInWithPassword.accessToken);
-    expect(after.errors?.[0]?.extensions).toMatchObject({ code: "UNAUTHENTICATED", reason: "session_ended" });
+    expect(after.errors?.[0]?.extensions).toMatchObject({ code: "UNAUTHENTICATED", reason: "SESSION_ENDED" });
   });
 
   it("expired and forged tokens are UNAUTHENTICATED with a reason", async () => {
@@ -111,7 +111,7 @@ describe("local sign-in and sessions", () => {
     const forged = `${session.signInWithPassword.accessToken.slice(0, -4)}AAAA`;
     expect((await app.gql(`{ me { username } }`, {}, forged)).errors?.[0]?.extensions).toMatchObject({
       code: "UNAUTHENTICATED",
-      reason: "token_invalid",
+      reason: "TOKEN_INVALID",
     });
     app.clock.advance(16 * 60 * 1000);
     try {
@@ -119,7 +119,7 @@ describe("local sign-in and sessions", () => {
         (await app.gql(`{ me { username } }`, {}, session.signInWithPassword.accessToken)).errors?.[0]?.extensions,
       ).toMatchObject({
         code: "UNAUTHENTICATED",
-        reason: "token_expired",
+        reason: "TOKEN_EXPIRED",
       });
     } finally {
       app.clock.advance(-16 * 60 * 1000);
@@ -173,7 +173,7 @@ describe("API keys", () => {
     );
     expect((await app.gql(`{ pools { totalCount } }`, {}, key)).errors?.[0]?.extensions).toMatchObject({
       code: "UNAUTHENTICATED",
-      reason: "api_key_invalid",
+      reason: "API_KEY_INVALID",
     });
   });
 

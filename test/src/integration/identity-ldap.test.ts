@@ -223,7 +223,9 @@ describe.each(LDAP_TEST_DIRECTORIES)("LDAP sign-in against $directory.name", ({ 
           ["mike", ad.users.mike.password, "password_must_change"],
         ] as const) {
           const result = await signInWithPassword(app, { username, password, tenant: "acme" });
-          expect(result.errors?.[0]).toMatchObject({ extensions: { code: "UNAUTHENTICATED", reason } });
+          expect(result.errors?.[0]).toMatchObject({
+            extensions: { code: "UNAUTHENTICATED", reason: reason.toUpperCase() },
+          });
           expect(result.errors?.[0]?.message).toMatch(/Change it in Windows/);
           const [event] = await app.database.dataSource
             .getRepository(LoginEvent)

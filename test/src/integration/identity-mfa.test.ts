@@ -92,7 +92,7 @@ describe("TOTP", () => {
 
     const second = dataOf(await signInWithPassword(app, { username: "user1", password: PASSWORD, tenant: "acme" }));
     const replay = await completeMfa(app, second.signInWithPassword.challengeToken!, current);
-    expect(replay.errors?.[0]?.extensions).toMatchObject({ code: "UNAUTHENTICATED", reason: "mfa_invalid" });
+    expect(replay.errors?.[0]?.extensions).toMatchObject({ code: "UNAUTHENTICATED", reason: "MFA_INVALID" });
     const events = await app.database.dataSource.getRepository(LoginEvent).findBy({ username: "user1", mfa: "totp" });
     expect(events.map((event) => event.reason)).toContain("totp_replayed");
 
@@ -110,7 +110,7 @@ describe("TOTP", () => {
     app.clock.advance(30_000);
     expect(dataOf(await completeMfa(app, token, await code())).completeMfa.__typename).toBe("AuthPayload");
     const again = await completeMfa(app, token, await code());
-    expect(again.errors?.[0]?.extensions).toMatchObject({ reason: "mfa_expired" });
+    expect(again.errors?.[0]?.extensions).toMatchObject({ reason: "MFA_EXPIRED" });
   });
 
   it("accepts each recovery code once", async () => {

@@ -1,4 +1,3 @@
-export { BROKER_REASONS } from "./broker.errors.js";
 export { BROKER_RESOLVERS } from "./broker.resolvers.js";
 export { buildRdpFile, chooseProtocol } from "./connect/connection-plan.js";
 export {

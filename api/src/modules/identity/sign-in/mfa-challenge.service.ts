@@ -2,9 +2,9 @@ import type { AuthFlowState, IdentityProvider, MfaMethod, User } from "@atrium/s
 import { signInCtx } from "../../../context/build-ctx.js";
 import type { Ctx } from "../../../context/ctx.js";
 import { AppError } from "../../../errors/app-error.js";
+import { recordLoginEvent } from "../../audit/login-events.service.js";
 import { consumeFlowState, createFlowState, findFlowState, updateFlowState } from "../flow-state.store.js";
 import { settingsFor } from "../identity-settings.service.js";
-import { recordLoginEvent } from "../../audit/login-events.service.js";
 import { registerFailure, throttleKeys } from "../login-throttle.service.js";
 import { radiusConfigOf } from "../provider-runtime.js";
 import { RadiusTimeoutError, radiusAuthenticate } from "../providers/radius.client.js";
@@ -41,8 +41,8 @@ interface ChallengeData {
 }
 
 const expired = () =>
-  new AppError("UNAUTHENTICATED", "This sign-in has expired; sign in again", { reason: "mfa_expired" });
-const wrongCode = () => new AppError("UNAUTHENTICATED", "The code is not valid", { reason: "mfa_invalid" });
+  new AppError("UNAUTHENTICATED", "This sign-in has expired; sign in again", { reason: "MFA_EXPIRED" });
+const wrongCode = () => new AppError("UNAUTHENTICATED", "The code is not valid", { reason: "MFA_INVALID" });
 
 async function radiusProviderFor(ctx: Ctx, tenantId: string | null, id: string | null) {
   if (!id) return null;

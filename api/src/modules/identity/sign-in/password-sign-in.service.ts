@@ -3,9 +3,9 @@ import { signInCtx } from "../../../context/build-ctx.js";
 import { type Ctx, withTransaction } from "../../../context/ctx.js";
 import { AppError } from "../../../errors/app-error.js";
 import { verifyPassword } from "../../../security/passwords.js";
+import { recordLoginEvent } from "../../audit/login-events.service.js";
 import { resolveSignInTenant, settingsFor } from "../identity-settings.service.js";
 import { provisionExternalUser } from "../jit-provisioning.service.js";
-import { recordLoginEvent } from "../../audit/login-events.service.js";
 import { clearUserFailures, lockedKey, registerFailure, throttleKeys } from "../login-throttle.service.js";
 import { ldapConfigOf } from "../provider-runtime.js";
 import { authenticateLdap } from "../providers/ldap.authenticator.js";
@@ -31,7 +31,7 @@ type FirstFactor =
     };
 
 // Said only after the directory proved the password right, so it reveals nothing to a guesser.
-const passwordChangeRequired = (reason: string) =>
+const passwordChangeRequired = (reason: "PASSWORD_EXPIRED" | "PASSWORD_MUST_CHANGE") =>
   new AppError(
     "UNAUTHENTICATED",
     "Your password has expired or must be changed. Change it in Windows (Ctrl+Alt+Del, Change a password), then sign in again",
@@ -40,7 +40,7 @@ const passwordChangeRequired = (reason: string) =>
 
 // Same message whatever the key: a lock on a name that does not exist looks exactly like one that does.
 const throttled = () =>
-  new AppError("RATE_LIMITED", "Too many failed sign-in attempts; try again later", { reason: "login_throttled" });
+  new AppError("RATE_LIMITED", "Too many failed sign-in attempts; try again later", { reason: "LOGIN_THROTTLED" });
 
 async function ldapProviders(ctx: Ctx) {
   return ctx.db.identityProviders.find({
@@ -139,7 +139,10 @@ export async function passwordSignIn(
       provider: result.provider,
       reason: result.reason,
     });
-    if (result.passwordChangeRequired) throw passwordChangeRequired(result.reason.split(":")[0] ?? "password_expired");
+    if (result.passwordChangeRequired)
+      throw passwordChangeRequired(
+        result.reason.startsWith("password_must_change") ? "PASSWORD_MUST_CHANGE" : "PASSWORD_EXPIRED",
+      );
     throw invalidCredentials();
   }
   await clearUserFailures(ctx, keys);

@@ -12,7 +12,7 @@ import { hasTotp, mfaOf } from "./totp-enrolment.service.js";
 
 // The password was right, so saying why is no oracle; the rules' own detail stays in the LoginEvent and the audit.
 const accessDeniedHere = () =>
-  new AppError("FORBIDDEN", "Sign-in is not allowed from this location", { reason: "access_denied" });
+  new AppError("FORBIDDEN", "Sign-in is not allowed from this location", { reason: "ACCESS_DENIED" });
 
 /**
  * Refused when the tenant's rules deny this user here; a second factor when a rule, the tenant or the user's own

@@ -22,7 +22,7 @@ export function issueSsoTicket(ctx: Ctx, user: User, provider: IdentityProvider)
 export async function redeemSsoTicket(ctx: Ctx, ticket: string): Promise<SignInOutcome> {
   const row = await findFlowState(ctx, "sso_ticket", ticket);
   if (!row || !(await consumeFlowState(ctx, row)) || !row.userId || !row.providerId) {
-    throw new AppError("UNAUTHENTICATED", "This sign-in link has expired; sign in again", { reason: "ticket_invalid" });
+    throw new AppError("UNAUTHENTICATED", "This sign-in link has expired; sign in again", { reason: "TICKET_INVALID" });
   }
   // The ticket was issued in the user's tenant: the rest of the sign-in acts there.
   const signIn = signInCtx(ctx, row.tenantId);
