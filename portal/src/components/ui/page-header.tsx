@@ -1,14 +1,22 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
+/** The page's one way onward ("+ New user", "Explain access"), or null where the viewer may not take it. */
+export interface HeaderLink {
+  href: string;
+  label: string;
+  primary?: boolean;
+}
+
 interface PageHeaderProps {
   title: string;
   description?: ReactNode;
   crumbs?: { href: string; label: string }[];
+  link?: HeaderLink | null;
   actions?: ReactNode;
 }
 
-export function PageHeader({ title, description, crumbs, actions }: PageHeaderProps) {
+export function PageHeader({ title, description, crumbs, link, actions }: PageHeaderProps) {
   return (
     <header className="page-header">
       <div>
@@ -25,7 +33,16 @@ export function PageHeader({ title, description, crumbs, actions }: PageHeaderPr
         <h1>{title}</h1>
         {description ? <p>{description}</p> : null}
       </div>
-      {actions ? <div className="actions">{actions}</div> : null}
+      {link || actions ? (
+        <div className="actions">
+          {link ? (
+            <Link className={link.primary ? "btn btn-primary" : "btn"} href={link.href}>
+              {link.label}
+            </Link>
+          ) : null}
+          {actions}
+        </div>
+      ) : null}
     </header>
   );
 }

@@ -65,12 +65,8 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
       <PageHeader
         title="Tenants"
         description="The organisations you host, their cloud projects and limits."
-        actions={
-          can(viewer, "tenants:write") ? (
-            <Link className="btn btn-primary" href="/msp/tenants/new">
-              + Onboard tenant
-            </Link>
-          ) : null
+        link={
+          can(viewer, "tenants:write") ? { href: "/msp/tenants/new", label: "+ Onboard tenant", primary: true } : null
         }
       />
       <Banner show={Boolean(params.deleted)}>The tenant was deleted.</Banner>

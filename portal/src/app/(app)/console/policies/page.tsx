@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ConfirmRow } from "@/components/lists/confirm-row";
 import type { Column } from "@/components/lists/data-table";
 import { ListCard } from "@/components/lists/list-card";
@@ -95,11 +94,7 @@ export default async function PoliciesPage() {
       <PageHeader
         title="Policies"
         description="What a user is offered: which pools, how many desktops, and with which plans. Assignment rules pick one policy per user."
-        actions={
-          <Link className="btn" href="/console/plans">
-            Plans
-          </Link>
-        }
+        link={{ href: "/console/plans", label: "Plans" }}
       />
       <div className="stack" style={{ gap: 16 }}>
         <ListCard

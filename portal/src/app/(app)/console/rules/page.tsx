@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { ConfirmRow } from "@/components/lists/confirm-row";
 import type { Column } from "@/components/lists/data-table";
@@ -118,13 +117,7 @@ export default async function RulesPage() {
       <PageHeader
         title="Assignment rules"
         description="Checked in order at sign-in and at every connection: who gets which policy and role, from where."
-        actions={
-          can(viewer, "access:explain") ? (
-            <Link className="btn" href="/console/explain">
-              Explain access
-            </Link>
-          ) : null
-        }
+        link={can(viewer, "access:explain") ? { href: "/console/explain", label: "Explain access" } : null}
       />
       <div className="stack" style={{ gap: 16 }}>
         <ListCard

@@ -69,13 +69,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <PageHeader
         title="Users"
         description="People who can sign in to this tenant, and their roles."
-        actions={
-          can(viewer, "users:write") ? (
-            <Link className="btn btn-primary" href="/console/users/new">
-              + New user
-            </Link>
-          ) : null
-        }
+        link={can(viewer, "users:write") ? { href: "/console/users/new", label: "+ New user", primary: true } : null}
       />
       <Banner show={Boolean(params.deleted)}>The user was deleted.</Banner>
       <ListCard
