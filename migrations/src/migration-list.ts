@@ -8,6 +8,7 @@ import { Usage0006 as MssqlUsage0006 } from "../mssql/0006-usage.js";
 import { Reports0007 as MssqlReports0007 } from "../mssql/0007-reports.js";
 import { DesktopLogin0008 as MssqlDesktopLogin0008 } from "../mssql/0008-desktop-login.js";
 import { HistoryDetails0009 as MssqlHistoryDetails0009 } from "../mssql/0009-history-details.js";
+import { ExternalIdentity0010 as MssqlExternalIdentity0010 } from "../mssql/0010-external-identity.js";
 import { Foundation0001 as PostgresFoundation0001 } from "../postgres/0001-foundation.js";
 import { Provisioning0002 as PostgresProvisioning0002 } from "../postgres/0002-provisioning.js";
 import { Identity0003 as PostgresIdentity0003 } from "../postgres/0003-identity.js";
@@ -17,6 +18,7 @@ import { Usage0006 as PostgresUsage0006 } from "../postgres/0006-usage.js";
 import { Reports0007 as PostgresReports0007 } from "../postgres/0007-reports.js";
 import { DesktopLogin0008 as PostgresDesktopLogin0008 } from "../postgres/0008-desktop-login.js";
 import { HistoryDetails0009 as PostgresHistoryDetails0009 } from "../postgres/0009-history-details.js";
+import { ExternalIdentity0010 as PostgresExternalIdentity0010 } from "../postgres/0010-external-identity.js";
 import type { Dialect } from "./database-target.js";
 
 type MigrationClass = new () => MigrationInterface;
@@ -32,6 +34,7 @@ export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   PostgresReports0007,
   PostgresDesktopLogin0008,
   PostgresHistoryDetails0009,
+  PostgresExternalIdentity0010,
 ];
 export const MSSQL_MIGRATIONS: MigrationClass[] = [
   MssqlFoundation0001,
@@ -43,6 +46,7 @@ export const MSSQL_MIGRATIONS: MigrationClass[] = [
   MssqlReports0007,
   MssqlDesktopLogin0008,
   MssqlHistoryDetails0009,
+  MssqlExternalIdentity0010,
 ];
 
 export function migrationsFor(dialect: Dialect): MigrationClass[] {

@@ -15,6 +15,7 @@ import { DesktopAgentToken } from "./entities/desktop-agent-token.entity.js";
 import { DesktopPowerInterval } from "./entities/desktop-power-interval.entity.js";
 import { DesktopSession } from "./entities/desktop-session.entity.js";
 import { DesktopTimer } from "./entities/desktop-timer.entity.js";
+import { ExternalIdentity } from "./entities/external-identity.entity.js";
 import { GatewayTunnel } from "./entities/gateway-tunnel.entity.js";
 import { Group } from "./entities/group.entity.js";
 import { GroupMembership } from "./entities/group-membership.entity.js";
@@ -57,6 +58,7 @@ export * from "./entities/desktop-agent-token.entity.js";
 export * from "./entities/desktop-power-interval.entity.js";
 export * from "./entities/desktop-session.entity.js";
 export * from "./entities/desktop-timer.entity.js";
+export * from "./entities/external-identity.entity.js";
 export * from "./entities/gateway-tunnel.entity.js";
 export * from "./entities/group.entity.js";
 export * from "./entities/group-membership.entity.js";
@@ -130,4 +132,6 @@ export const ALL_ENTITIES = [
   ReportDelivery,
   AlertRule,
   AlertState,
+  // External identities (0010)
+  ExternalIdentity,
 ];

@@ -1,5 +1,6 @@
 import {
   AccessDecisionReason,
+  AccountLinkRule,
   ActorType,
   AlertKind,
   AlertStatus,
@@ -16,6 +17,7 @@ import {
   DesktopSessionSummary,
   DisplayProtocol,
   type EnumObject,
+  ExternalIdentityLink,
   GatewayUsage,
   IdentityProviderKind,
   LdapLoginAttribute,
@@ -68,6 +70,11 @@ const ALERT_KIND_HELP =
  */
 export const GRAPHQL_ENUMS: [EnumObject, string, string?][] = [
   [AccessDecisionReason, "AccessDecisionReason", "Why an access decision came out as it did."],
+  [
+    AccountLinkRule,
+    "AccountLinkRule",
+    "When a new subject of a provider may join an existing account: never (NONE), same e-mail or same user name.",
+  ],
   [ActorType, "ActorType"],
   [AlertKind, "AlertKind", ALERT_KIND_HELP],
   [AlertStatus, "AlertStatus"],
@@ -83,6 +90,7 @@ export const GRAPHQL_ENUMS: [EnumObject, string, string?][] = [
   [DesktopSessionState, "DesktopSessionState"],
   [DesktopSessionSummary, "DesktopSessionSummary", "The desktop's user session as its agent last reported it."],
   [DisplayProtocol, "DisplayProtocol", "HTML5 is in the browser: VNC and SSH directly, RDP through guacd."],
+  [ExternalIdentityLink, "ExternalIdentityLink", "How an external identity came to be linked to its account."],
   [GatewayUsage, "GatewayUsage"],
   [IdentityProviderKind, "IdentityProviderKind"],
   [LdapLoginAttribute, "LdapLoginAttribute", "The directory attribute users sign in with."],

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
-import type { IdentityProviderKind, Role } from "../enums/index.js";
+import type { AccountLinkRule, IdentityProviderKind, Role } from "../enums/index.js";
 
 /** How a directory/IdP group becomes a role: the first mapping whose group the user is in grants its role. */
 export interface GroupRoleMapping {
@@ -32,6 +32,10 @@ export class IdentityProvider {
   /** Password sign-in tries enabled ldap providers in ascending priority (then the local store). */
   @Column({ type: "int", default: 100 })
   priority: number;
+
+  /** When a new subject of this provider may join an account the tenant already has. */
+  @Column({ name: "account_link_rule", length: 16, default: "none" })
+  accountLinkRule: AccountLinkRule;
 
   @Column({ type: "simple-json" })
   config: Record<string, unknown>;

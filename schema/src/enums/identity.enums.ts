@@ -75,3 +75,29 @@ export const LoginReportOutcome = Object.freeze({
   DENIED: "denied",
 } as const);
 export type LoginReportOutcome = EnumValue<typeof LoginReportOutcome>;
+
+/**
+ * When a provider's new subject may join an account that already exists in the tenant. Without a rule a new subject
+ * gets an account of its own: a name is no proof that two providers mean the same person.
+ */
+export const AccountLinkRule = Object.freeze({
+  NONE: "none",
+  /** The provider asserts the same e-mail address as the account's (the administrator trusts it to verify them). */
+  SAME_EMAIL: "same_email",
+  /** The provider asserts the same user name (UPN) as the account's. */
+  SAME_USERNAME: "same_username",
+} as const);
+export type AccountLinkRule = EnumValue<typeof AccountLinkRule>;
+
+/** How an external identity came to be linked to its account. */
+export const ExternalIdentityLink = Object.freeze({
+  /** The account was created at this identity's first sign-in. */
+  SIGN_IN: "sign_in",
+  /** Linked by the provider's account link rule. */
+  RULE: "rule",
+  /** Linked by an administrator. */
+  ADMIN: "admin",
+  /** An account from before external identities, linked by the upgrade or at its next sign-in. */
+  LEGACY: "legacy",
+} as const);
+export type ExternalIdentityLink = EnumValue<typeof ExternalIdentityLink>;
