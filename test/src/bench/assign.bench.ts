@@ -1,8 +1,11 @@
 import { Pool as PoolEntity } from "@atrium/schema";
 import pg from "pg";
-import { createPolicyRow, createRuleRow, tokenFor } from "../fixtures/broker-factories.js";
+import { CONNECT, createPolicyRow, createRuleRow, tokenFor } from "../fixtures/broker-factories.js";
 import { createCloud, createDesktops, createPool, createTenant, createUser } from "../fixtures/factories.js";
-import { startTestApp } from "../fixtures/test-app.js";
+import { startTestApp, type TestApp } from "../fixtures/test-app.js";
+import { graphqlRequest, runLoad } from "./load.js";
+import { ms, printGoals, printTable, summarize, useMachinePostgres } from "./measure.js";
+import { printBreakdown, startMeter, stopMeter } from "./meter.js";
 
 const CLIENTS = 64;
 const CONNECTS = Number(process.env.BENCH_CONNECTS ?? 1000);
@@ -10,25 +13,8 @@ const BASELINE_MS = Number(process.env.BENCH_BASELINE_MS ?? 5000);
 const ACCOUNTS = 100_000;
 
 interface Measured {
-  ops: number;
-  seconds: number;
   latenciesMs: number[];
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-function summary(name: string, run: Measured) {
-  const sorted = [...run.latenciesMs].sort((a, b) => a - b);
-  return {
-    name,
-    ops: run.ops,
-    perSecond: run.ops / run.seconds,
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-  };
+  seconds: number;
 }
 
 /** `clients` workers pull work until `next()` says stop; every call is timed. */
@@ -44,7 +30,7 @@ async function drive(clients: number, next: () => (() => Promise<unknown>) | nul
       }
     }),
   );
-  return { ops: latenciesMs.length, seconds: (performance.now() - started) / 1000, latenciesMs };
+  return { latenciesMs, seconds: (performance.now() - started) / 1000 };
 }
 
 /** pgbench's "simple update" shape: one random row of a 100k-row table, one statement per transaction. */
@@ -69,14 +55,23 @@ async function baseline(connectionString: string): Promise<Measured> {
   }
 }
 
+/** Desktops held by more than one open assignment: the one outcome a connect storm must never have. */
+async function doubleAssigns(app: TestApp): Promise<number> {
+  const rows: { n: string }[] = await app.database.dataSource.query(
+    "SELECT count(*) AS n FROM (SELECT desktop_id FROM assignment WHERE released_at IS NULL GROUP BY desktop_id HAVING count(*) > 1) d",
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
 /**
  * `npm run bench -- assign`: connect (atomic assignment + session + audit, over GraphQL/HTTP) with 64 concurrent
  * clients against PostgreSQL, next to a pgbench-style single-row UPDATE baseline on the same server in the same
- * run, printed as ratios so the number means something on any machine.
+ * run, printed as ratios so the number means something on any machine. The clients run in a forked process, so
+ * the CPU this process spends is the API's; statements are counted at the pg driver.
  */
 export async function runAssignBench(): Promise<void> {
-  process.env.DATABASE_URL ??= "postgres://postgres@127.0.0.1:5432/postgres";
-  if (!process.env.DATABASE_URL.startsWith("postgres")) throw new Error("the assign bench needs PostgreSQL");
+  const databaseUrl = useMachinePostgres();
+  if (!databaseUrl.startsWith("postgres")) throw new Error("the assign bench needs PostgreSQL");
   const app = await startTestApp();
   try {
     const tenant = await createTenant(app, "bench");
@@ -91,38 +86,38 @@ export async function runAssignBench(): Promise<void> {
     }
     process.stdout.write(`setup: ${CONNECTS} desktops and users; ${CLIENTS} concurrent clients\n`);
 
-    let cursor = 0;
-    let failures = 0;
-    const connect = await drive(CLIENTS, () => {
-      const token = tokens[cursor++];
-      return token
-        ? async () => {
-            const result = await app.gql(
-              "mutation($input: ConnectInput!) { connect(input: $input) { desktopId } }",
-              { input: { poolId: pool.id } },
-              token,
-            );
-            if (!result.data) failures++;
-          }
-        : null;
+    startMeter();
+    const connect = await runLoad({
+      url: app.url,
+      clients: CLIENTS,
+      requests: tokens.map((token) => graphqlRequest(CONNECT, { input: { poolId: pool.id } }, token)),
     });
+    const stages = stopMeter();
     const options = app.database.dataSource.options as { url?: string };
-    const base = await baseline(options.url ?? process.env.DATABASE_URL);
+    const base = await baseline(options.url ?? databaseUrl);
 
-    const rows = [summary("connect (assign)", connect), summary("baseline UPDATE", base)];
-    process.stdout.write("\n  benchmark            ops     per second   p50 ms   p95 ms\n");
-    for (const row of rows) {
-      process.stdout.write(
-        `  ${row.name.padEnd(18)} ${String(row.ops).padStart(6)} ${row.perSecond.toFixed(1).padStart(12)} ${row.p50
-          .toFixed(2)
-          .padStart(8)} ${row.p95.toFixed(2).padStart(8)}\n`,
-      );
-    }
-    const [c, b] = rows as [ReturnType<typeof summary>, ReturnType<typeof summary>];
+    const c = summarize("connect (assign)", connect.latenciesMs, connect.seconds);
+    const b = summarize("baseline UPDATE", base.latenciesMs, base.seconds);
+    printTable([c, b]);
+    const doubles = await doubleAssigns(app);
+    const mean = connect.latenciesMs.reduce((sum, value) => sum + value, 0) / c.ops;
     process.stdout.write(
-      `\n  connect / baseline: throughput ${(c.perSecond / b.perSecond).toFixed(3)}×, ` +
-        `p50 ${(c.p50 / b.p50).toFixed(1)}×, p95 ${(c.p95 / b.p95).toFixed(1)}× the latency; failed connects: ${failures}\n`,
+      `\n  per connect: ${(stages.statements / c.ops).toFixed(1)} SQL statements (counted at the driver), ` +
+        `API CPU ${ms(connect.apiCpuMs / c.ops)}; failed connects: ${connect.failures}` +
+        `${connect.firstFailure ? ` (first: ${connect.firstFailure})` : ""}\n`,
     );
+    const met = printGoals([
+      {
+        label: "connect / single-row UPDATE throughput",
+        measured: `${(c.perSecond / b.perSecond).toFixed(3)}×`,
+        goal: "≥ 0.25×",
+        met: c.perSecond / b.perSecond >= 0.25,
+      },
+      { label: `connect p95 at ${CLIENTS} clients`, measured: ms(c.p95), goal: "< 50 ms", met: c.p95 < 50 },
+      { label: "double assigns", measured: String(doubles), goal: "0", met: doubles === 0 },
+    ]);
+    if (!met) printBreakdown(c.ops, mean, stages, connect.apiCpuMs, CLIENTS);
+    const failures = connect.failures + doubles;
     if (failures > 0) process.exitCode = 1;
   } finally {
     await app.close();

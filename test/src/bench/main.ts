@@ -1,14 +1,20 @@
+import { runAgentsBench } from "./agents.bench.js";
 import { runAssignBench } from "./assign.bench.js";
 import { runGatewayBench } from "./gateway.bench.js";
+import { runGraphqlBench } from "./graphql.bench.js";
 import { runProvisioningBench } from "./provisioning.bench.js";
 import { runReportsBench } from "./reports.bench.js";
+import { runSigninBench } from "./signin.bench.js";
 
 /** `npm run bench -- <name>`: runs one benchmark and prints its report. */
 const BENCHES: Record<string, () => Promise<void>> = {
+  agents: runAgentsBench,
   assign: runAssignBench,
   gateway: runGatewayBench,
+  graphql: runGraphqlBench,
   provisioning: runProvisioningBench,
   reports: runReportsBench,
+  signin: runSigninBench,
 };
 
 const name = process.argv[2];
