@@ -9,6 +9,7 @@ import { Reports0007 as MssqlReports0007 } from "../mssql/0007-reports.js";
 import { DesktopLogin0008 as MssqlDesktopLogin0008 } from "../mssql/0008-desktop-login.js";
 import { HistoryDetails0009 as MssqlHistoryDetails0009 } from "../mssql/0009-history-details.js";
 import { ExternalIdentity0010 as MssqlExternalIdentity0010 } from "../mssql/0010-external-identity.js";
+import { AgentCommands0011 as MssqlAgentCommands0011 } from "../mssql/0011-agent-commands.js";
 import { Foundation0001 as PostgresFoundation0001 } from "../postgres/0001-foundation.js";
 import { Provisioning0002 as PostgresProvisioning0002 } from "../postgres/0002-provisioning.js";
 import { Identity0003 as PostgresIdentity0003 } from "../postgres/0003-identity.js";
@@ -19,6 +20,7 @@ import { Reports0007 as PostgresReports0007 } from "../postgres/0007-reports.js"
 import { DesktopLogin0008 as PostgresDesktopLogin0008 } from "../postgres/0008-desktop-login.js";
 import { HistoryDetails0009 as PostgresHistoryDetails0009 } from "../postgres/0009-history-details.js";
 import { ExternalIdentity0010 as PostgresExternalIdentity0010 } from "../postgres/0010-external-identity.js";
+import { AgentCommands0011 as PostgresAgentCommands0011 } from "../postgres/0011-agent-commands.js";
 import type { Dialect } from "./database-target.js";
 
 type MigrationClass = new () => MigrationInterface;
@@ -35,6 +37,7 @@ export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   PostgresDesktopLogin0008,
   PostgresHistoryDetails0009,
   PostgresExternalIdentity0010,
+  PostgresAgentCommands0011,
 ];
 export const MSSQL_MIGRATIONS: MigrationClass[] = [
   MssqlFoundation0001,
@@ -47,6 +50,7 @@ export const MSSQL_MIGRATIONS: MigrationClass[] = [
   MssqlDesktopLogin0008,
   MssqlHistoryDetails0009,
   MssqlExternalIdentity0010,
+  MssqlAgentCommands0011,
 ];
 
 export function migrationsFor(dialect: Dialect): MigrationClass[] {

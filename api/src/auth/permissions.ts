@@ -27,7 +27,8 @@ export const PERMISSIONS = {
   "pools:read": { scope: "tenant" },
   "pools:write": { scope: "tenant" },
   "desktops:read": { scope: "tenant" },
-  // Power actions, rebuild/terminate and out-of-service on the tenant's desktops (admins and helpdesk).
+  // Power actions and out-of-service on the tenant's desktops (admins and helpdesk); rebuild and terminate also need
+  // pools:write, so the helpdesk cannot destroy a desktop.
   "desktops:operate": { scope: "tenant" },
   "apiKeys:read": { scope: "tenant" },
   "apiKeys:write": { scope: "tenant" },

@@ -6,6 +6,7 @@ import { AuditResolver } from "../modules/audit/audit.resolver.js";
 import { BROKER_RESOLVERS } from "../modules/broker/broker.resolvers.js";
 import { CloudsResolver } from "../modules/clouds/clouds.resolver.js";
 import { DesktopsResolver } from "../modules/desktops/desktops.resolver.js";
+import { UserDesktopsResolver } from "../modules/desktops/user-desktops.resolver.js";
 import { GroupsResolver } from "../modules/groups/groups.resolver.js";
 import { IdentityProvidersResolver } from "../modules/identity/identity-providers.resolver.js";
 import { SignInResolver } from "../modules/identity/sign-in/sign-in.resolver.js";
@@ -27,6 +28,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   CloudsResolver,
   PoolsResolver,
   DesktopsResolver,
+  UserDesktopsResolver,
   ApiKeysResolver,
   AuditResolver,
   IdentityProvidersResolver,

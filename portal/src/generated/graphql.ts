@@ -754,6 +754,7 @@ export type SamlSettingsInput = {
 /** RELEASED_* ended with the release of the assignment. */
 export const SessionEndReason = {
   BOOT: 'BOOT',
+  HELPDESK: 'HELPDESK',
   LOGOUT: 'LOGOUT',
   RELEASED_TIMER_DISCONNECT: 'RELEASED_TIMER_DISCONNECT',
   RELEASED_TIMER_LOGOUT: 'RELEASED_TIMER_LOGOUT',

@@ -10,6 +10,14 @@ import type {
 
 /** Where the controller is in this desktop's life cycle. */
 
+/** One request for the desktop agent; `sessionId` is the session it concerns. */
+export interface AgentCommand {
+  kind: "logout" | "disconnect" | "message";
+  sessionId: string;
+  text?: string;
+  requestedAt: string;
+}
+
 @Entity("desktop")
 @Index("uq_desktop_pool_seq", ["tenantId", "poolId", "seq"], { unique: true })
 @Index("ix_desktop_tenant_availability", ["tenantId", "availability"])
@@ -83,6 +91,13 @@ export class Desktop {
   /** A manual one-shot action the controller runs on its next pass. */
   @Column({ type: String, name: "pending_action", length: 16, nullable: true })
   pendingAction: DesktopPendingAction | null;
+
+  /**
+   * What the helpdesk asked the desktop's agent to do (end or disconnect the session, show a message), handed to the
+   * agent with its next event's reply and then cleared: the agent calls us, we never reach into the desktop.
+   */
+  @Column({ name: "agent_commands", type: "simple-json", nullable: true })
+  agentCommands: AgentCommand[] | null;
 
   @CreateDateColumn({ name: "created_at" })
   createdAt: Date;

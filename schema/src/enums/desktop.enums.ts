@@ -100,6 +100,8 @@ export const SessionEndReason = Object.freeze({
   LOGOUT: "logout",
   BOOT: "boot",
   ROGUE_LOGOUT: "rogue_logout",
+  /** The helpdesk ended it; the desktop's agent signs the user out. */
+  HELPDESK: "helpdesk",
   RELEASED_USER: `released:${ReleaseReason.USER}`,
   RELEASED_TIMER_DISCONNECT: `released:${ReleaseReason.TIMER_DISCONNECT}`,
   RELEASED_TIMER_LOGOUT: `released:${ReleaseReason.TIMER_LOGOUT}`,

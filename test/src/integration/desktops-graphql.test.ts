@@ -96,7 +96,7 @@ describe("desktop actions", () => {
     const target = desktops[2]!;
     await repo().update({ id: target.id }, { availability: "assigned", assignedUserId: rig.tenant.id });
     const stored = await rig.desktop(target.id);
-    expect(errorCodes(await act(target.id, "REBUILD", rig.helpdeskToken))).toEqual(["CONFLICT"]);
+    expect(errorCodes(await act(target.id, "REBUILD", rig.adminToken))).toEqual(["CONFLICT"]);
     expect(errorCodes(await act(target.id, "TERMINATE", rig.helpdeskToken, true))).toEqual(["FORBIDDEN"]);
     expect(await rig.desktop(target.id)).toEqual(stored);
     expect(await rig.audit("desktopAction:TERMINATE", target.id)).toHaveLength(0);
@@ -104,6 +104,15 @@ describe("desktop actions", () => {
     expect(dataOf(forced).desktopAction).toMatchObject({ pendingAction: "REBUILD" });
     expect((await rig.audit("desktopAction:REBUILD", target.id))[0]!.after).toMatchObject({ force: true });
     await repo().update({ id: target.id }, { pendingAction: null, availability: "available", assignedUserId: null });
+  });
+
+  it("keeps rebuild and terminate for tenant admins: the helpdesk is refused even on a free desktop", async () => {
+    const target = desktops[1]!;
+    const stored = await rig.desktop(target.id);
+    expect(errorCodes(await act(target.id, "REBUILD", rig.helpdeskToken))).toEqual(["FORBIDDEN"]);
+    expect(errorCodes(await act(target.id, "TERMINATE", rig.helpdeskToken))).toEqual(["FORBIDDEN"]);
+    expect(await rig.desktop(target.id)).toEqual(stored);
+    expect(await rig.audit("desktopAction:REBUILD", target.id)).toHaveLength(0);
   });
 
   it("refuses desktop actions to end users and rejects an unknown action, changing nothing", async () => {

@@ -16,6 +16,7 @@ export {
   requestPower,
   scheduleAfterSessionEvent,
 } from "./sessions/lifecycle.service.js";
+export { takeAgentCommands } from "./sessions/session-actions.service.js";
 export {
   BROKER_TIMERS_EVERY_MS,
   brokerTimersJob,

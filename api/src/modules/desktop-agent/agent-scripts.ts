@@ -1,7 +1,8 @@
 /**
  * Reference desktop agents, as templates the provisioning controller embeds in user-data (cloud-init write_files /
  * cloudbase-init). They report session events to `POST {brokerUrl}/agent/v1/events` with the desktop's own token
- * and obey a "logout" answer (rogue login under a logout policy). Placeholders: {{BROKER_URL}}, {{AGENT_TOKEN}}.
+ * and obey a "logout" answer (rogue login under a logout policy) and the helpdesk's commands (sign the user out,
+ * disconnect, show a message). Placeholders: {{BROKER_URL}}, {{AGENT_TOKEN}}.
  */
 export const LINUX_AGENT_TEMPLATE = `#!/bin/sh
 # Atrium desktop agent (Linux). Installed by cloud-init; runs from systemd and PAM (pam_exec).
@@ -23,8 +24,14 @@ BODY="$BODY}"
 REPLY=$(curl -fsS --max-time 10 -H "Authorization: Bearer $AGENT_TOKEN" -H 'Content-Type: application/json' \\
   -d "$BODY" "$BROKER_URL/agent/v1/events" || true)
 case "$REPLY" in
-  *'"action":"logout"'*) [ -n "$USER_NAME" ] && loginctl terminate-user "$USER_NAME" || true ;;
+  *'"action":"logout"'*|*'"kind":"logout"'*) [ -n "$USER_NAME" ] && loginctl terminate-user "$USER_NAME" || true ;;
 esac
+# The helpdesk's messages reach every terminal of the desktop (the text goes through stdin, never the shell).
+if command -v jq >/dev/null 2>&1; then
+  printf '%s' "$REPLY" | jq -r '.commands[]? | select(.kind == "message") | .text' | while IFS= read -r LINE; do
+    printf 'Message from your helpdesk: %s\n' "$LINE" | wall || true
+  done
+fi
 `;
 
 export const WINDOWS_AGENT_TEMPLATE = `# Atrium desktop agent (Windows). Installed by cloudbase-init; registered as scheduled tasks on
@@ -41,6 +48,13 @@ try {
     -Headers @{ Authorization = "Bearer $AgentToken" } -ContentType 'application/json' \`
     -Body ($Body | ConvertTo-Json -Compress)
   if ($Reply.action -eq 'logout') { logoff }
+  foreach ($Command in @($Reply.commands)) {
+    switch ($Command.kind) {
+      'message' { msg * "Message from your helpdesk: $($Command.text)" }
+      'disconnect' { tsdiscon }
+      'logout' { logoff }
+    }
+  }
 } catch {
   Write-EventLog -LogName Application -Source 'Atrium' -EventId 1 -EntryType Warning -Message $_.Exception.Message
 }

@@ -1,3 +1,4 @@
+import type { AgentCommand } from "@atrium/schema";
 import { z } from "zod";
 
 export const AGENT_EVENTS = ["boot", "login", "logout", "lock", "unlock", "disconnect", "idle", "heartbeat"] as const;
@@ -12,9 +13,13 @@ export const agentEventSchema = z.strictObject({
 });
 export type AgentEvent = z.infer<typeof agentEventSchema>;
 
-/** What the agent should do next: "logout" ends a rogue session the policy does not allow. */
+/**
+ * What the agent should do next: "logout" ends a rogue session the policy does not allow; `commands` are the
+ * helpdesk's requests (end or disconnect a session, show the user a message), each handed over once.
+ */
 export interface AgentReply {
   ok: true;
   action: "none" | "logout";
   sessionId: string | null;
+  commands: AgentCommand[];
 }

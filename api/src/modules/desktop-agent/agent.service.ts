@@ -2,7 +2,7 @@ import type { Desktop, DesktopSessionState, DesktopSessionSummary, RogueLoginAct
 import { In, Not } from "typeorm";
 import type { Ctx } from "../../context/ctx.js";
 import type { OneTenantDb } from "../../db/index.js";
-import { cancelTimers, openAssignment, scheduleAfterSessionEvent } from "../broker/index.js";
+import { cancelTimers, openAssignment, scheduleAfterSessionEvent, takeAgentCommands } from "../broker/index.js";
 import type { AgentEvent, AgentReply } from "./agent.schemas.js";
 
 /** DOMAIN\\alice, alice@corp.example and Alice are the same login for matching purposes. */
@@ -107,9 +107,15 @@ const STATE_AFTER: Partial<Record<AgentEvent["event"], "active" | "locked" | "id
 
 /**
  * Applies one agent event to the desktop's session, assignment and timers, through the agent's context (the
- * desktop's tenant, built by `agentCtx`). Runs in the caller's transaction.
+ * desktop's tenant, built by `agentCtx`), and hands over what the helpdesk asked of the agent since its last event.
+ * Runs in the caller's transaction.
  */
 export async function handleAgentEvent(ctx: Ctx, desktop: Desktop, event: AgentEvent): Promise<AgentReply> {
+  const reply = await applyAgentEvent(ctx, desktop, event);
+  return { ...reply, commands: await takeAgentCommands(ctx.db.requireTenant(), desktop.id) };
+}
+
+async function applyAgentEvent(ctx: Ctx, desktop: Desktop, event: AgentEvent): Promise<Omit<AgentReply, "commands">> {
   const db = ctx.db.requireTenant();
   const now = ctx.clock();
   await db.desktopAgentTokens.updateWhere({ desktopId: desktop.id }, { lastSeenAt: now });

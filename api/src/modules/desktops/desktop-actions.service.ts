@@ -21,6 +21,9 @@ const ONE_SHOT: Partial<Record<DesktopAction, DesktopPendingAction>> = {
 /** Actions that destroy what the assigned user has on the desktop. */
 const DESTRUCTIVE = new Set<DesktopAction>([DesktopAction.REBUILD, DesktopAction.TERMINATE]);
 
+const mayReshapePools = (ctx: Ctx) =>
+  ctx.principal.kind !== "anonymous" && ctx.principal.permissions.has("pools:write");
+
 export const isAssigned = (desktop: Desktop) =>
   desktop.assignedUserId !== null || desktop.availability === "assigned" || desktop.sessionState !== "none";
 
@@ -33,6 +36,11 @@ export async function desktopAction(ctx: Ctx, id: string, action: DesktopAction,
     const scope = desktops(tx);
     const before = await scope.getById(id);
     if (before.desiredPowerState === "deleted") throw conflict(`${before.name} is being terminated`);
+    // Rebuild and terminate destroy a desktop: by default they are for whoever may reshape pools (tenant admins,
+    // MSP staff running the fleet), not for the helpdesk, who restarts and powers desktops.
+    if (DESTRUCTIVE.has(action) && !mayReshapePools(tx)) {
+      throw forbidden(`Only a tenant admin may ${action.toLowerCase()} a desktop`);
+    }
     if (DESTRUCTIVE.has(action) && isAssigned(before)) {
       if (!force) {
         throw conflict(
@@ -40,9 +48,7 @@ export async function desktopAction(ctx: Ctx, id: string, action: DesktopAction,
         );
       }
       // Only tenant admins (who can also reshape pools) may override an assignment.
-      if (tx.principal.kind === "anonymous" || !tx.principal.permissions.has("pools:write")) {
-        throw forbidden("Only a tenant admin may force this on an assigned desktop");
-      }
+      if (!mayReshapePools(tx)) throw forbidden("Only a tenant admin may force this on an assigned desktop");
     }
     const patch = changeFor(action);
     const saved = await scope.update(id, patch);

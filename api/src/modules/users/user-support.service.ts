@@ -1,5 +1,5 @@
 import type { User } from "@atrium/schema";
-import { IsNull } from "typeorm";
+import { In, IsNull } from "typeorm";
 import { signInCtx } from "../../context/build-ctx.js";
 import { type Ctx, withTransaction } from "../../context/ctx.js";
 import { recordAudit } from "../../tenancy/audit.js";
@@ -76,4 +76,17 @@ export async function signOutUserEverywhere(ctx: Ctx, id: string): Promise<User>
     });
     return user;
   });
+}
+
+/** The user's sign-in attempts, failures and lockouts included, newest first: what the helpdesk asks about first. */
+export function recentSignIns(ctx: Ctx, userId: string, first: number) {
+  return ctx.db.requireTenant().loginEvents.find({ where: { userId }, order: { createdAt: "DESC" }, take: first });
+}
+
+export async function groupNamesOf(ctx: Ctx, userId: string): Promise<string[]> {
+  const db = ctx.db.requireTenant();
+  const memberships = await db.groupMemberships.find({ where: { userId } });
+  if (!memberships.length) return [];
+  const groups = await db.groups.find({ where: { id: In(memberships.map((m) => m.groupId)) }, order: { name: "ASC" } });
+  return groups.map((group) => group.name);
 }

@@ -1,9 +1,18 @@
 import { Role } from "@atrium/schema";
-import { Arg, Args, FieldResolver, Ctx as GqlCtx, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, FieldResolver, Ctx as GqlCtx, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { RequirePermission } from "../../auth/require-permission.js";
 import type { Ctx } from "../../context/ctx.js";
 import { PageArgs } from "../../graphql/connection.js";
-import { lockedUntil, mfaEnrolled, resetUserMfa, signOutUserEverywhere, unlockUser } from "./user-support.service.js";
+import { LoginEventType } from "../identity/identity-providers.types.js";
+import {
+  groupNamesOf,
+  lockedUntil,
+  mfaEnrolled,
+  recentSignIns,
+  resetUserMfa,
+  signOutUserEverywhere,
+  unlockUser,
+} from "./user-support.service.js";
 import { createUser, deleteUser, getUser, listUsers, updateUser } from "./users.service.js";
 import { CreateUserInput, UpdateUserInput, UserConnection, UserFilter, UserType } from "./users.types.js";
 
@@ -80,5 +89,21 @@ export class UsersResolver {
   @FieldResolver(() => [Role], { description: "Tenant roles granted directly and through groups." })
   roles(@Root() user: UserType, @GqlCtx() ctx: Ctx): Promise<Role[]> {
     return ctx.loaders.rolesOfUser.load(user.id);
+  }
+
+  @FieldResolver(() => [String], { description: "Names of the groups the user is a member of." })
+  groups(@Root() user: UserType, @GqlCtx() ctx: Ctx) {
+    return groupNamesOf(ctx, user.id);
+  }
+
+  @FieldResolver(() => [LoginEventType], {
+    description: "The user's sign-in attempts, failures included, newest first.",
+  })
+  recentSignIns(
+    @Root() user: UserType,
+    @GqlCtx() ctx: Ctx,
+    @Arg("first", () => Int, { defaultValue: 10 }) first: number,
+  ) {
+    return recentSignIns(ctx, user.id, Math.min(Math.max(first, 1), 50));
   }
 }

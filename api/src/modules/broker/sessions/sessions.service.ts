@@ -45,3 +45,13 @@ export async function listDesktopSessions(ctx: Ctx, page: PageArgs, filter: Desk
     edges: result.edges.map((edge) => ({ ...edge, node: present(edge.node) })),
   };
 }
+
+/** One session as the API shows it, with its desktop's name and its duration so far. */
+export async function presentSession(ctx: Ctx, session: DesktopSession): Promise<DesktopSessionType> {
+  const desktop = await ctx.db.requireTenant().desktops.findOne({ id: session.desktopId });
+  return {
+    ...session,
+    desktopName: desktop?.name ?? "",
+    durationSeconds: durationSeconds(session, ctx.services.clock()),
+  };
+}
