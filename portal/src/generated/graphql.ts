@@ -441,6 +441,25 @@ export type LocationTimeWindowInput = {
   timeZone: string;
 };
 
+export const LoginOutcome = {
+  FAILURE: 'FAILURE',
+  LOCKED: 'LOCKED',
+  MFA_REQUIRED: 'MFA_REQUIRED',
+  SUCCESS: 'SUCCESS',
+  THROTTLED: 'THROTTLED'
+} as const;
+
+export type LoginOutcome = typeof LoginOutcome[keyof typeof LoginOutcome];
+/** Who checked the first factor: Atrium itself (LOCAL) or a provider. */
+export const LoginProviderKind = {
+  LDAP: 'LDAP',
+  LOCAL: 'LOCAL',
+  OIDC: 'OIDC',
+  RADIUS: 'RADIUS',
+  SAML: 'SAML'
+} as const;
+
+export type LoginProviderKind = typeof LoginProviderKind[keyof typeof LoginProviderKind];
 /** TOTP_ENROLMENT is the first code of a new authenticator app. */
 export const MfaMethod = {
   RADIUS: 'RADIUS',
@@ -1604,6 +1623,56 @@ export type DeleteUserMutationVariables = Exact<{
 
 
 export type DeleteUserMutation = { deleteUser: { id: string } };
+
+export type UserSupportQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UserSupportQuery = { user: { id: string, lockedUntil: string | null, mfaEnrolled: boolean, groups: Array<string>, desktops: Array<{ id: string, name: string, observedPowerState: PowerState, sessionState: DesktopSessionSummary, pool: { name: string } }>, recentSessions: Array<{ id: string, desktopId: string, desktopName: string, state: DesktopSessionState, protocol: DisplayProtocol | null, viaGateway: boolean, clientIp: string | null, startedAt: string, durationSeconds: number, endReason: SessionEndReason | null }>, recentSignIns: Array<{ id: string, outcome: LoginOutcome, reason: string | null, clientIp: string, providerKind: LoginProviderKind, createdAt: string }> } };
+
+export type UnlockUserMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UnlockUserMutation = { unlockUser: { id: string } };
+
+export type ResetUserMfaMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ResetUserMfaMutation = { resetUserMfa: { id: string } };
+
+export type SignOutUserEverywhereMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SignOutUserEverywhereMutation = { signOutUserEverywhere: { id: string } };
+
+export type EndDesktopSessionMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EndDesktopSessionMutation = { endDesktopSession: { id: string } };
+
+export type DisconnectDesktopSessionMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DisconnectDesktopSessionMutation = { disconnectDesktopSession: { id: string } };
+
+export type MessageDesktopSessionMutationVariables = Exact<{
+  id: string | number;
+  text: string;
+}>;
+
+
+export type MessageDesktopSessionMutation = { messageDesktopSession: { id: string } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -3238,3 +3307,84 @@ export const DeleteUserDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeleteUserMutation, DeleteUserMutationVariables>;
+export const UserSupportDocument = new TypedDocumentString(`
+    query UserSupport($id: ID!) {
+  user(id: $id) {
+    id
+    lockedUntil
+    mfaEnrolled
+    groups
+    desktops {
+      id
+      name
+      observedPowerState
+      sessionState
+      pool {
+        name
+      }
+    }
+    recentSessions(first: 10) {
+      id
+      desktopId
+      desktopName
+      state
+      protocol
+      viaGateway
+      clientIp
+      startedAt
+      durationSeconds
+      endReason
+    }
+    recentSignIns(first: 10) {
+      id
+      outcome
+      reason
+      clientIp
+      providerKind
+      createdAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UserSupportQuery, UserSupportQueryVariables>;
+export const UnlockUserDocument = new TypedDocumentString(`
+    mutation UnlockUser($id: ID!) {
+  unlockUser(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UnlockUserMutation, UnlockUserMutationVariables>;
+export const ResetUserMfaDocument = new TypedDocumentString(`
+    mutation ResetUserMfa($id: ID!) {
+  resetUserMfa(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ResetUserMfaMutation, ResetUserMfaMutationVariables>;
+export const SignOutUserEverywhereDocument = new TypedDocumentString(`
+    mutation SignOutUserEverywhere($id: ID!) {
+  signOutUserEverywhere(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SignOutUserEverywhereMutation, SignOutUserEverywhereMutationVariables>;
+export const EndDesktopSessionDocument = new TypedDocumentString(`
+    mutation EndDesktopSession($id: ID!) {
+  endDesktopSession(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<EndDesktopSessionMutation, EndDesktopSessionMutationVariables>;
+export const DisconnectDesktopSessionDocument = new TypedDocumentString(`
+    mutation DisconnectDesktopSession($id: ID!) {
+  disconnectDesktopSession(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<DisconnectDesktopSessionMutation, DisconnectDesktopSessionMutationVariables>;
+export const MessageDesktopSessionDocument = new TypedDocumentString(`
+    mutation MessageDesktopSession($id: ID!, $text: String!) {
+  messageDesktopSession(id: $id, text: $text) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<MessageDesktopSessionMutation, MessageDesktopSessionMutationVariables>;

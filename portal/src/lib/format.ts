@@ -82,6 +82,9 @@ const TONES: Record<string, Tone> = {
   disabled: "danger",
   revoked: "danger",
   expired: "warning",
+  success: "success",
+  failure: "danger",
+  disconnected: "warning",
 };
 
 /** The tone of any status word, whatever enum it comes from: compared case-insensitively with the list above. */

@@ -17,7 +17,8 @@ import { query } from "@/lib/api/server-api";
 import { enumOptions, enumValue } from "@/lib/enums";
 import { formatDateTime, formatDuration, humanize } from "@/lib/format";
 import { listParams, type SearchParams } from "@/lib/list-params";
-import { requirePermission } from "@/lib/viewer";
+import { can, requirePermission } from "@/lib/viewer";
+import { SessionActions } from "../users/[id]/support-panels";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sessions" };
@@ -39,7 +40,13 @@ const COLUMNS: Column<Session>[] = [
     header: "User",
     cell: (session) => (
       <>
-        <div className="cell-title">{session.username}</div>
+        {session.userId ? (
+          <Link className="cell-title" href={`/console/users/${session.userId}`}>
+            {session.username}
+          </Link>
+        ) : (
+          <div className="cell-title">{session.username}</div>
+        )}
         {session.rogue ? <Badge tone="warning">Not arranged by the broker</Badge> : null}
       </>
     ),
@@ -81,7 +88,7 @@ const COLUMNS: Column<Session>[] = [
 ];
 
 export default async function SessionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requirePermission("sessions:read");
+  const viewer = await requirePermission("sessions:read");
   const list = listParams(await searchParams, { filters: ["pool", "state"], keep: ["view"] });
   // "Now" (open sessions) is the default view; "all" is the history, newest first.
   const history = list.keep.view === "all";
@@ -132,6 +139,11 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
         }
         columns={COLUMNS}
         rows={desktopSessions}
+        actions={
+          can(viewer, "users:support")
+            ? (session) => <SessionActions session={session} userId={session.userId} />
+            : undefined
+        }
         pager={{ list, noun: "sessions" }}
         empty={
           <EmptyState icon="◷" title={history ? "No sessions match" : "Nobody is connected right now"}>

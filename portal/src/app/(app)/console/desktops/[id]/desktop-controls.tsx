@@ -13,14 +13,13 @@ interface DesktopControlsProps {
   outOfService: boolean;
   /** Whom the desktop is assigned to; destructive actions then need an explicit override. */
   assignedTo: string | null;
-  /** Tenant admins may override an assignment; the helpdesk may not (the API enforces it too). */
-  mayForce: boolean;
+  /** Rebuild and terminate (and overriding an assignment) are for tenant admins, not the helpdesk (the API enforces it). */
+  mayDestroy: boolean;
   deleting: boolean;
 }
 
-function ForceOption({ assignedTo, mayForce }: { assignedTo: string | null; mayForce: boolean }) {
+function ForceOption({ assignedTo }: { assignedTo: string | null }) {
   if (!assignedTo) return null;
-  if (!mayForce) return <p>It is assigned to {assignedTo}: only a tenant administrator can do this now.</p>;
   return (
     <label className="check" style={{ marginTop: 12 }}>
       <input type="checkbox" name="force" />
@@ -36,7 +35,7 @@ export function DesktopControls({
   choices,
   outOfService,
   assignedTo,
-  mayForce,
+  mayDestroy,
   deleting,
 }: DesktopControlsProps) {
   const [power, powerAction, powering] = useActionState(desktopAction, initialFormState);
@@ -79,6 +78,11 @@ export function DesktopControls({
               {outOfService ? "Return to service" : "Take out of service"}
             </button>
           </form>
+          {mayDestroy ? null : <span className="muted">Rebuild and terminate: tenant administrators only.</span>}
+        </div>
+      )}
+      {deleting || !mayDestroy ? null : (
+        <div className="row">
           <ConfirmAction
             action={desktopAction}
             fields={{ id, action: "REBUILD" }}
@@ -87,7 +91,7 @@ export function DesktopControls({
             confirmLabel="Rebuild desktop"
           >
             <p>The desktop is recreated from the pool&apos;s golden image. Everything on its disk is lost.</p>
-            <ForceOption assignedTo={assignedTo} mayForce={mayForce} />
+            <ForceOption assignedTo={assignedTo} />
           </ConfirmAction>
           <ConfirmAction
             action={desktopAction}
@@ -97,7 +101,7 @@ export function DesktopControls({
             confirmLabel="Terminate desktop"
           >
             <p>The desktop and its disk are deleted. The pool builds a new one if it needs to.</p>
-            <ForceOption assignedTo={assignedTo} mayForce={mayForce} />
+            <ForceOption assignedTo={assignedTo} />
           </ConfirmAction>
         </div>
       )}

@@ -88,7 +88,7 @@ export default async function DesktopPage({ params }: { params: Promise<{ id: st
                 choices={powerChoices(desktop)}
                 outOfService={desktop.outOfService}
                 assignedTo={assignedTo}
-                mayForce={can(viewer, "pools:write")}
+                mayDestroy={can(viewer, "pools:write")}
                 deleting={deleting}
               />
             ) : (

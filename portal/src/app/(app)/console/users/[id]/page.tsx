@@ -3,12 +3,13 @@ import { Badge } from "@/components/ui/badge";
 import { Banner } from "@/components/ui/banner";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { PageHeader } from "@/components/ui/page-header";
-import { UserDocument } from "@/generated/graphql";
+import { UserDocument, UserSupportDocument } from "@/generated/graphql";
 import { query } from "@/lib/api/server-api";
 import { formatDateTime, roleLabel } from "@/lib/format";
 import { can, requirePermission } from "@/lib/viewer";
 import { primaryRole } from "../roles";
 import { deleteUserAction } from "../users.actions";
+import { DesktopsPanel, SessionsPanel, SignInPanel, SignInsPanel } from "./support-panels";
 import { UserEditForm } from "./user-edit-form";
 
 export const dynamic = "force-dynamic";
@@ -23,13 +24,15 @@ export default async function UserPage({
 }) {
   const viewer = await requirePermission("users:read");
   const { id } = await params;
-  const { user } = await query(UserDocument, { id });
+  const [{ user }, support] = await Promise.all([query(UserDocument, { id }), query(UserSupportDocument, { id })]);
   const canWrite = can(viewer, "users:write");
+  const canSupport = can(viewer, "users:support");
+  const name = user.displayName ?? user.username;
   const created = (await searchParams).created;
   return (
     <>
       <PageHeader
-        title={user.displayName ?? user.username}
+        title={name}
         description={`${user.username}${user.email ? ` · ${user.email}` : ""}`}
         crumbs={[{ href: "/console/users", label: "Users" }]}
         actions={
@@ -86,6 +89,12 @@ export default async function UserPage({
             </div>
           </section>
         ) : null}
+        <SignInPanel user={support.user} name={name} canSupport={canSupport} />
+      </div>
+      <div className="stack" style={{ marginTop: 16 }}>
+        <SessionsPanel user={support.user} canSupport={canSupport} />
+        <DesktopsPanel user={support.user} canOperate={can(viewer, "desktops:operate")} />
+        <SignInsPanel user={support.user} />
       </div>
     </>
   );

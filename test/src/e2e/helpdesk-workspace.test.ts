@@ -1,0 +1,116 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { usePortalE2e } from "../fixtures/e2e.js";
+import { apiCall, apiSignIn } from "../fixtures/stack.js";
+
+/** Waits until the launcher offers a desktop: the demo pool's first desktops are still being built at start. */
+async function openLauncher(page: Page, portalUrl: string) {
+  for (let attempt = 0; attempt < 90; attempt++) {
+    await page.goto(`${portalUrl}/desktops`);
+    if ((await page.getByRole("article").count()) > 0) return page.getByRole("article").first();
+    await page.waitForTimeout(1000);
+  }
+  throw new Error("the demo pool offered no desktop within 90 seconds");
+}
+
+/** Wrong passwords until the tenant's user limit (5 by default) locks the account name. */
+async function lockOut(apiUrl: string, username: string) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await apiSignIn(apiUrl, username, "acme", "not-the-password").catch(() => undefined);
+  }
+}
+
+/** Confirms the dialog a ConfirmAction button opens. */
+async function confirm(page: Page, button: string, confirmLabel = button) {
+  await page.getByRole("button", { name: button, exact: true }).first().click();
+  await page.getByRole("dialog").getByRole("button", { name: confirmLabel, exact: true }).click();
+  await page.getByRole("dialog").waitFor({ state: "hidden" });
+}
+
+// Issue 15's second "Done when": the helpdesk finds a user, sees their session, sends them a message, ends the
+// session and unlocks them; rebuild and terminate stay with tenant admins.
+describe("helpdesk workspace", () => {
+  const { stack, signedIn } = usePortalE2e();
+
+  it("finds a user, sees their session, messages them, ends it and unlocks them", async () => {
+    const user = await signedIn("/t/acme", "user1");
+    const card = await openLauncher(user.page, stack.portalUrl);
+    const [viewer] = await Promise.all([
+      user.page.context().waitForEvent("page"),
+      card.getByRole("button", { name: "Open in browser" }).click(),
+    ]);
+    await viewer.locator("body[data-state=connected]").waitFor({ timeout: 60_000 });
+    await lockOut(stack.apiUrl, "user1");
+
+    const helpdesk = await signedIn("/t/acme", "helpdesk");
+    const { page } = helpdesk;
+    await page.goto(`${stack.portalUrl}/console/users`);
+    await page.getByLabel("Search").fill("Demo User 1");
+    await page.getByLabel("Search").press("Enter");
+    await page.getByRole("link", { name: "Demo User 1" }).click();
+    await page.getByRole("heading", { level: 1, name: "Demo User 1" }).waitFor();
+
+    // What the helpdesk asks about first: the lockout, the failed sign-ins and where they came from.
+    const signIn = page.getByRole("region", { name: "Sign-in" });
+    await signIn.getByText(/^Locked until /).waitFor();
+    const history = page.getByRole("table", { name: "Recent sign-in attempts" });
+    await expect(history.getByText("Failure").count()).resolves.toBeGreaterThanOrEqual(5);
+    await history.getByText("Success").first().waitFor();
+
+    // The session the user just opened, with its protocol and the desktop they hold.
+    const sessions = page.getByRole("table", { name: "Open and recent sessions" });
+    const open = sessions.getByRole("row").filter({ hasNotText: "Ended" }).nth(1);
+    await open.getByText("HTML5").waitFor();
+    await page.getByRole("table", { name: "Desktops held" }).getByRole("link").first().waitFor();
+    await helpdesk.screenshot("helpdesk-user-page");
+
+    await page.getByLabel("Message to the user's desktop").fill("We are restarting your desktop at 5 pm.");
+    await page.getByRole("button", { name: "Send message" }).click();
+    await page.getByText("Message sent: it appears on the user's desktop.").waitFor();
+
+    await confirm(page, "End session");
+    await sessions.getByRole("row").nth(1).getByText("Helpdesk").waitFor();
+    await expect(sessions.getByRole("button", { name: "End session" }).count()).resolves.toBe(0);
+
+    await confirm(page, "Unlock");
+    await signIn.getByText("Not locked").waitFor();
+    await helpdesk.screenshot("helpdesk-user-helped");
+    // Unlocked: the user's own password works again straight away.
+    await expect(apiSignIn(stack.apiUrl, "user1", "acme")).resolves.toMatch(/\S/);
+
+    expect(helpdesk.errors).toEqual([]);
+    await viewer.close();
+    await helpdesk.close();
+    await user.close();
+  }, 300_000);
+
+  it("offers the helpdesk no rebuild or terminate, and the API refuses them", async () => {
+    const helpdesk = await signedIn("/t/acme", "helpdesk");
+    const { page } = helpdesk;
+    await page.goto(`${stack.portalUrl}/console/desktops`);
+    await page.getByRole("table").getByRole("link").first().click();
+    await page.getByText("Rebuild and terminate: tenant administrators only.").waitFor();
+    await expect(page.getByRole("button", { name: "Rebuild" }).count()).resolves.toBe(0);
+    await expect(page.getByRole("button", { name: "Terminate" }).count()).resolves.toBe(0);
+    await helpdesk.screenshot("helpdesk-desktop-page");
+
+    const token = await apiSignIn(stack.apiUrl, "helpdesk", "acme");
+    const { desktops } = await apiCall<{ desktops: { nodes: { id: string }[] } }>(
+      stack.apiUrl,
+      "{ desktops(first: 1) { nodes { id } } }",
+      {},
+      token,
+    );
+    const act = (action: string) =>
+      apiCall(
+        stack.apiUrl,
+        "mutation($id: ID!, $action: DesktopAction!) { desktopAction(id: $id, action: $action) { id } }",
+        { id: desktops.nodes[0]!.id, action },
+        token,
+      );
+    await expect(act("REBUILD")).rejects.toThrow("Only a tenant admin may rebuild a desktop");
+    await expect(act("TERMINATE")).rejects.toThrow("Only a tenant admin may terminate a desktop");
+    expect(helpdesk.errors).toEqual([]);
+    await helpdesk.close();
+  }, 120_000);
+});
