@@ -1,9 +1,8 @@
 import { LDAP_TEST_DIRECTORY, leaseLdapServer } from "@atrium/api/modules/identity/providers/test-servers";
-import { LdapLoginAttribute } from "@atrium/schema";
 import { Client } from "ldapts";
 import { createTenantWithPeople } from "../fixtures/factories.js";
 import { dataOf, startTestApp } from "../fixtures/test-app.js";
-import { createProvider, graphqlName, SIGN_IN_WITH_PASSWORD } from "../idp/identity-helpers.js";
+import { createAcmeOpenLdapProvider, SIGN_IN_WITH_PASSWORD } from "../idp/identity-helpers.js";
 import { graphqlRequest, runLoad } from "./load.js";
 import { ms, printGoals, printTable, summarize, useMachinePostgres } from "./measure.js";
 import { printBreakdown, startMeter, stopMeter } from "./meter.js";
@@ -55,19 +54,7 @@ export async function runSigninBench(): Promise<void> {
   const app = await startTestApp();
   try {
     const acme = await createTenantWithPeople(app, "acme");
-    await createProvider(app, acme.adminToken, {
-      name: "acme-directory",
-      settings: {
-        ldap: {
-          urls: [directory.url],
-          bindDn: acmeDir.bindDn,
-          bindPassword: acmeDir.bindPassword,
-          searchBase: acmeDir.searchBase,
-          loginAttribute: graphqlName(LdapLoginAttribute, directory.loginAttribute),
-        },
-      },
-      groupRoleMappings: [{ group: acmeDir.groups.desktopAdmins, role: "TENANT_ADMIN" }],
-    });
+    await createAcmeOpenLdapProvider(app, acme.adminToken);
     process.stdout.write(
       `setup: ${directory.url}, ${people.length} directory users, ${SIGN_INS} sign-ins, ${CLIENTS} concurrent clients\n`,
     );

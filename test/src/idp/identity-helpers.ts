@@ -1,4 +1,5 @@
-import type { EnumObject } from "@atrium/schema";
+import { LDAP_TEST_DIRECTORY } from "@atrium/api/modules/identity/providers/test-servers";
+import { type EnumObject, LdapLoginAttribute } from "@atrium/schema";
 import type { TestApp } from "../fixtures/test-app.js";
 import { dataOf } from "../fixtures/test-app.js";
 
@@ -72,4 +73,22 @@ export const UPDATE_SETTINGS = `mutation($input: UpdateIdentitySettingsInput!) {
 
 export async function updateSettings(app: TestApp, token: string, input: Record<string, unknown>) {
   return dataOf(await app.gql(UPDATE_SETTINGS, { input }, token));
+}
+
+/** Acme's provider for the OpenLDAP test directory (test/services/ldap.sh), desktop-admins mapped to TENANT_ADMIN. */
+export async function createAcmeOpenLdapProvider(app: TestApp, adminToken: string): Promise<{ id: string }> {
+  const acme = LDAP_TEST_DIRECTORY.tenants.acme;
+  return createProvider(app, adminToken, {
+    name: "acme-directory",
+    settings: {
+      ldap: {
+        urls: [LDAP_TEST_DIRECTORY.url],
+        bindDn: acme.bindDn,
+        bindPassword: acme.bindPassword,
+        searchBase: acme.searchBase,
+        loginAttribute: graphqlName(LdapLoginAttribute, LDAP_TEST_DIRECTORY.loginAttribute),
+      },
+    },
+    groupRoleMappings: [{ group: acme.groups.desktopAdmins, role: "TENANT_ADMIN" }],
+  });
 }

@@ -1,8 +1,8 @@
 import type { IdentityProvider, Role, User, UserSource } from "@atrium/schema";
 import { In } from "typeorm";
 import { signInCtx } from "../../context/build-ctx.js";
-import type { Ctx } from "../../context/ctx.js";
-import type { TenantDb } from "../../db/index.js";
+import { type Ctx, withTransaction } from "../../context/ctx.js";
+import { isUniqueViolation, type TenantDb } from "../../db/index.js";
 
 export interface ExternalGroup {
   name: string;
@@ -79,7 +79,9 @@ export async function provisionExternalUser(
   // Only ever the provider's own tenant (MSP staff's providers: the MSP's accounts).
   const db = signInCtx(tx, provider.tenantId).db;
   const username = identity.username.trim().slice(0, 255);
-  let user = await db.users.findOne({ username });
+  // Locked: two sign-ins of one person at once (two tabs, two devices) refresh the account one after the other,
+  // instead of both replacing the same memberships and roles and one failing on a duplicate.
+  let user = await db.users.findOne({ username }, { lock: { mode: "pessimistic_write" } });
   if (user && user.source !== source)
     return { ok: false, reason: `account_source_conflict: ${username} is ${user.source}` };
   if (user?.disabled) return { ok: false, reason: "account_disabled: disabled in Atrium" };
@@ -97,4 +99,23 @@ export async function provisionExternalUser(
   if (provider.tenantId) await syncGroups(db, user, source, identity.groups);
   await syncRoles(db, user, roles);
   return { ok: true, user };
+}
+
+/**
+ * `provisionExternalUser` in its own transaction. Two first sign-ins of one person (or of two people in one new
+ * group) both find nothing and both insert; the loser's unique violation means the winner's rows now exist, so it
+ * runs once more and refreshes them instead of failing the sign-in.
+ */
+export async function provisionInTransaction(
+  ctx: Ctx,
+  provider: IdentityProvider,
+  identity: ExternalIdentity,
+): Promise<ProvisionResult> {
+  const provision = () => withTransaction(ctx, (tx) => provisionExternalUser(tx, provider, identity));
+  try {
+    return await provision();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return provision();
+  }
 }

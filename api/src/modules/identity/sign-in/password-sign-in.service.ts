@@ -1,11 +1,11 @@
 import type { IdentityProvider, User } from "@atrium/schema";
 import { signInCtx } from "../../../context/build-ctx.js";
-import { type Ctx, withTransaction } from "../../../context/ctx.js";
+import type { Ctx } from "../../../context/ctx.js";
 import { AppError } from "../../../errors/app-error.js";
 import { verifyPassword } from "../../../security/passwords.js";
 import { recordLoginEvent } from "../../audit/login-events.service.js";
 import { resolveSignInTenant, settingsFor } from "../identity-settings.service.js";
-import { provisionExternalUser } from "../jit-provisioning.service.js";
+import { provisionInTransaction } from "../jit-provisioning.service.js";
 import { clearUserFailures, lockedKey, registerFailure, throttleKeys } from "../login-throttle.service.js";
 import { ldapConfigOf } from "../provider-runtime.js";
 import { authenticateLdap } from "../providers/ldap.authenticator.js";
@@ -61,15 +61,13 @@ async function viaDirectories(ctx: Ctx, username: string, password: string): Pro
       return last;
     }
     const groups = result.user.groupDns.map((dn) => ({ name: firstRdnValue(dn) ?? dn, externalId: dn }));
-    const provisioned = await withTransaction(ctx, (tx) =>
-      provisionExternalUser(tx, provider, {
-        username: result.user.username,
-        externalId: result.user.dn,
-        email: result.user.email,
-        displayName: result.user.displayName,
-        groups,
-      }),
-    );
+    const provisioned = await provisionInTransaction(ctx, provider, {
+      username: result.user.username,
+      externalId: result.user.dn,
+      email: result.user.email,
+      displayName: result.user.displayName,
+      groups,
+    });
     if (!provisioned.ok) return { ok: false, reason: provisioned.reason, provider };
     return { ok: true, user: provisioned.user, provider };
   }

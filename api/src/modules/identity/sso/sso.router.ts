@@ -3,10 +3,10 @@ import express, { type Request, type Response, Router } from "express";
 import { ANONYMOUS } from "../../../auth/principal.js";
 import type { AppServices } from "../../../context/app-services.js";
 import { callerCtx, signInCtx } from "../../../context/build-ctx.js";
-import { type Ctx, withTransaction } from "../../../context/ctx.js";
+import type { Ctx } from "../../../context/ctx.js";
 import { acrossTenants } from "../../../db/index.js";
 import { resolveSignInTenant } from "../identity-settings.service.js";
-import { type ExternalIdentity, provisionExternalUser } from "../jit-provisioning.service.js";
+import { type ExternalIdentity, provisionInTransaction } from "../jit-provisioning.service.js";
 import { failSignIn } from "../sign-in/sign-in-finish.service.js";
 import { issueSsoTicket } from "../sign-in/sso-ticket.service.js";
 import { completeOidcCallback, oidcAuthorizationUrl } from "./oidc.service.js";
@@ -43,9 +43,7 @@ async function finish(
   identity: ExternalIdentity,
   returnTo: string,
 ) {
-  const provisioned = await withTransaction(signInCtx(ctx, provider.tenantId), (tx) =>
-    provisionExternalUser(tx, provider, identity),
-  );
+  const provisioned = await provisionInTransaction(signInCtx(ctx, provider.tenantId), provider, identity);
   if (!provisioned.ok) {
     await failSignIn(ctx, {
       tenantId: provider.tenantId,
