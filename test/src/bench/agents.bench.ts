@@ -6,9 +6,11 @@ import { ms, printGoals, printTable, summarize, useMachinePostgres } from "./mea
 import { printBreakdown, startMeter, stopMeter } from "./meter.js";
 
 const SESSIONS = Number(process.env.BENCH_AGENT_SESSIONS ?? 20_000);
-const SECONDS = Number(process.env.BENCH_AGENT_SECONDS ?? 30);
+const SECONDS = Number(process.env.BENCH_AGENT_SECONDS ?? 20);
 const BURST = Number(process.env.BENCH_AGENT_BURST ?? 1000);
 const BURST_CLIENTS = 64;
+/** Connections the steady agents may hold open at once; more requests than this wait in the load client. */
+const STEADY_SOCKETS = 256;
 /** One shared secret part keeps the seeding in SQL; each token still names (and only opens) its own desktop. */
 const SECRET = "b".repeat(43);
 
@@ -90,7 +92,7 @@ export async function runAgentsBench(): Promise<void> {
       event(tracked[index % tracked.length]!, "heartbeat"),
     );
     startMeter();
-    const steady = await runLoad({ url: app.url, clients: 256, requests: heartbeats, ratePerSecond: rate });
+    const steady = await runLoad({ url: app.url, clients: STEADY_SOCKETS, requests: heartbeats, ratePerSecond: rate });
     const steadyStages = stopMeter();
     const bursting = tracked.slice(0, BURST);
     const logouts = await runLoad({
@@ -121,16 +123,25 @@ export async function runAgentsBench(): Promise<void> {
       `  at ${ms(perHeartbeat)} of API CPU per heartbeat, 25 % of one core tracks about ` +
         `${Math.round((60_000 * 0.25) / perHeartbeat).toLocaleString("en")} sessions (one heartbeat a minute each)\n`,
     );
+    // Tracking SESSIONS means keeping up with their heartbeats: a run that fell behind used less CPU per second only
+    // because it did less, so the share is also projected to the full rate from the CPU each heartbeat cost.
+    const projected = (perHeartbeat * rate) / 1000;
     const met = printGoals([
       {
-        label: `API CPU for ${SESSIONS.toLocaleString("en")} tracked sessions (${h.perSecond.toFixed(0)} events/s sustained)`,
-        measured: `${(share * 100).toFixed(1)} % of one core`,
+        label: `heartbeats of ${SESSIONS.toLocaleString("en")} tracked sessions answered`,
+        measured: `${h.perSecond.toFixed(0)} events/s`,
+        goal: `the ${rate.toFixed(0)}/s they send`,
+        met: h.perSecond >= rate * 0.95,
+      },
+      {
+        label: `API CPU for ${SESSIONS.toLocaleString("en")} tracked sessions`,
+        measured: `${(share * 100).toFixed(1)} % of one core during the run, ${(projected * 100).toFixed(0)} % at ${rate.toFixed(0)} heartbeats/s`,
         goal: "< 25 %",
-        met: share < 0.25,
+        met: Math.max(share, projected) < 0.25,
       },
     ]);
     const mean = steady.latenciesMs.reduce((sum, value) => sum + value, 0) / h.ops;
-    if (!met) printBreakdown(h.ops, mean, steadyStages, steady.apiCpuMs, Math.round((rate * mean) / 1000) || 1);
+    if (!met) printBreakdown(h.ops, mean, steadyStages, steady.apiCpuMs, STEADY_SOCKETS);
     if (failures > 0) process.exitCode = 1;
   } finally {
     await app.close();

@@ -11,11 +11,13 @@ export interface StageTotals {
   sqlMs: number;
   ldapOps: number;
   ldapMs: number;
+  /** Time from asking the pg pool for a connection to getting one (TypeORM takes one per query or transaction). */
+  poolWaitMs: number;
 }
 
 type Method = (...args: unknown[]) => unknown;
 
-const totals: StageTotals = { statements: 0, sqlMs: 0, ldapOps: 0, ldapMs: 0 };
+const totals: StageTotals = { statements: 0, sqlMs: 0, ldapOps: 0, ldapMs: 0, poolWaitMs: 0 };
 /** Statement texts (first words) by how often they were sent, to name what a request sends. */
 const shapes = new Map<string, number>();
 
@@ -62,7 +64,7 @@ function timed(
 
 /** Starts counting SQL (and LDAP operations of `ldapClient`, the ldapts Client class, when given). */
 export function startMeter(ldapClient?: { prototype: object }): void {
-  Object.assign(totals, { statements: 0, sqlMs: 0, ldapOps: 0, ldapMs: 0 });
+  Object.assign(totals, { statements: 0, sqlMs: 0, ldapOps: 0, ldapMs: 0, poolWaitMs: 0 });
   shapes.clear();
   timed(
     pg.Client.prototype as unknown as Record<string, unknown>,
@@ -76,6 +78,9 @@ export function startMeter(ldapClient?: { prototype: object }): void {
       shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
     },
   );
+  timed(pg.Pool.prototype as unknown as Record<string, unknown>, "connect", (elapsed) => {
+    totals.poolWaitMs += elapsed;
+  });
   if (ldapClient) {
     for (const name of ["bind", "search", "unbind", "startTLS"]) {
       timed(ldapClient.prototype as Record<string, unknown>, name, (elapsed) => {
@@ -107,15 +112,17 @@ export function printBreakdown(
   const sql = stages.sqlMs / ops;
   const ldap = stages.ldapMs / ops;
   const cpu = apiCpuMs / ops;
-  const rest = Math.max(0, meanLatencyMs - sql - ldap);
+  const poolWait = stages.poolWaitMs / ops;
+  const rest = Math.max(0, meanLatencyMs - sql - ldap - poolWait);
   const lines = [
     `\n  where a request's ${ms(meanLatencyMs)} goes (mean per op, ${concurrency} in flight):`,
     `    SQL round trips    ${ms(sql).padStart(10)}  (${(stages.statements / ops).toFixed(1)} statements)`,
     ...(stages.ldapOps
       ? [`    LDAP round trips   ${ms(ldap).padStart(10)}  (${(stages.ldapOps / ops).toFixed(1)} operations)`]
       : []),
+    `    pool connection    ${ms(poolWait).padStart(10)}  (waiting for one of the API's database connections)`,
     `    API process, rest  ${ms(rest).padStart(10)}  (API CPU ${ms(cpu)} per op; the rest is waiting behind the other` +
-      " requests' CPU on the one event loop, for a pool connection, and HTTP)",
+      " requests' CPU on the one event loop, and HTTP)",
   ];
   const top = [...shapes].sort((a, b) => b[1] - a[1]).slice(0, 12);
   lines.push("  statements per op (most frequent first):");
