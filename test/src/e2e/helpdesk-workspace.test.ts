@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { seriousAccessibilityViolations } from "../fixtures/accessibility.js";
 import { usePortalE2e } from "../fixtures/e2e.js";
 import { apiCall, apiSignIn } from "../fixtures/stack.js";
 
@@ -30,7 +31,7 @@ async function confirm(page: Page, button: string, confirmLabel = button) {
 // Issue 15's second "Done when": the helpdesk finds a user, sees their session, sends them a message, ends the
 // session and unlocks them; rebuild and terminate stay with tenant admins.
 describe("helpdesk workspace", () => {
-  const { stack, signedIn } = usePortalE2e();
+  const { stack, browser, signedIn } = usePortalE2e();
 
   it("finds a user, sees their session, messages them, ends it and unlocks them", async () => {
     const user = await signedIn("/t/acme", "user1");
@@ -113,4 +114,66 @@ describe("helpdesk workspace", () => {
     expect(helpdesk.errors).toEqual([]);
     await helpdesk.close();
   }, 120_000);
+
+  // Issue 15's third "Done when", for the pages of the launcher, the console and the viewer that this suite visits.
+  it("has no serious or critical WCAG A/AA violation (axe) on the sign-in, launcher, viewer and console pages", async () => {
+    const found: string[] = [];
+    const check = async (page: Page, url?: string) => {
+      if (url) await page.goto(`${stack.portalUrl}${url}`);
+      await page.locator("main, body").first().waitFor();
+      found.push(...(await seriousAccessibilityViolations(page)));
+    };
+    const visitor = await browser.newPage();
+    await check(visitor.page, "/t/acme");
+    await check(visitor.page, "/signin");
+    await visitor.close();
+
+    const user = await signedIn("/t/acme", "user2");
+    const card = await openLauncher(user.page, stack.portalUrl);
+    await check(user.page);
+    const [viewer] = await Promise.all([
+      user.page.context().waitForEvent("page"),
+      card.getByRole("button", { name: "Open in browser" }).click(),
+    ]);
+    await viewer.locator("body[data-state=connected]").waitFor({ timeout: 60_000 });
+    await check(viewer);
+    await viewer.getByRole("button", { name: "Disconnect" }).click();
+    await viewer.locator("body[data-state=ended]").waitFor();
+    await check(viewer);
+    await check(user.page, "/account/security");
+    await user.close();
+
+    const admin = await signedIn("/t/acme", "admin");
+    for (const path of CONSOLE_PAGES) await check(admin.page, path);
+    await admin.page.goto(`${stack.portalUrl}/console/users`);
+    await admin.page.getByRole("link", { name: "Demo User 1" }).click();
+    await check(admin.page);
+    await admin.page.goto(`${stack.portalUrl}/console/desktops`);
+    await admin.page.getByRole("table").getByRole("link").first().click();
+    await check(admin.page);
+    await admin.close();
+    expect(found).toEqual([]);
+  }, 480_000);
 });
+
+const CONSOLE_PAGES = [
+  "/console",
+  "/console/users",
+  "/console/users/new",
+  "/console/groups",
+  "/console/pools",
+  "/console/pools/new",
+  "/console/desktops",
+  "/console/sessions",
+  "/console/sessions?view=all",
+  "/console/locations",
+  "/console/policies",
+  "/console/plans",
+  "/console/rules",
+  "/console/explain",
+  "/console/identity-providers",
+  "/console/api-keys",
+  "/console/audit",
+  "/console/reports",
+  "/console/notifications",
+];
