@@ -1,5 +1,6 @@
 import { runAgentsBench } from "./agents.bench.js";
 import { runAssignBench } from "./assign.bench.js";
+import { runFuzzBench } from "./fuzz.bench.js";
 import { runGatewayBench } from "./gateway.bench.js";
 import { runGraphqlBench } from "./graphql.bench.js";
 import { runProvisioningBench } from "./provisioning.bench.js";
@@ -10,6 +11,7 @@ import { runSigninBench } from "./signin.bench.js";
 const BENCHES: Record<string, () => Promise<void>> = {
   agents: runAgentsBench,
   assign: runAssignBench,
+  fuzz: runFuzzBench,
   gateway: runGatewayBench,
   graphql: runGraphqlBench,
   provisioning: runProvisioningBench,

@@ -44,8 +44,8 @@ export interface Goal {
 }
 
 /** One line per goal: what was measured, the goal, and whether it was met. Returns whether all were. */
-export function printGoals(goals: Goal[]): boolean {
-  process.stdout.write("\n  goal (issue #19)\n");
+export function printGoals(goals: Goal[], issue = 19): boolean {
+  process.stdout.write(`\n  goal (issue #${issue})\n`);
   for (const goal of goals) {
     process.stdout.write(`  ${goal.met ? "MET   " : "MISSED"} ${goal.label}: ${goal.measured} (goal ${goal.goal})\n`);
   }

@@ -1,4 +1,3 @@
-import { Cloud, Tenant } from "@atrium/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createCloud,
@@ -11,6 +10,7 @@ import {
   type TenantFixture,
 } from "../fixtures/factories.js";
 import { type IdKind, MSP_KINDS, planSweep, type SweepRequest, servedSchema } from "../fixtures/schema-sweep.js";
+import { tenantState } from "../fixtures/tenant-state.js";
 import { dataOf, type GraphqlResult, startTestApp, type TestApp } from "../fixtures/test-app.js";
 
 /*
@@ -120,30 +120,6 @@ async function seedMsp(): Promise<void> {
   ids.set("mspLocation", location.createMspLocation.id).set("mspApiKey", key.createMspApiKey.apiKey.id);
 }
 
-/** Every row acme owns, acme's tenant row and what the MSP owns, to compare before and after the sweep. */
-async function acmeState(): Promise<string> {
-  const source = app.database.dataSource;
-  const state: Record<string, unknown> = {
-    tenant: await source.getRepository(Tenant).findOneBy({ id: acme.tenant.id }),
-    clouds: await source.getRepository(Cloud).find({ order: { id: "ASC" } }),
-  };
-  for (const entity of source.entityMetadatas) {
-    const column = entity.columns.find((candidate) => candidate.propertyName === "tenantId");
-    if (!column) continue;
-    const rows = await source
-      .getRepository(entity.target)
-      .createQueryBuilder("row")
-      .where(`row.tenantId = :acme OR (row.tenantId IS NULL AND :msp = 1)`, {
-        acme: acme.tenant.id,
-        msp: ["Location", "ApiKey"].includes(entity.name) ? 1 : 0,
-      })
-      .orderBy(`row.${entity.primaryColumns[0]?.propertyName ?? "id"}`)
-      .getMany();
-    state[entity.name] = rows;
-  }
-  return JSON.stringify(state);
-}
-
 type Outcome = "refused" | "answered" | "cannot call" | "leaked" | "failed";
 
 /** A refusal: not found, not allowed, or invalid input that names the foreign id as what is wrong. */
@@ -230,7 +206,7 @@ describe("the schema-driven sweep", () => {
       ["globex API key (every scope)", key.createApiKey.secret, plan.requests],
       ["msp_operator inside globex", operator, tenantRequests],
     ];
-    const before = await acmeState();
+    const before = await tenantState(app, acme.tenant.id);
     const findings: string[] = [];
     for (const [role, token, requests] of roles) {
       const result = await sweepAs(token, requests);
@@ -243,7 +219,7 @@ describe("the schema-driven sweep", () => {
           `${result.tally.leaked} leaks`,
       );
     }
-    const changed = (await acmeState()) !== before;
+    const changed = (await tenantState(app, acme.tenant.id)) !== before;
     const swept = new Set(roles.flatMap(([, , requests]) => requests.map((request) => request.operation))).size;
     console.info(
       `schema sweep: ${swept} of ${plan.operations.length} ID-taking operations swept ` +
