@@ -1,3 +1,4 @@
+import { DesktopSession } from "@atrium/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createCloud,
@@ -50,6 +51,15 @@ async function seedAcme(): Promise<void> {
     .set("desktop", desktop?.id ?? "")
     .set("tenant", acme.tenant.id);
   ids.set("cloud", cloud.id);
+  const session = await app.database.dataSource.getRepository(DesktopSession).save({
+    tenantId: acme.tenant.id,
+    desktopId: desktop?.id ?? "",
+    userId: acme.user.id,
+    username: acme.user.username,
+    state: "active",
+    startedAt: new Date(),
+  });
+  ids.set("desktopSession", session.id);
   await idOf("group", `mutation { createGroup(input: { name: "acme-secret-group" }) { id } }`);
   await idOf(
     "location",
