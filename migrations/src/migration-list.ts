@@ -10,6 +10,7 @@ import { DesktopLogin0008 as MssqlDesktopLogin0008 } from "../mssql/0008-desktop
 import { HistoryDetails0009 as MssqlHistoryDetails0009 } from "../mssql/0009-history-details.js";
 import { ExternalIdentity0010 as MssqlExternalIdentity0010 } from "../mssql/0010-external-identity.js";
 import { AgentCommands0011 as MssqlAgentCommands0011 } from "../mssql/0011-agent-commands.js";
+import { RowLevelSecurity0012 as MssqlRowLevelSecurity0012 } from "../mssql/0012-row-level-security.js";
 import { Foundation0001 as PostgresFoundation0001 } from "../postgres/0001-foundation.js";
 import { Provisioning0002 as PostgresProvisioning0002 } from "../postgres/0002-provisioning.js";
 import { Identity0003 as PostgresIdentity0003 } from "../postgres/0003-identity.js";
@@ -21,6 +22,7 @@ import { DesktopLogin0008 as PostgresDesktopLogin0008 } from "../postgres/0008-d
 import { HistoryDetails0009 as PostgresHistoryDetails0009 } from "../postgres/0009-history-details.js";
 import { ExternalIdentity0010 as PostgresExternalIdentity0010 } from "../postgres/0010-external-identity.js";
 import { AgentCommands0011 as PostgresAgentCommands0011 } from "../postgres/0011-agent-commands.js";
+import { RowLevelSecurity0012 as PostgresRowLevelSecurity0012 } from "../postgres/0012-row-level-security.js";
 import type { Dialect } from "./database-target.js";
 
 type MigrationClass = new () => MigrationInterface;
@@ -38,6 +40,7 @@ export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   PostgresHistoryDetails0009,
   PostgresExternalIdentity0010,
   PostgresAgentCommands0011,
+  PostgresRowLevelSecurity0012,
 ];
 export const MSSQL_MIGRATIONS: MigrationClass[] = [
   MssqlFoundation0001,
@@ -51,6 +54,7 @@ export const MSSQL_MIGRATIONS: MigrationClass[] = [
   MssqlHistoryDetails0009,
   MssqlExternalIdentity0010,
   MssqlAgentCommands0011,
+  MssqlRowLevelSecurity0012,
 ];
 
 export function migrationsFor(dialect: Dialect): MigrationClass[] {

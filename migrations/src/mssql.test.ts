@@ -43,4 +43,19 @@ describe("SQL Server", () => {
     }
     expect(ddl).not.toMatch(/timestamptz|TIMESTAMP WITH TIME ZONE|gen_random_uuid|boolean/);
   });
+
+  it("declares the tenant security policy, a filter and both block predicates, on every tenant-owned table", async () => {
+    const dataSource = await mssqlMetadata();
+    const ddl = (await Promise.all(MSSQL_MIGRATIONS.map(upStatements))).flat().join("\n");
+    expect(ddl).toMatch(/CREATE FUNCTION atrium_security\.tenant_rows\(@tenant_id uniqueidentifier\).*SESSION_CONTEXT/);
+    const policy = ddl.match(/CREATE SECURITY POLICY atrium_security\.tenant_isolation (.*)/)?.[1] ?? "";
+    const owned = dataSource.entityMetadatas.filter((entity) => entity.findColumnWithDatabaseName("tenant_id"));
+    expect(owned.length).toBeGreaterThan(30);
+    for (const { tableName } of owned) {
+      const on = `atrium_security.tenant_rows("tenant_id") ON dbo."${tableName}"`;
+      expect(policy, tableName).toContain(`ADD FILTER PREDICATE ${on},`);
+      expect(policy, tableName).toContain(`ADD BLOCK PREDICATE ${on} AFTER INSERT`);
+      expect(policy, tableName).toContain(`ADD BLOCK PREDICATE ${on} AFTER UPDATE`);
+    }
+  });
 });

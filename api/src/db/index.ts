@@ -24,5 +24,6 @@ export {
   enforceTenantSetting,
   TENANT_SETTING,
   type TransactionScope,
+  useTenantSetting,
 } from "./tenant-setting.js";
 export { type RowPatch, rowsPerStatement } from "./values-update.js";

@@ -14,6 +14,8 @@ import {
 import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity.js";
 import { forbidden, notFound } from "../errors/app-error.js";
 import { pinWhere } from "./pinned-where.js";
+import { settingFirst } from "./setting-first.js";
+import { useTenantSetting } from "./tenant-setting.js";
 import { bulkUpdateStatements, type RowPatch } from "./values-update.js";
 
 export interface TenantOwned extends ObjectLiteral {
@@ -70,6 +72,13 @@ export class ScopedRepository<T extends TenantOwned> {
     return this.manager.getRepository(this.entity);
   }
 
+  /** The door's tenant setting on the transaction this statement runs in (see `useTenantSetting`). */
+  private readonly useSetting = () =>
+    useTenantSetting(
+      this.manager,
+      this.scope.kind === "all" ? { acrossTenants: this.scope.reason } : { tenantId: this.scope.tenantId },
+    );
+
   private owner(): string | null {
     if (this.scope.kind === "all") return null;
     if (this.scope.tenantId === null && !this.mspWide) {
@@ -96,15 +105,18 @@ export class ScopedRepository<T extends TenantOwned> {
       : { sql: `${column} = :scopeTenantId`, parameters: { scopeTenantId: owner } };
   }
 
-  find(options: FindOptions<T> = {}): Promise<T[]> {
+  async find(options: FindOptions<T> = {}): Promise<T[]> {
+    await this.useSetting();
     return this.repository.find({ ...options, where: this.scopedAll(options.where) });
   }
 
-  findBy(where: Where<T>): Promise<T[]> {
+  async findBy(where: Where<T>): Promise<T[]> {
+    await this.useSetting();
     return this.repository.findBy(this.scopedAll(where));
   }
 
-  findOne(where: Where<T>, options: Omit<FindOptions<T>, "where" | "take" | "skip"> = {}): Promise<T | null> {
+  async findOne(where: Where<T>, options: Omit<FindOptions<T>, "where" | "take" | "skip"> = {}): Promise<T | null> {
+    await this.useSetting();
     return this.repository.findOne({ ...options, where: this.scopedAll(where) });
   }
 
@@ -122,18 +134,20 @@ export class ScopedRepository<T extends TenantOwned> {
     return this.findBy({ id: In(valid) } as FindOptionsWhere<T>);
   }
 
-  count(where?: Where<T>): Promise<number> {
+  async count(where?: Where<T>): Promise<number> {
+    await this.useSetting();
     return this.repository.count({ where: this.scopedAll(where) });
   }
 
-  exists(where: Where<T>): Promise<boolean> {
+  async exists(where: Where<T>): Promise<boolean> {
+    await this.useSetting();
     return this.repository.exists({ where: this.scopedAll(where) });
   }
 
   /** A select builder whose owner predicate stays first whatever `where`/`orWhere` the caller adds. */
   query(alias: string): SelectQueryBuilder<T> {
     const { sql, parameters } = this.predicate(`${alias}.tenantId`);
-    return pinWhere(this.repository.createQueryBuilder(alias), sql, parameters);
+    return settingFirst(pinWhere(this.repository.createQueryBuilder(alias), sql, parameters), this.useSetting);
   }
 
   /**
@@ -161,7 +175,7 @@ export class ScopedRepository<T extends TenantOwned> {
       .createQueryBuilder()
       .update(this.entity)
       .set(withoutOwner(set) as QueryDeepPartialEntity<T>);
-    return pinWhere(builder, sql, parameters);
+    return settingFirst(pinWhere(builder, sql, parameters), this.useSetting);
   }
 
   /** UPDATE … WHERE owner AND (`where`); returns how many rows changed. */
@@ -174,7 +188,10 @@ export class ScopedRepository<T extends TenantOwned> {
 
   deleteQuery(): DeleteQueryBuilder<T> {
     const { sql, parameters } = this.predicate("tenant_id");
-    return pinWhere(this.manager.createQueryBuilder().delete().from(this.entity), sql, parameters);
+    return settingFirst(
+      pinWhere(this.manager.createQueryBuilder().delete().from(this.entity), sql, parameters),
+      this.useSetting,
+    );
   }
 
   /** DELETE … WHERE owner AND (`where`); returns how many rows went. */
@@ -192,12 +209,14 @@ export class ScopedRepository<T extends TenantOwned> {
   async moveToOwner(where: FindOptionsWhere<T>, tenantId: string | null): Promise<number> {
     if (this.scope.kind !== "all")
       throw new Error(`${this.label}: only the acrossTenants door moves rows between owners`);
+    await this.useSetting();
     const result = await this.repository.update(where, { tenantId } as unknown as QueryDeepPartialEntity<T>);
     return result.affected ?? 0;
   }
 
   /** Inserts one row stamped with the owner (the `all` scope keeps the tenant in `values`) and returns it. */
   async insert(values: Values<T> & { id?: string; tenantId?: string | null }): Promise<T> {
+    await this.useSetting();
     return this.repository.save(this.repository.create(this.stamp(values)));
   }
 
@@ -208,6 +227,7 @@ export class ScopedRepository<T extends TenantOwned> {
   async insertMany(rows: (Values<T> & { id?: string; tenantId?: string | null })[]): Promise<T[]> {
     if (rows.length === 0) return [];
     const entities = rows.map((row) => this.repository.create(this.stamp(row)));
+    await this.useSetting();
     await this.repository.insert(entities as QueryDeepPartialEntity<T>[]);
     return entities;
   }
@@ -219,30 +239,35 @@ export class ScopedRepository<T extends TenantOwned> {
 
   /** Adds `by` to a numeric column of the owner's rows matching `where`, in one UPDATE. */
   async increment(where: FindOptionsWhere<T>, property: keyof T & string, by: number): Promise<void> {
+    await this.useSetting();
     await this.repository.increment(this.scoped(where), property, by);
   }
 
   /** Loads the row (NOT_FOUND otherwise), applies the patch without its id/owner, saves and returns it. */
   async update(id: string, patch: Values<T>): Promise<T> {
     const current = await this.getById(id);
+    await this.useSetting();
     return this.repository.save(this.repository.merge(current, withoutOwner(patch) as T));
   }
 
   /** Saves an entity this repository loaded (its owner cannot have changed: it is re-stamped). */
   async save(entity: T): Promise<T> {
     if (this.scope.kind === "owner") Object.assign(entity, { tenantId: this.owner() });
+    await this.useSetting();
     return this.repository.save(entity);
   }
 
   /** Deletes the row with this id (NOT_FOUND otherwise) and returns what it was. */
   async remove(id: string): Promise<T> {
     const current = await this.getById(id);
+    await this.useSetting();
     await this.repository.delete(this.scoped({ id: current.id } as FindOptionsWhere<T>));
     return current;
   }
 
   /** Deletes the rows matching `where` within the owner's rows; returns how many went. */
   async delete(where: FindOptionsWhere<T>): Promise<number> {
+    await this.useSetting();
     const result = await this.repository.delete(this.scoped(where));
     return result.affected ?? 0;
   }
@@ -253,6 +278,7 @@ export class ScopedRepository<T extends TenantOwned> {
     conflictPaths: (keyof T & string)[],
   ): Promise<void> {
     if (rows.length === 0) return;
+    await this.useSetting();
     await this.repository.upsert(rows.map((row) => this.stamp(row)) as QueryDeepPartialEntity<T>[], { conflictPaths });
   }
 
@@ -264,6 +290,7 @@ export class ScopedRepository<T extends TenantOwned> {
   async updateMany(rows: RowPatch<T>[]): Promise<void> {
     const metadata = this.manager.connection.getMetadata(this.entity);
     const owner = this.scope.kind === "all" ? undefined : this.owner();
+    await this.useSetting();
     for (const statement of bulkUpdateStatements(this.manager.connection, metadata, owner, rows)) {
       await this.manager.query(statement.sql, statement.parameters);
     }

@@ -1,6 +1,7 @@
 import type { Dialect } from "@atrium/migrations";
 import { dialectOf, queryRecords, type SqlStatement } from "../dialect.js";
 import type { OneTenantDb } from "../tenant-db.js";
+import { useTenantSetting } from "../tenant-setting.js";
 
 const FREE = `"availability" = 'available' AND "assigned_user_id" IS NULL`;
 const CLAIMED = `"availability" = 'assigned', "desired_power_state" = 'running', "updated_at" = CURRENT_TIMESTAMP`;
@@ -51,6 +52,7 @@ export async function claimFirstFree(
   userId: string,
 ): Promise<string | null> {
   const statement = buildClaimFirstFreeSql(dialectOf(db.manager.connection), db.tenantId, rankedIds, userId);
+  await useTenantSetting(db.manager, { tenantId: db.tenantId });
   const [row] = (await queryRecords(db.manager, statement)) as { id: string }[];
   // SQL Server hands uniqueidentifiers back upper-case; the app compares lower-case uuids.
   return row ? row.id.toLowerCase() : null;

@@ -2,6 +2,7 @@ import { Job } from "@atrium/schema";
 import type { DataSource, EntityManager } from "typeorm";
 import { z } from "zod";
 import { dialectOf, isUniqueViolation, queryRecords } from "../dialect.js";
+import { type TransactionScope, useTenantSetting } from "../tenant-setting.js";
 import { buildClaimSql, buildInsertJobSql, type ClaimParams, type DedupeScope, type JobInsert } from "./job-sql.js";
 
 // SQL Server hands uniqueidentifiers back upper-case; everything else in the app compares lower-case uuids.
@@ -20,7 +21,14 @@ export type ClaimedJob = z.output<typeof claimedRow>;
 
 const idRow = z.object({ id: uuid });
 
+/**
+ * The queue serves every tenant (a tenant's transaction enqueues an MSP-wide job, a job's handler finishes the
+ * job row): inside a transaction its statements name the bypass, like every other across-tenants statement.
+ */
+const QUEUE: TransactionScope = { acrossTenants: "job queue: enqueue, dedupe and finish jobs of any tenant" };
+
 async function findByDedupeKey(manager: EntityManager, key: string, scope: DedupeScope): Promise<string | null> {
+  await useTenantSetting(manager, QUEUE);
   const query = manager
     .createQueryBuilder(Job, "job")
     .select("job.id", "id")
@@ -45,6 +53,7 @@ export async function insertJob(
   for (let round = 0; round < 3; round++) {
     let rows: unknown[] = [];
     try {
+      await useTenantSetting(manager, QUEUE);
       rows = await queryRecords(manager, buildInsertJobSql(dialect, job, scope));
     } catch (error) {
       // Only SQL Server gets here (PostgreSQL uses ON CONFLICT DO NOTHING); its unique violation ends just the
@@ -87,6 +96,7 @@ type JobUpdate = Partial<Pick<Job, "status" | "runAt" | "lockedBy" | "lockedUnti
 
 /** Changes a job only while this claim still owns it; false means another worker has taken it over. */
 async function updateOwned(manager: EntityManager, claim: JobClaim, changes: JobUpdate): Promise<boolean> {
+  await useTenantSetting(manager, QUEUE);
   const result = await manager
     .createQueryBuilder()
     .update(Job)
