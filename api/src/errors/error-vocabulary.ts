@@ -33,6 +33,7 @@ export const ERROR_REASONS = {
   API_KEY_INVALID: "The API key is unknown, revoked or expired (UNAUTHENTICATED)",
   DESKTOP_LIMIT_REACHED: "The user already holds as many desktops as the policy allows (CONFLICT)",
   DESKTOP_TAKEN: "The desktop picked was just given to someone else; pick another (CONFLICT)",
+  IDENTITY_CONFLICT: "The provider's link rule finds no single account for this person; an admin links it (CONFLICT)",
   LOGIN_THROTTLED: "Too many failed sign-ins from this address or for this name (RATE_LIMITED)",
   MFA_EXPIRED: "The sign-in waiting for its second factor has expired; sign in again (UNAUTHENTICATED)",
   MFA_INVALID: "The second-factor code is wrong or already used (UNAUTHENTICATED)",

@@ -8,6 +8,7 @@ import { CloudsResolver } from "../modules/clouds/clouds.resolver.js";
 import { DesktopsResolver } from "../modules/desktops/desktops.resolver.js";
 import { UserDesktopsResolver } from "../modules/desktops/user-desktops.resolver.js";
 import { GroupsResolver } from "../modules/groups/groups.resolver.js";
+import { ExternalIdentitiesResolver } from "../modules/identity/external-identities.resolver.js";
 import { IdentityProvidersResolver } from "../modules/identity/identity-providers.resolver.js";
 import { SignInResolver } from "../modules/identity/sign-in/sign-in.resolver.js";
 import { SsoProvidersResolver } from "../modules/identity/sso/sso-providers.resolver.js";
@@ -32,6 +33,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ApiKeysResolver,
   AuditResolver,
   IdentityProvidersResolver,
+  ExternalIdentitiesResolver,
   SignInResolver,
   SsoProvidersResolver,
   ...ACCESS_RESOLVERS,

@@ -13,9 +13,16 @@ export interface ServerLease {
   release(): Promise<void>;
 }
 
-function run(script: string, args: string[]): Promise<{ code: number | null; output: string }> {
+function run(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn("bash", [`${SERVICES_DIR}${script}`, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("bash", [`${SERVICES_DIR}${script}`, ...args], {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, ...env },
+    });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => {
       output += chunk.toString();
@@ -30,8 +37,12 @@ function run(script: string, args: string[]): Promise<{ code: number | null; out
 }
 
 /** Runs a test/services script and returns what it printed; rejects with that output when it fails. */
-export async function runServiceScript(script: string, args: string[]): Promise<string> {
-  const { code, output } = await run(script, args);
+export async function runServiceScript(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<string> {
+  const { code, output } = await run(script, args, env);
   if (code !== 0) throw new Error(`${script} ${args[0] ?? ""} exited with ${code}: ${output.trim()}`);
   return output;
 }
@@ -40,10 +51,10 @@ export async function runServiceScript(script: string, args: string[]): Promise<
  * Leases the server of a test/services script: the first lease starts it (installing its packages when missing),
  * the last release stops it again unless it was already running. Concurrent test files share one server.
  */
-export async function leaseTestServer(script: string): Promise<ServerLease> {
+export async function leaseTestServer(script: string, env: Record<string, string> = {}): Promise<ServerLease> {
   const id = randomUUID();
-  await runServiceScript(script, ["acquire", id, String(process.pid)]);
-  return { release: () => runServiceScript(script, ["release", id]).then(() => undefined) };
+  await runServiceScript(script, ["acquire", id, String(process.pid)], env);
+  return { release: () => runServiceScript(script, ["release", id], env).then(() => undefined) };
 }
 
 /**

@@ -16,6 +16,14 @@ export const AccessDecisionReason = {
 } as const;
 
 export type AccessDecisionReason = typeof AccessDecisionReason[keyof typeof AccessDecisionReason];
+/** When a new subject of a provider may join an existing account: never (NONE), same e-mail or same user name. */
+export const AccountLinkRule = {
+  NONE: 'NONE',
+  SAME_EMAIL: 'SAME_EMAIL',
+  SAME_USERNAME: 'SAME_USERNAME'
+} as const;
+
+export type AccountLinkRule = typeof AccountLinkRule[keyof typeof AccountLinkRule];
 export const ActorType = {
   AGENT: 'AGENT',
   API_KEY: 'API_KEY',
@@ -144,6 +152,8 @@ export type CreateGroupInput = {
 };
 
 export type CreateIdentityProviderInput = {
+  /** When a person this provider has not seen before joins an account the tenant already has; with NONE they get a new account. */
+  accountLinkRule?: AccountLinkRule;
   enabled?: boolean;
   groupRoleMappings?: Array<GroupRoleMappingInput>;
   name: string;
@@ -398,6 +408,8 @@ export type LdapSettingsInput = {
   extraAttributes?: Array<string> | null | undefined;
   /** Default memberOf. */
   groupMembershipAttribute?: string | null | undefined;
+  /** The immutable id of a person that sign-in finds the account by; default objectGUID, else entryUUID. */
+  idAttribute?: string | null | undefined;
   /** Default UID. */
   loginAttribute?: LdapLoginAttribute | null | undefined;
   /** Levels of groups inside groups followed; default 5. */
@@ -766,6 +778,8 @@ export type SamlSettingsInput = {
   metadataXml?: string | null | undefined;
   /** The IdP's single sign-on URL (HTTP-Redirect binding). */
   ssoUrl?: string | null | undefined;
+  /** The person's immutable id from this attribute; the NameID when absent (it must not be transient). */
+  subjectAttribute?: string | null | undefined;
   /** User name from this attribute; the NameID when absent. */
   usernameAttribute?: string | null | undefined;
 };
@@ -840,6 +854,8 @@ export type UpdateGroupInput = {
 };
 
 export type UpdateIdentityProviderInput = {
+  /** When a person this provider has not seen before joins an account the tenant already has; with NONE they get a new account. */
+  accountLinkRule?: AccountLinkRule | null | undefined;
   enabled?: boolean | null | undefined;
   groupRoleMappings?: Array<GroupRoleMappingInput> | null | undefined;
   name?: string | null | undefined;

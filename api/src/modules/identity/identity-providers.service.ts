@@ -33,6 +33,7 @@ export function toProviderType(provider: IdentityProvider): IdentityProviderType
     kind: provider.kind,
     enabled: provider.enabled,
     priority: provider.priority,
+    accountLinkRule: provider.accountLinkRule,
     settings: settingsOf(provider),
     hasSecret: provider.secretEnc !== null,
     groupRoleMappings: provider.groupRoleMappings,
@@ -106,6 +107,7 @@ export async function createProvider(ctx: Ctx, input: CreateIdentityProviderInpu
       kind,
       enabled: input.enabled,
       priority: input.priority,
+      accountLinkRule: input.accountLinkRule,
       config: checked.config,
       secretEnc: checked.secret === null ? null : tx.services.secretBox.seal(checked.secret),
       groupRoleMappings: checked.mappings,
@@ -151,6 +153,7 @@ export async function updateProvider(
     provider.name = fields.name ?? provider.name;
     provider.enabled = fields.enabled ?? provider.enabled;
     provider.priority = fields.priority ?? provider.priority;
+    provider.accountLinkRule = fields.accountLinkRule ?? provider.accountLinkRule;
     provider.config = checked.config;
     provider.groupRoleMappings = checked.mappings;
     if (newSecret !== null) provider.secretEnc = tx.services.secretBox.seal(newSecret);
@@ -173,6 +176,8 @@ export async function deleteProvider(ctx: Ctx, id: string): Promise<IdentityProv
     if (await tx.db.identitySettings.count({ mfaRadiusProviderId: provider.id })) {
       throw conflict("This provider is the tenant's RADIUS second factor; change the identity settings first");
     }
+    // The provider's people keep their accounts; only the links through this provider go.
+    await tx.db.externalIdentities.delete({ providerId: provider.id });
     await tx.db.identityProviders.delete({ id: provider.id });
     await recordAudit(tx, {
       action: "deleteIdentityProvider",

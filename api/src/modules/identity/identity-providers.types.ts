@@ -1,4 +1,4 @@
-import { IdentityProviderKind, LoginMfa, LoginOutcome, LoginProviderKind, Role } from "@atrium/schema";
+import { AccountLinkRule, IdentityProviderKind, LoginMfa, LoginOutcome, LoginProviderKind, Role } from "@atrium/schema";
 import { IsBoolean, IsEnum, IsInt, IsOptional, Length, Max, MaxLength, Min, ValidateNested } from "class-validator";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { ConnectionType } from "../../graphql/connection.js";
@@ -33,6 +33,9 @@ export class GroupRoleMappingInput {
   role: Role;
 }
 
+const LINK_RULE_HELP =
+  "When a person this provider has not seen before joins an account the tenant already has; with NONE they get a new account.";
+
 @ObjectType("IdentityProvider", {
   description: "A tenant's (or the MSP staff's) identity provider. Secrets are write-only.",
 })
@@ -54,6 +57,9 @@ export class IdentityProviderType {
 
   @Field(() => Int)
   priority: number;
+
+  @Field(() => AccountLinkRule, { description: LINK_RULE_HELP })
+  accountLinkRule: AccountLinkRule;
 
   @Field(() => IdentityProviderSettings, { description: "Settings of the kind, without the secret." })
   settings: LdapSettings | SamlSettings | OidcSettings | RadiusSettings;
@@ -87,6 +93,10 @@ export class CreateIdentityProviderInput {
   @Max(10_000)
   priority: number;
 
+  @Field(() => AccountLinkRule, { defaultValue: AccountLinkRule.NONE, description: LINK_RULE_HELP })
+  @IsEnum(AccountLinkRule)
+  accountLinkRule: AccountLinkRule;
+
   @Field(() => IdentityProviderSettingsInput, { description: "The settings field named after the kind it creates." })
   @ValidateNested()
   settings: IdentityProviderSettingsInput;
@@ -114,6 +124,11 @@ export class UpdateIdentityProviderInput {
   @Min(0)
   @Max(10_000)
   priority?: number;
+
+  @Field(() => AccountLinkRule, { nullable: true, description: LINK_RULE_HELP })
+  @OptionalNotNull()
+  @IsEnum(AccountLinkRule)
+  accountLinkRule?: AccountLinkRule;
 
   @Field(() => IdentityProviderSettingsInput, {
     nullable: true,

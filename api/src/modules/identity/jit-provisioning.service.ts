@@ -1,8 +1,9 @@
-import type { IdentityProvider, Role, User, UserSource } from "@atrium/schema";
+import { ExternalIdentityLink, type IdentityProvider, type Role, type User, type UserSource } from "@atrium/schema";
 import { In } from "typeorm";
 import { signInCtx } from "../../context/build-ctx.js";
 import { type Ctx, withTransaction } from "../../context/ctx.js";
 import { isUniqueViolation, type TenantDb } from "../../db/index.js";
+import { type AssertedSubject, freeUsername, link, matchAccount } from "./account-matching.service.js";
 
 export interface ExternalGroup {
   name: string;
@@ -10,15 +11,13 @@ export interface ExternalGroup {
 }
 
 /** A person as the directory or IdP asserted them at this sign-in. */
-export interface ExternalIdentity {
-  username: string;
-  externalId: string;
-  email?: string | null;
+export interface AssertedIdentity extends AssertedSubject {
   displayName?: string | null;
   groups: ExternalGroup[];
 }
 
-export type ProvisionResult = { ok: true; user: User } | { ok: false; reason: string };
+/** `conflict`: the provider's link rule found no single account to join; the user is told to ask an administrator. */
+export type ProvisionResult = { ok: true; user: User } | { ok: false; reason: string; conflict?: boolean };
 
 const sourceOf = (provider: IdentityProvider): UserSource => (provider.kind === "radius" ? "ldap" : provider.kind);
 
@@ -65,37 +64,57 @@ async function syncRoles(db: TenantDb, user: User, roles: Role[]) {
   for (const role of roles) await db.roleBindings.insert({ userId: user.id, groupId: null, role });
 }
 
+/** The account's own provider keeps its name (renames follow, unless another account has the new name) and profile. */
+async function refreshHome(db: TenantDb, user: User, identity: AssertedIdentity): Promise<User> {
+  const username = identity.username.trim().slice(0, 255);
+  const renamed = username !== user.username && !(await db.users.exists({ username }));
+  return db.users.save(
+    Object.assign(user, {
+      username: renamed ? username : user.username,
+      externalId: identity.legacyId.slice(0, 512),
+      email: identity.email?.slice(0, 320) ?? user.email,
+      displayName: identity.displayName?.slice(0, 255) ?? user.displayName,
+    }),
+  );
+}
+
 /**
- * Just-in-time provisioning, run inside the sign-in transaction: creates or refreshes the user, their provider
- * groups and memberships, and their roles from the provider's group mappings. Only ever touches the provider's
- * own tenant, and never takes over an account that another source (e.g. the local store) owns.
+ * Just-in-time provisioning, run inside the sign-in transaction. The account is the one linked to the provider's
+ * subject (see matchAccount), else one the provider's link rule joins, else a new one. The account's own provider
+ * refreshes its profile, groups, memberships and roles from the group mappings; a provider linked later only signs
+ * the person in. Only ever touches the provider's own tenant.
  */
 export async function provisionExternalUser(
   tx: Ctx,
   provider: IdentityProvider,
-  identity: ExternalIdentity,
+  identity: AssertedIdentity,
 ): Promise<ProvisionResult> {
   const source = sourceOf(provider);
   // Only ever the provider's own tenant (MSP staff's providers: the MSP's accounts).
   const db = signInCtx(tx, provider.tenantId).db;
-  const username = identity.username.trim().slice(0, 255);
-  // Locked: two sign-ins of one person at once (two tabs, two devices) refresh the account one after the other,
-  // instead of both replacing the same memberships and roles and one failing on a duplicate.
-  let user = await db.users.findOne({ username }, { lock: { mode: "pessimistic_write" } });
-  if (user && user.source !== source)
-    return { ok: false, reason: `account_source_conflict: ${username} is ${user.source}` };
-  if (user?.disabled) return { ok: false, reason: "account_disabled: disabled in Atrium" };
+  const match = await matchAccount(db, provider, source, identity);
+  if (match.kind === "conflict") return { ok: false, reason: match.reason, conflict: true };
+  if (match.kind === "linked" && match.user.disabled)
+    return { ok: false, reason: "account_disabled: disabled in Atrium" };
+  if (match.kind === "linked" && !match.home) return { ok: true, user: match.user };
   const roles = mappedRoles(provider, identity.groups);
   // MSP staff without a role would be an account that can do nothing but exist; refuse rather than create it.
   if (provider.tenantId === null && roles.length === 0) return { ok: false, reason: "no_role_mapping" };
-  const asserted = {
-    externalId: identity.externalId.slice(0, 512),
-    email: identity.email?.slice(0, 320) ?? user?.email ?? null,
-    displayName: identity.displayName?.slice(0, 255) ?? user?.displayName ?? null,
-  };
-  user = user
-    ? await db.users.save(Object.assign(user, asserted))
-    : await db.users.insert({ username, source, passwordHash: null, disabled: false, ...asserted });
+  let user: User;
+  if (match.kind === "linked") {
+    user = await refreshHome(db, match.user, identity);
+  } else {
+    user = await db.users.insert({
+      username: await freeUsername(db, provider, identity.username),
+      source,
+      passwordHash: null,
+      disabled: false,
+      externalId: identity.legacyId.slice(0, 512),
+      email: identity.email?.slice(0, 320) ?? null,
+      displayName: identity.displayName?.slice(0, 255) ?? null,
+    });
+    await link(db, provider, identity.subject, user, ExternalIdentityLink.SIGN_IN);
+  }
   if (provider.tenantId) await syncGroups(db, user, source, identity.groups);
   await syncRoles(db, user, roles);
   return { ok: true, user };
@@ -109,7 +128,7 @@ export async function provisionExternalUser(
 export async function provisionInTransaction(
   ctx: Ctx,
   provider: IdentityProvider,
-  identity: ExternalIdentity,
+  identity: AssertedIdentity,
 ): Promise<ProvisionResult> {
   const provision = () => withTransaction(ctx, (tx) => provisionExternalUser(tx, provider, identity));
   try {

@@ -57,6 +57,8 @@ export const samlProviderConfigSchema = z.object({
   clockSkewSeconds: z.number().int().min(0).max(600).default(60),
   /** User name from this attribute; the NameID when absent. */
   usernameAttribute: attributeName.optional(),
+  /** The person's immutable id from this attribute; the NameID (persistent, not transient) when absent. */
+  subjectAttribute: attributeName.optional(),
   emailAttribute: attributeName.default("email"),
   displayNameAttribute: attributeName.default("displayName"),
   groupAttribute: attributeName.default("groups"),

@@ -91,6 +91,13 @@ export class LdapSettingsInput {
   @ZodField(ldap.groupMembershipAttribute)
   groupMembershipAttribute?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "The immutable id of a person that sign-in finds the account by; default objectGUID, else entryUUID.",
+  })
+  @ZodField(ldap.idAttribute)
+  idAttribute?: string | null;
+
   @Field(() => Int, { nullable: true, description: "Levels of groups inside groups followed; default 5." })
   @ZodField(ldap.nestedGroupDepth)
   nestedGroupDepth?: number | null;
@@ -137,6 +144,13 @@ export class SamlSettingsInput {
   @Field(() => String, { nullable: true, description: "User name from this attribute; the NameID when absent." })
   @ZodField(saml.usernameAttribute)
   usernameAttribute?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The person's immutable id from this attribute; the NameID when absent (it must not be transient).",
+  })
+  @ZodField(saml.subjectAttribute)
+  subjectAttribute?: string | null;
 
   @Field(() => String, { nullable: true, description: "Default email." })
   @ZodField(saml.emailAttribute)

@@ -49,6 +49,9 @@ export class LdapSettings {
   @Field()
   groupMembershipAttribute: string;
 
+  @Field(() => String, { nullable: true })
+  idAttribute: string | null;
+
   @Field(() => Int)
   nestedGroupDepth: number;
 
@@ -81,6 +84,9 @@ export class SamlSettings {
 
   @Field(() => String, { nullable: true })
   usernameAttribute: string | null;
+
+  @Field(() => String, { nullable: true })
+  subjectAttribute: string | null;
 
   @Field()
   emailAttribute: string;

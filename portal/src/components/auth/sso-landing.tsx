@@ -7,6 +7,9 @@ import { ErrorAlert } from "./error-alert";
 import { MfaForm } from "./mfa-form";
 
 const FAILED = "Single sign-on did not complete. Try again, or sign in with your username and password.";
+// The IdP proved who the user is, but only an administrator can join that sign-in to an existing account.
+const CONFLICT =
+  "Your organisation's sign-in service knows you, but your account here cannot be told apart from another one. Ask your administrator to link your account.";
 const NO_TICKET = "This page finishes a single sign-on; open it from your organisation's sign-in page.";
 
 /**
@@ -21,7 +24,8 @@ export function SsoLanding() {
     window.history.replaceState(null, "", window.location.pathname);
     const ticket = fragment.get("ticket");
     if (!ticket) {
-      setProblem(fragment.get("error") ? FAILED : NO_TICKET);
+      const error = fragment.get("error");
+      setProblem(error === "account_conflict" ? CONFLICT : error ? FAILED : NO_TICKET);
       return;
     }
     const form = new FormData();

@@ -1,6 +1,6 @@
 import type { User } from "@atrium/schema";
 import type { EntityManager } from "typeorm";
-import { tenantDb } from "../../../db/index.js";
+import { isUniqueViolation, tenantDb } from "../../../db/index.js";
 import type { ClientContext } from "../evaluator/location-matcher.js";
 import { type AccessOutcome, decideWith, loadAccessInputs, type SignInSubject } from "./access-decision.service.js";
 
@@ -41,6 +41,14 @@ export async function decideAccessAtSignIn(
     ),
   };
   if (existing) await profiles.updateWhere({ id: existing.id }, facts);
-  else await profiles.insertMany([{ userId: user.id, ...facts }]);
+  else {
+    try {
+      await profiles.insertMany([{ userId: user.id, ...facts }]);
+    } catch (error) {
+      // Two first sign-ins of one person at once: the other one wrote the profile a moment ago.
+      if (!isUniqueViolation(error)) throw error;
+      await profiles.updateWhere({ userId: user.id }, facts);
+    }
+  }
   return decideWith(db, inputs, client, ctx.services.clock());
 }

@@ -67,6 +67,8 @@ export const ldapSettingsSchema = z.object({
   emailAttribute: attributeName.default("mail"),
   displayNameAttribute: attributeName.default("displayName"),
   groupMembershipAttribute: attributeName.default("memberOf"),
+  /** The attribute that names a person for good (renames and moves keep it); objectGUID, else entryUUID, when absent. */
+  idAttribute: attributeName.optional(),
   /** Follow memberOf of groups too (groups inside groups), at most this many levels; 0 = direct groups only. */
   nestedGroupDepth: z.number().int().min(0).max(10).default(5),
   /** Extra user attributes handed to assignment rules. */

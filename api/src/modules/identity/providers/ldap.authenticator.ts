@@ -5,6 +5,7 @@ import { bindLdap, classifyLdapError, closeLdap, connectLdap, openServiceSession
 import type { LdapAuthResult, LdapDeps, LdapUser } from "./ldap.types.js";
 import { attributeValues, escapeFilterValue, firstAttributeValue, firstRdnValue } from "./ldap.util.js";
 import { expandNestedGroups } from "./ldap-groups.util.js";
+import { binaryIdAttributes, idAttributesOf, subjectOf } from "./ldap-subject.js";
 
 /** userAccountControl flag ACCOUNTDISABLE (0x2) of Active Directory. */
 const UAC_ACCOUNT_DISABLED = 0x2;
@@ -33,7 +34,8 @@ async function findUser(client: Client, config: LdapProviderConfig, username: st
     const { searchEntries } = await client.search(config.searchBase, {
       scope: "sub",
       filter: userSearchFilter(config, username),
-      attributes: requestedAttributes(config),
+      attributes: [...requestedAttributes(config), ...idAttributesOf(config)],
+      explicitBufferAttributes: binaryIdAttributes(config),
       // Two is enough to detect ambiguity without reading a whole directory.
       sizeLimit: 2,
     });
@@ -59,7 +61,13 @@ function isDisabled(entry: Entry): boolean {
   return Number.isFinite(flags) && (flags & UAC_ACCOUNT_DISABLED) !== 0;
 }
 
-function toUser(config: LdapProviderConfig, entry: Entry, typedName: string, groupDns: string[]): LdapUser {
+function toUser(
+  config: LdapProviderConfig,
+  entry: Entry,
+  subject: string,
+  typedName: string,
+  groupDns: string[],
+): LdapUser {
   const attributes: Record<string, string[]> = {};
   for (const name of requestedAttributes(config)) {
     if (name === config.groupMembershipAttribute) continue;
@@ -69,6 +77,7 @@ function toUser(config: LdapProviderConfig, entry: Entry, typedName: string, gro
   const groupNames = groupDns.map(firstRdnValue).filter((cn): cn is string => cn !== undefined);
   return {
     dn: entry.dn,
+    subject,
     username: firstAttributeValue(entry, config.loginAttribute) ?? typedName,
     email: firstAttributeValue(entry, config.emailAttribute),
     displayName: firstAttributeValue(entry, config.displayNameAttribute) ?? firstAttributeValue(entry, "cn"),
@@ -153,12 +162,23 @@ export async function authenticateLdap(
     // slapd does not enforce the AD flag; Active Directory would already have refused the bind.
     if (isDisabled(entry)) return { ok: false, reason: "account_disabled", detail: `${entry.dn} is disabled` };
 
+    // Accounts are found by this id: without it a sign-in cannot be told apart from a namesake's, so it fails closed.
+    const subject = subjectOf(config, entry);
+    if (!subject) {
+      const names = idAttributesOf(config).join(" or ");
+      return {
+        ok: false,
+        reason: "misconfigured",
+        detail: `${entry.dn} has no ${names}: set the provider's idAttribute`,
+      };
+    }
+
     const directGroups = attributeValues(entry, config.groupMembershipAttribute);
     const groupDns = await expandNestedGroups(client, directGroups, {
       membershipAttribute: config.groupMembershipAttribute,
       maxDepth: config.nestedGroupDepth,
     });
-    return { ok: true, user: toUser(config, entry, login, groupDns), url };
+    return { ok: true, user: toUser(config, entry, subject, login, groupDns), url };
   } catch (err) {
     const failure = classifyLdapError(err, url);
     return { ok: false, reason: "server_unreachable", detail: failure.message };

@@ -2,6 +2,8 @@ import type { Client, ClientOptions } from "ldapts";
 
 export interface LdapUser {
   dn: string;
+  /** The directory's immutable id of the person (objectGUID, entryUUID or the configured idAttribute). */
+  subject: string;
   /** The sign-in name as stored in the directory (value of the login attribute). */
   username: string;
   email?: string;

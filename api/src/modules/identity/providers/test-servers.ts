@@ -164,6 +164,16 @@ export function leaseLdapServer(): Promise<ServerLease> {
   return leaseTestServer("ldap.sh");
 }
 
+/**
+ * Port of a second, independent slapd with the same seed: the same people under the same DNs, but other entries
+ * (other entryUUIDs), as a second directory with namesakes of the first one's users would have.
+ */
+export const SECOND_LDAP_PORT = 1489;
+
+export function leaseSecondLdapServer(): Promise<ServerLease> {
+  return leaseTestServer("ldap.sh", { LDAP_PORT: String(SECOND_LDAP_PORT) });
+}
+
 /** Starts (if needed) the Samba AD DC of test/services/samba-ad.sh. */
 export function leaseSambaAd(): Promise<ServerLease> {
   return leaseTestServer("samba-ad.sh");

@@ -28,6 +28,8 @@ type FirstFactor =
       userId?: string;
       /** The directory accepted the password but wants it changed first (AD 532/773): the user is told so. */
       passwordChangeRequired?: boolean;
+      /** The directory accepted the password but its link rule found no single account: the user is told so. */
+      conflict?: boolean;
     };
 
 // Said only after the directory proved the password right, so it reveals nothing to a guesser.
@@ -36,6 +38,14 @@ const passwordChangeRequired = (reason: "PASSWORD_EXPIRED" | "PASSWORD_MUST_CHAN
     "UNAUTHENTICATED",
     "Your password has expired or must be changed. Change it in Windows (Ctrl+Alt+Del, Change a password), then sign in again",
     { reason },
+  );
+
+// Said only after the directory proved the password right: only an administrator can link the account.
+const accountConflict = () =>
+  new AppError(
+    "CONFLICT",
+    "Your sign-in cannot be matched to one account of this organisation. Ask your administrator to link your account",
+    { reason: "IDENTITY_CONFLICT" },
   );
 
 // Same message whatever the key: a lock on a name that does not exist looks exactly like one that does.
@@ -63,12 +73,13 @@ async function viaDirectories(ctx: Ctx, username: string, password: string): Pro
     const groups = result.user.groupDns.map((dn) => ({ name: firstRdnValue(dn) ?? dn, externalId: dn }));
     const provisioned = await provisionInTransaction(ctx, provider, {
       username: result.user.username,
-      externalId: result.user.dn,
+      subject: result.user.subject,
+      legacyId: result.user.dn,
       email: result.user.email,
       displayName: result.user.displayName,
       groups,
     });
-    if (!provisioned.ok) return { ok: false, reason: provisioned.reason, provider };
+    if (!provisioned.ok) return { ok: false, reason: provisioned.reason, provider, conflict: provisioned.conflict };
     return { ok: true, user: provisioned.user, provider };
   }
   return last;
@@ -76,14 +87,9 @@ async function viaDirectories(ctx: Ctx, username: string, password: string): Pro
 
 /** `ctx` is the sign-in's: its door is the tenant the sign-in is for. */
 async function firstFactor(ctx: Ctx, input: PasswordSignInInput): Promise<FirstFactor> {
-  const local = await ctx.db.users.findOne({ username: input.username });
-  if (local && local.source !== "local") {
-    // A provisioned account signs in through its provider only; its Atrium row holds no password.
-    const result = await viaDirectories(ctx, local.username, input.password);
-    return result.ok && result.user.id !== local.id
-      ? { ok: false, reason: "account_mismatch", provider: result.provider }
-      : result;
-  }
+  // Only a local account is found by name here. A provisioned account signs in through its directories, which find
+  // it by the directory's immutable id: a namesake in another directory is another account.
+  const local = await ctx.db.users.findOne({ username: input.username, source: "local" });
   if (local) {
     const passwordOk = await verifyPassword(local.passwordHash, input.password);
     if (!passwordOk) return { ok: false, reason: "invalid_credentials", provider: null, userId: local.id };
@@ -129,7 +135,7 @@ export async function passwordSignIn(
     : { ok: false, reason: `unknown_tenant: ${input.tenant ?? ""}`, provider: null };
   if (!result.ok) {
     // A password the directory accepted is no guess: it does not count towards the lockout.
-    if (!result.passwordChangeRequired) await registerFailure(ctx, keys, settings);
+    if (!result.passwordChangeRequired && !result.conflict) await registerFailure(ctx, keys, settings);
     await failSignIn(ctx, {
       tenantId,
       userId: result.userId,
@@ -141,6 +147,7 @@ export async function passwordSignIn(
       throw passwordChangeRequired(
         result.reason.startsWith("password_must_change") ? "PASSWORD_MUST_CHANGE" : "PASSWORD_EXPIRED",
       );
+    if (result.conflict) throw accountConflict();
     throw invalidCredentials();
   }
   await clearUserFailures(ctx, keys);

@@ -2,7 +2,7 @@ import type { IdentityProvider } from "@atrium/schema";
 import * as oidc from "openid-client";
 import type { Ctx } from "../../../context/ctx.js";
 import { consumeFlowState, createFlowState, findFlowState } from "../flow-state.store.js";
-import type { ExternalIdentity } from "../jit-provisioning.service.js";
+import type { AssertedIdentity } from "../jit-provisioning.service.js";
 import { oidcConfigOf } from "../provider-runtime.js";
 import { discoverOidc } from "./oidc.client.js";
 
@@ -61,7 +61,7 @@ export async function completeOidcCallback(
   ctx: Ctx,
   provider: IdentityProvider,
   currentUrl: URL,
-): Promise<{ identity: ExternalIdentity; returnTo: string }> {
+): Promise<{ identity: AssertedIdentity; returnTo: string }> {
   const state = currentUrl.searchParams.get("state") ?? "";
   const row = state ? await findFlowState(ctx, "oidc_state", state) : null;
   if (!row || row.providerId !== provider.id || !(await consumeFlowState(ctx, row))) {
@@ -89,7 +89,9 @@ export async function completeOidcCallback(
     returnTo: data.returnTo,
     identity: {
       username,
-      externalId: `${idClaims.iss}|${idClaims.sub}`,
+      // `sub` is unique and never reassigned within its issuer (OIDC Core §2).
+      subject: `${idClaims.iss}|${idClaims.sub}`,
+      legacyId: `${idClaims.iss}|${idClaims.sub}`,
       email: claimValues(claims, config.emailClaim)[0] ?? null,
       displayName: claimValues(claims, config.displayNameClaim)[0] ?? null,
       groups: claimValues(claims, config.groupClaim).map((group) => ({ name: group, externalId: group })),

@@ -4,8 +4,8 @@ import { z } from "zod";
 import type { Ctx } from "../../../context/ctx.js";
 import { consumeFlowState, createFlowState, findFlowState, flowKeyExists } from "../flow-state.store.js";
 import { spEntityIdOf } from "../identity-providers.service.js";
-import type { ExternalIdentity } from "../jit-provisioning.service.js";
-import { toPem } from "../provider-config.schemas.js";
+import type { AssertedIdentity } from "../jit-provisioning.service.js";
+import { type SamlProviderConfig, toPem } from "../provider-config.schemas.js";
 import { samlConfigOf } from "../provider-runtime.js";
 
 const REQUEST_TTL_SECONDS = 600;
@@ -75,6 +75,25 @@ function values(profile: Profile, attribute: string): string[] {
   return [];
 }
 
+const TRANSIENT_NAME_ID = "urn:oasis:names:tc:SAML:2.0:nameid-format:transient";
+
+/**
+ * The person's immutable id at the IdP: the chosen attribute, else the NameID. A transient NameID changes at every
+ * sign-in, so it would make a new account each time: such an IdP needs a subject attribute.
+ */
+function samlSubject(config: SamlProviderConfig, profile: Profile): string {
+  if (config.subjectAttribute) {
+    const value = values(profile, config.subjectAttribute)[0];
+    if (!value) throw new Error(`the assertion has no ${config.subjectAttribute} attribute (the provider's subject)`);
+    return value;
+  }
+  if (!profile.nameID) throw new Error("the assertion has no NameID");
+  if (profile.nameIDFormat === TRANSIENT_NAME_ID) {
+    throw new Error("the NameID is transient: choose a subject attribute for this provider");
+  }
+  return profile.nameID;
+}
+
 /**
  * Validates an ACS POST (signature with the IdP's certificate, audience, time window with the configured skew,
  * InResponseTo of one of our requests) and refuses an assertion id seen before.
@@ -84,7 +103,7 @@ export async function validateSamlPost(
   provider: IdentityProvider,
   baseUrl: string,
   samlResponse: string,
-): Promise<ExternalIdentity> {
+): Promise<AssertedIdentity> {
   const config = samlConfigOf(provider);
   const { profile } = await samlFor(ctx, provider, baseUrl).validatePostResponseAsync({ SAMLResponse: samlResponse });
   if (!profile) throw new Error("the response carries no assertion");
@@ -105,7 +124,8 @@ export async function validateSamlPost(
   if (!username) throw new Error("the assertion names no user");
   return {
     username,
-    externalId: profile.nameID || username,
+    subject: samlSubject(config, profile),
+    legacyId: profile.nameID || username,
     email: values(profile, config.emailAttribute)[0] ?? null,
     displayName: values(profile, config.displayNameAttribute)[0] ?? null,
     groups: values(profile, config.groupAttribute).map((group) => ({ name: group, externalId: group })),

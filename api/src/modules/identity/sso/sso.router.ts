@@ -6,7 +6,7 @@ import { callerCtx, signInCtx } from "../../../context/build-ctx.js";
 import type { Ctx } from "../../../context/ctx.js";
 import { acrossTenants } from "../../../db/index.js";
 import { resolveSignInTenant } from "../identity-settings.service.js";
-import { type ExternalIdentity, provisionInTransaction } from "../jit-provisioning.service.js";
+import { type AssertedIdentity, provisionInTransaction } from "../jit-provisioning.service.js";
 import { failSignIn } from "../sign-in/sign-in-finish.service.js";
 import { issueSsoTicket } from "../sign-in/sso-ticket.service.js";
 import { completeOidcCallback, oidcAuthorizationUrl } from "./oidc.service.js";
@@ -31,16 +31,19 @@ function safeReturnTo(value: unknown): string {
   return /^\/(?![/\\])[^\s\\#]*$/.test(value) ? value : DEFAULT_RETURN;
 }
 
-function fail(res: Response, returnTo: string) {
-  // One answer for every failure; the reason is in the LoginEvent.
-  res.redirect(303, `${returnTo}#error=sso_failed`);
+/**
+ * One answer for every failure (the reason is in the LoginEvent), except an account conflict: the IdP proved who the
+ * user is, and only an administrator can link the account, so the user is told to ask for that.
+ */
+function fail(res: Response, returnTo: string, error: "sso_failed" | "account_conflict" = "sso_failed") {
+  res.redirect(303, `${returnTo}#error=${error}`);
 }
 
 async function finish(
   ctx: Ctx,
   res: Response,
   provider: IdentityProvider,
-  identity: ExternalIdentity,
+  identity: AssertedIdentity,
   returnTo: string,
 ) {
   const provisioned = await provisionInTransaction(signInCtx(ctx, provider.tenantId), provider, identity);
@@ -51,7 +54,7 @@ async function finish(
       provider,
       reason: provisioned.reason,
     });
-    return fail(res, returnTo);
+    return fail(res, returnTo, provisioned.conflict ? "account_conflict" : "sso_failed");
   }
   const ticket = await issueSsoTicket(ctx, provisioned.user, provider);
   res.redirect(303, `${returnTo}#ticket=${encodeURIComponent(ticket)}`);
@@ -123,7 +126,7 @@ export function createSsoRouter(services: AppServices, clientIp: (req: Request) 
       });
       return fail(res, returnTo);
     }
-    let identity: ExternalIdentity;
+    let identity: AssertedIdentity;
     try {
       identity = await validateSamlPost(ctx, provider, baseUrlOf(req), samlResponse);
     } catch (error) {
