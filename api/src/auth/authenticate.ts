@@ -68,6 +68,7 @@ async function userPrincipal(manager: EntityManager, tokens: TokenService, token
     enteredTenantId,
     roles,
     permissions: permissionsForRoles(roles, enteredTenantId !== null),
+    account: { ...user, passwordHash: null },
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Role } from "@atrium/schema";
+import type { Role, User } from "@atrium/schema";
 import type { Permission } from "./permissions.js";
 
 export type Principal =
@@ -14,6 +14,11 @@ export type Principal =
       enteredTenantId: string | null;
       roles: Role[];
       permissions: Set<Permission>;
+      /**
+       * The user's row as this request's authentication read it, without the password hash: the steps after it in
+       * the same request (a connect's access decision) use it instead of reading the row again.
+       */
+      account: User;
     }
   | {
       kind: "api_key";

@@ -30,7 +30,8 @@ export async function brokerActor(ctx: Ctx): Promise<BrokerActor> {
   const startedMs = performance.now();
   const db = ctx.db.requireTenant();
   if (ctx.principal.kind !== "user") throw unauthenticated("Desktops are for signed-in users");
-  const user = await findTenantUser(db, ctx.principal.userId);
+  const { account } = ctx.principal;
+  const user = account.tenantId === db.tenantId ? account : await findTenantUser(db, ctx.principal.userId);
   if (!user || user.disabled) throw unauthenticated();
   const now = ctx.services.clock();
   const client = clientOfRequest(ctx);
