@@ -25,6 +25,8 @@ export interface BrowseOptions {
   credentials?: { username: string; password: string };
   /** CA that signed an https server on the way (e.g. the TLS proxy's). */
   ca?: string;
+  /** Sent with every request, as a browser that writes its own headers (e.g. a forged X-Forwarded-For) would. */
+  headers?: Record<string, string>;
 }
 
 interface Page {
@@ -54,9 +56,10 @@ function storeCookies(url: URL, headers: http.IncomingHttpHeaders) {
   jar.set(url.origin, cookies);
 }
 
-function request(url: URL, method: string, body: string | undefined, ca: string | undefined): Promise<Page> {
+function request(url: URL, method: string, body: string | undefined, options: BrowseOptions): Promise<Page> {
+  const { ca } = options;
   const client = url.protocol === "https:" ? https : http;
-  const headers: http.OutgoingHttpHeaders = { cookie: cookieHeader(url) };
+  const headers: http.OutgoingHttpHeaders = { ...options.headers, cookie: cookieHeader(url) };
   if (body !== undefined) {
     headers["content-type"] = "application/x-www-form-urlencoded";
     headers["content-length"] = Buffer.byteLength(body);
@@ -112,7 +115,7 @@ export async function browse(start: string, stopAt: string, options: BrowseOptio
   let body = options.post?.toString();
   let signedIn = false;
   for (let hop = 0; hop < 20; hop++) {
-    const page = await request(url, method, body, options.ca);
+    const page = await request(url, method, body, options);
     storeCookies(url, page.headers);
     const location = page.headers.location;
     if (page.status >= 300 && page.status < 400 && location) {
