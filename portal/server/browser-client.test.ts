@@ -47,3 +47,25 @@ describe("the proof format shared with the API", () => {
     expect(proof).toBe("v1;198.51.100.7;1767225600;FAUEx0m3SzAXdVJIBkqdQrEYf9V8f2HeXEiTyAehiiY");
   });
 });
+
+describe("the origin the browser used", () => {
+  const FORWARDED = {
+    host: "127.0.0.1:3000",
+    "x-forwarded-proto": "https",
+    "x-forwarded-host": "desktops.example.com",
+  };
+
+  it("is what the portal's own trusted proxy wrote", () => {
+    const viaProxy = request("127.0.0.1", { ...FORWARDED });
+    vouchForBrowser(viaProxy, trustedProxies("127.0.0.1"), KEY, new Date());
+    expect(viaProxy.headers["x-forwarded-proto"]).toBe("https");
+    expect(viaProxy.headers["x-forwarded-host"]).toBe("desktops.example.com");
+  });
+
+  it("is this socket's http and the Host header when anyone else names another", () => {
+    const forged = request("203.0.113.9", { ...FORWARDED });
+    vouchForBrowser(forged, trustedProxies("127.0.0.1"), KEY, new Date());
+    expect(forged.headers["x-forwarded-proto"]).toBe("http");
+    expect(forged.headers["x-forwarded-host"]).toBe("127.0.0.1:3000");
+  });
+});

@@ -67,7 +67,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   request.headers.set("content-security-policy", policy);
   const response = await route(request);
   response.headers.set("content-security-policy", policy);
-  const hsts = strictTransportSecurity(process.env.NEXTAUTH_URL);
+  const hsts = strictTransportSecurity(process.env.ATRIUM_PUBLIC_URL ?? process.env.NEXTAUTH_URL);
   if (hsts) response.headers.set("strict-transport-security", hsts);
   return response;
 }

@@ -43,6 +43,15 @@ const envSchema = z.object({
   ATRIUM_PORTAL_CLIENT_KEY: z.string().min(32, "ATRIUM_PORTAL_CLIENT_KEY must be at least 32 characters").optional(),
   /** Set when gateways run as their own processes (`node api/dist/gateway.js`); `npm start` then runs none. */
   ATRIUM_SEPARATE_GATEWAY: booleanFlag,
+  /**
+   * Where browsers reach the portal, as they type it (its TLS-terminating reverse proxy), e.g.
+   * https://desktops.example.com. The portal relays the SSO endpoints, so the SAML ACS, the OIDC redirect URI and the
+   * SP metadata are built on it, never on the scheme or host a request arrived with (behind an https proxy those
+   * say http://127.0.0.1:…, which Entra ID, ADFS and Okta refuse).
+   */
+  ATRIUM_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Where browsers and IdPs reach this API directly, when no portal fronts its SSO endpoints. */
+  API_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Where browsers reach the gateway (its load balancer); defaults to the in-process gateway's own address. */
   GATEWAY_PUBLIC_URL: z.string().url().optional(),
   // Limits on one GraphQL document, checked before authentication (api/src/server/query-limits.ts). The portal's
@@ -66,6 +75,11 @@ export class ConfigError extends Error {}
 /** Where the desktop agents that provisioning puts into user-data report to. */
 export function brokerUrlOf(config: AppConfig): string {
   return (config.ATRIUM_BROKER_URL ?? `http://${config.HOST}:${config.PORT}`).replace(/\/+$/, "");
+}
+
+/** The portal's public address (ATRIUM_PUBLIC_URL) for links in mails, or null when it is not configured. */
+export function portalPublicUrlOf(config: Pick<AppConfig, "ATRIUM_PUBLIC_URL">): string | null {
+  return config.ATRIUM_PUBLIC_URL?.replace(/\/+$/, "") ?? null;
 }
 
 /** The only place that reads `process.env`: everything else receives a validated config. */

@@ -16,6 +16,7 @@ import { operationLabelOf } from "../observability/operation-label.js";
 import { currentRequestId, requestStore } from "../observability/request-store.js";
 import { corsOriginCheck } from "./cors-origins.js";
 import { buildGraphqlContext } from "./graphql-context.js";
+import { ssoBaseUrlOf } from "./public-url.js";
 import { queryLimitsOf } from "./query-limits.js";
 import { clientIpOf } from "./request-client.js";
 import { buildAppSchema } from "./schema.js";
@@ -103,7 +104,10 @@ export async function startApiServer(services: AppServices, port: number, host: 
   // SAML/OIDC browser sign-in: IdP redirects, the SAML ACS POST and the OIDC callback.
   app.use(
     "/auth",
-    createSsoRouter(services, (request) => clientIpOf(request, services.config, services.clock())),
+    createSsoRouter(services, {
+      clientIp: (request) => clientIpOf(request, services.config, services.clock()),
+      baseUrl: (request) => ssoBaseUrlOf(request, services.config, services.clock()),
+    }),
   );
   app.use("/agent", createAgentRouter(services));
   app.use(

@@ -1,7 +1,12 @@
 import type { IncomingMessage } from "node:http";
 import type { AppConfig } from "../config/env.js";
+import {
+  isTrustedProxy,
+  parseTrustedProxies,
+  resolveClientAddress,
+  type TrustedProxies,
+} from "../modules/access/client/client-address.js";
 import { CLIENT_PROOF_HEADER, verifyClientProof } from "../modules/access/client/portal-client-proof.js";
-import { parseTrustedProxies, resolveClientAddress, type TrustedProxies } from "../modules/access/index.js";
 import { resolveInstallationSecret } from "../security/installation-secret.js";
 import { deriveKey, KEY_LABELS } from "../security/key-derivation.js";
 
@@ -41,6 +46,26 @@ function settingsOf(config: ClientConfig): ClientSettings {
   return settings;
 }
 
+function portalVouched(request: IncomingMessage, settings: ClientSettings, now: Date): string | null {
+  return verifyClientProof(
+    settings.portalKey,
+    request.headers[CLIENT_PROOF_HEADER],
+    request.headers["x-request-id"],
+    now,
+  );
+}
+
+/**
+ * Whether the request's X-Forwarded-Proto and X-Forwarded-Host may be believed: it came from the portal (which
+ * passes on only what its own trusted proxies wrote, see portal/server/browser-client.ts) or straight from one of
+ * the API's own TRUSTED_PROXIES. Anyone else could name any scheme and host.
+ */
+export function forwardedHeadersTrusted(request: IncomingMessage, config: ClientConfig, now: Date): boolean {
+  const settings = settingsOf(config);
+  if (portalVouched(request, settings, now)) return true;
+  return isTrustedProxy(request.socket.remoteAddress, settings.trustedProxies);
+}
+
 /**
  * The one definition of a request's client address. A request the portal made for a browser carries the
  * browser's address, as the portal resolved it from its own socket and proxies, in a header only the portal can
@@ -50,12 +75,7 @@ function settingsOf(config: ClientConfig): ClientSettings {
  */
 export function clientIpOf(request: IncomingMessage, config: ClientConfig, now: Date): string {
   const settings = settingsOf(config);
-  const vouched = verifyClientProof(
-    settings.portalKey,
-    request.headers[CLIENT_PROOF_HEADER],
-    request.headers["x-request-id"],
-    now,
-  );
+  const vouched = portalVouched(request, settings, now);
   if (vouched) return vouched;
   const resolved = resolveClientAddress({
     remoteAddress: request.socket.remoteAddress,

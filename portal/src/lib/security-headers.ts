@@ -30,8 +30,8 @@ export function newNonce(): string {
 }
 
 /**
- * HSTS only when the portal's public address is https (NEXTAUTH_URL): browsers ignore it over http, and sending it
- * from a portal that is reached over http on purpose would only confuse.
+ * HSTS only when the portal's public address (ATRIUM_PUBLIC_URL, else NEXTAUTH_URL) is https: browsers ignore it
+ * over http, and sending it from a portal that is reached over http on purpose would only confuse.
  */
 export function strictTransportSecurity(publicUrl: string | undefined): string | null {
   return publicUrl?.startsWith("https://") ? "max-age=31536000; includeSubDomains" : null;

@@ -44,7 +44,8 @@ async function runJob(definition: typeof reportDispatchJob | typeof alertsEvalua
 
 beforeAll(() => ensurePackages("reports"));
 beforeAll(async () => {
-  app = await startTestApp();
+  // Links in mails point at the portal's public address.
+  app = await startTestApp({ ATRIUM_PUBLIC_URL: "https://desktops.example.test" });
   smtp = await startSmtpSink();
   msp = await createMspAdmin(app);
   acme = await createTenantWithPeople(app, "acme");
@@ -127,6 +128,7 @@ describe("scheduled report delivery", () => {
     expect(mail.rcptTo.sort()).toEqual(["cio@acme.example", "security@acme.example"]);
     expect(mail.parsed.subject).toContain("Login history");
     expect(mail.parsed.subject).toContain("acme Inc.");
+    expect(mail.parsed.text).toContain("Report schedules: https://desktops.example.test/console/reports");
     expect(mail.parsed.from?.text).toContain("reports@msp.example");
     const [csv, pdf] = mail.parsed.attachments;
     expect(csv?.contentType).toBe("text/csv");
@@ -238,6 +240,7 @@ describe("scheduled report delivery", () => {
     expect(alerts[0]!.rcptTo).toEqual(["noc@msp.example"]);
     expect(alerts[0]!.parsed.subject).toBe("[Alert] Report mail: Report schedule Weekly assignments");
     expect(alerts[0]!.parsed.text).toMatch(/could not be delivered/);
+    expect(alerts[0]!.parsed.text).toContain("Open the console: https://desktops.example.test/msp");
   });
 });
 
@@ -269,6 +272,7 @@ describe("alerts by e-mail", () => {
     expect(raised[0]!.rcptTo).toEqual(["ops@acme.example"]);
     expect(raised[0]!.parsed.subject).toBe("[Alert] Kiosk headroom: Pool kiosk");
     expect(raised[0]!.parsed.text).toContain("has 0 available desktops");
+    expect(raised[0]!.parsed.text).toContain("Open the console: https://desktops.example.test/console/notifications");
     const open = dataOf(
       await app.gql<{ alerts: { status: string; subjectLabel: string }[] }>(
         "{ alerts { status subjectLabel } }",

@@ -1,5 +1,6 @@
 import type { AlertRule, AlertState } from "@atrium/schema";
 import { IsNull, MoreThanOrEqual } from "typeorm";
+import { portalPublicUrlOf } from "../../config/env.js";
 import { type Ctx, inTenant } from "../../context/ctx.js";
 import { acrossTenants, isUniqueViolation } from "../../db/index.js";
 import { sendMail } from "../mail/mail-transport.js";
@@ -43,6 +44,13 @@ async function reconcileStates(deps: RuleRun, rule: AlertRule, firing: Firing[])
   }
 }
 
+/** Where the rule's owner sees its alerts, on the portal's public address (never a request's host); none unset. */
+function consoleLink(ctx: Ctx, rule: AlertRule): string {
+  const portal = portalPublicUrlOf(ctx.services.config);
+  if (!portal) return "";
+  return `\n\nOpen the console: ${portal}${rule.tenantId ? "/console/notifications" : "/msp"}`;
+}
+
 /**
  * Claims one notification by stamping it only if nobody has: of two evaluators racing, exactly one sends. If the
  * send fails the stamp is removed again, so the next evaluation retries.
@@ -61,9 +69,11 @@ async function notifyOnce(
     await sendMail(deps.ctx, {
       to: rule.recipients,
       subject: `${resolved ? "[Resolved]" : "[Alert]"} ${rule.name}: ${state.subjectLabel}`,
-      text: resolved
-        ? `Resolved at ${deps.now.toISOString()}: ${state.message}\n\nThe condition of alert rule "${rule.name}" no longer holds.`
-        : `${state.message}\n\nRaised at ${state.openedAt.toISOString()} by alert rule "${rule.name}" (${rule.kind}).`,
+      text:
+        (resolved
+          ? `Resolved at ${deps.now.toISOString()}: ${state.message}\n\nThe condition of alert rule "${rule.name}" no longer holds.`
+          : `${state.message}\n\nRaised at ${state.openedAt.toISOString()} by alert rule "${rule.name}" (${rule.kind}).`) +
+        consoleLink(deps.ctx, rule),
       messageId: `<alert-${state.id}-${resolved ? "resolved" : "opened"}@atrium>`,
     });
     return true;

@@ -1,4 +1,5 @@
 import { type ReportDelivery, type ReportSchedule, Tenant } from "@atrium/schema";
+import { portalPublicUrlOf } from "../../config/env.js";
 import { type Ctx, inTenant } from "../../context/ctx.js";
 import { acrossTenants, isUniqueViolation, type TenantDb } from "../../db/index.js";
 import { sendMail } from "../mail/mail-transport.js";
@@ -71,6 +72,13 @@ export interface DeliveryAttempt {
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 2000);
 
+/** Where the schedule is managed, on the portal's public address (never a request's host); none when unset. */
+function schedulesLink(ctx: Ctx, schedule: ReportSchedule): string {
+  const portal = portalPublicUrlOf(ctx.services.config);
+  if (!portal) return "";
+  return `\n\nReport schedules: ${portal}${schedule.tenantId ? "/console/reports" : "/msp"}`;
+}
+
 /**
  * Renders and mails one delivery. Status moves to `sending` (committed) before the mail is handed to SMTP, so a
  * crash mid-send leaves a row that is never resent — a missing report is raised as an alert, a duplicate is not
@@ -122,7 +130,7 @@ export async function deliverReport(job: Ctx, deliveryId: string, attempt: Deliv
     const { messageId } = await sendMail(ctx, {
       to: delivery.recipients,
       subject: `${title} — ${tenant?.name ?? "All tenants"} — ${schedule.period} from ${day}`,
-      text: `${schedule.name}: ${title} for ${tenant?.name ?? "all tenants"}, period starting ${day} (${schedule.timeZone}). The report is attached.`,
+      text: `${schedule.name}: ${title} for ${tenant?.name ?? "all tenants"}, period starting ${day} (${schedule.timeZone}). The report is attached.${schedulesLink(ctx, schedule)}`,
       attachments: files,
       messageId: `<report-${delivery.id}@atrium>`,
     });

@@ -31,7 +31,7 @@ export function sessionSecret(): string {
 
 /** Secure cookies when the portal is served over https (production behind TLS). */
 export function secureCookiesEnabled(): boolean {
-  return (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+  return (process.env.ATRIUM_PUBLIC_URL ?? process.env.NEXTAUTH_URL ?? "").startsWith("https://");
 }
 
 export function sessionCookieName(): string {

@@ -36,6 +36,12 @@ export function parseTrustedProxies(entries: readonly string[]): TrustedProxies 
   return { ranges };
 }
 
+/** Whether a socket peer is one of the configured proxies (whose forwarded headers may then be read). */
+export function isTrustedProxy(remoteAddress: string | null | undefined, proxies: TrustedProxies): boolean {
+  const peer = remoteAddress ? parseIpLoose(remoteAddress) : null;
+  return peer !== null && ipInAnyRange(peer, proxies.ranges);
+}
+
 export interface ClientAddressInput {
   /** `socket.remoteAddress` of the TCP connection that reached us. */
   readonly remoteAddress: string | null | undefined;

@@ -15,15 +15,20 @@ import { samlFor, validateSamlPost } from "./saml.service.js";
 /** Where the browser lands after SSO: the portal's page that redeems the ticket. */
 const DEFAULT_RETURN = "/login/sso";
 
-function contextOf(services: AppServices, req: Request, clientIp: (req: Request) => string): Ctx {
+/** How the router reads a request: who the client is, and the public base URL the IdP must come back to. */
+export interface SsoRequestReaders {
+  clientIp: (req: Request) => string;
+  /** Never the request's own scheme and host alone: behind a TLS-terminating proxy those are http://… */
+  baseUrl: (req: Request) => string;
+}
+
+function contextOf(services: AppServices, req: Request, readers: SsoRequestReaders): Ctx {
   return callerCtx(services, {
     requestId: String(req.res?.getHeader("x-request-id") ?? ""),
     principal: ANONYMOUS,
-    clientIp: clientIp(req),
+    clientIp: readers.clientIp(req),
   });
 }
-
-const baseUrlOf = (req: Request) => `${req.protocol}://${req.get("host") ?? "localhost"}`;
 
 /** Only paths on this site: an absolute or protocol-relative URL would make us an open redirector. */
 function safeReturnTo(value: unknown): string {
@@ -71,11 +76,12 @@ async function providerById(ctx: Ctx, id: string, kind: "saml" | "oidc") {
  * Browser SSO: `GET /auth/sso/:id/login?tenant=<slug>` (or the tenant's login host name) redirects to the IdP;
  * the IdP comes back to the SAML ACS or the OIDC callback, which provision the user and redirect with a ticket.
  */
-export function createSsoRouter(services: AppServices, clientIp: (req: Request) => string): Router {
+export function createSsoRouter(services: AppServices, readers: SsoRequestReaders): Router {
   const router = Router();
+  const baseUrlOf = readers.baseUrl;
 
   router.get("/sso/:id/login", async (req, res) => {
-    const ctx = contextOf(services, req, clientIp);
+    const ctx = contextOf(services, req, readers);
     const returnTo = safeReturnTo(req.query.returnTo);
     const choice = await resolveSignInTenant(
       ctx,
@@ -100,7 +106,7 @@ export function createSsoRouter(services: AppServices, clientIp: (req: Request) 
   });
 
   router.get("/sso/:id/saml/metadata", async (req, res) => {
-    const ctx = contextOf(services, req, clientIp);
+    const ctx = contextOf(services, req, readers);
     const provider = await providerById(ctx, String(req.params.id), "saml");
     if (!provider) {
       res.status(404).json({ error: "unknown sign-in provider" });
@@ -112,7 +118,7 @@ export function createSsoRouter(services: AppServices, clientIp: (req: Request) 
   });
 
   router.post("/sso/:id/saml/acs", express.urlencoded({ extended: false, limit: "512kb" }), async (req, res) => {
-    const ctx = contextOf(services, req, clientIp);
+    const ctx = contextOf(services, req, readers);
     const returnTo = safeReturnTo(req.body?.RelayState);
     const provider = await providerById(ctx, String(req.params.id), "saml");
     const samlResponse = typeof req.body?.SAMLResponse === "string" ? req.body.SAMLResponse : "";
@@ -142,7 +148,7 @@ export function createSsoRouter(services: AppServices, clientIp: (req: Request) 
   });
 
   router.get("/sso/:id/oidc/callback", async (req, res) => {
-    const ctx = contextOf(services, req, clientIp);
+    const ctx = contextOf(services, req, readers);
     const provider = await providerById(ctx, String(req.params.id), "oidc");
     if (!provider) {
       res.status(404).json({ error: "unknown sign-in provider" });
@@ -150,7 +156,7 @@ export function createSsoRouter(services: AppServices, clientIp: (req: Request) 
     }
     let result: Awaited<ReturnType<typeof completeOidcCallback>>;
     try {
-      result = await completeOidcCallback(ctx, provider, new URL(req.originalUrl, baseUrlOf(req)));
+      result = await completeOidcCallback(ctx, provider, new URL(`${baseUrlOf(req)}${req.originalUrl}`));
     } catch (error) {
       await failSignIn(ctx, {
         tenantId: provider.tenantId,

@@ -7,7 +7,8 @@ import { apiUrl } from "@/lib/api/graphql-fetch";
 export const dynamic = "force-dynamic";
 
 // The browser's address goes on as the portal server signed it (x-atrium-client with its x-request-id), never as
-// a forwarded-for the API would have to believe.
+// a forwarded-for the API would have to believe. The forwarded proto and host are the ones the portal server kept
+// from its trusted proxies or set itself (portal/server/browser-client.ts); the API believes them with the proof.
 const REQUEST_HEADERS = [
   "accept",
   "accept-language",
@@ -15,14 +16,16 @@ const REQUEST_HEADERS = [
   "cookie",
   "user-agent",
   "x-atrium-client",
+  "x-forwarded-host",
+  "x-forwarded-proto",
   "x-request-id",
 ];
 const RESPONSE_HEADERS = ["location", "content-type", "cache-control"];
 
 /**
  * The API's browser SSO endpoints (start, SAML ACS, OIDC callback, SP metadata) served on the portal's own origin.
- * The API builds its callback URLs and its final redirect to /login/sso from the Host it is asked with, so the
- * request goes on with the portal's Host — the IdP then returns the user here, and the landing page is reached.
+ * The API builds its callback URLs on ATRIUM_PUBLIC_URL, or without it on the origin the browser used (the Host and
+ * forwarded proto passed on here), so the IdP returns the user to the portal, and the landing page is reached.
  * (fetch cannot send a Host header, hence node:http.)
  */
 async function relay(request: NextRequest, { params }: { params: Promise<{ path: string[] }> }): Promise<Response> {
