@@ -1,24 +1,5 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
-import {
-  BYPASS_SETTING,
-  MSP_OWNER,
-  TENANT_ROLE,
-  TENANT_SETTING,
-  TENANT_TABLES_0012,
-} from "../src/row-level-security.js";
-
-const setting = (name: string) => `coalesce(current_setting('${name}', true), '')`;
-
-/**
- * What a transaction may see of a tenant-owned table: its own tenant's rows, the MSP's own rows (tenant_id NULL)
- * when it acts for the MSP, or every row when the `acrossTenants` door set its reason. A statement that set nothing
- * sees nothing and can write nothing. The same expression checks written rows, so no row can be moved or inserted
- * into another tenant.
- */
-const OWNED_ROWS =
-  `(${setting(BYPASS_SETTING)} <> '' ` +
-  `OR "tenant_id"::text = ${setting(TENANT_SETTING)} ` +
-  `OR ("tenant_id" IS NULL AND ${setting(TENANT_SETTING)} = '${MSP_OWNER}'))`;
+import { POSTGRES_OWNED_ROWS, TENANT_ROLE, TENANT_TABLES_0012 } from "../src/row-level-security.js";
 
 /**
  * Row-level security as defence in depth behind the data door's own tenant predicate. The data door switches every
@@ -55,7 +36,7 @@ export class RowLevelSecurity0012 implements MigrationInterface {
     for (const table of TENANT_TABLES_0012) {
       await queryRunner.query(`ALTER TABLE "${table}" ENABLE ROW LEVEL SECURITY`);
       await queryRunner.query(
-        `CREATE POLICY "tenant_isolation" ON "${table}" USING ${OWNED_ROWS} WITH CHECK ${OWNED_ROWS}`,
+        `CREATE POLICY "tenant_isolation" ON "${table}" USING ${POSTGRES_OWNED_ROWS} WITH CHECK ${POSTGRES_OWNED_ROWS}`,
       );
     }
   }

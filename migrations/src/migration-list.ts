@@ -11,6 +11,7 @@ import { HistoryDetails0009 as MssqlHistoryDetails0009 } from "../mssql/0009-his
 import { ExternalIdentity0010 as MssqlExternalIdentity0010 } from "../mssql/0010-external-identity.js";
 import { AgentCommands0011 as MssqlAgentCommands0011 } from "../mssql/0011-agent-commands.js";
 import { RowLevelSecurity0012 as MssqlRowLevelSecurity0012 } from "../mssql/0012-row-level-security.js";
+import { PriceList0014 as MssqlPriceList0014 } from "../mssql/0014-price-list.js";
 import { Foundation0001 as PostgresFoundation0001 } from "../postgres/0001-foundation.js";
 import { Provisioning0002 as PostgresProvisioning0002 } from "../postgres/0002-provisioning.js";
 import { Identity0003 as PostgresIdentity0003 } from "../postgres/0003-identity.js";
@@ -23,6 +24,7 @@ import { HistoryDetails0009 as PostgresHistoryDetails0009 } from "../postgres/00
 import { ExternalIdentity0010 as PostgresExternalIdentity0010 } from "../postgres/0010-external-identity.js";
 import { AgentCommands0011 as PostgresAgentCommands0011 } from "../postgres/0011-agent-commands.js";
 import { RowLevelSecurity0012 as PostgresRowLevelSecurity0012 } from "../postgres/0012-row-level-security.js";
+import { PriceList0014 as PostgresPriceList0014 } from "../postgres/0014-price-list.js";
 import type { Dialect } from "./database-target.js";
 
 type MigrationClass = new () => MigrationInterface;
@@ -41,6 +43,7 @@ export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   PostgresExternalIdentity0010,
   PostgresAgentCommands0011,
   PostgresRowLevelSecurity0012,
+  PostgresPriceList0014,
 ];
 export const MSSQL_MIGRATIONS: MigrationClass[] = [
   MssqlFoundation0001,
@@ -55,6 +58,7 @@ export const MSSQL_MIGRATIONS: MigrationClass[] = [
   MssqlExternalIdentity0010,
   MssqlAgentCommands0011,
   MssqlRowLevelSecurity0012,
+  MssqlPriceList0014,
 ];
 
 export function migrationsFor(dialect: Dialect): MigrationClass[] {

@@ -58,3 +58,18 @@ export const TENANT_TABLES_0012 = [
   "usage_record",
   "user_mfa",
 ] as const;
+
+/** Tenant-owned tables added after 0012, each with the migration that installs its policy. */
+export const TENANT_TABLES_0014 = ["price_list"] as const;
+
+const setting = (name: string) => `coalesce(current_setting('${name}', true), '')`;
+
+/**
+ * PostgreSQL's policy expression: what a transaction may see of a tenant-owned table (its own tenant's rows, the
+ * MSP's own rows when it acts for the MSP, every row when the `acrossTenants` door set its reason). A statement that
+ * set nothing sees nothing and can write nothing.
+ */
+export const POSTGRES_OWNED_ROWS =
+  `(${setting(BYPASS_SETTING)} <> '' ` +
+  `OR "tenant_id"::text = ${setting(TENANT_SETTING)} ` +
+  `OR ("tenant_id" IS NULL AND ${setting(TENANT_SETTING)} = '${MSP_OWNER}'))`;

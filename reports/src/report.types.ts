@@ -46,6 +46,8 @@ export interface ColumnDefinition<Row> {
   readonly value: (row: Row) => CellValue;
   /** Fixed decimals for `decimal`, `hours`, `percent`, `milliseconds`. */
   readonly decimals?: number;
+  /** Decimals in the CSV where they differ from the PDF's: a billing export keeps every metered place. */
+  readonly csvDecimals?: number;
   /** Relative PDF column width (default 1). */
   readonly width?: number;
   /** Allow up to two lines in the PDF instead of truncating with an ellipsis. */

@@ -30,6 +30,7 @@ import { Policy } from "./entities/policy.entity.js";
 import { Pool } from "./entities/pool.entity.js";
 import { PoolEntitlement } from "./entities/pool-entitlement.entity.js";
 import { PowerPlan } from "./entities/power-plan.entity.js";
+import { PriceList } from "./entities/price-list.entity.js";
 import { ProtocolPlan } from "./entities/protocol-plan.entity.js";
 import { ProvisioningEvent } from "./entities/provisioning-event.entity.js";
 import { ReleasePlan } from "./entities/release-plan.entity.js";
@@ -73,6 +74,7 @@ export * from "./entities/policy.entity.js";
 export * from "./entities/pool.entity.js";
 export * from "./entities/pool-entitlement.entity.js";
 export * from "./entities/power-plan.entity.js";
+export * from "./entities/price-list.entity.js";
 export * from "./entities/protocol-plan.entity.js";
 export * from "./entities/provisioning-event.entity.js";
 export * from "./entities/release-plan.entity.js";
@@ -134,4 +136,6 @@ export const ALL_ENTITIES = [
   AlertState,
   // External identities (0010)
   ExternalIdentity,
+  // Price lists (0014)
+  PriceList,
 ];

@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   "billing:read": { scope: "any" },
   // Re-meter usage on demand: it rewrites every tenant's billed hours, so it stays with MSP staff.
   "billing:meter": { scope: "msp" },
+  // Set what each tenant is charged per unit of usage (price lists).
+  "billing:write": { scope: "msp" },
   "tenant:read": { scope: "tenant" },
   "users:read": { scope: "tenant" },
   "users:write": { scope: "tenant" },
@@ -102,6 +104,7 @@ export const MSP_ROLE_PERMISSIONS: Record<MspRole, Permission[]> = {
     "mspAudit:read",
     "billing:read",
     "billing:meter",
+    "billing:write",
     "identity:read",
     "identity:write",
     "mspLocations:read",
@@ -110,7 +113,7 @@ export const MSP_ROLE_PERMISSIONS: Record<MspRole, Permission[]> = {
     "notifications:write",
   ],
   msp_operator: ["tenants:read", "tenants:enter", "clouds:read", "mspAudit:read", "mspLocations:read", "reports:read"],
-  msp_billing: ["tenants:read", "tenants:enter", "billing:read", "billing:meter", "reports:read"],
+  msp_billing: ["tenants:read", "tenants:enter", "billing:read", "billing:meter", "billing:write", "reports:read"],
 };
 
 /** What an MSP role may do once it has entered a tenant's context (explicitly, and audited). */

@@ -3,10 +3,12 @@ import { ACCESS_RESOLVERS } from "../modules/access/access.resolvers.js";
 import { AlertRulesResolver } from "../modules/alerts/alert-rules.resolver.js";
 import { ApiKeysResolver } from "../modules/api-keys/api-keys.resolver.js";
 import { AuditResolver } from "../modules/audit/audit.resolver.js";
+import { BillingResolver } from "../modules/billing/billing.resolver.js";
 import { BROKER_RESOLVERS } from "../modules/broker/broker.resolvers.js";
 import { CloudsResolver } from "../modules/clouds/clouds.resolver.js";
 import { DesktopsResolver } from "../modules/desktops/desktops.resolver.js";
 import { UserDesktopsResolver } from "../modules/desktops/user-desktops.resolver.js";
+import { FleetOverviewResolver } from "../modules/fleet/fleet-overview.resolver.js";
 import { GroupsResolver } from "../modules/groups/groups.resolver.js";
 import { ExternalIdentitiesResolver } from "../modules/identity/external-identities.resolver.js";
 import { IdentityProvidersResolver } from "../modules/identity/identity-providers.resolver.js";
@@ -43,4 +45,6 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   SmtpSettingsResolver,
   AlertRulesResolver,
   UsageResolver,
+  BillingResolver,
+  FleetOverviewResolver,
 ];

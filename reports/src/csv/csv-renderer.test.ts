@@ -33,6 +33,25 @@ async function csvOf<Row>(
 }
 
 describe("CSV rendering", () => {
+  it("writes the usage report's quantities with every metered place, so the lines sum to the billed totals", async () => {
+    const row = {
+      tenant: "acme",
+      pool: "win11",
+      flavor: "vdi.medium",
+      user: "alice",
+      desktopHours: 1.333333,
+      assignedHours: 0.000278,
+      sessionHours: 0,
+      vcpuHours: 2.666666,
+      ramGbHours: 5.333332,
+      storageGbHours: 53.33332,
+    };
+    const csv = await csvOf(usageReport, [row]);
+    expect(csv.trim().split("\r\n")[1]).toBe(
+      "acme,win11,vdi.medium,alice,1.333333,0.000278,0.000000,2.666666,5.333332,53.333320",
+    );
+  });
+
   it("writes RFC 4180: CRLF records, quoted separators, doubled quotes and embedded line breaks", async () => {
     const csv = await csvOf(notes, [
       { note: "plain", amount: 1.5 },

@@ -43,10 +43,17 @@ export interface UsageSummary {
   readonly desktopHoursByPool: ReadonlyMap<string, number>;
 }
 
+/**
+ * The metered quantities' own six places: summing the CSV's lines gives usageSummary's totals to the last digit,
+ * where two places would drift by up to half a cent per line.
+ */
+const METERED_DECIMALS = 6;
+
 const hours = (key: keyof UsageRow & string, header: string, width = 0.8): ColumnDefinition<UsageRow> => ({
   key,
   header,
   type: "hours",
+  csvDecimals: METERED_DECIMALS,
   width,
   total: true,
   value: (row) => row[key] as number,

@@ -74,7 +74,7 @@ export function formatCsvCell<Row>(column: ColumnDefinition<Row>, value: CellVal
       case "integer":
         return Math.round(value).toString();
       default:
-        return value.toFixed(decimals);
+        return value.toFixed(column.csvDecimals ?? decimals);
     }
   }
   return value;

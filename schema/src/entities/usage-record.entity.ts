@@ -3,7 +3,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn, type ValueTransformer } 
 export const USAGE_DECIMAL_SCALE = 6;
 
 /** PostgreSQL returns numeric as text, SQL Server as a number; both leave as a fixed-point decimal string. */
-const decimalText: ValueTransformer = {
+export const decimalText: ValueTransformer = {
   to: (value: string | null) => value,
   from: (value: string | number | null) =>
     value === null || value === undefined

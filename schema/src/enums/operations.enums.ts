@@ -85,3 +85,14 @@ export const UsageGroupBy = Object.freeze({
   DAY: "DAY",
 } as const);
 export type UsageGroupBy = EnumValue<typeof UsageGroupBy>;
+
+/** How the MSP overview's tenant table is sorted (not stored). */
+export const TenantOverviewSort = Object.freeze({
+  NAME: "NAME",
+  DESKTOPS: "DESKTOPS",
+  SESSIONS: "SESSIONS",
+  USAGE: "USAGE",
+  ALERTS: "ALERTS",
+  LAST_SIGN_IN: "LAST_SIGN_IN",
+} as const);
+export type TenantOverviewSort = EnumValue<typeof TenantOverviewSort>;

@@ -128,6 +128,14 @@ async function seedMsp(): Promise<void> {
     `mutation { createMspApiKey(input: { name: "msp-billing", scopes: [BILLING_READ] }) { apiKey { id } } }`,
   );
   ids.set("mspLocation", location.createMspLocation.id).set("mspApiKey", key.createMspApiKey.apiKey.id);
+  // acme's prices are acme's secret too: a price list or charge that shows them to globex is a leak.
+  await seed(
+    mspToken,
+    `mutation($tenantId: ID!) { setPriceList(input: { tenantId: $tenantId, currency: "EUR", desktopHour: "0.424242" })
+      { tenantId } }`,
+    { tenantId: acme.tenant.id },
+  );
+  acmeMarks.push("0.424242");
 }
 
 type Outcome = "refused" | "answered" | "cannot call" | "leaked" | "failed";

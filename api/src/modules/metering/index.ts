@@ -1,7 +1,7 @@
 export { type DesktopSize, type PowerHistoryInput, reconcilePowerHistory } from "./power-history.js";
 export type { UsageSummaryRowType } from "./usage.types.js";
 export { HOUR_MS, type MeterInput, meterUsage, type UsageTotals } from "./usage-calculator.js";
-export { sumDecimals } from "./usage-decimal.js";
+export { multiplyDecimals, normalizeDecimal, sumDecimals } from "./usage-decimal.js";
 export {
   checkPeriod,
   listUsageRecords,

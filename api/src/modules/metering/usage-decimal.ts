@@ -30,3 +30,9 @@ export function normalizeDecimal(value: string | number | null): string {
 export function sumDecimals(values: (string | number)[]): string {
   return scaledToDecimal(values.reduce<bigint>((total, value) => total + toScaled(value), 0n));
 }
+
+/** Exact `quantity × unit price`, rounded half up to six places: a billed amount never passes through a float. */
+export function multiplyDecimals(quantity: string | number, price: string | number): string {
+  const product = toScaled(quantity) * toScaled(price);
+  return scaledToDecimal((product * 2n + SCALE) / (SCALE * 2n));
+}

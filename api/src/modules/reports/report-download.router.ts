@@ -7,12 +7,13 @@ import { AppError, forbidden, unauthenticated } from "../../errors/app-error.js"
 import type { AuthCheckContext } from "../../graphql/auth-checker.js";
 import { checkedRange } from "./report-queries.service.js";
 import { CONTENT_TYPES, reportCsvStream, reportFilename, reportPdf } from "./report-render.service.js";
-import { reportDbOf, reportTenantOf } from "./report-scope.js";
+import { reportDbForTenant, reportDbOf, reportTenantOf } from "./report-scope.js";
 
 const querySchema = z.object({
   from: z.coerce.date(),
   to: z.coerce.date(),
   timeZone: z.string().refine(isValidTimeZone, { message: "unknown IANA time zone" }).default("UTC"),
+  tenantId: z.string().optional(),
 });
 const paramsSchema = z.object({
   report: z.enum(["usage", "login-history", "assignment-history", "broker-metrics"]),
@@ -27,8 +28,8 @@ const STATUS: Partial<Record<AppError["code"], number>> = {
 };
 
 /**
- * `GET /reports/<report>.<csv|pdf>?from=…&to=…&timeZone=…` with the same bearer token as GraphQL and the same
- * `reports:read` check; the tenant comes from the token. CSV streams from the database cursor as it is read.
+ * `GET /reports/<report>.<csv|pdf>?from=…&to=…&timeZone=…[&tenantId=…]` with the same bearer token as GraphQL and
+ * the same `reports:read` check; the tenant comes from the token (MSP staff outside a tenant may name one). CSV streams from the database cursor as it is read.
  * The HTTP layer hands in how it builds a request's context, the same builder GraphQL uses, so this module does not
  * depend on the server that mounts it.
  */
@@ -47,7 +48,7 @@ export function createReportDownloadRouter(
       const query = querySchema.safeParse(request.query);
       if (!params.success) throw new AppError("NOT_FOUND", "No such report");
       if (!query.success) throw new AppError("BAD_USER_INPUT", query.error.issues[0]?.message ?? "bad query");
-      const db = reportDbOf(ctx);
+      const db = query.data.tenantId ? await reportDbForTenant(ctx, query.data.tenantId) : reportDbOf(ctx);
       const renderRequest = {
         db,
         report: params.data.report,

@@ -69,7 +69,14 @@ export async function deleteTenant(ctx: Ctx, id: string): Promise<Tenant> {
     if ((await owned.pools.count()) + (await owned.desktops.count()) > 0) {
       throw conflict("Delete the tenant's pools and desktops first");
     }
-    for (const rows of [owned.groupMemberships, owned.roleBindings, owned.groups, owned.apiKeys, owned.users]) {
+    for (const rows of [
+      owned.groupMemberships,
+      owned.roleBindings,
+      owned.groups,
+      owned.apiKeys,
+      owned.users,
+      owned.priceLists,
+    ]) {
       await rows.delete({});
     }
     await tx.manager.getRepository(Tenant).delete({ id });
