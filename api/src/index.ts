@@ -1,5 +1,5 @@
 export { createAppServices } from "./app-services.factory.js";
-export { type AppConfig, loadConfig } from "./config/env.js";
+export { APP_ENV_NAMES, type AppConfig, loadConfig } from "./config/env.js";
 export type { AppServices } from "./context/app-services.js";
 export { acrossTenants, tenantDb } from "./db/index.js";
 export { DEMO_PASSWORD, DEMO_TENANTS, seedDemoData } from "./demo/demo-seed.js";
@@ -23,6 +23,7 @@ export * from "./modules/metering/index.js";
 export { effectiveSizes, namePatternProblem, renderDesktopName } from "./modules/pools/index.js";
 export * from "./modules/provisioning/index.js";
 export * from "./modules/reports/index.js";
+export { NODE_ROLE_PORTS, type NodeRole } from "./node/node-lifecycle.js";
 export { createLogger } from "./observability/logger.js";
 export { hashPassword } from "./security/passwords.js";
 export { type ApiServer, startApiServer } from "./server/app.js";

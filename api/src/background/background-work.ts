@@ -26,7 +26,8 @@ const purgeAuthFlowsJob = defineJob({
 });
 
 export interface BackgroundWork {
-  stop(): Promise<void>;
+  /** Claims nothing more; running jobs get `graceMs` (default: as long as they take), then are aborted and retry. */
+  stop(options?: { graceMs?: number }): Promise<void>;
 }
 
 /**
@@ -34,7 +35,7 @@ export interface BackgroundWork {
  * process — and in-process by `npm start`. Any number may run against one database: claims skip locked rows,
  * schedules de-duplicate per period.
  */
-export function startBackgroundWork(services: AppServices): BackgroundWork {
+export function startBackgroundWork(services: AppServices, options: { workerId?: string } = {}): BackgroundWork {
   const logger = services.logger.child({ component: "jobs" });
   const registry = registerAlertJobs(registerReportJobs(registerBrokerJobs(new JobRegistry()), services), services);
   registerMeteringJobs(registry, services);
@@ -55,7 +56,7 @@ export function startBackgroundWork(services: AppServices): BackgroundWork {
   const worker = startJobWorker({
     dataSource: services.dataSource,
     registry,
-    workerId: `${hostname()}-${process.pid}`.slice(0, 100),
+    workerId: (options.workerId ?? `${hostname()}-${process.pid}`).slice(0, 100),
     concurrency: 2,
     pollMs: 1_000,
     logger,
@@ -69,9 +70,9 @@ export function startBackgroundWork(services: AppServices): BackgroundWork {
     clock: services.clock,
   });
   return {
-    async stop() {
+    async stop(stopOptions = {}) {
       await scheduler.stop();
-      await worker.stop();
+      await worker.stop(stopOptions);
     },
   };
 }

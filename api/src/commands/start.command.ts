@@ -10,6 +10,8 @@ import { DEMO_PASSWORD, DEMO_TENANTS, seedDemoData } from "../demo/demo-seed.js"
 import { seedDemoUsage } from "../demo/demo-usage.js";
 import { startGatewayForServices } from "../modules/gateway/gateway.runtime.js";
 import { startDemoProvisioning } from "../modules/provisioning/demo-provisioning.js";
+import { stopOnSignals } from "../node/graceful-shutdown.js";
+import { NodeLifecycle } from "../node/node-lifecycle.js";
 import { createLogger } from "../observability/logger.js";
 import { resolveInstallationSecret } from "../security/installation-secret.js";
 import { startApiServer } from "../server/app.js";
@@ -46,11 +48,13 @@ function banner(urls: Endpoints, seeded: boolean, demo: boolean): string {
  * `npm start`: database (embedded by default), migrations, demo data, API, gateway and portal in one process tree.
  */
 export async function startAll(config: AppConfig, options: { portal: boolean }): Promise<void> {
-  const logger = createLogger(config.LOG_LEVEL);
+  const lifecycle = NodeLifecycle.of(config, "all");
+  const logger = createLogger(config.LOG_LEVEL, lifecycle.logBindings);
   const embedded = !config.DATABASE_URL;
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: path.join(config.ATRIUM_DATA_DIR, "pglite"),
+    poolSize: config.DATABASE_POOL_SIZE,
   });
   const services = createAppServices(config, database, logger);
   const demo = embedded || config.ATRIUM_DEMO;
@@ -75,11 +79,13 @@ export async function startAll(config: AppConfig, options: { portal: boolean }):
   }
   // Demo mode only: the simulated desktops are drawn by our own demo RFB server, so the browser shows a desktop.
   const demoDesktops = provisioning ? startDemoDesktopServer() : null;
-  const background = startBackgroundWork(services);
-  const api = await startApiServer(services, config.PORT, config.HOST);
+  const background = startBackgroundWork(services, { workerId: lifecycle.holderId });
+  const stopGraceMs = config.ATRIUM_SHUTDOWN_TIMEOUT_SECONDS * 1000;
+  const api = await startApiServer(services, config.PORT, config.HOST, { lifecycle, stopGraceMs });
   const gateway = config.ATRIUM_SEPARATE_GATEWAY
     ? null
     : await startGatewayForServices(services, {
+        lifecycle,
         destinationOverride:
           provisioning && demoDesktops
             ? demoDesktopDestinations(services.dataSource, provisioning.cloudId, demoDesktops)
@@ -98,22 +104,20 @@ export async function startAll(config: AppConfig, options: { portal: boolean }):
     : null;
   process.stdout.write(banner({ api: api.url, portal: portal?.url ?? null, gateway: gatewayUrl }, seeded, demo));
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, "stopping");
-    await portal?.stop();
-    await api.close();
-    await gateway?.close();
-    await demoDesktops?.close();
-    logger.info("api and gateway stopped");
-    await background.stop();
-    await provisioning?.stop();
-    await database.close();
-    logger.info("database closed");
-    process.exit(0);
-  };
-  process.on("SIGINT", () => void stop("SIGINT"));
-  process.on("SIGTERM", () => void stop("SIGTERM"));
+  stopOnSignals({
+    lifecycle,
+    logger,
+    drainMs: config.ATRIUM_DRAIN_SECONDS * 1000,
+    timeoutMs: stopGraceMs,
+    async stop(graceMs) {
+      await portal?.stop();
+      await Promise.all([api.close(), gateway?.shutdown(graceMs)]);
+      await demoDesktops?.close();
+      logger.info("api and gateway stopped");
+      await background.stop({ graceMs });
+      await provisioning?.stop();
+      await database.close();
+      logger.info("database closed");
+    },
+  });
 }

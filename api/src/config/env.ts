@@ -54,6 +54,25 @@ const envSchema = z.object({
   API_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Where browsers reach the gateway (its load balancer); defaults to the in-process gateway's own address. */
   GATEWAY_PUBLIC_URL: z.string().url().optional(),
+  /**
+   * Name of this node in logs, metrics, lease holders and job claims; unique per process behind a load balancer.
+   * Default `<host name>-<role>` (several nodes of one role on one host must set it).
+   */
+  ATRIUM_NODE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,60}$/, "letters, digits and . _ : - (at most 60)")
+    .optional(),
+  /** Database connections this process keeps at most (PostgreSQL: sum over nodes < max_connections). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  /**
+   * On SIGTERM, /readyz answers 503 for this long before the node stops accepting, so the load balancer's health
+   * checks take it out of rotation first (set it above the balancer's check interval × fall count).
+   */
+  ATRIUM_DRAIN_SECONDS: z.coerce.number().min(0).max(300).default(0),
+  /** Then in-flight requests, jobs, pool passes and tunnels get this long to finish before they are cut. */
+  ATRIUM_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(25),
+  /** Port of a worker node's /healthz, /readyz and /metrics (api and gateway nodes serve them on their own port). */
+  WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(4200),
   // Limits on one GraphQL document, checked before authentication (api/src/server/query-limits.ts). The portal's
   // documents stay below the defaults; test/src/integration/query-limits.test.ts sends each one through them.
   /** Lexical tokens in the document; the parser stops there. */
@@ -69,6 +88,9 @@ const envSchema = z.object({
 });
 
 export type AppConfig = z.infer<typeof envSchema>;
+
+/** Every setting this schema reads: deployment files may set these and no others (deploy-files.test.ts). */
+export const APP_ENV_NAMES: readonly string[] = Object.keys(envSchema.shape);
 
 export class ConfigError extends Error {}
 

@@ -11,11 +11,14 @@ export interface Log {
   child?(bindings: Record<string, unknown>): Log;
 }
 
-/** JSON logs; secrets are redacted by path wherever they might appear in a logged object. */
-export function createLogger(level: string): Logger {
+/**
+ * JSON logs; secrets are redacted by path wherever they might appear in a logged object. `bindings` go on every
+ * line: a node role passes its role and node id, so the lines of several nodes can be merged and still told apart.
+ */
+export function createLogger(level: string, bindings: Record<string, string> = {}): Logger {
   return pino({
     level,
-    base: { service: "atrium" },
+    base: { service: "atrium", ...bindings },
     redact: {
       paths: [
         "password",

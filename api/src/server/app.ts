@@ -12,6 +12,7 @@ import type { AuthCheckContext } from "../graphql/auth-checker.js";
 import { createAgentRouter } from "../modules/desktop-agent/index.js";
 import { createSsoRouter } from "../modules/identity/sso/sso.router.js";
 import { createReportDownloadRouter } from "../modules/reports/report-download.router.js";
+import { NodeLifecycle } from "../node/node-lifecycle.js";
 import { operationLabelOf } from "../observability/operation-label.js";
 import { currentRequestId, requestStore } from "../observability/request-store.js";
 import { corsOriginCheck } from "./cors-origins.js";
@@ -33,7 +34,21 @@ function requestIdOf(header: string | undefined): string {
   return header && REQUEST_ID.test(header) ? header : randomUUID();
 }
 
-export async function startApiServer(services: AppServices, port: number, host: string): Promise<ApiServer> {
+export interface ApiServerOptions {
+  /** The node this server is part of: its readiness and identity (default: a lone `all` node). */
+  lifecycle?: NodeLifecycle;
+  /** How long `close()` lets in-flight requests finish before their connections are cut. Default 10 s. */
+  stopGraceMs?: number;
+}
+
+export async function startApiServer(
+  services: AppServices,
+  port: number,
+  host: string,
+  options: ApiServerOptions = {},
+): Promise<ApiServer> {
+  const lifecycle = options.lifecycle ?? NodeLifecycle.of(services.config, "all");
+  lifecycle.registerMetrics(services.metrics.registry);
   const app = express();
   const httpServer = http.createServer(app);
   const formatError = createErrorFormatter(services.logger);
@@ -52,7 +67,8 @@ export async function startApiServer(services: AppServices, port: number, host: 
     hideSchemaDetailsFromClientErrors: true,
     formatError: (formatted, error) => formatError(formatted, error, currentRequestId()),
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // close() stops listening, lets each in-flight request finish (up to the grace) and ends idle keep-alives.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.stopGraceMs ?? 10_000 }),
       {
         async requestDidStart() {
           return {
@@ -88,15 +104,11 @@ export async function startApiServer(services: AppServices, port: number, host: 
   });
 
   app.get("/healthz", (_req, res) => {
-    res.json({ status: "ok" });
+    res.json({ status: "ok", node: lifecycle.nodeId });
   });
   app.get("/readyz", async (_req, res) => {
-    try {
-      await services.dataSource.query("SELECT 1");
-      res.json({ status: "ready" });
-    } catch {
-      res.status(503).json({ status: "database unreachable" });
-    }
+    const readiness = await lifecycle.readiness(services.dataSource);
+    res.status(readiness.ready ? 200 : 503).json({ status: readiness.status });
   });
   app.get("/metrics", async (_req, res) => {
     res.type(services.metrics.registry.contentType).send(await services.metrics.registry.metrics());

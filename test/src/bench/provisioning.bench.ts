@@ -1,6 +1,7 @@
 import { createCloudClients, createLogger, createPoolController } from "@atrium/api";
 import { Cloud, Desktop, Pool, Tenant } from "@atrium/schema";
 import { DEFAULT_SEED_IDS, defaultSeed, startVhiSimulator } from "@atrium/simulator";
+import { simulatorCloudRow } from "../fixtures/multi-node-stack.js";
 import { startTestApp } from "../fixtures/test-app.js";
 
 const DESKTOPS = Number(process.env.BENCH_DESKTOPS ?? 500);
@@ -19,16 +20,9 @@ export async function runProvisioningBench(): Promise<void> {
   const sim = await startVhiSimulator({ seed, clock: { mode: "real" } });
   try {
     const ds = app.database.dataSource;
-    const cloud = await ds.getRepository(Cloud).save({
-      name: "bench",
-      authUrl: sim.url,
-      region: "RegionOne",
-      domainName: "Default",
-      projectName: "admin",
-      username: DEFAULT_SEED_IDS.serviceUser.name,
-      passwordEnc: app.services.secretBox.seal(DEFAULT_SEED_IDS.serviceUser.password),
-      requestsPerSecond: RATE_LIMIT,
-    });
+    const cloud = await ds
+      .getRepository(Cloud)
+      .save({ ...simulatorCloudRow(app, sim, "bench"), status: "unknown", requestsPerSecond: RATE_LIMIT });
     const tenant = await ds.getRepository(Tenant).save({
       name: "Acme",
       slug: "acme",

@@ -2,7 +2,7 @@ import https from "node:https";
 import { leaseSamlIdp, type ServerLease } from "@atrium/api/modules/identity/providers/test-servers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTenantWithPeople, type TenantFixture } from "../fixtures/factories.js";
-import { freePort } from "../fixtures/stack.js";
+import { freePort } from "../fixtures/processes.js";
 import { dataOf, startTestApp, type TestApp } from "../fixtures/test-app.js";
 import { startTlsProxy, type TlsProxy } from "../fixtures/tls-proxy.js";
 import { browse, clearCookies, type PostedForm } from "../idp/browser.js";

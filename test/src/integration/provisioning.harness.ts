@@ -8,7 +8,8 @@ import {
   poolTag,
 } from "@atrium/api";
 import { Cloud, Desktop, Pool, Tenant } from "@atrium/schema";
-import { DEFAULT_SEED_IDS, defaultSeed, startVhiSimulator, type VhiSimulator } from "@atrium/simulator";
+import { defaultSeed, startVhiSimulator, type VhiSimulator } from "@atrium/simulator";
+import { simulatorCloudRow, simulatorPoolRow } from "../fixtures/multi-node-stack.js";
 import { startTestApp, type TestApp } from "../fixtures/test-app.js";
 
 /** The API over a fresh database, a manual-clock VHI simulator, and a cloud + tenant mapped onto its project. */
@@ -44,16 +45,7 @@ export async function startProvisioningRig(
   }
   const sim = await startVhiSimulator({ seed, clock: { mode: "manual", start: Date.now() } });
   const ds = app.database.dataSource;
-  const cloud = await ds.getRepository(Cloud).save({
-    name: `sim-${tenantSlug}`,
-    authUrl: sim.url,
-    region: "RegionOne",
-    domainName: "Default",
-    projectName: "admin",
-    username: DEFAULT_SEED_IDS.serviceUser.name,
-    passwordEnc: app.services.secretBox.seal(DEFAULT_SEED_IDS.serviceUser.password),
-    status: "ok",
-  });
+  const cloud = await ds.getRepository(Cloud).save(simulatorCloudRow(app, sim, `sim-${tenantSlug}`));
   const tenant = await ds.getRepository(Tenant).save({
     name: `${tenantSlug} Inc.`,
     slug: tenantSlug,
@@ -91,24 +83,7 @@ export async function startProvisioningRig(
         fullSyncEveryMs: 0,
         ...options,
       }),
-    createPool: (values) =>
-      ds.getRepository(Pool).save({
-        tenantId: tenant.id,
-        cloudId: cloud.id,
-        name: "win11",
-        imageRef: DEFAULT_SEED_IDS.images.win11,
-        flavorRef: "vdi.standard",
-        networkIds: [DEFAULT_SEED_IDS.networks.acme],
-        securityGroups: [],
-        namePattern: "{TENANT}-{POOL}-{SEQ:3}",
-        minTotal: 0,
-        maxTotal: 10,
-        minAvailable: 2,
-        minRunning: 0,
-        enforceLimits: false,
-        status: "active",
-        ...values,
-      }),
+    createPool: (values) => ds.getRepository(Pool).save(simulatorPoolRow(tenant.id, cloud.id, values)),
     desktops: (poolId) => ds.getRepository(Desktop).find({ where: { poolId }, order: { seq: "ASC" } }),
     servers: (poolId) =>
       sim.state.servers({ projectId, includeDeleted: false }).filter((s) => s.tags.includes(poolTag(poolId))),

@@ -39,6 +39,9 @@ const envSchema = z.object({
   GATEWAY_MAX_TUNNELS_PER_USER: z.coerce.number().int().min(1).max(100).default(4),
 });
 
+/** The GATEWAY_* / GUACD_* settings a gateway reads (deployment files are checked against them). */
+export const GATEWAY_ENV_NAMES: readonly string[] = Object.keys(envSchema.shape);
+
 export interface GatewaySettings {
   host: string;
   port: number;
@@ -68,7 +71,7 @@ export function loadGatewaySettings(env: NodeJS.ProcessEnv): GatewaySettings {
   return {
     host: value.GATEWAY_HOST,
     port: value.GATEWAY_PORT,
-    nodeId: value.GATEWAY_NODE_ID ?? `${os.hostname()}:${value.GATEWAY_PORT}`,
+    nodeId: value.GATEWAY_NODE_ID ?? env.ATRIUM_NODE_ID ?? `${os.hostname()}:${value.GATEWAY_PORT}`,
     portRange: value.GATEWAY_PORT_RANGE,
     forwardBind: value.GATEWAY_FORWARD_BIND,
     publicHost: value.GATEWAY_PUBLIC_HOST ?? value.GATEWAY_FORWARD_BIND,

@@ -9,6 +9,10 @@ export interface RouteHandlers {
     ticket: string | null,
   ): Promise<{ forward: OpenForward; grant: TunnelGrant } | { refused: TunnelRefusal; message: string }>;
   health(): Record<string, unknown>;
+  /** False while the node drains or cannot reach the database; the load balancer then sends no new tunnels. */
+  readiness(): Promise<{ ready: boolean; status: string }>;
+  /** Prometheus text of the node's registry. */
+  metrics(): Promise<{ contentType: string; text: string }>;
   logger: Logger;
 }
 
@@ -31,6 +35,17 @@ export function handleGatewayRequest(
   const url = new URL(request.url ?? "/", "http://gateway");
   if (request.method === "GET" && url.pathname === "/healthz") {
     json(response, 200, handlers.health());
+    return;
+  }
+  if (request.method === "GET" && url.pathname === "/readyz") {
+    void handlers.readiness().then((readiness) => json(response, readiness.ready ? 200 : 503, readiness));
+    return;
+  }
+  if (request.method === "GET" && url.pathname === "/metrics") {
+    void handlers.metrics().then(({ contentType, text }) => {
+      response.writeHead(200, { "content-type": contentType, "cache-control": "no-store" });
+      response.end(text);
+    });
     return;
   }
   if (request.method === "OPTIONS" && url.pathname === "/forward") {

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import type { Registry } from "prom-client";
 import { z } from "zod";
 import type { AppServices } from "../../context/app-services.js";
+import { NodeLifecycle } from "../../node/node-lifecycle.js";
 import { parseTrustedProxies } from "../access/index.js";
 import { createBrokerTicketVerifier } from "./broker-ticket-verifier.js";
 import { loadGatewaySettings } from "./gateway.config.js";
@@ -41,6 +42,8 @@ export interface InProcessGatewayOptions {
   credentials?: CredentialSource;
   /** Demo mode only: leads tunnels to simulated desktops to the demo desktop server (see demo-desktop-server.ts). */
   destinationOverride?: TunnelDestinationOverride;
+  /** The node this gateway is part of (its /readyz); default a lone `all` node. */
+  lifecycle?: NodeLifecycle;
 }
 
 /** The verifier with the override applied to what it grants; the ticket and access checks are unchanged. */
@@ -64,11 +67,16 @@ export function startGatewayForServices(
 ): Promise<GatewayServer> {
   const env = options.env ?? process.env;
   const settings = loadGatewaySettings(env);
+  const lifecycle = options.lifecycle ?? NodeLifecycle.of(services.config, "all");
+  const registry = options.registry ?? services.metrics.registry;
+  lifecycle.registerMetrics(registry);
   return startGateway({
     settings,
     verifier: withDestinationOverride(createBrokerTicketVerifier(services), options.destinationOverride),
     recorder: new TunnelRecorder(services.dataSource, settings.nodeId, services.clock),
-    metrics: createGatewayMetrics(options.registry ?? services.metrics.registry),
+    metrics: createGatewayMetrics(registry),
+    registry,
+    readiness: () => lifecycle.readiness(services.dataSource),
     logger: services.logger.child({ component: "gateway", node: settings.nodeId }),
     trustedProxies: parseTrustedProxies(
       services.config.TRUSTED_PROXIES.split(",")

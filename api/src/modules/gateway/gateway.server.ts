@@ -1,5 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Registry } from "prom-client";
 import { type RawData, WebSocket, WebSocketServer } from "ws";
 import type { Logger } from "../../observability/logger.js";
 import { resolveClientAddress, type TrustedProxies } from "../access/index.js";
@@ -28,6 +30,10 @@ export interface GatewayDependencies {
   credentials?: CredentialSource;
   /** Who the client is, from an access token it may present (`atrium.bearer.<token>` WebSocket protocol). */
   authenticatePresenter?: (accessToken: string) => Promise<string | null>;
+  /** /readyz: the node's readiness (draining, database); default ready while the listener is open. */
+  readiness?: () => Promise<{ ready: boolean; status: string }>;
+  /** /metrics; default none. */
+  registry?: Registry;
 }
 
 export interface GatewayServer {
@@ -36,6 +42,11 @@ export interface GatewayServer {
   forwards: PortForwarder;
   /** Browser tunnels open on this node. */
   openTunnels(): number;
+  /**
+   * Graceful stop: no new connections, open tunnels and forwards run on until they end or `graceMs` passes, then
+   * the rest end with `gateway_shutdown` (the viewer reconnects through another gateway with a fresh ticket).
+   */
+  shutdown(graceMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -97,6 +108,11 @@ export async function startGateway(deps: GatewayDependencies): Promise<GatewaySe
         return { forward, grant: verdict.grant };
       },
       health: () => ({ node: settings.nodeId, tunnels: sessions.size, forwards: forwards.openCount }),
+      readiness: deps.readiness ?? (async () => ({ ready: server.listening, status: "ready" })),
+      metrics: async () =>
+        deps.registry
+          ? { contentType: deps.registry.contentType, text: await deps.registry.metrics() }
+          : { contentType: "text/plain", text: "" },
       logger,
     });
   });
@@ -213,18 +229,29 @@ export async function startGateway(deps: GatewayDependencies): Promise<GatewaySe
 
   await new Promise<void>((resolve) => server.listen(settings.port, settings.host, resolve));
   const port = (server.address() as AddressInfo).port;
+  const close = async () => {
+    for (const session of sessions) session.end("gateway_shutdown");
+    await Promise.all([...sessions].map((session) => session.done));
+    await forwards.closeAll();
+    wss.close();
+    server.closeAllConnections();
+    if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+  };
   return {
     url: `http://${settings.host.includes(":") ? `[${settings.host}]` : settings.host}:${port}`,
     port,
     forwards,
     openTunnels: () => sessions.size,
-    async close() {
-      for (const session of sessions) session.end("gateway_shutdown");
-      await Promise.all([...sessions].map((session) => session.done));
-      await forwards.closeAll();
-      wss.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+    async shutdown(graceMs) {
+      server.close();
+      server.closeIdleConnections();
+      const deadline = Date.now() + graceMs;
+      while (sessions.size + forwards.openCount > 0 && Date.now() < deadline) await sleep(100);
+      if (sessions.size + forwards.openCount > 0) {
+        logger.warn({ tunnels: sessions.size, forwards: forwards.openCount }, "shutdown grace over: ending tunnels");
+      }
+      await close();
     },
+    close,
   };
 }

@@ -1,7 +1,12 @@
 export { createBrokerTicketVerifier } from "./broker-ticket-verifier.js";
 export { END_CLOSE, REFUSAL_CLOSE } from "./close-codes.js";
 export type { OpenForward } from "./forward/port-forwarder.js";
-export { GatewayConfigError, type GatewaySettings, loadGatewaySettings } from "./gateway.config.js";
+export {
+  GATEWAY_ENV_NAMES,
+  GatewayConfigError,
+  type GatewaySettings,
+  loadGatewaySettings,
+} from "./gateway.config.js";
 export { createGatewayMetrics, type GatewayMetrics } from "./gateway.metrics.js";
 export { credentialsFromEnv, type InProcessGatewayOptions, startGatewayForServices } from "./gateway.runtime.js";
 export { type GatewayDependencies, type GatewayServer, startGateway } from "./gateway.server.js";

@@ -23,7 +23,12 @@ export interface PoolController {
   /** Runs one pool's pass under its lease; `{acquired: false}` when another worker holds it. */
   runPool(poolId: string, signal?: AbortSignal): Promise<{ acquired: boolean; result: PassResult | null }>;
   start(): void;
-  stop(): Promise<void>;
+  /**
+   * Starts no further pass; passes in flight run on for `graceMs` (default 0: aborted at once), then are aborted.
+   * Either way each pass gives its lease back as it ends, so another worker takes the pool over without waiting
+   * for the lease to expire.
+   */
+  stop(options?: { graceMs?: number }): Promise<void>;
 }
 
 export const poolLeaseName = (poolId: string) => `pool:${poolId}`;
@@ -36,7 +41,9 @@ export const poolLeaseName = (poolId: string) => `pool:${poolId}`;
 export function createPoolController(options: PoolControllerOptions): PoolController {
   const holder = options.holder ?? `worker-${randomUUID()}`;
   const ttlMs = options.leaseTtlMs ?? 30_000;
+  // Two steps to stopping: `draining` ends the rounds and starts no new pass; `stopController` aborts passes.
   const stopController = new AbortController();
+  const drainController = new AbortController();
   let loop: Promise<void> | null = null;
 
   const runPool = async (poolId: string, signal?: AbortSignal) => {
@@ -59,7 +66,7 @@ export function createPoolController(options: PoolControllerOptions): PoolContro
     const results = new Map<string, PassResult | null>();
     const queue = pools.map((pool) => pool.id);
     const work = async () => {
-      for (let id = queue.shift(); id && !signal?.aborted; id = queue.shift()) {
+      for (let id = queue.shift(); id && !signal?.aborted && !drainController.signal.aborted; id = queue.shift()) {
         try {
           results.set(id, (await runPool(id, signal)).result);
         } catch (error) {
@@ -80,19 +87,28 @@ export function createPoolController(options: PoolControllerOptions): PoolContro
     start() {
       if (loop) return;
       const signal = stopController.signal;
+      const drain = drainController.signal;
       loop = (async () => {
-        while (!signal.aborted) {
+        while (!drain.aborted) {
           await runOnce(signal).catch((error: unknown) => {
             if (!signal.aborted) options.logger.error({ err: error }, "pool controller round failed");
           });
           // The promise form removes its abort listener when the wait ends; adding one per round would leak.
-          await sleep(options.intervalMs ?? 2_000, undefined, { signal }).catch(() => undefined);
+          await sleep(options.intervalMs ?? 2_000, undefined, { signal: drain }).catch(() => undefined);
         }
       })();
     },
-    async stop() {
-      stopController.abort(new Error("pool controller stopped"));
-      await loop;
+    async stop(stopOptions = {}) {
+      drainController.abort();
+      const abort = () => stopController.abort(new Error("pool controller stopped"));
+      const graceMs = stopOptions.graceMs ?? 0;
+      const timer = graceMs > 0 ? setTimeout(abort, graceMs) : undefined;
+      if (!timer) abort();
+      try {
+        await loop;
+      } finally {
+        clearTimeout(timer);
+      }
       loop = null;
     },
   };
