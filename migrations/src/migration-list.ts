@@ -12,6 +12,7 @@ import { ExternalIdentity0010 as MssqlExternalIdentity0010 } from "../mssql/0010
 import { AgentCommands0011 as MssqlAgentCommands0011 } from "../mssql/0011-agent-commands.js";
 import { RowLevelSecurity0012 as MssqlRowLevelSecurity0012 } from "../mssql/0012-row-level-security.js";
 import { PriceList0014 as MssqlPriceList0014 } from "../mssql/0014-price-list.js";
+import { MspConsole0015 as MssqlMspConsole0015 } from "../mssql/0015-msp-console.js";
 import { Foundation0001 as PostgresFoundation0001 } from "../postgres/0001-foundation.js";
 import { Provisioning0002 as PostgresProvisioning0002 } from "../postgres/0002-provisioning.js";
 import { Identity0003 as PostgresIdentity0003 } from "../postgres/0003-identity.js";
@@ -25,6 +26,7 @@ import { ExternalIdentity0010 as PostgresExternalIdentity0010 } from "../postgre
 import { AgentCommands0011 as PostgresAgentCommands0011 } from "../postgres/0011-agent-commands.js";
 import { RowLevelSecurity0012 as PostgresRowLevelSecurity0012 } from "../postgres/0012-row-level-security.js";
 import { PriceList0014 as PostgresPriceList0014 } from "../postgres/0014-price-list.js";
+import { MspConsole0015 as PostgresMspConsole0015 } from "../postgres/0015-msp-console.js";
 import type { Dialect } from "./database-target.js";
 
 type MigrationClass = new () => MigrationInterface;
@@ -44,6 +46,7 @@ export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   PostgresAgentCommands0011,
   PostgresRowLevelSecurity0012,
   PostgresPriceList0014,
+  PostgresMspConsole0015,
 ];
 export const MSSQL_MIGRATIONS: MigrationClass[] = [
   MssqlFoundation0001,
@@ -59,6 +62,7 @@ export const MSSQL_MIGRATIONS: MigrationClass[] = [
   MssqlAgentCommands0011,
   MssqlRowLevelSecurity0012,
   MssqlPriceList0014,
+  MssqlMspConsole0015,
 ];
 
 export function migrationsFor(dialect: Dialect): MigrationClass[] {

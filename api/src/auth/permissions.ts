@@ -14,6 +14,9 @@ export const PERMISSIONS = {
   "clouds:write": { scope: "msp" },
   "mspApiKeys:write": { scope: "msp" },
   "mspAudit:read": { scope: "msp" },
+  // The MSP's own staff accounts: who may reach every tenant is the MSP administrators' decision alone.
+  "mspStaff:read": { scope: "msp" },
+  "mspStaff:write": { scope: "msp" },
   "billing:read": { scope: "any" },
   // Re-meter usage on demand: it rewrites every tenant's billed hours, so it stays with MSP staff.
   "billing:meter": { scope: "msp" },
@@ -102,6 +105,8 @@ export const MSP_ROLE_PERMISSIONS: Record<MspRole, Permission[]> = {
     "clouds:write",
     "mspApiKeys:write",
     "mspAudit:read",
+    "mspStaff:read",
+    "mspStaff:write",
     "billing:read",
     "billing:meter",
     "billing:write",

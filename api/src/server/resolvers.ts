@@ -16,6 +16,7 @@ import { SignInResolver } from "../modules/identity/sign-in/sign-in.resolver.js"
 import { SsoProvidersResolver } from "../modules/identity/sso/sso-providers.resolver.js";
 import { SmtpSettingsResolver } from "../modules/mail/smtp-settings.resolver.js";
 import { UsageResolver } from "../modules/metering/usage.resolver.js";
+import { MspStaffResolver } from "../modules/msp-staff/msp-staff.resolver.js";
 import { PoolsResolver } from "../modules/pools/pools.resolver.js";
 import { ReportSchedulesResolver } from "../modules/reports/report-schedules.resolver.js";
 import { ReportsResolver } from "../modules/reports/reports.resolver.js";
@@ -26,6 +27,7 @@ import { UsersResolver } from "../modules/users/users.resolver.js";
 export const RESOLVERS: NonEmptyArray<Function> = [
   SessionsResolver,
   TenantsResolver,
+  MspStaffResolver,
   UsersResolver,
   GroupsResolver,
   CloudsResolver,

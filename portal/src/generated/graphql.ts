@@ -171,6 +171,22 @@ export type CreateLocationInput = {
   viaGateway?: LocationGatewayMode;
 };
 
+export type CreateMspStaffInput = {
+  displayName?: string | null | undefined;
+  /** Where the invitation is sent when `invite` is set. */
+  email?: string | null | undefined;
+  /** E-mail the person where and how to sign in (never the password). */
+  invite?: boolean;
+  /** MSP staff reach every tenant: a second factor is required by default. */
+  mfaRequired?: boolean;
+  /** Initial password (at least 12 characters); the person changes it from their account page. */
+  password: string;
+  role: MspRole;
+  /** The portal's sign-in URL to put in the invitation. */
+  signInUrl?: string | null | undefined;
+  username: string;
+};
+
 export type CreatePolicyInput = {
   description?: string | null | undefined;
   /** In offer order. */
@@ -231,6 +247,10 @@ export type CreateReportScheduleInput = {
 
 export type CreateTenantInput = {
   brandColor?: string | null | undefined;
+  /** The cloud whose Keystone lists the domain and project are checked against before the tenant is saved. */
+  cloudId?: string | number | null | undefined;
+  /** A PNG image as a data: URL, at most 200 KB; null removes the logo. */
+  logo?: string | null | undefined;
   maxDesktops?: number | null | undefined;
   name: string;
   /** Lower-case letters, digits and dashes. */
@@ -481,6 +501,14 @@ export const MfaMethod = {
 } as const;
 
 export type MfaMethod = typeof MfaMethod[keyof typeof MfaMethod];
+/** The roles of the MSP's own staff. */
+export const MspRole = {
+  MSP_ADMIN: 'MSP_ADMIN',
+  MSP_BILLING: 'MSP_BILLING',
+  MSP_OPERATOR: 'MSP_OPERATOR'
+} as const;
+
+export type MspRole = typeof MspRole[keyof typeof MspRole];
 /** Which desktops of a pool are offered first. */
 export const OfferSortOrder = {
   FAVOR_PREVIOUS: 'FAVOR_PREVIOUS',
@@ -722,6 +750,11 @@ export const ReportPeriod = {
 } as const;
 
 export type ReportPeriod = typeof ReportPeriod[keyof typeof ReportPeriod];
+export type ResetMspStaffPasswordInput = {
+  /** At least 12 characters. */
+  password: string;
+};
+
 /** What happens when someone signs in on a desktop nobody assigned to them. */
 export const RogueLoginAction = {
   ASSIGN: 'ASSIGN',
@@ -864,6 +897,15 @@ export type UpdateIdentityProviderInput = {
   settings?: IdentityProviderSettingsInput | null | undefined;
 };
 
+export type UpdateMspStaffInput = {
+  /** A disabled account cannot sign in; its sessions end. */
+  disabled?: boolean | null | undefined;
+  displayName?: string | null | undefined;
+  email?: string | null | undefined;
+  mfaRequired?: boolean | null | undefined;
+  role?: MspRole | null | undefined;
+};
+
 export type UpdatePoolInput = {
   availabilityZone?: string | null | undefined;
   /** Boot from a volume of this size (GiB); null: local disk. */
@@ -898,6 +940,10 @@ export type UpdatePoolInput = {
 
 export type UpdateTenantInput = {
   brandColor?: string | null | undefined;
+  /** The cloud whose Keystone lists the domain and project are checked against before the tenant is saved. */
+  cloudId?: string | number | null | undefined;
+  /** A PNG image as a data: URL, at most 200 KB; null removes the logo. */
+  logo?: string | null | undefined;
   maxDesktops?: number | null | undefined;
   name?: string | null | undefined;
   status?: TenantStatus | null | undefined;
@@ -1425,6 +1471,53 @@ export type TestIdentityProviderMutationVariables = Exact<{
 
 export type TestIdentityProviderMutation = { testIdentityProvider: { ok: boolean, reason: string | null, detail: string } };
 
+export type MspStaffFieldsFragment = { id: string, username: string, displayName: string | null, email: string | null, role: MspRole | null, disabled: boolean, mfaRequired: boolean, mfaEnrolled: boolean, lastLoginAt: string | null, createdAt: string };
+
+export type MspStaffQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type MspStaffQuery = { mspStaff: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, username: string, displayName: string | null, email: string | null, role: MspRole | null, disabled: boolean, mfaRequired: boolean, mfaEnrolled: boolean, lastLoginAt: string | null, createdAt: string }> } };
+
+export type MspStaffMemberQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MspStaffMemberQuery = { mspStaffMember: { id: string, username: string, displayName: string | null, email: string | null, role: MspRole | null, disabled: boolean, mfaRequired: boolean, mfaEnrolled: boolean, lastLoginAt: string | null, createdAt: string } };
+
+export type CreateMspStaffMutationVariables = Exact<{
+  input: CreateMspStaffInput;
+}>;
+
+
+export type CreateMspStaffMutation = { createMspStaff: { id: string } };
+
+export type UpdateMspStaffMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateMspStaffInput;
+}>;
+
+
+export type UpdateMspStaffMutation = { updateMspStaff: { id: string } };
+
+export type ResetMspStaffPasswordMutationVariables = Exact<{
+  id: string | number;
+  input: ResetMspStaffPasswordInput;
+}>;
+
+
+export type ResetMspStaffPasswordMutation = { resetMspStaffPassword: { id: string } };
+
+export type ResetMspStaffMfaMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ResetMspStaffMfaMutation = { resetMspStaffMfa: { id: string } };
+
 export type NotificationsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1556,7 +1649,7 @@ export type SendReportNowMutationVariables = Exact<{
 
 export type SendReportNowMutation = { sendReportNow: { id: string, status: ReportDeliveryStatus } };
 
-export type TenantFieldsFragment = { id: string, name: string, slug: string, status: TenantStatus, brandColor: string | null, maxDesktops: number | null, vhiDomain: string | null, vhiProject: string | null, createdAt: string, updatedAt: string };
+export type TenantFieldsFragment = { id: string, name: string, slug: string, status: TenantStatus, brandColor: string | null, logoDataUrl: string | null, cloudId: string | null, maxDesktops: number | null, vhiDomain: string | null, vhiProject: string | null, createdAt: string, updatedAt: string };
 
 export type TenantsQueryVariables = Exact<{
   first: number;
@@ -1564,19 +1657,19 @@ export type TenantsQueryVariables = Exact<{
 }>;
 
 
-export type TenantsQuery = { tenants: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, name: string, slug: string, status: TenantStatus, brandColor: string | null, maxDesktops: number | null, vhiDomain: string | null, vhiProject: string | null, createdAt: string, updatedAt: string }> } };
+export type TenantsQuery = { tenants: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, name: string, slug: string, status: TenantStatus, brandColor: string | null, logoDataUrl: string | null, cloudId: string | null, maxDesktops: number | null, vhiDomain: string | null, vhiProject: string | null, createdAt: string, updatedAt: string }> } };
 
 export type TenantQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type TenantQuery = { tenant: { id: string, name: string, slug: string, status: TenantStatus, brandColor: string | null, maxDesktops: number | null, vhiDomain: string | null, vhiProject: string | null, createdAt: string, updatedAt: string } };
+export type TenantQuery = { tenant: { id: string, name: string, slug: string, status: TenantStatus, brandColor: string | null, logoDataUrl: string | null, cloudId: string | null, maxDesktops: number | null, vhiDomain: string | null, vhiProject: string | null, createdAt: string, updatedAt: string } };
 
 export type CurrentTenantQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CurrentTenantQuery = { currentTenant: { id: string, name: string, slug: string, status: TenantStatus, brandColor: string | null, maxDesktops: number | null, vhiDomain: string | null, vhiProject: string | null, createdAt: string, updatedAt: string } };
+export type CurrentTenantQuery = { currentTenant: { id: string, name: string, slug: string, status: TenantStatus, brandColor: string | null, logoDataUrl: string | null, cloudId: string | null, maxDesktops: number | null, vhiDomain: string | null, vhiProject: string | null, createdAt: string, updatedAt: string } };
 
 export type CreateTenantMutationVariables = Exact<{
   input: CreateTenantInput;
@@ -1599,6 +1692,20 @@ export type DeleteTenantMutationVariables = Exact<{
 
 
 export type DeleteTenantMutation = { deleteTenant: { id: string } };
+
+export type CloudDirectoryQueryVariables = Exact<{
+  cloudId: string | number;
+}>;
+
+
+export type CloudDirectoryQuery = { cloudDirectory: { cloudId: string, domains: Array<{ id: string, name: string }>, projects: Array<{ id: string, name: string, domainId: string, tenantName: string | null }> } };
+
+export type TenantBrandingQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type TenantBrandingQuery = { tenantBranding: { name: string, brandColor: string | null, logoDataUrl: string | null } | null };
 
 export type UserFieldsFragment = { id: string, username: string, displayName: string | null, email: string | null, disabled: boolean, roles: Array<Role>, source: UserSource, lastLoginAt: string | null, createdAt: string };
 
@@ -1818,6 +1925,20 @@ export const GroupFieldsFragmentDoc = new TypedDocumentString(`
   createdAt
 }
     `, {"fragmentName":"GroupFields"}) as unknown as TypedDocumentString<GroupFieldsFragment, unknown>;
+export const MspStaffFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MspStaffFields on MspStaffMember {
+  id
+  username
+  displayName
+  email
+  role
+  disabled
+  mfaRequired
+  mfaEnrolled
+  lastLoginAt
+  createdAt
+}
+    `, {"fragmentName":"MspStaffFields"}) as unknown as TypedDocumentString<MspStaffFieldsFragment, unknown>;
 export const PoolFieldsFragmentDoc = new TypedDocumentString(`
     fragment PoolFields on Pool {
   id
@@ -1849,6 +1970,8 @@ export const TenantFieldsFragmentDoc = new TypedDocumentString(`
   slug
   status
   brandColor
+  logoDataUrl
+  cloudId
   maxDesktops
   vhiDomain
   vhiProject
@@ -2848,6 +2971,77 @@ export const TestIdentityProviderDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TestIdentityProviderMutation, TestIdentityProviderMutationVariables>;
+export const MspStaffDocument = new TypedDocumentString(`
+    query MspStaff($first: Int!, $after: String) {
+  mspStaff(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    nodes {
+      ...MspStaffFields
+    }
+  }
+}
+    fragment MspStaffFields on MspStaffMember {
+  id
+  username
+  displayName
+  email
+  role
+  disabled
+  mfaRequired
+  mfaEnrolled
+  lastLoginAt
+  createdAt
+}`) as unknown as TypedDocumentString<MspStaffQuery, MspStaffQueryVariables>;
+export const MspStaffMemberDocument = new TypedDocumentString(`
+    query MspStaffMember($id: ID!) {
+  mspStaffMember(id: $id) {
+    ...MspStaffFields
+  }
+}
+    fragment MspStaffFields on MspStaffMember {
+  id
+  username
+  displayName
+  email
+  role
+  disabled
+  mfaRequired
+  mfaEnrolled
+  lastLoginAt
+  createdAt
+}`) as unknown as TypedDocumentString<MspStaffMemberQuery, MspStaffMemberQueryVariables>;
+export const CreateMspStaffDocument = new TypedDocumentString(`
+    mutation CreateMspStaff($input: CreateMspStaffInput!) {
+  createMspStaff(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateMspStaffMutation, CreateMspStaffMutationVariables>;
+export const UpdateMspStaffDocument = new TypedDocumentString(`
+    mutation UpdateMspStaff($id: ID!, $input: UpdateMspStaffInput!) {
+  updateMspStaff(id: $id, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateMspStaffMutation, UpdateMspStaffMutationVariables>;
+export const ResetMspStaffPasswordDocument = new TypedDocumentString(`
+    mutation ResetMspStaffPassword($id: ID!, $input: ResetMspStaffPasswordInput!) {
+  resetMspStaffPassword(id: $id, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ResetMspStaffPasswordMutation, ResetMspStaffPasswordMutationVariables>;
+export const ResetMspStaffMfaDocument = new TypedDocumentString(`
+    mutation ResetMspStaffMfa($id: ID!) {
+  resetMspStaffMfa(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ResetMspStaffMfaMutation, ResetMspStaffMfaMutationVariables>;
 export const NotificationsDocument = new TypedDocumentString(`
     query Notifications {
   smtpSettings {
@@ -3187,6 +3381,8 @@ export const TenantsDocument = new TypedDocumentString(`
   slug
   status
   brandColor
+  logoDataUrl
+  cloudId
   maxDesktops
   vhiDomain
   vhiProject
@@ -3205,6 +3401,8 @@ export const TenantDocument = new TypedDocumentString(`
   slug
   status
   brandColor
+  logoDataUrl
+  cloudId
   maxDesktops
   vhiDomain
   vhiProject
@@ -3223,6 +3421,8 @@ export const CurrentTenantDocument = new TypedDocumentString(`
   slug
   status
   brandColor
+  logoDataUrl
+  cloudId
   maxDesktops
   vhiDomain
   vhiProject
@@ -3250,6 +3450,32 @@ export const DeleteTenantDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeleteTenantMutation, DeleteTenantMutationVariables>;
+export const CloudDirectoryDocument = new TypedDocumentString(`
+    query CloudDirectory($cloudId: ID!) {
+  cloudDirectory(cloudId: $cloudId) {
+    cloudId
+    domains {
+      id
+      name
+    }
+    projects {
+      id
+      name
+      domainId
+      tenantName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CloudDirectoryQuery, CloudDirectoryQueryVariables>;
+export const TenantBrandingDocument = new TypedDocumentString(`
+    query TenantBranding($slug: String!) {
+  tenantBranding(slug: $slug) {
+    name
+    brandColor
+    logoDataUrl
+  }
+}
+    `) as unknown as TypedDocumentString<TenantBrandingQuery, TenantBrandingQueryVariables>;
 export const UsersDocument = new TypedDocumentString(`
     query Users($first: Int!, $after: String, $filter: UserFilter) {
   users(first: $first, after: $after, filter: $filter) {

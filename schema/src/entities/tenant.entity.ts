@@ -1,6 +1,11 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
 import type { TenantStatus } from "../enums/index.js";
 
+export interface TenantLogo {
+  mediaType: "image/png";
+  base64: string;
+}
+
 @Entity("tenant")
 export class Tenant {
   @PrimaryGeneratedColumn("uuid")
@@ -26,6 +31,14 @@ export class Tenant {
 
   @Column({ type: String, name: "vhi_project", length: 255, nullable: true })
   vhiProject: string | null;
+
+  /** The cloud the tenant was onboarded on: its Keystone lists are where the domain and project were picked. */
+  @Column({ name: "cloud_id", type: "uuid", nullable: true })
+  cloudId: string | null;
+
+  /** Logo on the tenant's sign-in page, launcher, mails and PDF reports (PNG, validated on the way in). */
+  @Column({ type: "simple-json", nullable: true })
+  logo: TenantLogo | null;
 
   @Column({ name: "max_desktops", type: "int", nullable: true })
   maxDesktops: number | null;

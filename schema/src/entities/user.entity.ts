@@ -32,6 +32,10 @@ export class User {
   @Column({ default: false })
   disabled: boolean;
 
+  /** A second factor is required whatever the sign-in policy says; MSP staff created in the portal start with it. */
+  @Column({ name: "mfa_required", default: false })
+  mfaRequired: boolean;
+
   @Column({ name: "last_login_at", type: Date, nullable: true })
   lastLoginAt: Date | null;
 

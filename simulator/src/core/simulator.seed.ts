@@ -6,6 +6,8 @@ export const DEFAULT_SEED_IDS = {
   adminProjectId: "0a1d7c5e9b2f4c3d8e6f1a2b3c4d5e6f",
   acmeProjectId: "62dd6907c529485b9c5b2312dd8c21b3",
   globexProjectId: "7f3b2c1d0e9a4b8c9d7e6f5a4b3c2d1e",
+  /** A customer project no tenant uses yet: what the onboarding wizard offers for a new tenant. */
+  initechProjectId: "3a5c7e9b1d2f4a6c8e0b2d4f6a8c0e1b",
   serviceUser: { id: "5c1e3a7b9d2f4e6a8b0c1d2e3f4a5b6c", name: "atrium-svc", password: "atrium-svc-secret" },
   acmeUser: { id: "8f969269f1de4e9ebee47c53f82f1c3f", name: "acme-user", password: "acme-user-secret" },
   globexUser: { id: "2b4d6f8a0c1e3a5b7d9f1b3d5f7a9c1e", name: "globex-user", password: "globex-user-secret" },
@@ -50,13 +52,13 @@ export const DEFAULT_QUOTA: NovaQuotaSet = {
 };
 
 /**
- * Two MSP customer projects (`tenant-acme`, `tenant-globex`) in domain `Default`, a cloud-admin service account
+ * Two MSP customer projects (`tenant-acme`, `tenant-globex`) and a spare one (`tenant-initech`) in domain `Default`, a cloud-admin service account
  * `atrium-svc` with the admin role on every project, one member per project, golden desktop images, VDI-sized
  * flavors, one network per project and two storage policies (volume types). Every call returns a fresh copy.
  */
 export function defaultSeed(): SimSeed {
   const ids = DEFAULT_SEED_IDS;
-  const allProjects = [ids.adminProjectId, ids.acmeProjectId, ids.globexProjectId];
+  const allProjects = [ids.adminProjectId, ids.acmeProjectId, ids.globexProjectId, ids.initechProjectId];
   return {
     region: "RegionOne",
     domains: [{ id: ids.domainId, name: "Default" }],
@@ -64,6 +66,7 @@ export function defaultSeed(): SimSeed {
       { id: ids.adminProjectId, name: "admin", domainId: ids.domainId },
       { id: ids.acmeProjectId, name: "tenant-acme", domainId: ids.domainId },
       { id: ids.globexProjectId, name: "tenant-globex", domainId: ids.domainId },
+      { id: ids.initechProjectId, name: "tenant-initech", domainId: ids.domainId },
     ],
     users: [
       {

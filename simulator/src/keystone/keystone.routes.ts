@@ -154,6 +154,7 @@ const router = new SimRouter<Handler>()
       links: { self: `${ctx.urls.identity}/v3/auth/catalog`, previous: null, next: null },
     });
   })
+  .add("GET", "/v3/domains", listDomains)
   .add("GET", "/v3/auth/projects", (ctx, req) => {
     const token = callerToken(ctx, req);
     const projects = [...ctx.state.projects.values()]
@@ -175,6 +176,32 @@ const router = new SimRouter<Handler>()
       links: { self: `${ctx.urls.identity}/v3/auth/projects`, previous: null, next: null },
     });
   });
+
+/** Keystone's `identity:list_domains` policy: an admin role on the token's scope (the service account's project). */
+function listDomains(ctx: SimContext, req: SimRequest): SimResponse {
+  const token = callerToken(ctx, req);
+  const roles = token.projectId ? ctx.state.rolesOf(token.userId, token.projectId) : [];
+  if (!roles.includes("admin")) {
+    throw new KeystoneFault(
+      403,
+      "Forbidden",
+      "You are not authorized to perform the requested action: identity:list_domains.",
+    );
+  }
+  const domains = ctx.state.seed.domains.map((domain) => ({
+    id: domain.id,
+    name: domain.name,
+    description: "",
+    enabled: true,
+    tags: [],
+    options: {},
+    links: { self: `${ctx.urls.identity}/v3/domains/${domain.id}` },
+  }));
+  return respond(req, 200, {
+    domains,
+    links: { self: `${ctx.urls.identity}/v3/domains`, previous: null, next: null },
+  });
+}
 
 export function handleIdentity(ctx: SimContext, req: SimRequest): { response: SimResponse; route: string } {
   const match = router.match(req.method, req.path);

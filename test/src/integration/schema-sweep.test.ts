@@ -127,7 +127,15 @@ async function seedMsp(): Promise<void> {
     mspToken,
     `mutation { createMspApiKey(input: { name: "msp-billing", scopes: [BILLING_READ] }) { apiKey { id } } }`,
   );
-  ids.set("mspLocation", location.createMspLocation.id).set("mspApiKey", key.createMspApiKey.apiKey.id);
+  const staff = await seed<{ createMspStaff: { id: string } }>(
+    mspToken,
+    `mutation { createMspStaff(input: { username: "msp-night-shift", role: MSP_OPERATOR,
+      password: "Night-Shift-Passw0rd" }) { id } }`,
+  );
+  ids
+    .set("mspLocation", location.createMspLocation.id)
+    .set("mspApiKey", key.createMspApiKey.apiKey.id)
+    .set("mspStaff", staff.createMspStaff.id);
   // acme's prices are acme's secret too: a price list or charge that shows them to globex is a leak.
   await seed(
     mspToken,

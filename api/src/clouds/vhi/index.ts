@@ -2,6 +2,7 @@ export type { VolumeTypesApi } from "./cinder.js";
 export type { VhiVolumeType } from "./cinder.schemas.js";
 export type { ImageListFilters, ImagesApi } from "./glance.js";
 export type { VhiImage } from "./glance.schemas.js";
+export type { IdentityApi, KeystoneDirectory, KeystoneDomain, KeystoneProject } from "./keystone-directory.js";
 export type { NetworksApi, SecurityGroupsApi } from "./neutron.js";
 export type { VhiNetwork, VhiSecurityGroup } from "./neutron.schemas.js";
 export type { AvailabilityZonesApi, FlavorsApi, LimitsApi, NegotiatedCompute } from "./nova.js";

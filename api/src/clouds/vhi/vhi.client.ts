@@ -2,6 +2,7 @@ import { createVolumeTypesApi, type VolumeTypesApi } from "./cinder.js";
 import { createImagesApi, type ImagesApi } from "./glance.js";
 import { HttpTransport } from "./http.js";
 import { KeystoneSession } from "./keystone.js";
+import { createIdentityApi, type IdentityApi } from "./keystone-directory.js";
 import { createNetworksApi, createSecurityGroupsApi, type NetworksApi, type SecurityGroupsApi } from "./neutron.js";
 import {
   type AvailabilityZonesApi,
@@ -34,6 +35,8 @@ export interface VhiClient {
   flavors: FlavorsApi;
   limits: LimitsApi;
   availabilityZones: AvailabilityZonesApi;
+  /** Keystone's own lists of the projects (and their domains) the service account may use. */
+  identity: IdentityApi;
   /** The Keystone project the client's token is scoped to (authenticates when needed). */
   projectId(signal?: AbortSignal): Promise<string>;
   /** Endpoint and microversion in use (negotiated on first need, then cached). */
@@ -83,6 +86,7 @@ export function createVhiClient(config: VhiClientConfig, overrides: VhiClientOve
     flavors: createFlavorsApi(compute),
     limits: createLimitsApi(compute),
     availabilityZones: createAvailabilityZonesApi(compute),
+    identity: createIdentityApi(http, config.authUrl),
     projectId: async (signal) => (await session.session(signal)).projectId,
     compute: (signal) => compute.negotiate(signal),
     testConnection: (signal) => runConnectionTest({ session, compute, client, signal }),

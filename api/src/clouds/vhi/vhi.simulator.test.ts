@@ -103,6 +103,28 @@ describe("VHI client against the simulator", () => {
     expect(report.counts.networks).toBeGreaterThan(0);
   });
 
+  it("lists the projects the account holds a role on, with domain names when it may list domains", async () => {
+    const admin = await harness(
+      {},
+      { project: "admin", username: ids.serviceUser.name, password: ids.serviceUser.password },
+    );
+    const directory = await createVhiClient(admin.config, admin.deps).identity.directory();
+    expect(directory.domains).toEqual([{ id: "default", name: "Default" }]);
+    expect(directory.projects.map((project) => project.name)).toEqual([
+      "admin",
+      "tenant-acme",
+      "tenant-globex",
+      "tenant-initech",
+    ]);
+    // A member account may not list domains (Keystone answers 403): its project's domain is shown by id.
+    const member = await harness();
+    const own = await createVhiClient(member.config, member.deps).identity.directory();
+    expect(own).toEqual({
+      domains: [{ id: "default", name: "default" }],
+      projects: [{ id: ids.acmeProjectId, name: "tenant-acme", domainId: "default" }],
+    });
+  });
+
   it("lowers the microversion to an older cloud's maximum and refuses one below our minimum", async () => {
     const older = await harness({ microversion: { max: "2.60" } });
     const client = createVhiClient(older.config, older.deps);

@@ -40,7 +40,11 @@ async function brandingOf(db: AnyDb): Promise<TenantBranding> {
   const tenantId = reportTenantOf(db);
   if (!tenantId) return { name: "All tenants" };
   const tenant = await db.manager.getRepository(Tenant).findOneByOrFail({ id: tenantId });
-  return { name: tenant.name, ...(tenant.brandColor ? { accentColor: tenant.brandColor } : {}) };
+  return {
+    name: tenant.name,
+    ...(tenant.brandColor ? { accentColor: tenant.brandColor } : {}),
+    ...(tenant.logo ? { logoPng: Buffer.from(tenant.logo.base64, "base64") } : {}),
+  };
 }
 
 /** `login-history_acme_2026-11-01.csv`: recognisable in a mail client's attachment list. */

@@ -1,9 +1,27 @@
-import { Arg, Args, Ctx as GqlCtx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Tenant } from "@atrium/schema";
+import { Arg, Args, FieldResolver, Ctx as GqlCtx, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { RequirePermission } from "../../auth/require-permission.js";
 import type { Ctx } from "../../context/ctx.js";
 import { PageArgs } from "../../graphql/connection.js";
-import { createTenant, currentTenant, deleteTenant, findTenant, listTenants, updateTenant } from "./tenants.service.js";
-import { CreateTenantInput, TenantConnection, TenantType, UpdateTenantInput } from "./tenants.types.js";
+import { logoDataUrl } from "./tenant-branding.js";
+import { cloudDirectory } from "./tenant-cloud-mapping.js";
+import {
+  brandingOf,
+  createTenant,
+  currentTenant,
+  deleteTenant,
+  findTenant,
+  listTenants,
+  updateTenant,
+} from "./tenants.service.js";
+import {
+  CloudDirectoryType,
+  CreateTenantInput,
+  TenantBrandingType,
+  TenantConnection,
+  TenantType,
+  UpdateTenantInput,
+} from "./tenants.types.js";
 
 @Resolver(() => TenantType)
 export class TenantsResolver {
@@ -23,6 +41,24 @@ export class TenantsResolver {
   @RequirePermission("tenant:read")
   currentTenant(@GqlCtx() ctx: Ctx) {
     return currentTenant(ctx);
+  }
+
+  @Query(() => CloudDirectoryType, {
+    description: "Keystone's domains and projects on a cloud, for mapping a tenant (what its service account may use).",
+  })
+  @RequirePermission("tenants:write")
+  cloudDirectory(@GqlCtx() ctx: Ctx, @Arg("cloudId", () => ID) cloudId: string) {
+    return cloudDirectory(ctx, cloudId);
+  }
+
+  @Query(() => TenantBrandingType, {
+    nullable: true,
+    description: "Name and brand of an active tenant's sign-in page (null for an unknown or suspended one).",
+  })
+  @RequirePermission("public")
+  async tenantBranding(@GqlCtx() ctx: Ctx, @Arg("slug", () => String) slug: string) {
+    const tenant = await brandingOf(ctx, slug);
+    return tenant && { name: tenant.name, brandColor: tenant.brandColor, logoDataUrl: logoDataUrl(tenant.logo) };
   }
 
   @Mutation(() => TenantType)
@@ -45,5 +81,13 @@ export class TenantsResolver {
   @RequirePermission("tenants:write")
   deleteTenant(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
     return deleteTenant(ctx, id);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The tenant's logo as a data: URL (PNG), on its sign-in page, launcher, mails and reports.",
+  })
+  logoDataUrl(@Root() tenant: Tenant) {
+    return logoDataUrl(tenant.logo);
   }
 }

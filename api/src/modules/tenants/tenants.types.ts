@@ -1,5 +1,5 @@
 import { TenantStatus } from "@atrium/schema";
-import { IsEnum, IsHexColor, IsOptional, Length, Matches, MaxLength, Min } from "class-validator";
+import { IsEnum, IsHexColor, IsOptional, IsUUID, Length, Matches, MaxLength, Min } from "class-validator";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { ConnectionType } from "../../graphql/connection.js";
 import { OptionalNotNull } from "../../graphql/validation.js";
@@ -22,6 +22,9 @@ export class TenantType {
 
   @Field(() => String, { nullable: true })
   brandColor: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The cloud the tenant's Keystone project was picked from." })
+  cloudId: string | null;
 
   @Field(() => String, { nullable: true, description: "Keystone domain of the tenant's desktops." })
   vhiDomain: string | null;
@@ -51,6 +54,23 @@ class TenantSettingsInput {
   @IsHexColor()
   @Length(7, 7)
   brandColor?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "A PNG image as a data: URL, at most 200 KB; null removes the logo.",
+  })
+  @IsOptional()
+  @MaxLength(300_000)
+  logo?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The cloud whose Keystone lists the domain and project are checked against before the tenant is saved.",
+  })
+  @IsOptional()
+  @IsUUID("all", { message: "cloudId must be a cloud id" })
+  cloudId?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
@@ -90,4 +110,54 @@ export class UpdateTenantInput extends TenantSettingsInput {
   @OptionalNotNull()
   @IsEnum(TenantStatus)
   status?: "active" | "suspended";
+}
+
+@ObjectType("TenantBranding", { description: "What a tenant's sign-in page shows before anyone signs in." })
+export class TenantBrandingType {
+  @Field()
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  brandColor: string | null;
+
+  @Field(() => String, { nullable: true })
+  logoDataUrl: string | null;
+}
+
+@ObjectType("KeystoneDomain")
+export class KeystoneDomainType {
+  @Field()
+  id: string;
+
+  @Field()
+  name: string;
+}
+
+@ObjectType("KeystoneProject")
+export class KeystoneProjectType {
+  @Field()
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field()
+  domainId: string;
+
+  @Field(() => String, { nullable: true, description: "The tenant already mapped to this project, if any." })
+  tenantName: string | null;
+}
+
+@ObjectType("CloudDirectory", {
+  description: "Keystone's own lists: the projects the cloud's service account holds a role on, and their domains.",
+})
+export class CloudDirectoryType {
+  @Field(() => ID)
+  cloudId: string;
+
+  @Field(() => [KeystoneDomainType])
+  domains: KeystoneDomainType[];
+
+  @Field(() => [KeystoneProjectType])
+  projects: KeystoneProjectType[];
 }

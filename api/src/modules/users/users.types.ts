@@ -72,8 +72,10 @@ export class CreateUserInput {
   role: TenantRole;
 }
 
-@InputType()
-export class UpdateUserInput {
+/** A person's name and address as an update changes them; null clears them. */
+// Never used as an argument itself, so type-graphql does not emit it; tenant users and MSP staff inherit its fields.
+@InputType("PersonDetailsInputBase")
+export class PersonDetailsInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MaxLength(255)
@@ -84,7 +86,10 @@ export class UpdateUserInput {
   @IsEmail()
   @MaxLength(320)
   email?: string | null;
+}
 
+@InputType()
+export class UpdateUserInput extends PersonDetailsInput {
   @Field(() => Boolean, { nullable: true })
   @OptionalNotNull()
   disabled?: boolean;

@@ -47,6 +47,7 @@ export const NAV_SECTIONS: NavSection[] = [
     items: [
       { href: "/msp", label: "Tenants", icon: "▤", permission: "tenants:read", exact: true },
       { href: "/msp/clouds", label: "Clouds", icon: "☁", permission: "clouds:read" },
+      { href: "/msp/staff", label: "MSP staff", icon: "◉", permission: "mspStaff:read" },
       { href: "/msp/api-keys", label: "API keys", icon: "◆", permission: "mspApiKeys:write" },
       { href: "/msp/audit", label: "Audit log", icon: "☰", permission: "mspAudit:read" },
     ],

@@ -13,7 +13,8 @@ export type SignInVerdict = { allowed: true; mfaRequired: boolean } | { allowed:
  * nothing. MSP staff are not under tenant rules.
  */
 export async function signInVerdict(ctx: Ctx, user: User, provider: IdentityProvider | null): Promise<SignInVerdict> {
-  const tenantWide = (await settingsFor(ctx, user.tenantId)).mfaRequired;
+  // An account that must use a second factor (new MSP staff) needs one whatever the tenant-wide setting says.
+  const tenantWide = user.mfaRequired || (await settingsFor(ctx, user.tenantId)).mfaRequired;
   const outcome = await decideAccessAtSignIn(
     ctx,
     user,

@@ -1,0 +1,14 @@
+import { headers } from "next/headers";
+
+/**
+ * The portal's absolute base URL for links people copy or receive by mail: the configured public address
+ * (NEXTAUTH_URL, which next-auth needs behind a proxy anyway) when set, else the origin the browser used.
+ */
+export async function portalBaseUrl(): Promise<string> {
+  const configured = process.env.NEXTAUTH_URL;
+  if (configured && URL.canParse(configured)) return new URL(configured).origin;
+  const incoming = await headers();
+  const host = incoming.get("x-forwarded-host") ?? incoming.get("host") ?? "localhost";
+  const proto = incoming.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? "http";
+  return `${proto === "https" ? "https" : "http"}://${host}`;
+}
