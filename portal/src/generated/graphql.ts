@@ -863,6 +863,14 @@ export const SsoProviderKind = {
 } as const;
 
 export type SsoProviderKind = typeof SsoProviderKind[keyof typeof SsoProviderKind];
+export type TenantInvitationInput = {
+  email: string;
+  /** The tenant's absolute sign-in URL (the portal's public address + /t/<slug>). */
+  signInUrl: string;
+  /** The administrator's user name, as they type it on the sign-in page. */
+  username: string;
+};
+
 /** The roles a tenant admin can hand out. */
 export const TenantRole = {
   TENANT_ADMIN: 'TENANT_ADMIN',
@@ -1685,6 +1693,14 @@ export type UpdateTenantMutationVariables = Exact<{
 
 
 export type UpdateTenantMutation = { updateTenant: { id: string } };
+
+export type SendTenantInvitationMutationVariables = Exact<{
+  tenantId: string | number;
+  input: TenantInvitationInput;
+}>;
+
+
+export type SendTenantInvitationMutation = { sendTenantInvitation: { id: string } };
 
 export type DeleteTenantMutationVariables = Exact<{
   id: string | number;
@@ -3443,6 +3459,13 @@ export const UpdateTenantDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UpdateTenantMutation, UpdateTenantMutationVariables>;
+export const SendTenantInvitationDocument = new TypedDocumentString(`
+    mutation SendTenantInvitation($tenantId: ID!, $input: TenantInvitationInput!) {
+  sendTenantInvitation(tenantId: $tenantId, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SendTenantInvitationMutation, SendTenantInvitationMutationVariables>;
 export const DeleteTenantDocument = new TypedDocumentString(`
     mutation DeleteTenant($id: ID!) {
   deleteTenant(id: $id) {

@@ -2,6 +2,7 @@ import { AuditEvent, Tenant } from "@atrium/schema";
 import { DEFAULT_SEED_IDS, startVhiSimulator, type VhiSimulator } from "@atrium/simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMspAdmin, createTenantWithPeople, type TenantFixture } from "../fixtures/factories.js";
+import { type SmtpSink, startSmtpSink } from "../fixtures/smtp-sink.js";
 import { dataOf, errorCodes, type GraphqlResult, startTestApp, type TestApp } from "../fixtures/test-app.js";
 
 // Onboarding maps a tenant to a project from the cloud's own Keystone lists, checked before the tenant is saved;
@@ -11,6 +12,7 @@ let sim: VhiSimulator;
 let msp: string;
 let acme: TenantFixture;
 let cloudId: string;
+let smtp: SmtpSink;
 
 const PNG = Buffer.from(
   "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63e02fcbfb0f00037e01f3a9df61700000000049454e44ae426082",
@@ -27,6 +29,7 @@ function reasonOf(result: GraphqlResult) {
 beforeAll(async () => {
   app = await startTestApp();
   sim = await startVhiSimulator();
+  smtp = await startSmtpSink();
   msp = await createMspAdmin(app);
   acme = await createTenantWithPeople(app, "acme");
   await app.database.dataSource
@@ -51,6 +54,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await smtp?.close();
   await sim?.close();
   await app?.close();
 });
@@ -121,6 +125,41 @@ describe("onboarding from the cloud's own lists", () => {
       msp,
     );
     expect(reasonOf(moved)).toMatchObject({ reason: "CLOUD_PROJECT_UNKNOWN" });
+  });
+});
+
+describe("the invitation to the tenant's first administrator", () => {
+  const INVITE = `mutation($tenantId: ID!, $input: TenantInvitationInput!) {
+    sendTenantInvitation(tenantId: $tenantId, input: $input) { id } }`;
+
+  it("is refused with a typed error while no mail server is configured, then sent under the tenant's name", async () => {
+    const input = {
+      email: "boss@acme.example.test",
+      username: "admin",
+      signInUrl: "https://portal.example.test/t/acme",
+    };
+    expect(errorCodes(await app.gql(INVITE, { tenantId: acme.tenant.id, input }, msp))).toEqual(["CONFLICT"]);
+    dataOf(
+      await app.gql(
+        `mutation($input: SmtpSettingsInput!) { saveSmtpSettings(input: $input) { id } }`,
+        { input: { host: "127.0.0.1", port: smtp.port, tlsMode: "NONE", fromAddress: "msp@example.test" } },
+        msp,
+      ),
+    );
+    dataOf(await app.gql(INVITE, { tenantId: acme.tenant.id, input }, msp));
+    const mail = smtp.messages.find((message) => message.rcptTo.includes("boss@acme.example.test"));
+    expect(mail?.parsed.subject).toBe("Welcome to Acme Corporation on Atrium");
+    expect(mail?.parsed.text).toContain("https://portal.example.test/t/acme");
+    expect(mail?.parsed.text).toContain("User name: admin");
+    const relative = await app.gql(
+      INVITE,
+      { tenantId: acme.tenant.id, input: { ...input, signInUrl: "/t/acme" } },
+      msp,
+    );
+    expect(reasonOf(relative)).toMatchObject({ code: "BAD_USER_INPUT", field: "signInUrl" });
+    expect(errorCodes(await app.gql(INVITE, { tenantId: acme.tenant.id, input }, acme.adminToken))).toEqual([
+      "FORBIDDEN",
+    ]);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { MspRole, User } from "@atrium/schema";
 import type { Ctx } from "../../context/ctx.js";
 import { badInput } from "../../errors/app-error.js";
-import { sendMail } from "../mail/mail-transport.js";
+import { absoluteHttpUrl, sendInvitationMail } from "../mail/invitation-mail.js";
 
 const ROLE_NAMES: Record<MspRole, string> = {
   msp_admin: "MSP administrator",
@@ -9,21 +9,13 @@ const ROLE_NAMES: Record<MspRole, string> = {
   msp_billing: "MSP billing",
 };
 
-/** Only an absolute http(s) address goes into a mail: a relative path or another scheme is useless to the reader. */
-export function absoluteHttpUrl(value: string | null, field: string): string | null {
-  if (value === null) return null;
-  const parsed = URL.canParse(value) ? new URL(value) : null;
-  if (!parsed || !/^https?:$/.test(parsed.protocol)) throw badInput(`${field} must be an absolute http(s) URL`, field);
-  return parsed.toString();
-}
-
 /**
  * Tells a new staff member where to sign in and that a second factor will be set up; the password travels another
  * way (the administrator hands it over), never by mail.
  */
 export async function sendStaffInvitation(ctx: Ctx, user: User, role: MspRole, signInUrl: string | null) {
   if (!user.email) throw badInput("An invitation needs the person's e-mail address", "email");
-  const url = absoluteHttpUrl(signInUrl, "signInUrl");
+  const url = signInUrl === null ? null : absoluteHttpUrl(signInUrl, "signInUrl");
   const lines = [
     `Hello ${user.displayName ?? user.username},`,
     "",
@@ -35,5 +27,9 @@ export async function sendStaffInvitation(ctx: Ctx, user: User, role: MspRole, s
     "Your administrator gives you your first password. " +
       (user.mfaRequired ? "At your first sign-in you set up an authenticator app." : ""),
   ];
-  await sendMail(ctx, { to: [user.email], subject: "Your Atrium MSP console account", text: lines.join("\n") });
+  await sendInvitationMail(ctx, {
+    to: [user.email],
+    subject: "Your Atrium MSP console account",
+    text: lines.join("\n"),
+  });
 }

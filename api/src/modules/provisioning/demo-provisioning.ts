@@ -50,6 +50,9 @@ export async function startDemoProvisioning(
     const tenant = await services.dataSource.getRepository(Tenant).findOneBy({ slug });
     const network = DEMO_NETWORKS[slug];
     if (!tenant || !network) continue;
+    // The demo tenants were mapped to this cloud's projects by the seed; record on which cloud.
+    if (tenant.cloudId === null)
+      await services.dataSource.getRepository(Tenant).update(tenant.id, { cloudId: cloud.id });
     const pools = acrossTenants(services.dataSource.manager, "demo pools of the demo tenants").forTenant(
       tenant.id,
     ).pools;

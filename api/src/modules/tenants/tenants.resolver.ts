@@ -5,6 +5,7 @@ import type { Ctx } from "../../context/ctx.js";
 import { PageArgs } from "../../graphql/connection.js";
 import { logoDataUrl } from "./tenant-branding.js";
 import { cloudDirectory } from "./tenant-cloud-mapping.js";
+import { sendTenantInvitation } from "./tenant-invitation.js";
 import {
   brandingOf,
   createTenant,
@@ -19,6 +20,7 @@ import {
   CreateTenantInput,
   TenantBrandingType,
   TenantConnection,
+  TenantInvitationInput,
   TenantType,
   UpdateTenantInput,
 } from "./tenants.types.js";
@@ -75,6 +77,18 @@ export class TenantsResolver {
     @Arg("input", () => UpdateTenantInput) input: UpdateTenantInput,
   ) {
     return updateTenant(ctx, id, input);
+  }
+
+  @Mutation(() => TenantType, {
+    description: "E-mails the tenant's first administrator where to sign in (never a password); audited.",
+  })
+  @RequirePermission("tenants:write")
+  sendTenantInvitation(
+    @GqlCtx() ctx: Ctx,
+    @Arg("tenantId", () => ID) tenantId: string,
+    @Arg("input", () => TenantInvitationInput) input: TenantInvitationInput,
+  ) {
+    return sendTenantInvitation(ctx, tenantId, input);
   }
 
   @Mutation(() => TenantType)

@@ -1,5 +1,5 @@
 import { TenantStatus } from "@atrium/schema";
-import { IsEnum, IsHexColor, IsOptional, IsUUID, Length, Matches, MaxLength, Min } from "class-validator";
+import { IsEmail, IsEnum, IsHexColor, IsOptional, IsUUID, Length, Matches, MaxLength, Min } from "class-validator";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { ConnectionType } from "../../graphql/connection.js";
 import { OptionalNotNull } from "../../graphql/validation.js";
@@ -160,4 +160,20 @@ export class CloudDirectoryType {
 
   @Field(() => [KeystoneProjectType])
   projects: KeystoneProjectType[];
+}
+
+@InputType()
+export class TenantInvitationInput {
+  @Field()
+  @IsEmail()
+  @MaxLength(320)
+  email: string;
+
+  @Field({ description: "The administrator's user name, as they type it on the sign-in page." })
+  @Length(1, 255)
+  username: string;
+
+  @Field({ description: "The tenant's absolute sign-in URL (the portal's public address + /t/<slug>)." })
+  @MaxLength(2048)
+  signInUrl: string;
 }

@@ -15,7 +15,11 @@ const HEX_COLOR = /^#[0-9a-f]{6}$/i;
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const viewer = await getViewer();
   const tenant = can(viewer, "tenant:read") ? (await query(CurrentTenantDocument, {})).currentTenant : null;
-  const sections = navFor(viewer.permissions, viewer.tenantId !== null);
+  const sections = navFor({
+    permissions: viewer.permissions,
+    isTenantMember: viewer.tenantId !== null,
+    inTenant: viewer.tenantId !== null || viewer.actingTenantId !== null,
+  });
   const name = viewer.displayName ?? viewer.username;
   const accent = tenant?.brandColor && HEX_COLOR.test(tenant.brandColor) ? tenant.brandColor : undefined;
   const style = accent ? ({ "--accent": accent } as CSSProperties) : undefined;
@@ -27,9 +31,14 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       </a>
       <aside className="sidebar" id="sidebar" aria-label="Main navigation">
         <Link className="brand" href="/">
-          <span className="brand-mark" aria-hidden="true">
-            A
-          </span>
+          {tenant?.logoDataUrl ? (
+            // biome-ignore lint/performance/noImgElement: a data URL from the API; next/image cannot optimise it
+            <img src={tenant.logoDataUrl} alt="" style={{ height: 32, maxWidth: 64, objectFit: "contain" }} />
+          ) : (
+            <span className="brand-mark" aria-hidden="true">
+              A
+            </span>
+          )}
           <span>
             Atrium
             <small>

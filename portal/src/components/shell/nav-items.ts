@@ -5,6 +5,11 @@ export interface NavItem {
   /** Shown only when the viewer has this permission. */
   permission?: string;
   exact?: boolean;
+  /**
+   * "tenant": only inside a tenant (settings that are the MSP's own outside one); "msp": only outside any tenant, so
+   * an MSP admin working inside a tenant sees one "Audit log" and one "API keys", the tenant's.
+   */
+  context?: "tenant" | "msp";
 }
 
 export interface NavSection {
@@ -26,8 +31,14 @@ export const NAV_SECTIONS: NavSection[] = [
       { href: "/console/pools", label: "Pools", icon: "▦", permission: "pools:read" },
       { href: "/console/desktops", label: "Desktops", icon: "▭", permission: "desktops:read" },
       { href: "/console/sessions", label: "Sessions", icon: "◷", permission: "sessions:read" },
-      { href: "/console/reports", label: "Reports", icon: "▥", permission: "reports:read" },
-      { href: "/console/notifications", label: "Notifications", icon: "✉", permission: "notifications:write" },
+      { href: "/console/reports", label: "Reports", icon: "▥", permission: "reports:read", context: "tenant" },
+      {
+        href: "/console/notifications",
+        label: "Notifications",
+        icon: "✉",
+        permission: "notifications:write",
+        context: "tenant",
+      },
       { href: "/console/audit", label: "Audit log", icon: "☰", permission: "audit:read" },
       { href: "/console/api-keys", label: "API keys", icon: "◆", permission: "apiKeys:read" },
     ],
@@ -35,7 +46,13 @@ export const NAV_SECTIONS: NavSection[] = [
   {
     title: "Access",
     items: [
-      { href: "/console/identity-providers", label: "Identity providers", icon: "◐", permission: "identity:read" },
+      {
+        href: "/console/identity-providers",
+        label: "Identity providers",
+        icon: "◐",
+        permission: "identity:read",
+        context: "tenant",
+      },
       { href: "/console/locations", label: "Locations", icon: "◌", permission: "broker:read" },
       { href: "/console/policies", label: "Policies & plans", icon: "◈", permission: "broker:read" },
       { href: "/console/rules", label: "Assignment rules", icon: "◫", permission: "broker:read" },
@@ -48,8 +65,23 @@ export const NAV_SECTIONS: NavSection[] = [
       { href: "/msp", label: "Tenants", icon: "▤", permission: "tenants:read", exact: true },
       { href: "/msp/clouds", label: "Clouds", icon: "☁", permission: "clouds:read" },
       { href: "/msp/staff", label: "MSP staff", icon: "◉", permission: "mspStaff:read" },
-      { href: "/msp/api-keys", label: "API keys", icon: "◆", permission: "mspApiKeys:write" },
-      { href: "/msp/audit", label: "Audit log", icon: "☰", permission: "mspAudit:read" },
+      { href: "/msp/api-keys", label: "API keys", icon: "◆", permission: "mspApiKeys:write", context: "msp" },
+      { href: "/msp/audit", label: "Audit log", icon: "☰", permission: "mspAudit:read", context: "msp" },
+      { href: "/msp/reports", label: "Reports", icon: "▥", permission: "reports:read", context: "msp" },
+      {
+        href: "/msp/notifications",
+        label: "Notifications",
+        icon: "✉",
+        permission: "notifications:write",
+        context: "msp",
+      },
+      {
+        href: "/msp/identity-providers",
+        label: "Staff sign-in",
+        icon: "◐",
+        permission: "identity:read",
+        context: "msp",
+      },
     ],
   },
   {
@@ -58,12 +90,23 @@ export const NAV_SECTIONS: NavSection[] = [
   },
 ];
 
+export interface NavViewer {
+  permissions: string[];
+  /** A member of a tenant (not MSP staff): they see their own desktops. */
+  isTenantMember: boolean;
+  /** Working in a tenant: a member, or MSP staff who entered one. */
+  inTenant: boolean;
+}
+
 /** The sections and links this viewer may use; tenant users see their desktops, MSP staff do not. */
-export function navFor(permissions: string[], isTenantMember: boolean): NavSection[] {
+export function navFor({ permissions, isTenantMember, inTenant }: NavViewer): NavSection[] {
+  const inContext = (item: NavItem) => !item.context || (item.context === "tenant") === inTenant;
   return NAV_SECTIONS.map((section) => ({
     ...section,
-    items: section.items.filter((item) =>
-      item.permission ? permissions.includes(item.permission) : section.title !== "Workspace" || isTenantMember,
+    items: section.items.filter(
+      (item) =>
+        inContext(item) &&
+        (item.permission ? permissions.includes(item.permission) : section.title !== "Workspace" || isTenantMember),
     ),
   })).filter((section) => section.items.length > 0);
 }

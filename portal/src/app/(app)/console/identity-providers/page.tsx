@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ListCard } from "@/components/lists/list-card";
+import { SettingsOwner } from "@/components/shell/settings-owner";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -58,6 +59,7 @@ export default async function IdentityProvidersPage() {
         title="Identity providers"
         description="Where users are checked at sign-in: directories, single sign-on and a RADIUS second factor."
       />
+      <SettingsOwner what="identity providers and sign-in policy" />
       <div className="stack" style={{ gap: 16 }}>
         <ListCard
           title="Providers"

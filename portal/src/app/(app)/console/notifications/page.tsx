@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ConfirmRow } from "@/components/lists/confirm-row";
 import type { Column } from "@/components/lists/data-table";
 import { ListCard } from "@/components/lists/list-card";
+import { SettingsOwner } from "@/components/shell/settings-owner";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -68,6 +69,7 @@ export default async function NotificationsPage() {
         title="Notifications"
         description="Your own mail server for alerts and reports, the conditions that e-mail someone, and what is wrong now."
       />
+      <SettingsOwner what="mail server and alert rules" />
       <div className="stack" style={{ gap: 16 }}>
         <section className="card" aria-labelledby="mail-server">
           <div className="card-header">

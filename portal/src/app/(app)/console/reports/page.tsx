@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { Column } from "@/components/lists/data-table";
 import { ListCard } from "@/components/lists/list-card";
+import { SettingsOwner } from "@/components/shell/settings-owner";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -50,6 +51,7 @@ export default async function ReportsPage() {
   return (
     <>
       <PageHeader title="Reports" description="Download a report for any period, or have one e-mailed on a schedule." />
+      <SettingsOwner what="reports and report schedules" />
       <div className="stack" style={{ gap: 16 }}>
         <section className="card" aria-labelledby="download">
           <div className="card-header">

@@ -1,10 +1,17 @@
 "use client";
 
-import { ActionForm } from "@/components/forms/action-form";
+import { useId } from "react";
+import { ActionForm, useFormState } from "@/components/forms/action-form";
 import { SelectField, SubmitButton, TextField } from "@/components/forms/fields";
 import type { TenantStatus } from "@/generated/graphql";
 import { enumOptions } from "@/lib/enums";
-import { createTenantAction, createTenantAdminAction, updateTenantAction } from "./tenants.actions";
+import {
+  createTenantAction,
+  createTenantAdminAction,
+  sendTenantInvitationAction,
+  updateTenantAction,
+  updateTenantLogoAction,
+} from "./tenants.actions";
 
 export function TenantCreateForm() {
   return (
@@ -24,43 +31,6 @@ export function TenantCreateForm() {
       </div>
       <div className="row">
         <SubmitButton>Continue</SubmitButton>
-      </div>
-    </ActionForm>
-  );
-}
-
-interface MappingProps {
-  tenantId: string;
-  vhiDomain: string | null;
-  vhiProject: string | null;
-  next?: string;
-}
-
-export function TenantMappingForm({ tenantId, vhiDomain, vhiProject, next }: MappingProps) {
-  return (
-    <ActionForm action={updateTenantAction} aria-label="Cloud mapping">
-      <input type="hidden" name="id" value={tenantId} />
-      {next ? <input type="hidden" name="next" value={next} /> : null}
-      <div className="form-grid">
-        <TextField
-          name="vhiDomain"
-          label="VHI domain"
-          required
-          defaultValue={vhiDomain ?? "Default"}
-          maxLength={255}
-          hint="Keystone domain that holds the tenant's project."
-        />
-        <TextField
-          name="vhiProject"
-          label="VHI project"
-          required
-          defaultValue={vhiProject ?? ""}
-          maxLength={255}
-          hint="Keystone project where desktops are created."
-        />
-      </div>
-      <div className="row">
-        <SubmitButton>{next ? "Continue" : "Save mapping"}</SubmitButton>
       </div>
     </ActionForm>
   );
@@ -103,7 +73,14 @@ export function TenantEditForm({ tenant }: TenantEditProps) {
   return (
     <ActionForm action={updateTenantAction} aria-label="Edit tenant">
       <input type="hidden" name="id" value={tenant.id} />
-      <TextField name="name" label="Organisation name" required defaultValue={tenant.name} maxLength={200} />
+      <TextField
+        name="name"
+        label="Organisation name"
+        required
+        defaultValue={tenant.name}
+        maxLength={200}
+        hint="Shown on the tenant's sign-in page, launcher, mails and reports."
+      />
       <div className="form-grid">
         <SelectField name="status" label="Status" defaultValue={tenant.status} options={TENANT_STATUSES} />
         <TextField
@@ -113,11 +90,88 @@ export function TenantEditForm({ tenant }: TenantEditProps) {
           min={0}
           defaultValue={tenant.maxDesktops?.toString() ?? ""}
         />
-        <TextField name="brandColor" label="Brand colour" type="color" defaultValue={tenant.brandColor ?? "#4f46e5"} />
+        <TextField name="brandColor" label="Accent colour" type="color" defaultValue={tenant.brandColor ?? "#4f46e5"} />
       </div>
       <div className="row">
         <SubmitButton>Save changes</SubmitButton>
       </div>
     </ActionForm>
+  );
+}
+
+interface InvitationProps {
+  tenant: { id: string; slug: string };
+  username: string;
+  email: string;
+}
+
+export function TenantInvitationForm({ tenant, username, email }: InvitationProps) {
+  return (
+    <ActionForm action={sendTenantInvitationAction} aria-label="Invitation">
+      <input type="hidden" name="tenantId" value={tenant.id} />
+      <input type="hidden" name="slug" value={tenant.slug} />
+      <div className="form-grid">
+        <TextField name="email" label="Administrator's e-mail" type="email" required defaultValue={email} />
+        <TextField name="username" label="User name" required defaultValue={username} />
+      </div>
+      <div className="row">
+        <SubmitButton>Send invitation</SubmitButton>
+      </div>
+    </ActionForm>
+  );
+}
+
+function LogoFileField() {
+  const state = useFormState();
+  const id = useId();
+  const error = state.fieldErrors.logo;
+  return (
+    <div className="field" data-invalid={error ? "true" : undefined}>
+      <label htmlFor={id}>Logo file</label>
+      <input
+        id={id}
+        type="file"
+        name="logo"
+        accept="image/png"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
+      />
+      <span className="hint" id={`${id}-hint`}>
+        PNG, at most 200 KB. Shown on the sign-in page, in the launcher, in mails and on PDF reports.
+      </span>
+      {error ? (
+        <span className="field-error" id={`${id}-error`}>
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+/** The logo travels as a file (PNG, at most 200 KB); the API checks its bytes again. */
+export function TenantLogoForm({ tenantId, logoDataUrl }: { tenantId: string; logoDataUrl: string | null }) {
+  return (
+    <div className="stack">
+      {logoDataUrl ? (
+        // biome-ignore lint/performance/noImgElement: a data URL from the API; next/image cannot optimise it
+        <img src={logoDataUrl} alt="Current logo" style={{ maxHeight: 48, maxWidth: 200, objectFit: "contain" }} />
+      ) : (
+        <p className="muted">No logo yet: the sign-in page shows the tenant&apos;s name only.</p>
+      )}
+      <ActionForm action={updateTenantLogoAction} aria-label="Logo">
+        <input type="hidden" name="id" value={tenantId} />
+        <LogoFileField />
+        <div className="row">
+          <SubmitButton>Upload logo</SubmitButton>
+        </div>
+      </ActionForm>
+      {logoDataUrl ? (
+        <ActionForm action={updateTenantLogoAction} aria-label="Remove logo">
+          <input type="hidden" name="id" value={tenantId} />
+          <input type="hidden" name="remove" value="true" />
+          <SubmitButton variant="danger">Remove logo</SubmitButton>
+        </ActionForm>
+      ) : null}
+    </div>
   );
 }

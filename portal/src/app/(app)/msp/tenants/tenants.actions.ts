@@ -8,6 +8,7 @@ import {
   DeleteTenantDocument,
   EnterTenantDocument,
   LeaveTenantDocument,
+  SendTenantInvitationDocument,
   TenantRole,
   TenantStatus,
   UpdateTenantDocument,
@@ -25,6 +26,7 @@ import {
   success,
   text,
 } from "@/lib/form-state";
+import { portalBaseUrl } from "@/lib/public-url";
 import { getViewer } from "@/lib/viewer";
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -54,8 +56,13 @@ export async function updateTenantAction(_state: FormState, formData: FormData):
   const input: UpdateTenantInput = {
     name: posted("name", () => optionalText(formData, "name")),
     brandColor: posted("brandColor", () => optionalText(formData, "brandColor")),
+    cloudId: posted("cloudId", () => optionalText(formData, "cloudId")),
     vhiDomain: posted("vhiDomain", () => optionalText(formData, "vhiDomain")),
-    vhiProject: posted("vhiProject", () => optionalText(formData, "vhiProject")),
+    // A typed name or id wins over the list: the API checks either against Keystone.
+    vhiProject: posted(
+      "vhiProject",
+      () => optionalText(formData, "vhiProjectOther") ?? optionalText(formData, "vhiProject"),
+    ),
     status: posted("status", () => enumValue(TenantStatus, text(formData, "status")) ?? null),
     maxDesktops: posted("maxDesktops", () => optionalInt(formData, "maxDesktops")),
   };
@@ -66,7 +73,15 @@ export async function updateTenantAction(_state: FormState, formData: FormData):
     });
   }
   const outcome = await mutate(UpdateTenantDocument, { id, input });
-  if (!outcome.ok) return failure(formData, outcome);
+  if (!outcome.ok) {
+    const state = failure(formData, outcome);
+    const { vhiProject: projectError, ...otherErrors } = state.fieldErrors;
+    // The API names vhiProject; when the reader typed the name into the free-text field, the message goes there.
+    if (projectError && optionalText(formData, "vhiProjectOther")) {
+      return { ...state, fieldErrors: { ...otherErrors, vhiProjectOther: projectError } };
+    }
+    return state;
+  }
   revalidatePath(`/msp/tenants/${id}`);
   if (next) redirect(`/msp/tenants/${id}/onboard?step=${next}`);
   return success("Changes saved.");
@@ -97,7 +112,43 @@ export async function createTenantAdminAction(_state: FormState, formData: FormD
   if (previous) await mutate(EnterTenantDocument, { tenantId: previous });
   else await mutate(LeaveTenantDocument, {});
   if (!created.ok) return failure(formData, created);
-  redirect(`/msp/tenants/${tenantId}/onboard?step=done&admin=${encodeURIComponent(text(formData, "username"))}`);
+  const done = new URLSearchParams({ step: "done", admin: text(formData, "username"), email: text(formData, "email") });
+  redirect(`/msp/tenants/${tenantId}/onboard?${done.toString()}`);
+}
+
+/** The finished wizard's optional mail to the first administrator, with the tenant's absolute sign-in URL. */
+export async function sendTenantInvitationAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const errors = requireFields(formData, { email: "E-mail", username: "Username" });
+  if (Object.keys(errors).length) return invalid(formData, errors);
+  const outcome = await mutate(SendTenantInvitationDocument, {
+    tenantId: text(formData, "tenantId"),
+    input: {
+      email: text(formData, "email"),
+      username: text(formData, "username"),
+      signInUrl: `${await portalBaseUrl()}/t/${text(formData, "slug")}`,
+    },
+  });
+  if (!outcome.ok) return failure(formData, outcome);
+  return success(`The invitation was sent to ${text(formData, "email")}.`);
+}
+
+const MAX_LOGO_BYTES = 200 * 1024;
+
+/** The logo arrives as a file; the API gets it as a data: URL and checks its bytes again. */
+export async function updateTenantLogoAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const id = text(formData, "id");
+  let logo: string | null = null;
+  if (formData.get("remove") !== "true") {
+    const file = formData.get("logo");
+    if (!(file instanceof File) || file.size === 0) return invalid(formData, { logo: "Choose a PNG file." });
+    if (file.type !== "image/png") return invalid(formData, { logo: "The logo must be a PNG image." });
+    if (file.size > MAX_LOGO_BYTES) return invalid(formData, { logo: "The logo must be at most 200 KB." });
+    logo = `data:image/png;base64,${Buffer.from(await file.arrayBuffer()).toString("base64")}`;
+  }
+  const outcome = await mutate(UpdateTenantDocument, { id, input: { logo } });
+  if (!outcome.ok) return failure(formData, outcome);
+  revalidatePath(`/msp/tenants/${id}`);
+  return success(logo ? "The logo was saved." : "The logo was removed.");
 }
 
 export async function deleteTenantAction(_state: FormState, formData: FormData): Promise<FormState> {

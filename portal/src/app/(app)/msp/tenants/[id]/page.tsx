@@ -5,24 +5,34 @@ import { PageHeader } from "@/components/ui/page-header";
 import { TenantDocument } from "@/generated/graphql";
 import { query } from "@/lib/api/server-api";
 import { formatDateTime } from "@/lib/format";
+import { portalBaseUrl } from "@/lib/public-url";
 import { can, requirePermission } from "@/lib/viewer";
 import { EnterTenantButton } from "../../enter-tenant-button";
-import { TenantEditForm, TenantMappingForm } from "../tenant-forms";
+import { CloudMappingStep } from "../cloud-mapping-step";
+import { TenantEditForm, TenantLogoForm } from "../tenant-forms";
 import { deleteTenantAction } from "../tenants.actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Tenant" };
 
-export default async function TenantPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function TenantPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const viewer = await requirePermission("tenants:read");
   const { id } = await params;
+  const search = await searchParams;
   const { tenant } = await query(TenantDocument, { id });
   const canWrite = can(viewer, "tenants:write");
+  const signInUrl = `${await portalBaseUrl()}/t/${tenant.slug}`;
   return (
     <>
       <PageHeader
         title={tenant.name}
-        description={`Sign-in address: /t/${tenant.slug}`}
+        description={`Sign-in address: ${signInUrl}`}
         crumbs={[{ href: "/msp", label: "Tenants" }]}
         actions={
           <>
@@ -77,12 +87,20 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
                 <TenantEditForm tenant={tenant} />
               </div>
             </section>
+            <section className="card" aria-labelledby="tenant-logo">
+              <div className="card-header">
+                <h2 id="tenant-logo">Logo</h2>
+              </div>
+              <div className="card-body">
+                <TenantLogoForm tenantId={tenant.id} logoDataUrl={tenant.logoDataUrl} />
+              </div>
+            </section>
             <section className="card" aria-labelledby="tenant-cloud">
               <div className="card-header">
                 <h2 id="tenant-cloud">Cloud mapping</h2>
               </div>
               <div className="card-body">
-                <TenantMappingForm tenantId={tenant.id} vhiDomain={tenant.vhiDomain} vhiProject={tenant.vhiProject} />
+                <CloudMappingStep tenant={tenant} cloudId={search.cloud} keep={{}} />
               </div>
             </section>
           </div>

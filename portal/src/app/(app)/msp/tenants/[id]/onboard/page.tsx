@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
+import { CopyBox } from "@/components/ui/secret-once";
 import { TenantDocument } from "@/generated/graphql";
 import { query } from "@/lib/api/server-api";
+import { portalBaseUrl } from "@/lib/public-url";
 import { requirePermission } from "@/lib/viewer";
 import { EnterTenantButton } from "../../../enter-tenant-button";
-import { TenantAdminForm, TenantMappingForm } from "../../tenant-forms";
+import { CloudMappingStep } from "../../cloud-mapping-step";
+import { TenantAdminForm, TenantInvitationForm } from "../../tenant-forms";
 import { WizardSteps } from "../../wizard-steps";
 
 export const dynamic = "force-dynamic";
@@ -25,11 +28,12 @@ export default async function OnboardPage({
   const search = await searchParams;
   const step = search.step && STEPS.has(search.step) ? search.step : "cloud";
   const { tenant } = await query(TenantDocument, { id });
+  const signInUrl = `${await portalBaseUrl()}/t/${tenant.slug}`;
   return (
     <>
       <PageHeader
         title={`Onboard ${tenant.name}`}
-        description={`Sign-in address: /t/${tenant.slug}`}
+        description={`Sign-in address: ${signInUrl}`}
         crumbs={[{ href: "/msp", label: "Tenants" }]}
       />
       <WizardSteps current={step} />
@@ -38,12 +42,11 @@ export default async function OnboardPage({
           {step === "cloud" ? (
             <div className="stack">
               <h2>Where do this tenant&apos;s desktops run?</h2>
-              <TenantMappingForm
-                tenantId={tenant.id}
-                vhiDomain={tenant.vhiDomain}
-                vhiProject={tenant.vhiProject}
-                next="admin"
-              />
+              <p className="muted">
+                Pick the cloud, then the Keystone domain and project its service account can use. The project is checked
+                with the cloud before anything is saved.
+              </p>
+              <CloudMappingStep tenant={tenant} cloudId={search.cloud} keep={{ step: "cloud" }} next="admin" />
             </div>
           ) : null}
           {step === "admin" ? (
@@ -57,8 +60,22 @@ export default async function OnboardPage({
             <div className="stack">
               <div className="alert alert-success" role="status">
                 {tenant.name} is ready.
-                {search.admin ? ` Administrator “${search.admin}” can sign in at /t/${tenant.slug}.` : ""}
+                {search.admin ? ` Administrator “${search.admin}” can sign in at the address below.` : ""}
               </div>
+              <h2>Sign-in address</h2>
+              <p className="muted">
+                Send this address to the tenant&apos;s people: it opens {tenant.name}&apos;s sign-in page.
+              </p>
+              <CopyBox value={signInUrl} testId="sign-in-url" />
+              {search.admin ? (
+                <>
+                  <h2>Invite the administrator</h2>
+                  <p className="muted">
+                    Optional: an e-mail with the address and their user name (never the password).
+                  </p>
+                  <TenantInvitationForm tenant={tenant} username={search.admin} email={search.email ?? ""} />
+                </>
+              ) : null}
               <p className="muted">
                 Pools are created from the tenant&apos;s console once its cloud project has images and networks.
               </p>
