@@ -7,6 +7,7 @@ import { browse, type PostedForm } from "../idp/browser.js";
 import { createProvider, type SignInResultShape } from "../idp/identity-helpers.js";
 import { type OidcIdp, startOidcIdp } from "../idp/oidc-idp.js";
 import { type SamlIdp, startSamlIdp } from "../idp/saml-idp.js";
+import { createSigningKey } from "../idp/test-keys.js";
 
 // SAML and OIDC end to end: real IdP processes on loopback ports (samlify IdP signing with its own key;
 // oidc-provider), the product's HTTP routes, and the ticket redeemed over GraphQL for the usual tokens.
@@ -123,6 +124,38 @@ describe("SAML 2.0", () => {
     const replay = await browse(posted!.action, RETURN, { post: new URLSearchParams(posted!.fields) });
     expect(replay).toMatchObject({ ticket: null, error: "sso_failed" });
     expect(await latestFailure()).toMatch(/InResponseTo is not valid|already used/);
+  });
+
+  it("keeps a sign-in in progress at one provider when another provider refuses a POST naming its request", async () => {
+    // A second SAML provider of the same tenant, whose IdP certificate is not the one that signs: it refuses all.
+    const other = await createProvider(app, acme.adminToken, {
+      name: "acme-saml-other",
+      settings: {
+        saml: {
+          ssoUrl: samlIdp.ssoUrl,
+          idpCertificates: [createSigningKey("another IdP").certificatePem],
+          idpEntityId: samlIdp.entityId,
+        },
+      },
+    });
+    samlIdp.next = { user: { nameId: "tina", email: "tina@acme.test", group: "staff" }, variant: {} };
+    let posted: PostedForm | undefined;
+    const held = new Error("hold the response");
+    // The IdP answered; the browser has not posted to our ACS yet.
+    await expect(
+      browse(samlLogin(), RETURN, {
+        onForm: (form) => {
+          posted = form;
+          throw held;
+        },
+      }),
+    ).rejects.toBe(held);
+    const response = new URLSearchParams(posted!.fields);
+    const refused = await browse(`${api}/auth/sso/${other.id}/saml/acs`, RETURN, { post: response });
+    expect(refused).toMatchObject({ ticket: null, error: "sso_failed" });
+    const landing = await browse(posted!.action, RETURN, { post: response });
+    expect(landing.error).toBeNull();
+    expect(dataOf(await redeem(landing.ticket)).redeemSignInTicket).toMatchObject({ viewer: { username: "tina" } });
   });
 
   it("serves per-provider SP metadata", async () => {

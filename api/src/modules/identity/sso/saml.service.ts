@@ -19,8 +19,16 @@ export function acsUrlOf(baseUrl: string, providerId: string): string {
   return `${baseUrl}/auth/sso/${providerId}/saml/acs`;
 }
 
-/** Outstanding AuthnRequest ids in the database, so any API instance can take the ACS POST (InResponseTo). */
+/**
+ * Outstanding AuthnRequest ids in the database, so any API instance can take the ACS POST (InResponseTo). Each
+ * provider sees only its own: node-saml removes the InResponseTo of every response it refuses, so a refused POST at
+ * one provider's ACS naming another provider's request would otherwise cancel that sign-in in progress.
+ */
 function requestCache(ctx: Ctx, provider: IdentityProvider): CacheProvider {
+  const ownRequest = async (key: string) => {
+    const row = await findFlowState(ctx, "saml_request", key);
+    return row && row.providerId === provider.id ? row : null;
+  };
   return {
     async saveAsync(key, value) {
       await createFlowState(ctx, {
@@ -34,12 +42,12 @@ function requestCache(ctx: Ctx, provider: IdentityProvider): CacheProvider {
       return { value, createdAt: ctx.services.clock().getTime() };
     },
     async getAsync(key) {
-      const row = await findFlowState(ctx, "saml_request", key);
-      return row && row.providerId === provider.id ? String(row.data?.value ?? "") : null;
+      const row = await ownRequest(key);
+      return row ? String(row.data?.value ?? "") : null;
     },
     async removeAsync(key) {
       if (key === null) return null;
-      const row = await findFlowState(ctx, "saml_request", key);
+      const row = await ownRequest(key);
       if (!row) return null;
       await consumeFlowState(ctx, row);
       return String(row.data?.value ?? "");
