@@ -11,6 +11,7 @@ import { HistoryDetails0009 as MssqlHistoryDetails0009 } from "../mssql/0009-his
 import { ExternalIdentity0010 as MssqlExternalIdentity0010 } from "../mssql/0010-external-identity.js";
 import { AgentCommands0011 as MssqlAgentCommands0011 } from "../mssql/0011-agent-commands.js";
 import { RowLevelSecurity0012 as MssqlRowLevelSecurity0012 } from "../mssql/0012-row-level-security.js";
+import { CloudFidelity0013 as MssqlCloudFidelity0013 } from "../mssql/0013-cloud-fidelity.js";
 import { PriceList0014 as MssqlPriceList0014 } from "../mssql/0014-price-list.js";
 import { MspConsole0015 as MssqlMspConsole0015 } from "../mssql/0015-msp-console.js";
 import { Foundation0001 as PostgresFoundation0001 } from "../postgres/0001-foundation.js";
@@ -25,6 +26,7 @@ import { HistoryDetails0009 as PostgresHistoryDetails0009 } from "../postgres/00
 import { ExternalIdentity0010 as PostgresExternalIdentity0010 } from "../postgres/0010-external-identity.js";
 import { AgentCommands0011 as PostgresAgentCommands0011 } from "../postgres/0011-agent-commands.js";
 import { RowLevelSecurity0012 as PostgresRowLevelSecurity0012 } from "../postgres/0012-row-level-security.js";
+import { CloudFidelity0013 as PostgresCloudFidelity0013 } from "../postgres/0013-cloud-fidelity.js";
 import { PriceList0014 as PostgresPriceList0014 } from "../postgres/0014-price-list.js";
 import { MspConsole0015 as PostgresMspConsole0015 } from "../postgres/0015-msp-console.js";
 import type { Dialect } from "./database-target.js";
@@ -45,6 +47,7 @@ export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   PostgresExternalIdentity0010,
   PostgresAgentCommands0011,
   PostgresRowLevelSecurity0012,
+  PostgresCloudFidelity0013,
   PostgresPriceList0014,
   PostgresMspConsole0015,
 ];
@@ -61,6 +64,7 @@ export const MSSQL_MIGRATIONS: MigrationClass[] = [
   MssqlExternalIdentity0010,
   MssqlAgentCommands0011,
   MssqlRowLevelSecurity0012,
+  MssqlCloudFidelity0013,
   MssqlPriceList0014,
   MssqlMspConsole0015,
 ];

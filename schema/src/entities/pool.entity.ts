@@ -147,6 +147,14 @@ export class Pool {
   @Column({ type: String, name: "last_error", length: 2000, nullable: true })
   lastError: string | null;
 
+  /** Grow attempts refused in a row (quota); sets how long the next attempt waits. */
+  @Column({ name: "grow_retries", type: "int", default: 0 })
+  growRetries: number;
+
+  /** While blocked, no quota read nor create goes out before this instant. */
+  @Column({ name: "grow_retry_at", type: Date, nullable: true })
+  growRetryAt: Date | null;
+
   /** `changes-since` watermark of the last incremental inventory sync. */
   @Column({ name: "synced_at", type: Date, nullable: true })
   syncedAt: Date | null;

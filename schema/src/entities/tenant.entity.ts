@@ -43,6 +43,10 @@ export class Tenant {
   @Column({ name: "max_desktops", type: "int", nullable: true })
   maxDesktops: number | null;
 
+  /** The clouds the MSP lets this tenant build pools on; it sees no other cloud. */
+  @Column({ name: "cloud_ids", type: "simple-json", default: "[]" })
+  cloudIds: string[];
+
   @CreateDateColumn({ name: "created_at" })
   createdAt: Date;
 

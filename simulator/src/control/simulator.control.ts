@@ -2,7 +2,8 @@ import { nextDueAt, tickAll } from "../core/server-state-machine.js";
 import type { SimClock } from "../core/sim-clock.js";
 import { isoSeconds } from "../core/sim-clock.js";
 import type { SimContext } from "../core/simulator.context.js";
-import type { SimService } from "../core/simulator.types.js";
+import type { SimRole, SimService } from "../core/simulator.types.js";
+import { effectiveRoles } from "../keystone/keystone.tokens.js";
 
 export type OutageMode = "refuse" | "503";
 
@@ -125,6 +126,23 @@ export class SimulatorControl {
     if (!image) throw new RangeError(`no image ${imageId}`);
     const others = (image.members ?? []).filter((m) => m.projectId !== projectId);
     image.members = status === null ? others : [...others, { projectId, status }];
+  }
+
+  /**
+   * What an identity admin's role assignment does: the user's role on the project becomes `role` (null: none). A
+   * removed role revokes the user's tokens on the project, as Keystone does; a granted role shows only in tokens
+   * issued afterwards, since the services cache the roles of a token they validated.
+   */
+  setRole(userId: string, projectId: string, role: SimRole | null): void {
+    const user = this.ctx.state.users.get(userId);
+    if (!user) throw new RangeError(`no user ${userId}`);
+    const before = effectiveRoles(this.ctx.state.rolesOf(userId, projectId));
+    user.roles = [...user.roles.filter((r) => r.projectId !== projectId), ...(role ? [{ projectId, role }] : [])];
+    const after = effectiveRoles(this.ctx.state.rolesOf(userId, projectId));
+    if (!before.some((r) => !after.includes(r))) return;
+    for (const token of this.ctx.state.tokens.values()) {
+      if (token.userId === userId && token.projectId === projectId) token.revoked = true;
+    }
   }
 
   /** Neutron's port quota of a project (null: unlimited); creates beyond it get Nova's 403. */

@@ -114,6 +114,11 @@ export interface SimToken {
   expiresAt: number;
   auditId: string;
   revoked: boolean;
+  /**
+   * The roles at issue time. keystonemiddleware caches a validated token, so a role granted later is not seen until
+   * the client takes a new token (a removed role revokes the token: Keystone's revocation event on unassignment).
+   */
+  roles: string[];
 }
 
 export interface SimSecurityGroup {

@@ -3,7 +3,7 @@
  * read-only views returned by `state`. Internal records live in `simulator.state.ts`.
  */
 
-export type SimRole = "admin" | "member";
+export type SimRole = "admin" | "member" | "reader";
 
 export interface SeedDomain {
   id: string;

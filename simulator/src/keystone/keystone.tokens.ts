@@ -45,6 +45,7 @@ export function issueToken(ctx: SimContext, userId: string, projectId: string | 
     expiresAt: now + ctx.tokenTtlMs,
     auditId: randomBytes(16).toString("base64url").slice(0, 22),
     revoked: false,
+    roles: projectId ? effectiveRoles(ctx.state.rolesOf(userId, projectId)) : [],
   };
   ctx.state.tokens.set(token.id, token);
   return token;
@@ -65,7 +66,9 @@ export function authenticate(ctx: SimContext, req: SimRequest): AuthContext | nu
   const user = ctx.state.users.get(token.userId);
   const project = ctx.state.projects.get(token.projectId);
   if (!user || !project) return null;
-  const roles = effectiveRoles(ctx.state.rolesOf(user.id, project.id));
+  // What the token was issued with, less anything removed since (a removal also revokes it).
+  const live = effectiveRoles(ctx.state.rolesOf(user.id, project.id));
+  const roles = token.roles.filter((role) => live.includes(role));
   if (roles.length === 0) return null;
   return { token, user, project, roles, isAdmin: roles.includes("admin") };
 }
@@ -121,7 +124,7 @@ export function tokenBody(ctx: SimContext, token: SimToken, withCatalog: boolean
     const project = ctx.state.projects.get(token.projectId)!;
     body.project = { domain: domainOf(project.domainId), id: project.id, name: project.name };
     body.is_domain = false;
-    body.roles = effectiveRoles(ctx.state.rolesOf(user.id, project.id)).map((name) => ({ id: ROLE_IDS[name], name }));
+    body.roles = token.roles.map((name) => ({ id: ROLE_IDS[name], name }));
     if (withCatalog) body.catalog = catalogFor(ctx, project.id);
   }
   return { token: body };

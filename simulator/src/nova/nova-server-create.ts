@@ -158,6 +158,8 @@ export function createServers(
   requestId: string,
   _mv: Microversion,
 ): CreatedServers {
+  // Nova's default policy: a reader may look, only a member (or admin) may create.
+  if (!auth.roles.includes("member")) throw NovaFault.policy("os_compute_api:servers:create");
   const flavor = resolveFlavor(ctx, auth, req.flavorRef);
   const imageId = req.imageRef ? resolveImage(ctx, auth, req.imageRef) : null;
   const volumes = resolveVolumes(ctx, auth, req);

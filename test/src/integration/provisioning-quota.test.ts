@@ -1,3 +1,4 @@
+import { GROW_BACKOFF_CAP_MS } from "@atrium/api";
 import { Pool } from "@atrium/schema";
 import { DEFAULT_SEED_IDS } from "@atrium/simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -31,6 +32,8 @@ describe("quota refusals block a pool with the resource named", () => {
     expect(rig.servers(pool.id)).toHaveLength(2);
 
     rig.sim.control.setPortQuota(DEFAULT_SEED_IDS.acmeProjectId, null);
+    // A blocked pool asks again only after its backoff (provisioning-backoff.test.ts).
+    rig.clock.advance(GROW_BACKOFF_CAP_MS);
     await rig.converge(controller, pool.id, allReady(rig, pool.id, 3));
     const grown = await rig.app.database.dataSource.getRepository(Pool).findOneByOrFail({ id: pool.id });
     expect(grown).toMatchObject({ status: "active", lastError: null });

@@ -3,6 +3,7 @@ import { mapErrorResponse, requestIdOf } from "./http-error-mapper.js";
 import type { RequestLimiter } from "./rate-limiter.js";
 import {
   VhiAuthError,
+  VhiForbiddenError,
   VhiInvalidResponseError,
   VhiRateLimitedError,
   type VhiServiceName,
@@ -88,9 +89,14 @@ export class HttpTransport {
       try {
         return await this.once(req, token);
       } catch (error) {
-        // 401 with a token that was accepted before: it expired or was revoked. Re-auth once; a second 401 with a
-        // brand-new token means the credentials or roles are wrong and is returned as VhiAuthError.
-        if (error instanceof VhiAuthError && token !== undefined && !reauthenticated) {
+        // 401 with a token that was accepted before: it expired or was revoked. A 403 may be a role granted since
+        // the token was issued (the services cache a token's roles until it expires). Re-auth once; the same answer
+        // with a brand-new token means the credentials or roles are wrong and is returned as it came.
+        if (
+          (error instanceof VhiAuthError || error instanceof VhiForbiddenError) &&
+          token !== undefined &&
+          !reauthenticated
+        ) {
           reauthenticated = true;
           this.requireTokens().invalidate(token);
           deps.logger.debug({ service: req.service, path: error.path }, "vhi token rejected, re-authenticating");

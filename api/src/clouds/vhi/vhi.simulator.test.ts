@@ -10,6 +10,7 @@ import { createVhiClient } from "./vhi.client.js";
 import {
   VhiAuthError,
   VhiConflictError,
+  VhiForbiddenError,
   VhiIncompatibleError,
   VhiQuotaExceededError,
   VhiRateLimitedError,
@@ -154,6 +155,30 @@ describe("VHI client against the simulator", () => {
     });
     expect(revoke.status).toBe(204);
     expect((await client.limits.get()).instances.limit).toBeGreaterThan(0);
+    expect(deps.authTokens).toHaveLength(2);
+  });
+
+  // Issue 14, item 4: the worker's token kept the roles it was issued with, so a role the MSP granted afterwards
+  // showed only once the token expired (hours of 403s).
+  it("sees a role granted after its token was issued: a 403 re-authenticates once", async () => {
+    const { sim, deps, config } = await harness();
+    sim.control.setRole(ids.acmeUser.id, ids.acmeProjectId, "reader");
+    const client = createVhiClient(config, deps);
+    await expect(client.servers.create(desktop("acme-reader"))).rejects.toBeInstanceOf(VhiForbiddenError);
+    expect(deps.authTokens).toHaveLength(2);
+    sim.control.setRole(ids.acmeUser.id, ids.acmeProjectId, "member");
+    await client.servers.create(desktop("acme-member"));
+    expect(deps.authTokens).toHaveLength(3);
+    expect(countRoute(sim, "identity POST /v3/auth/tokens")).toBe(3);
+  });
+
+  it("takes a new token when a removed role revoked its own", async () => {
+    const { sim, deps, config } = await harness();
+    sim.control.setRole(ids.acmeUser.id, ids.acmeProjectId, "admin");
+    const client = createVhiClient(config, deps);
+    await client.limits.get();
+    sim.control.setRole(ids.acmeUser.id, ids.acmeProjectId, "member");
+    await client.servers.create(desktop("acme-after-downgrade"));
     expect(deps.authTokens).toHaveLength(2);
   });
 

@@ -59,6 +59,8 @@ export async function updatePool(ctx: Ctx, id: string, input: UpdatePoolInput): 
   if (schedule !== undefined) patch.schedule = schedule.map(toWindow);
   if (domainJoin !== undefined) patch.domainJoin = sealDomainJoin(ctx, domainJoin, current.domainJoin);
   if (desktopLogin !== undefined) patch.desktopLogin = sealDesktopLogin(ctx, desktopLogin, current.desktopLogin);
+  // An admin's change (a smaller flavor, fewer desktops) is tried on the next pass, whatever the quota backoff.
+  Object.assign(patch, { growRetries: 0, growRetryAt: null });
   const candidate = { ...current, ...patch };
   const cloudChanged = CLOUD_FIELDS.some((field) => field in patch);
   const tenant = cloudChanged

@@ -1,4 +1,5 @@
 export { type CloudClients, type CloudClientsOptions, createCloudClients } from "./cloud-clients.js";
+export { GROW_BACKOFF_CAP_MS, growBackoffMs } from "./grow-backoff.js";
 export {
   createPoolController,
   type PoolController,

@@ -12,6 +12,7 @@ import { poolReferenceProblem } from "../clouds/project-ownership.js";
 import { issueDesktopAgentTokens } from "../desktop-agent/index.js";
 import { effectiveSizes, renderDesktopName } from "../pools/index.js";
 import type { PassContext } from "./pool-pass.types.js";
+import { growWaiting, recordGrowAttempt } from "./grow-backoff.js";
 import { FAULT_KIND } from "./provisioning-events.js";
 import { planScale } from "./scaling-plan.js";
 import { META_DESKTOP, META_POOL, META_TENANT, poolTag, requestTag } from "./server-observation.js";
@@ -62,11 +63,15 @@ export async function scalePool(pass: PassContext): Promise<ScaleOutcome> {
     (d) => d.provisioningState === "pending" && !d.serverId && d.desiredPowerState !== "deleted",
   );
   if (waiting.length === 0) {
+    await recordGrowAttempt(pass, false, 0);
     return {
       created: 0,
       removed: plan.remove.length,
       blocked: plan.cappedBy ? `capped by maxTotal ${sizes.maxTotal}` : null,
     };
+  }
+  if (growWaiting(pass)) {
+    return { created: 0, removed: plan.remove.length, blocked: pool.lastError ?? "waiting for quota" };
   }
   const problem = await poolReferenceProblem(pass.client, await pass.client.projectId(pass.signal), pool, pass.signal);
   if (problem) {
@@ -100,6 +105,7 @@ export async function scalePool(pass: PassContext): Promise<ScaleOutcome> {
   };
   await Promise.all(Array.from({ length: Math.min(CREATE_CONCURRENCY, batch.length) }, worker));
   await pass.flushDesktops();
+  await recordGrowAttempt(pass, blocked !== null, created);
   return { created, removed: plan.remove.length, blocked };
 }
 
