@@ -46,6 +46,38 @@ export function namePatternProblem(
   return null;
 }
 
+/** The fixed text around `{SEQ}` of a pool's names, lower-cased: hostnames (and AD computer names) ignore case. */
+export function namePatternParts(
+  pattern: string,
+  context: Omit<NameContext, "seq">,
+): { prefix: string; suffix: string } {
+  const [prefix = "", suffix = ""] = pattern
+    .replace(TOKEN, (match, token: string) =>
+      token.startsWith("SEQ") ? "\u0000" : renderDesktopName(match, { ...context, seq: 0 }),
+    )
+    .toLowerCase()
+    .split("\u0000");
+  return { prefix, suffix };
+}
+
+const DIGITS = /^[0-9]*$/;
+
+/** Whether the longer of two texts starts (or ends) with the shorter and the rest could be sequence digits. */
+function digitsApart(a: string, b: string, at: "start" | "end"): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (at === "start") return long.startsWith(short) && DIGITS.test(long.slice(short.length));
+  return long.endsWith(short) && DIGITS.test(long.slice(0, long.length - short.length));
+}
+
+/**
+ * Whether two pools' patterns can ever give the same name: names are prefix + digits + suffix, so they meet exactly
+ * when one prefix extends the other by digits only and one suffix does the same (padding is ignored: `{SEQ:3}` and
+ * `{SEQ:4}` still meet at 1000). Errs towards "can collide", never the other way.
+ */
+export function patternsCollide(a: { prefix: string; suffix: string }, b: { prefix: string; suffix: string }): boolean {
+  return digitsApart(a.prefix, b.prefix, "start") && digitsApart(a.suffix, b.suffix, "end");
+}
+
 /** Lower-cased, hostname-safe form of a tenant slug or pool name. */
 function slugPart(value: string): string {
   return value

@@ -9,7 +9,7 @@ import { getCloud } from "../clouds/clouds.service.js";
 import { RESUMED_KIND } from "./pool-events.types.js";
 import type { CreatePoolInput, PoolScheduleWindowInput, UpdatePoolInput } from "./pool-inputs.types.js";
 import { auditView, sealDesktopLogin, sealDomainJoin } from "./pool-secrets.js";
-import { checkAgainstInventory, checkPoolSettings, type PoolCandidate } from "./pool-validation.js";
+import { checkAgainstInventory, checkNameClash, checkPoolSettings, type PoolCandidate } from "./pool-validation.js";
 
 const pools = (ctx: Ctx) => ctx.db.pools;
 
@@ -45,6 +45,7 @@ export async function createPool(ctx: Ctx, input: CreatePoolInput): Promise<Pool
   return withTransaction(ctx, async (tx) => {
     const scope = pools(tx);
     if (await scope.findOne({ name: input.name })) throw conflict(`A pool named "${input.name}" exists`);
+    checkNameClash(candidate, await scope.find({ select: { id: true, name: true, namePattern: true } }), tenant);
     const pool = await scope.insert({ ...candidate, cloudId: cloud.id, status: "active", statusReason: null });
     await recordAudit(tx, { action: "createPool", targetType: "Pool", targetId: pool.id, after: auditView(pool) });
     return pool;
@@ -77,6 +78,14 @@ export async function updatePool(ctx: Ctx, id: string, input: UpdatePoolInput): 
     refuseDraining(before);
     if (patch.name && patch.name !== before.name && (await scope.findOne({ name: patch.name }))) {
       throw conflict(`A pool named "${patch.name}" exists`);
+    }
+    if (patch.name !== undefined || patch.namePattern !== undefined) {
+      const others = await scope.find({ select: { id: true, name: true, namePattern: true } });
+      checkNameClash(
+        candidate,
+        others.filter((other) => other.id !== id),
+        tenant,
+      );
     }
     const saved = await scope.update(id, patch);
     await recordAudit(tx, {

@@ -1,7 +1,13 @@
 import type { Pool, Tenant } from "@atrium/schema";
 import { badInput } from "../../errors/app-error.js";
 import type { CloudInventoryType } from "../clouds/cloud-inventory.types.js";
-import { MAX_DESKTOP_NAME_LENGTH, MAX_WINDOWS_NAME_LENGTH, namePatternProblem } from "./name-pattern.js";
+import {
+  MAX_DESKTOP_NAME_LENGTH,
+  MAX_WINDOWS_NAME_LENGTH,
+  namePatternParts,
+  namePatternProblem,
+  patternsCollide,
+} from "./name-pattern.js";
 import { scheduleProblem } from "./schedule-window.js";
 
 /** The pool settings checked together, whether they come from a create or from a pool merged with an update. */
@@ -28,8 +34,10 @@ export type PoolCandidate = Pick<
 
 /** Rules that need no cloud: each failure names the field the portal should highlight. */
 export function checkPoolSettings(pool: PoolCandidate, tenant: Pick<Tenant, "slug">): void {
-  // NetBIOS caps Windows computer names at 15 characters; cloudbase-init guests are Windows.
-  const maxName = pool.userDataKind === "cloudbase-init" ? MAX_WINDOWS_NAME_LENGTH : MAX_DESKTOP_NAME_LENGTH;
+  // NetBIOS caps computer names at 15 characters: on Windows (cloudbase-init guests) and for any guest that joins a
+  // domain, whose computer account carries the NetBIOS name.
+  const netbios = pool.userDataKind === "cloudbase-init" || pool.domainJoin !== null;
+  const maxName = netbios ? MAX_WINDOWS_NAME_LENGTH : MAX_DESKTOP_NAME_LENGTH;
   const patternProblem = namePatternProblem(pool.namePattern, tenant.slug, pool.name, maxName);
   if (patternProblem) throw badInput(patternProblem, "namePattern");
   if (pool.minTotal > pool.maxTotal) throw badInput("minTotal must not exceed maxTotal", "minTotal");
@@ -87,5 +95,26 @@ function isTimeZone(zone: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Desktop names must be unique in the tenant (they are hostnames, and AD computer names once joined): a pattern that
+ * could give a name another pool of the tenant can give is refused, naming that pool.
+ */
+export function checkNameClash(
+  pool: Pick<Pool, "name" | "namePattern">,
+  others: Pick<Pool, "name" | "namePattern">[],
+  tenant: Pick<Tenant, "slug">,
+): void {
+  const parts = (p: Pick<Pool, "name" | "namePattern">) =>
+    namePatternParts(p.namePattern, { tenantSlug: tenant.slug, poolName: p.name });
+  const mine = parts(pool);
+  const clash = others.find((other) => patternsCollide(mine, parts(other)));
+  if (clash) {
+    throw badInput(
+      `namePattern can give the same desktop names as pool "${clash.name}" (${clash.namePattern}); make the text around {SEQ} differ, e.g. with {POOL}`,
+      "namePattern",
+    );
   }
 }

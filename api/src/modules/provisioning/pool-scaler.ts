@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Desktop } from "@atrium/schema";
-import { In } from "typeorm";
+import { In, Not } from "typeorm";
 import {
   instancesThatFit,
   isVhiError,
@@ -11,8 +11,8 @@ import {
 import { poolReferenceProblem } from "../clouds/project-ownership.js";
 import { issueDesktopAgentTokens } from "../desktop-agent/index.js";
 import { effectiveSizes, renderDesktopName } from "../pools/index.js";
-import type { PassContext } from "./pool-pass.types.js";
 import { growWaiting, recordGrowAttempt } from "./grow-backoff.js";
+import type { PassContext } from "./pool-pass.types.js";
 import { FAULT_KIND } from "./provisioning-events.js";
 import { planScale } from "./scaling-plan.js";
 import { META_DESKTOP, META_POOL, META_TENANT, poolTag, requestTag } from "./server-observation.js";
@@ -122,15 +122,17 @@ async function stopForReferences(pass: PassContext, problem: string): Promise<vo
 async function insertRows(pass: PassContext, count: number): Promise<void> {
   if (count <= 0) return;
   const { pool, tenant } = pass;
+  const nameOf = (seq: number) =>
+    renderDesktopName(pool.namePattern, { seq, tenantSlug: tenant.slug, poolName: pool.name });
   const rows = await pass.ctx.db.transaction(async (tx) => {
-    const first = pool.nextSeq;
-    await tx.pools.updateWhere({ id: pool.id }, { nextSeq: first + count });
-    const values = Array.from({ length: count }, (_, index): Partial<Desktop> => {
-      const seq = first + index;
+    const seqs = await freeSeqs(tx, pool.id, pool.nextSeq, count, nameOf);
+    const next = seqs[seqs.length - 1]! + 1;
+    await tx.pools.updateWhere({ id: pool.id }, { nextSeq: next });
+    const values = seqs.map((seq): Partial<Desktop> => {
       return {
         poolId: pool.id,
         seq,
-        name: renderDesktopName(pool.namePattern, { seq, tenantSlug: tenant.slug, poolName: pool.name }),
+        name: nameOf(seq),
         provisioningState: "pending",
         availability: "provisioning",
         desiredPowerState: "running",
@@ -149,9 +151,33 @@ async function insertRows(pass: PassContext, count: number): Promise<void> {
     }
     return inserted;
   });
-  pool.nextSeq += count;
+  pool.nextSeq = rows[rows.length - 1]!.seq + 1;
   pass.desktops.push(...rows);
   pass.checkpoint("scale:rows-inserted");
+}
+
+/**
+ * The next `count` sequence numbers from `first` whose names no other desktop of the tenant holds: pools created
+ * before patterns were checked against each other (both `{TENANT}-{SEQ:3}`) must not hand out the same hostname.
+ */
+async function freeSeqs(
+  tx: PassContext["ctx"]["db"],
+  poolId: string,
+  first: number,
+  count: number,
+  nameOf: (seq: number) => string,
+): Promise<number[]> {
+  const seqs: number[] = [];
+  for (let from = first; seqs.length < count; from += count) {
+    const window = Array.from({ length: count }, (_, index) => from + index);
+    const taken = await tx.desktops.find({
+      select: { name: true },
+      where: { name: In(window.map(nameOf)), poolId: Not(poolId) },
+    });
+    const names = new Set(taken.map((desktop) => desktop.name.toLowerCase()));
+    seqs.push(...window.filter((seq) => !names.has(nameOf(seq).toLowerCase())).slice(0, count - seqs.length));
+  }
+  return seqs;
 }
 
 /**
