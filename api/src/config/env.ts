@@ -75,8 +75,11 @@ const envSchema = z.object({
   WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(4200),
   // Limits on one GraphQL document, checked before authentication (api/src/server/query-limits.ts). The portal's
   // documents stay below the defaults; test/src/integration/query-limits.test.ts sends each one through them.
-  /** Lexical tokens in the document; the parser stops there. */
-  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(2_000),
+  /**
+   * Lexical tokens in the document; the parser stops there. The costliest document to validate grows with the square
+   * of this (see query-limits.ts): 1,000 keeps it to a few milliseconds, ten times the portal's largest document.
+   */
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(1_000),
   /** Nesting of fields, fragments and introspection included. */
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   /** Aliased fields, counted through fragments. */

@@ -27,6 +27,12 @@ const refusal = { propagateOnRejection: false, onReject: [reportRefusal] };
  * depend on the caller, so an anonymous request gets the same budget as a signed-in one.
  *
  * - Tokens: graphql-js stops the parser itself at `maxTokens`, so an oversized document is never built into a tree.
+ *   The token limit is also what bounds validation itself: graphql-js's overlapping-fields rule compares every pair
+ *   of selections answering under one name, so one field repeated through ~n/6 inline fragments (or ~n/2 spreads
+ *   of one fragment) costs O(n²) to validate, and every limit here accepts it. At 2,000 tokens that document took
+ *   80 ms to answer anonymously and /readyz waited behind it (npm run bench -- fuzz); at 1,000 it is a quarter of
+ *   that, with ten times the portal's largest document (105 tokens) to spare. A pre-check of our own would walk the
+ *   same document a second time for a bound the parser already enforces for free.
  * - Depth, aliases, directives and field cost: graphql-armor's rules. Each walks a fragment once and reuses its
  *   measure at every further spread, so a fan of n fragments that each spread the next twice is measured in O(n)
  *   while its cost is counted as expanded (about 3^n) and refused. graphql-depth-limit, used before, walked every

@@ -107,6 +107,15 @@ describe("query cost is bounded before authentication", () => {
     expect(result.messages[0]).toMatch(/contains more tha[nt] \d+ tokens/i);
   });
 
+  it("the costliest document to validate is cut at 1,000 tokens: one field repeated through inline fragments", async () => {
+    // Every other limit accepts it, and validating it costs the square of its size (see query-limits.ts).
+    const repeated = (times: number) => `{ ${"... on Query { __typename } ".repeat(times)}}`;
+    expect((await post(repeated(160))).status).toBe(200);
+    const refused = await post(repeated(170));
+    expect(refused.status).toBe(400);
+    expect(refused.messages[0]).toMatch(/contains more tha[nt] 1000 tokens/i);
+  });
+
   it("every document the portal sends passes the default limits", async () => {
     const folder = fileURLToPath(new URL("../../../portal/src/graphql/", import.meta.url));
     const source = fs
