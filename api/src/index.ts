@@ -1,7 +1,7 @@
 export { createAppServices } from "./app-services.factory.js";
 export { APP_ENV_NAMES, type AppConfig, loadConfig } from "./config/env.js";
 export type { AppServices } from "./context/app-services.js";
-export { acrossTenants, tenantDb } from "./db/index.js";
+export { acrossTenants, auditBypasses, tenantDb } from "./db/index.js";
 export { DEMO_PASSWORD, DEMO_TENANTS, seedDemoData } from "./demo/demo-seed.js";
 export { seedDemoUsage } from "./demo/demo-usage.js";
 

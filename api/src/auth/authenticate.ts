@@ -30,7 +30,7 @@ export async function rolesOf(db: TenantDb, user: User): Promise<Role[]> {
  * session, each unique across tenants. What follows is read in the owner's tenant.
  */
 const credentialDoor = (manager: EntityManager): AcrossTenantsDb =>
-  acrossTenants(manager, "authentication: a credential names its key or session in any tenant");
+  acrossTenants(manager, "authentication: a credential names its key or session in any tenant", "authentication");
 
 async function apiKeyPrincipal(manager: EntityManager, value: string, now: Date): Promise<Principal> {
   const parsed = parseApiKey(value);

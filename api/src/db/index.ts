@@ -1,3 +1,4 @@
+export { auditBypasses, type Bypasser } from "./bypass-audit.js";
 export { buildClaimFirstFreeSql, claimFirstFree } from "./claims/claim-desktop.sql.js";
 export * from "./dialect.js";
 export {

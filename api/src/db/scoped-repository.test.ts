@@ -54,7 +54,7 @@ describe.each(jobTestTargets())("the scoped door on $label", ({ url }) => {
   it("moves a row to another owner only through the named across-tenants door", async () => {
     const row = await acme.groups.insert({ name: "movers", description: null, source: "local", externalId: null });
     await expect(acme.groups.moveToOwner({ id: row.id }, globex.tenantId)).rejects.toThrow(/acrossTenants/);
-    const door = acrossTenants(acme.manager, "test: move a row");
+    const door = acrossTenants(acme.manager, "test: move a row", "test");
     expect(await door.groups.moveToOwner({ id: row.id }, globex.tenantId)).toBe(1);
     expect((await globex.groups.getById(row.id)).tenantId).toBe(globex.tenantId);
     expect(await code(acme.groups.getById(row.id))).toBe("NOT_FOUND");
@@ -105,7 +105,7 @@ describe.each(jobTestTargets())("the scoped door on $label", ({ url }) => {
     const read = `SELECT current_setting('${TENANT_SETTING}', true) AS "tenant", current_setting('atrium.across_tenants', true) AS "reason"`;
     const scoped = await acme.transaction((tx) => tx.manager.query(read));
     expect(scoped[0]).toEqual({ tenant: acme.tenantId, reason: "" });
-    const across = acrossTenants(database.dataSource.manager, "test: every tenant");
+    const across = acrossTenants(database.dataSource.manager, "test: every tenant", "test");
     const wide = await across.transaction((tx) => tx.manager.query(read));
     expect(wide[0]).toEqual({ tenant: "", reason: "test: every tenant" });
     expect((await across.groups.find()).length).toBe(2);

@@ -1,5 +1,6 @@
 import type { EntityManager } from "typeorm";
 import { forbidden } from "../errors/app-error.js";
+import { auditBypass, type Bypasser } from "./bypass-audit.js";
 import { type Scope, ScopedRepository } from "./scoped-repository.js";
 import { type EntityOf, TENANT_OWNED, type TenantOwnedName, tenantOwnedClasses } from "./tenant-owned.js";
 import { applyTenantSetting, type TransactionScope } from "./tenant-setting.js";
@@ -103,20 +104,28 @@ export function tenantDb(manager: EntityManager, tenantId: string | null): Tenan
   return db;
 }
 
-/**
- * The MSP-wide door. Every use names its reason, so `acrossTenants(` finds each place that reads or writes past
- * tenant scoping, and the reason is what a row-level-security bypass will carry.
- */
-export function acrossTenants(manager: EntityManager, reason: string): AcrossTenantsDb {
-  if (!reason.trim()) throw new Error("acrossTenants needs a reason");
+function acrossTenantsOver(manager: EntityManager, reason: string): AcrossTenantsDb {
   const db = {
     reason,
     manager,
     transaction: <R>(work: (db: AcrossTenantsDb) => Promise<R>) =>
-      inTransaction(manager, { acrossTenants: reason }, (tx) => work(tx === manager ? db : acrossTenants(tx, reason))),
-    withManager: (other: EntityManager) => (other === manager ? db : acrossTenants(other, reason)),
+      inTransaction(manager, { acrossTenants: reason }, (tx) =>
+        work(tx === manager ? db : acrossTenantsOver(tx, reason)),
+      ),
+    withManager: (other: EntityManager) => (other === manager ? db : acrossTenantsOver(other, reason)),
     forTenant: (tenantId: string | null) => tenantDb(manager, tenantId) as OneTenantDb,
   } as AcrossTenantsDb;
   defineRepositories(db, manager, { kind: "all", reason });
   return db;
+}
+
+/**
+ * The MSP-wide door. Every use names its reason and who goes through it, so `acrossTenants(` finds each place that
+ * reads or writes past tenant scoping, each opening leaves an audit record (reason, actor, request or job), and the
+ * reason is what the row-level-security bypass carries.
+ */
+export function acrossTenants(manager: EntityManager, reason: string, by: Bypasser): AcrossTenantsDb {
+  if (!reason.trim()) throw new Error("acrossTenants needs a reason");
+  auditBypass(manager.connection, reason, by);
+  return acrossTenantsOver(manager, reason);
 }

@@ -2,6 +2,9 @@ import { Tenant } from "@atrium/schema";
 import type { DataSource } from "typeorm";
 import { acrossTenants } from "../db/index.js";
 
+/** The demo seed opens the MSP-wide door as itself. */
+const SEED = "demo-seed";
+
 /**
  * Gives each demo tenant's users their demo pool: a location that matches any address, one policy entitled to the
  * pool with a protocol plan that puts the desktop in the browser first (HTML5 through the gateway, which demo mode
@@ -10,7 +13,7 @@ import { acrossTenants } from "../db/index.js";
  */
 export async function seedDemoAccess(dataSource: DataSource, tenantSlugs: readonly string[]): Promise<void> {
   for (const slug of tenantSlugs) {
-    await acrossTenants(dataSource.manager, "demo seed of every demo tenant").transaction(async (across) => {
+    await acrossTenants(dataSource.manager, "demo seed of every demo tenant", SEED).transaction(async (across) => {
       const tenant = await across.manager.getRepository(Tenant).findOneBy({ slug });
       if (!tenant) return;
       const db = across.forTenant(tenant.id);

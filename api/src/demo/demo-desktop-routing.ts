@@ -18,9 +18,11 @@ export function demoDesktopDestinations(
 ): TunnelDestinationOverride {
   return async (grant) => {
     if (!DEMO_PROTOCOLS.has(grant.protocol)) return null;
-    const db = acrossTenants(dataSource.manager, "demo desktops: where a simulated desktop's tunnel leads").forTenant(
-      grant.tenantId,
-    );
+    const db = acrossTenants(
+      dataSource.manager,
+      "demo desktops: where a simulated desktop's tunnel leads",
+      "gateway",
+    ).forTenant(grant.tenantId);
     const desktop = await db.desktops.findOne({ id: grant.desktopId });
     const pool = desktop ? await db.pools.findOne({ id: desktop.poolId }) : null;
     if (!desktop || pool?.cloudId !== demoCloudId) return null;

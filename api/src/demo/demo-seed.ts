@@ -33,23 +33,25 @@ async function addUser(db: TenantDb, username: string, displayName: string, hash
 
 /** Seeds the demo installation once: it does nothing when any tenant exists already. */
 export async function seedDemoData(dataSource: DataSource): Promise<boolean> {
-  return acrossTenants(dataSource.manager, "demo seed of the MSP and its demo tenants").transaction(async (across) => {
-    const m = across.manager;
-    if ((await m.getRepository(Tenant).count()) > 0) return false;
-    const hash = await hashPassword(DEMO_PASSWORD);
-    const msp = across.forTenant(null);
-    const mspAdmin = await addUser(msp, "msp-admin", "MSP Administrator", hash);
-    await msp.roleBindings.insertMany([{ userId: mspAdmin.id, role: "msp_admin", groupId: null }]);
-    for (const spec of DEMO_TENANTS) {
-      const tenant = await m
-        .getRepository(Tenant)
-        .save({ ...spec, status: "active", vhiDomain: "Default", vhiProject: `tenant-${spec.slug}` });
-      const db = across.forTenant(tenant.id);
-      for (const person of TENANT_PEOPLE) {
-        const user = await addUser(db, person.username, person.displayName, hash);
-        await db.roleBindings.insertMany([{ userId: user.id, role: person.role, groupId: null }]);
+  return acrossTenants(dataSource.manager, "demo seed of the MSP and its demo tenants", "demo-seed").transaction(
+    async (across) => {
+      const m = across.manager;
+      if ((await m.getRepository(Tenant).count()) > 0) return false;
+      const hash = await hashPassword(DEMO_PASSWORD);
+      const msp = across.forTenant(null);
+      const mspAdmin = await addUser(msp, "msp-admin", "MSP Administrator", hash);
+      await msp.roleBindings.insertMany([{ userId: mspAdmin.id, role: "msp_admin", groupId: null }]);
+      for (const spec of DEMO_TENANTS) {
+        const tenant = await m
+          .getRepository(Tenant)
+          .save({ ...spec, status: "active", vhiDomain: "Default", vhiProject: `tenant-${spec.slug}` });
+        const db = across.forTenant(tenant.id);
+        for (const person of TENANT_PEOPLE) {
+          const user = await addUser(db, person.username, person.displayName, hash);
+          await db.roleBindings.insertMany([{ userId: user.id, role: person.role, groupId: null }]);
+        }
       }
-    }
-    return true;
-  });
+      return true;
+    },
+  );
 }

@@ -17,6 +17,9 @@ import { hourStartOf, meterTenantHours } from "../modules/metering/usage-meterin
 const DAYS = 7;
 const DESKTOPS = 3;
 
+/** The demo seed opens the MSP-wide door as itself. */
+const SEED = "demo-seed";
+
 /**
  * A week of office-hours history for each demo tenant's pool (three desktops that ran 07:00–19:00 UTC, each held by
  * one user with two sessions a day), metered right away, so the billing feed and usage summaries have data the
@@ -26,7 +29,7 @@ export async function seedDemoUsage(dataSource: DataSource, tenantSlugs: readonl
   const to = hourStartOf(now);
   const firstDay = new Date(Date.UTC(to.getUTCFullYear(), to.getUTCMonth(), to.getUTCDate() - DAYS));
   for (const slug of tenantSlugs) {
-    await acrossTenants(dataSource.manager, "demo seed of every demo tenant").transaction(async (across) => {
+    await acrossTenants(dataSource.manager, "demo seed of every demo tenant", SEED).transaction(async (across) => {
       const tenant = await across.manager.getRepository(Tenant).findOneBy({ slug });
       if (!tenant) return;
       const db = across.forTenant(tenant.id);

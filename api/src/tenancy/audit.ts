@@ -47,7 +47,7 @@ export async function recordAudit(ctx: Ctx, entry: AuditEntry): Promise<void> {
   const events =
     entry.tenantId === undefined || entry.tenantId === ctx.db.tenantId
       ? ctx.db.auditEvents
-      : acrossTenants(ctx.manager, "audit row recorded under the tenant it is about").forTenant(entry.tenantId)
+      : acrossTenants(ctx.manager, "audit row recorded under the tenant it is about", ctx).forTenant(entry.tenantId)
           .auditEvents;
   await events.insert({
     actorType: principal.kind === "anonymous" ? "system" : principal.kind,

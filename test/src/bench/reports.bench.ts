@@ -176,7 +176,8 @@ export async function runReportsBench(): Promise<void> {
     }
     const baseline = process.memoryUsage.rss() / 2 ** 20;
     const sink = byteCounter();
-    const tenantDoor = (id: string) => acrossTenants(ds.manager, "bench reads one tenant's reports").forTenant(id);
+    const tenantDoor = (id: string) =>
+      acrossTenants(ds.manager, "bench reads one tenant's reports", "bench").forTenant(id);
     const request = {
       db: tenantDoor(acme.id),
       report: "login-history" as const,

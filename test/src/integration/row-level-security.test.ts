@@ -97,7 +97,7 @@ describe("row-level security", () => {
       tx.manager.query('SELECT "username" FROM "app_user"'),
     );
     expect(userNames(msp)).toEqual(["operator"]);
-    const every = await acrossTenants(manager(), "test: row-level security sweep").transaction((tx) =>
+    const every = await acrossTenants(manager(), "test: row-level security sweep", "test").transaction((tx) =>
       tx.manager.query('SELECT "username" FROM "app_user"'),
     );
     expect(userNames(every)).toEqual(["alice", "gina", "operator"]);

@@ -85,7 +85,7 @@ describe("usage metering", () => {
     const range = { from: at("2026-03-10T10:00:00Z"), to: at("2026-03-10T13:00:00Z") };
     expect(
       await meterTenantHours(
-        acrossTenants(app.database.dataSource.manager, "test meters one tenant").forTenant(tenant.id),
+        acrossTenants(app.database.dataSource.manager, "test meters one tenant", "test").forTenant(tenant.id),
         range,
         at("2026-03-10T13:05:00Z"),
       ),
@@ -176,7 +176,7 @@ describe("usage metering", () => {
     await runHourlyJob("meter-2", "rerun-2");
     expect(
       await meterTenantHours(
-        acrossTenants(app.database.dataSource.manager, "test meters one tenant").forTenant(tenant.id),
+        acrossTenants(app.database.dataSource.manager, "test meters one tenant", "test").forTenant(tenant.id),
         window,
         at("2026-04-02T12:30:00Z"),
       ),
@@ -198,7 +198,7 @@ describe("usage metering", () => {
         .map((r) => [r.hourStart.getUTCHours(), r.sessionHours]);
 
     await meterTenantHours(
-      acrossTenants(manager, "test meters one tenant").forTenant(tenant.id),
+      acrossTenants(manager, "test meters one tenant", "test").forTenant(tenant.id),
       trailingWindow(at("2026-05-04T12:05:00Z")),
       at("2026-05-04T12:05:00Z"),
     );
@@ -213,7 +213,7 @@ describe("usage metering", () => {
       .getRepository(DesktopSession)
       .update({ id: session.id }, { endedAt: at("2026-05-04T10:30:00Z"), state: "ended" });
     const rerun = await meterTenantHours(
-      acrossTenants(manager, "test meters one tenant").forTenant(tenant.id),
+      acrossTenants(manager, "test meters one tenant", "test").forTenant(tenant.id),
       trailingWindow(at("2026-05-04T13:05:00Z")),
       at("2026-05-04T13:05:00Z"),
     );

@@ -51,7 +51,7 @@ describe("power history", () => {
     expect(billed[0]).toMatchObject({ flavorRef: "vdi.standard", vcpus: 2, ramMb: 4096, storageGb: 64 });
 
     await meterTenantHours(
-      acrossTenants(rig.app.database.dataSource.manager, "test meters one tenant").forTenant(rig.tenant.id),
+      acrossTenants(rig.app.database.dataSource.manager, "test meters one tenant", "test").forTenant(rig.tenant.id),
       { from: start, to: new Date(start.getTime() + 2 * HOUR) },
       rig.clock.now(),
     );

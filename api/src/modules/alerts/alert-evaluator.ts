@@ -128,7 +128,7 @@ async function notify(deps: RuleRun, rule: AlertRule): Promise<number> {
  * rule's condition reads across tenants). A broken rule is logged and the others still run.
  */
 export async function evaluateAlerts(ctx: Ctx): Promise<{ rules: number; mailed: number }> {
-  const across = acrossTenants(ctx.manager, "alert rules of every tenant and the MSP");
+  const across = acrossTenants(ctx.manager, "alert rules of every tenant and the MSP", ctx);
   const rules = await across.alertRules.findBy({ enabled: true });
   const now = ctx.clock();
   let mailed = 0;

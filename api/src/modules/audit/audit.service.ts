@@ -14,7 +14,7 @@ export function listTenantAudit(ctx: Ctx, page: PageArgs, filter: AuditFilter | 
 }
 
 export function listMspAudit(ctx: Ctx, page: PageArgs, filter: AuditFilter | undefined) {
-  const query = acrossTenants(ctx.manager, "MSP audit log: every tenant's events").auditEvents.query("event");
+  const query = acrossTenants(ctx.manager, "MSP audit log: every tenant's events", ctx).auditEvents.query("event");
   if (filter?.action) query.andWhere("event.action = :action", { action: filter.action });
   return paginate(query, page, NEWEST_FIRST);
 }

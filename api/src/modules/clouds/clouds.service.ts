@@ -72,7 +72,7 @@ export async function updateCloud(ctx: Ctx, id: string, input: UpdateCloudInput)
 export async function deleteCloud(ctx: Ctx, id: string): Promise<Cloud> {
   return withTransaction(ctx, async (tx) => {
     const cloud = await getCloud(tx, id);
-    if (await acrossTenants(tx.manager, "a cloud serves every tenant's pools").pools.exists({ cloudId: id })) {
+    if (await acrossTenants(tx.manager, "a cloud serves every tenant's pools", tx).pools.exists({ cloudId: id })) {
       throw conflict("Pools still use this cloud; move or delete them first");
     }
     await tx.manager.getRepository(Cloud).delete({ id });

@@ -45,7 +45,11 @@ export async function issueDesktopAgentTokens(
 export async function authenticateAgent(manager: EntityManager, token: string | undefined): Promise<Desktop | null> {
   const match = token ? TOKEN.exec(token) : null;
   if (!match || !token) return null;
-  const across = acrossTenants(manager, "an agent token names its desktop; the desktop row says the tenant");
+  const across = acrossTenants(
+    manager,
+    "an agent token names its desktop; the desktop row says the tenant",
+    "desktop-agent",
+  );
   const desktop = await across.desktops.findOne({ id: match[1]! });
   if (!desktop) return null;
   const stored = await across.forTenant(desktop.tenantId).desktopAgentTokens.findOne({ desktopId: desktop.id });

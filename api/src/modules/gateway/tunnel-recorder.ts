@@ -77,7 +77,11 @@ export class TunnelRecorder implements TunnelRecordStore {
 
   /** A node that crashed left its rows open; on restart they are closed so they stop counting toward limits. */
   async closeAbandoned(): Promise<number> {
-    const across = acrossTenants(this.dataSource.manager, "a restarted gateway node closes the tunnels it left open");
+    const across = acrossTenants(
+      this.dataSource.manager,
+      "a restarted gateway node closes the tunnels it left open",
+      "gateway",
+    );
     return across.gatewayTunnels.updateWhere(
       "node = :node AND closed_at IS NULL",
       { closedAt: this.clock(), closeReason: "gateway_restart" },

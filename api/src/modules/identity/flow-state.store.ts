@@ -27,8 +27,8 @@ function hashKey(kind: AuthFlowKind, key: string): string {
  * presents a ticket, a challenge token, a SAML response) its one-time key is what names the state, in any tenant.
  */
 const flowStatesOf = (ctx: Ctx, tenantId: string | null) => signInCtx(ctx, tenantId).db.authFlowStates;
-const byKey = (manager: EntityManager) =>
-  acrossTenants(manager, "sign-in flow: a one-time key names its state in any tenant").authFlowStates;
+const byKey = (ctx: Ctx) =>
+  acrossTenants(ctx.manager, "sign-in flow: a one-time key names its state in any tenant", ctx).authFlowStates;
 
 export function newFlowKey(): string {
   return randomBytes(32).toString("base64url");
@@ -53,7 +53,7 @@ export async function createFlowState(ctx: Ctx, state: NewFlowState): Promise<st
 
 /** The live (unexpired, unconsumed) state for a key, or null. */
 export async function findFlowState(ctx: Ctx, kind: AuthFlowKind, key: string) {
-  const row = await byKey(ctx.manager).findOne({ keyHash: hashKey(kind, key), kind, consumedAt: IsNull() });
+  const row = await byKey(ctx).findOne({ keyHash: hashKey(kind, key), kind, consumedAt: IsNull() });
   if (!row || row.expiresAt <= ctx.services.clock()) return null;
   return row;
 }
@@ -81,11 +81,11 @@ export async function updateFlowState(
 
 /** Whether a caller-chosen key was ever recorded (consumed or not, until it expires): replay detection. */
 export async function flowKeyExists(ctx: Ctx, kind: AuthFlowKind, key: string): Promise<boolean> {
-  return (await byKey(ctx.manager).count({ keyHash: hashKey(kind, key), kind })) > 0;
+  return (await byKey(ctx).count({ keyHash: hashKey(kind, key), kind })) > 0;
 }
 
 /** Deletes sign-in flow states (challenges, tickets, replay keys) past their expiry; run hourly by the workers. */
 export async function purgeExpiredFlowStates(manager: EntityManager, now: Date): Promise<number> {
-  const expired = acrossTenants(manager, "expired sign-in flow states are purged for every tenant");
+  const expired = acrossTenants(manager, "expired sign-in flow states are purged for every tenant", "flow-state-purge");
   return expired.authFlowStates.delete({ expiresAt: LessThan(now) });
 }

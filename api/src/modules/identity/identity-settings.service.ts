@@ -30,7 +30,7 @@ export async function settingsFor(ctx: Ctx, tenantId: string | null): Promise<Ef
 }
 
 /** A login host name is unique across tenants: it is what names the tenant when a sign-in gives no slug. */
-const loginHosts = (ctx: Ctx) => acrossTenants(ctx.manager, "login host names name one tenant across all");
+const loginHosts = (ctx: Ctx) => acrossTenants(ctx.manager, "login host names name one tenant across all", ctx);
 
 const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 

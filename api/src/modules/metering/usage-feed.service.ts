@@ -48,7 +48,7 @@ export function checkPeriod(period: Pick<UsagePeriod, "from" | "to">, maxMs?: nu
 function scopedRecords(ctx: Ctx, period: UsagePeriod): SelectQueryBuilder<UsageRecord> {
   const query = ctx.db.tenantId
     ? ctx.db.usageRecords.query("usage")
-    : acrossTenants(ctx.manager, "billing feed for MSP principals").usageRecords.query("usage");
+    : acrossTenants(ctx.manager, "billing feed for MSP principals", ctx).usageRecords.query("usage");
   // Typed as datetime2 on SQL Server: a bare Date would be rounded to `datetime`'s 3.33 ms steps.
   const dialect = dialectOf(ctx.manager.connection);
   query.andWhere("usage.hourStart >= :from AND usage.hourStart < :to", {

@@ -33,7 +33,7 @@ export async function meterUsageOnDemand(ctx: Ctx, input: MeterUsageArgs): Promi
   }
   let records = 0;
   let changedHours = 0;
-  const across = acrossTenants(ctx.manager, "MSP re-meters usage of chosen tenants");
+  const across = acrossTenants(ctx.manager, "MSP re-meters usage of chosen tenants", ctx);
   for (const tenantId of tenantIds) {
     const outcome = await meterTenantHours(across.forTenant(tenantId), { from, to }, now);
     records += outcome.records;

@@ -53,9 +53,11 @@ export async function startDemoProvisioning(
     // The demo tenants were mapped to this cloud's projects by the seed; record on which cloud.
     if (tenant.cloudId === null)
       await services.dataSource.getRepository(Tenant).update(tenant.id, { cloudId: cloud.id });
-    const pools = acrossTenants(services.dataSource.manager, "demo pools of the demo tenants").forTenant(
-      tenant.id,
-    ).pools;
+    const pools = acrossTenants(
+      services.dataSource.manager,
+      "demo pools of the demo tenants",
+      "demo-provisioning",
+    ).forTenant(tenant.id).pools;
     if (await pools.count()) continue;
     await pools.insert({
       cloudId: cloud.id,

@@ -62,6 +62,7 @@ export function createPoolController(options: PoolControllerOptions): PoolContro
     const pools = await acrossTenants(
       options.services.dataSource.manager,
       "the pool controller serves every tenant",
+      "pool-controller",
     ).pools.find({ select: { id: true }, order: { createdAt: "ASC" } });
     const results = new Map<string, PassResult | null>();
     const queue = pools.map((pool) => pool.id);

@@ -29,7 +29,11 @@ export async function runPoolPass(
   signal: AbortSignal,
 ): Promise<PassResult | null> {
   const manager = deps.services.dataSource.manager;
-  const pool = await acrossTenants(manager, "the pool controller reconciles every tenant's pools").pools.findOne({
+  const pool = await acrossTenants(
+    manager,
+    "the pool controller reconciles every tenant's pools",
+    "pool-controller",
+  ).pools.findOne({
     id: poolId,
   });
   if (!pool) return null;

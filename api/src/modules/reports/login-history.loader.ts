@@ -25,12 +25,11 @@ export const LOGIN_KEYSET = { time: "e.created_at", id: "e.id" };
  */
 export function loginHistoryQuery(db: AnyDb, period: ReportPeriodRange): SelectQueryBuilder<ObjectLiteral> {
   const query: SelectQueryBuilder<ObjectLiteral> = db.loginEvents.query("e");
-  acrossTenants(db.manager, "a login event names its identity provider, which may be the MSP's").identityProviders.join(
-    query,
-    "p",
-    "p.id = e.provider_id",
-    "left",
-  );
+  acrossTenants(
+    db.manager,
+    "a login event names its identity provider, which may be the MSP's",
+    "login-history report",
+  ).identityProviders.join(query, "p", "p.id = e.provider_id", "left");
   return query
     .select("e.id", "id")
     .addSelect("e.created_at", "time")

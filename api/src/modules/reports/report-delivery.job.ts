@@ -37,7 +37,7 @@ export function registerReportJobs(registry: JobRegistry, services: AppServices)
       jobHandler(services, reportDispatchJob.name, async (ctx) => {
         const created = await dispatchDueSchedules(ctx);
         // Every pending row, not only the new ones: a worker that stopped between logging and enqueuing left some.
-        const across = acrossTenants(ctx.manager, "pending report deliveries of every tenant and the MSP");
+        const across = acrossTenants(ctx.manager, "pending report deliveries of every tenant and the MSP", ctx);
         const pending = await across.reportDeliveries.findBy({ status: "pending" });
         for (const delivery of pending) {
           await enqueueJob(

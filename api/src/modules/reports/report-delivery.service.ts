@@ -51,7 +51,7 @@ export function scheduledPeriodKey(period: ReportPeriodRange): string {
 /** Delivery rows for every enabled schedule whose latest period is due and was not logged yet. */
 export async function dispatchDueSchedules(ctx: Ctx): Promise<ReportDelivery[]> {
   const now = ctx.clock();
-  const across = acrossTenants(ctx.manager, "report schedules of every tenant and the MSP");
+  const across = acrossTenants(ctx.manager, "report schedules of every tenant and the MSP", ctx);
   const schedules = await across.reportSchedules.findBy({ enabled: true });
   const created: ReportDelivery[] = [];
   for (const schedule of schedules) {
@@ -86,7 +86,7 @@ function schedulesLink(ctx: Ctx, schedule: ReportSchedule): string {
  */
 export async function deliverReport(job: Ctx, deliveryId: string, attempt: DeliveryAttempt): Promise<ReportDelivery> {
   // The job names its delivery by id; from there on the work acts for the delivery's owner (a tenant or the MSP).
-  const across = acrossTenants(job.manager, "a report delivery job names its delivery by id");
+  const across = acrossTenants(job.manager, "a report delivery job names its delivery by id", job);
   const delivery = await across.reportDeliveries.getById(deliveryId);
   const ctx = inTenant(job, across.forTenant(delivery.tenantId));
   const now = ctx.clock();

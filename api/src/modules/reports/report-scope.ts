@@ -11,7 +11,7 @@ import { forbidden, notFound } from "../../errors/app-error.js";
 export function reportDbOf(ctx: Ctx): AnyDb {
   if (ctx.db.tenantId) return ctx.db;
   if (!isMspPrincipal(ctx.principal)) throw forbidden();
-  return acrossTenants(ctx.manager, "MSP-wide report of every tenant");
+  return acrossTenants(ctx.manager, "MSP-wide report of every tenant", ctx);
 }
 
 /**
@@ -33,7 +33,7 @@ export async function reportDbForTenant(ctx: Ctx, tenantId: string): Promise<Any
 
 /** The door a schedule's report reads through: its tenant's rows, or every tenant's for an MSP-wide schedule. */
 export function scheduleDbOf(ctx: Ctx, tenantId: string | null): AnyDb {
-  const across = acrossTenants(ctx.manager, "a report schedule of a tenant or of the MSP, run by the system");
+  const across = acrossTenants(ctx.manager, "a report schedule of a tenant or of the MSP, run by the system", ctx);
   return tenantId === null ? across : across.forTenant(tenantId);
 }
 

@@ -26,7 +26,7 @@ function homeDbOf(ctx: Ctx, user: User): TenantDb {
 
 /** Before anyone is signed in, a refresh token names its session (and so its tenant) in any tenant. */
 const refreshDoor = (ctx: Ctx) =>
-  acrossTenants(ctx.manager, "a refresh token names its session before anyone is signed in");
+  acrossTenants(ctx.manager, "a refresh token names its session before anyone is signed in", ctx);
 
 async function viewerOf(ctx: Ctx, user: User, session: AuthSession): Promise<Viewer> {
   const roles = await rolesOf(homeDbOf(ctx, user), user);
@@ -162,6 +162,7 @@ export async function signOutEverywhere(ctx: Ctx): Promise<number> {
     const ended = await acrossTenants(
       tx.manager,
       "a user's own sessions, in whichever tenant each entered",
+      tx,
     ).authSessions.updateWhere({ userId: principal.userId, revokedAt: IsNull() }, { revokedAt: tx.services.clock() });
     await recordAudit(tx, {
       action: "signOutEverywhere",
@@ -182,7 +183,7 @@ export async function viewer(ctx: Ctx): Promise<Viewer> {
 
 /** The session's own move between tenants: the one write that changes a session row's owner. */
 const sessionMoves = (ctx: Ctx) =>
-  acrossTenants(ctx.manager, "MSP staff move their own session into or out of a tenant");
+  acrossTenants(ctx.manager, "MSP staff move their own session into or out of a tenant", ctx);
 
 /** An MSP user steps into one tenant's context; every later action is scoped to it and the step is audited. */
 export async function enterTenant(ctx: Ctx, tenantId: string): Promise<Viewer> {

@@ -104,7 +104,7 @@ export async function updateTenant(ctx: Ctx, id: string, input: UpdateTenantInpu
 export async function deleteTenant(ctx: Ctx, id: string): Promise<Tenant> {
   return withTransaction(ctx, async (tx) => {
     const tenant = await getTenant(tx, id);
-    const owned = acrossTenants(tx.manager, "MSP deletes a tenant").forTenant(id);
+    const owned = acrossTenants(tx.manager, "MSP deletes a tenant", tx).forTenant(id);
     if ((await owned.pools.count()) + (await owned.desktops.count()) > 0) {
       throw conflict("Delete the tenant's pools and desktops first");
     }

@@ -46,7 +46,11 @@ export async function runDueTimers(
   holder: string,
   logger?: { error(obj: object, msg?: string): void },
 ): Promise<TimerRunResult> {
-  const across = acrossTenants(dataSource.manager, "broker timers fire for every tenant, each under its own lease");
+  const across = acrossTenants(
+    dataSource.manager,
+    "broker timers fire for every tenant, each under its own lease",
+    "broker-timers",
+  );
   const tenants: { tenantId: string }[] = await across.desktopTimers
     .query("t")
     .select("DISTINCT t.tenantId", "tenantId")

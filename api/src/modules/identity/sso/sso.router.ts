@@ -67,7 +67,7 @@ async function finish(
 
 /** The IdP comes back to its provider's own URL, whose id names the provider (and so the tenant) in any tenant. */
 async function providerById(ctx: Ctx, id: string, kind: "saml" | "oidc") {
-  const door = acrossTenants(ctx.manager, "SSO callback: the provider id in the URL names its tenant");
+  const door = acrossTenants(ctx.manager, "SSO callback: the provider id in the URL names its tenant", ctx);
   const [provider] = await door.identityProviders.findByIds([id]);
   return provider?.kind === kind && provider.enabled ? provider : null;
 }
