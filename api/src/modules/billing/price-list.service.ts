@@ -16,7 +16,7 @@ function priceDoor(ctx: Ctx, tenantId: string | null | undefined): TenantDb | nu
   if (!isMspPrincipal(ctx.principal)) return null;
   if (!tenantId) throw badInput("Name the tenant whose price list you want", "tenantId");
   if (!isUuid(tenantId)) return null;
-  return acrossTenants(ctx.manager, "MSP reads a tenant's price list").forTenant(tenantId);
+  return acrossTenants(ctx.manager, "MSP reads a tenant's price list", ctx).forTenant(tenantId);
 }
 
 export async function findPriceList(ctx: Ctx, tenantId?: string | null): Promise<PriceList | null> {
@@ -30,7 +30,7 @@ export async function priceListsOf(ctx: Ctx, tenantIds: readonly string[]): Prom
   if (tenantIds.length === 0) return lists;
   const rows = ctx.db.tenantId
     ? await ctx.db.priceLists.find()
-    : await acrossTenants(ctx.manager, "MSP prices every tenant's usage").priceLists.find();
+    : await acrossTenants(ctx.manager, "MSP prices every tenant's usage", ctx).priceLists.find();
   for (const row of rows) if (tenantIds.includes(row.tenantId)) lists.set(row.tenantId, row);
   return lists;
 }
@@ -39,7 +39,7 @@ export async function priceListsOf(ctx: Ctx, tenantIds: readonly string[]): Prom
 export async function setPriceList(ctx: Ctx, input: SetPriceListInput): Promise<PriceList> {
   return withTransaction(ctx, async (tx) => {
     if (!(await tx.manager.getRepository(Tenant).existsBy({ id: input.tenantId }))) throw notFound("Tenant");
-    const door = acrossTenants(tx.manager, "MSP sets a tenant's price list").forTenant(input.tenantId);
+    const door = acrossTenants(tx.manager, "MSP sets a tenant's price list", tx).forTenant(input.tenantId);
     const before = await door.priceLists.findOne({});
     // Six places as stored, so the answer reads the same as every later read ("0.2" comes back "0.200000").
     const price = (value: string | null | undefined) => (value ? normalizeDecimal(value) : null);

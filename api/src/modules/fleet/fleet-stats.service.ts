@@ -24,7 +24,7 @@ export function emptyCounts(): DesktopCounts & { lastSignInAt: Date | null } {
 }
 
 export function fleetDoor(ctx: Ctx): AcrossTenantsDb {
-  return acrossTenants(ctx.manager, "MSP fleet overview of every tenant");
+  return acrossTenants(ctx.manager, "MSP fleet overview of every tenant", ctx);
 }
 
 export function monthStartOf(now: Date): Date {

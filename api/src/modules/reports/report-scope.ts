@@ -28,7 +28,7 @@ export async function reportDbForTenant(ctx: Ctx, tenantId: string): Promise<Any
   if (!isUuid(tenantId) || !(await ctx.manager.getRepository(Tenant).existsBy({ id: tenantId }))) {
     throw notFound("Tenant");
   }
-  return acrossTenants(ctx.manager, "MSP downloads one tenant's report").forTenant(tenantId);
+  return acrossTenants(ctx.manager, "MSP downloads one tenant's report", ctx).forTenant(tenantId);
 }
 
 /** The door a schedule's report reads through: its tenant's rows, or every tenant's for an MSP-wide schedule. */
