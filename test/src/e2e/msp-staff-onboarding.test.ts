@@ -50,11 +50,14 @@ describe("portal: the MSP's console (staff, onboarding, branding)", () => {
     await expect(mapping.getByLabel("VHI domain").inputValue()).resolves.toBe("default");
     const offered = await mapping.getByLabel("VHI project").locator("option").allTextContents();
     expect(offered).toEqual([
+      "Choose a project…",
       "admin",
       "tenant-acme (used by Acme Corporation)",
       "tenant-globex (used by Globex Industries)",
       "tenant-initech",
     ]);
+    await mapping.getByRole("button", { name: "Continue" }).click();
+    await mapping.getByText("Choose a project, or type its name or ID.").waitFor();
     await mapping.getByLabel("Or type a project name or ID").fill("tenant-invented");
     await mapping.getByRole("button", { name: "Continue" }).click();
     await mapping.getByRole("alert").filter({ hasText: "Some fields need attention." }).waitFor();

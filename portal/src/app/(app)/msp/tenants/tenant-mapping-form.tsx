@@ -50,10 +50,11 @@ function Pickers({ directory, vhiDomain, vhiProject }: Omit<MappingProps, "tenan
             id={ids.project}
             name="vhiProject"
             key={domainId}
-            defaultValue={state.values.vhiProject ?? picked?.id ?? projects.find((project) => !project.tenantName)?.id}
+            defaultValue={state.values.vhiProject ?? picked?.id ?? ""}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? ids.error : undefined}
           >
+            <option value="">Choose a project…</option>
             {projects.map((project) => (
               <option key={project.id} value={project.id}>
                 {project.tenantName ? `${project.name} (used by ${project.tenantName})` : project.name}

@@ -66,10 +66,11 @@ export async function updateTenantAction(_state: FormState, formData: FormData):
     status: posted("status", () => enumValue(TenantStatus, text(formData, "status")) ?? null),
     maxDesktops: posted("maxDesktops", () => optionalInt(formData, "maxDesktops")),
   };
-  if (next === "admin" && (!input.vhiDomain || !input.vhiProject)) {
+  // The mapping form always maps to a project: saving it with none chosen must not clear the tenant's mapping.
+  if (formData.has("vhiProject") && (!input.vhiDomain || !input.vhiProject)) {
     return invalid(formData, {
       ...(input.vhiDomain ? {} : { vhiDomain: "Domain is required." }),
-      ...(input.vhiProject ? {} : { vhiProject: "Project is required." }),
+      ...(input.vhiProject ? {} : { vhiProject: "Choose a project, or type its name or ID." }),
     });
   }
   const outcome = await mutate(UpdateTenantDocument, { id, input });
