@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTenant, createUser, PASSWORD } from "../fixtures/factories.js";
 import { simulatorCloudRow, simulatorPoolRow } from "../fixtures/multi-node-stack.js";
 import { type NodeProcess, startNode } from "../fixtures/node-process.js";
+import { waitUntil } from "../fixtures/processes.js";
 import { startTestApp, type TestApp } from "../fixtures/test-app.js";
 
 const SECRET = "test-secret-test-secret-test-secret-0123456789";
@@ -29,16 +30,6 @@ async function status(url: string): Promise<number | "refused"> {
     return (await fetch(url)).status;
   } catch {
     return "refused";
-  }
-}
-
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
@@ -64,7 +55,7 @@ describe("node roles: atrium api on its own (embedded database)", () => {
       node.signal("SIGKILL");
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 360_000);
 });
 
 describe.skipIf(!onPostgres)("node roles on PostgreSQL: SIGTERM in the middle of work", () => {
@@ -99,14 +90,14 @@ describe.skipIf(!onPostgres)("node roles on PostgreSQL: SIGTERM in the middle of
           variables: { input: { username: "alice", password: PASSWORD, tenant: "drain" } },
         }),
       });
-      await until("the sign-in to wait for the lock", async () => {
+      await waitUntil("the sign-in to wait for the lock", async () => {
         const rows: { n: string }[] = (await locker.query("SELECT count(*) AS n FROM pg_locks WHERE NOT granted")).rows;
         return Number(rows[0]?.n) > 0;
       });
       node.signal("SIGTERM");
-      await until("/readyz to say draining", async () => (await status(`${node.baseUrl}/readyz`)) === 503);
+      await waitUntil("/readyz to say draining", async () => (await status(`${node.baseUrl}/readyz`)) === 503);
       expect(await (await fetch(`${node.baseUrl}/healthz`)).json()).toMatchObject({ status: "ok" });
-      await until("the listener to close", async () => (await status(`${node.baseUrl}/healthz`)) === "refused");
+      await waitUntil("the listener to close", async () => (await status(`${node.baseUrl}/healthz`)) === "refused");
       expect(node.child.exitCode).toBeNull();
       await locker.query("COMMIT");
       const response = await answer;
@@ -118,7 +109,7 @@ describe.skipIf(!onPostgres)("node roles on PostgreSQL: SIGTERM in the middle of
       await locker.end();
       node.signal("SIGKILL");
     }
-  }, 120_000);
+  }, 360_000);
 
   it("a worker node finishes the pool pass it holds a lease for, releases the lease, then exits 0", async () => {
     const seed = defaultSeed();
@@ -138,13 +129,13 @@ describe.skipIf(!onPostgres)("node roles on PostgreSQL: SIGTERM in the middle of
         ATRIUM_SECRET: SECRET,
         ATRIUM_SHUTDOWN_TIMEOUT_SECONDS: "60",
       });
-      const lease = await until("the worker to lease the pool", () =>
+      const lease = await waitUntil("the worker to lease the pool", () =>
         ds.getRepository(Lease).findOneBy({ name: `pool:${pool.id}` }),
       );
       expect(lease.holder).toMatch(/^worker-drain-\d+$/);
       const callsBefore = sim.control.counters().total;
       worker.signal("SIGTERM");
-      await until("/readyz to say draining", async () => (await status(`${worker!.baseUrl}/readyz`)) === 503);
+      await waitUntil("/readyz to say draining", async () => (await status(`${worker!.baseUrl}/readyz`)) === 503);
       expect(await worker.exited).toEqual({ code: 0, signal: null });
       // The pass went on talking to the cloud after the signal instead of being cut off.
       expect(sim.control.counters().total).toBeGreaterThan(callsBefore);
@@ -164,5 +155,5 @@ describe.skipIf(!onPostgres)("node roles on PostgreSQL: SIGTERM in the middle of
       worker?.signal("SIGKILL");
       await sim.close();
     }
-  }, 180_000);
+  }, 360_000);
 });
