@@ -303,7 +303,11 @@ export const DesktopAvailability = {
 export type DesktopAvailability = typeof DesktopAvailability[keyof typeof DesktopAvailability];
 export type DesktopFilter = {
   availability?: DesktopAvailability | null | undefined;
+  /** Only desktops out of service (true) or in service (false). */
+  outOfService?: boolean | null | undefined;
   poolId?: string | number | null | undefined;
+  /** The power state the cloud reports. */
+  powerState?: PowerState | null | undefined;
   /** Matches the desktop name. */
   search?: string | null | undefined;
 };

@@ -92,6 +92,38 @@ describe("desktop actions", () => {
     expect(await rig.audit("setDesktopOutOfService", target.id)).toHaveLength(2);
   });
 
+  // Issue 17: a fleet is filtered on the server (power state, out of service), so paging and export see the same set.
+  it("filters the desktops by power state and by out of service, on the server", async () => {
+    const [stopped, outOfService] = [desktops[0]!, desktops[1]!];
+    await repo().update({ id: stopped.id }, { observedPowerState: "stopped" });
+    await repo().update({ id: outOfService.id }, { outOfService: true });
+    const names = async (filter: Record<string, unknown>) => {
+      const result = await rig.app.gql<{ desktops: { totalCount: number; nodes: { id: string }[] } }>(
+        `query($filter: DesktopFilter) { desktops(first: 50, filter: $filter) { totalCount nodes { id } } }`,
+        { filter: { poolId, ...filter } },
+        rig.helpdeskToken,
+      );
+      const { totalCount, nodes } = dataOf(result).desktops;
+      expect(nodes).toHaveLength(totalCount);
+      return nodes.map((desktop) => desktop.id).sort();
+    };
+    try {
+      expect(await names({ powerState: "STOPPED" })).toEqual([stopped.id]);
+      expect(await names({ powerState: "RUNNING" })).toEqual([desktops[1]!.id, desktops[2]!.id].sort());
+      expect(await names({ outOfService: true })).toEqual([outOfService.id]);
+      expect(await names({ outOfService: false, powerState: "RUNNING" })).toEqual([desktops[2]!.id]);
+      const wrong = await rig.app.gql(
+        `query { desktops(filter: { powerState: SIDEWAYS }) { totalCount } }`,
+        {},
+        rig.helpdeskToken,
+      );
+      expect(errorCodes(wrong)).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
+    } finally {
+      await repo().update({ id: stopped.id }, { observedPowerState: "running" });
+      await repo().update({ id: outOfService.id }, { outOfService: false });
+    }
+  });
+
   it("refuses destroying an assigned desktop unless a tenant admin forces it", async () => {
     const target = desktops[2]!;
     await repo().update({ id: target.id }, { availability: "assigned", assignedUserId: rig.tenant.id });

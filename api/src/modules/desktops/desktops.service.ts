@@ -10,6 +10,9 @@ export function listDesktops(ctx: Ctx, page: PageArgs, filter: DesktopFilter | u
   if (filter?.poolId) query.andWhere("desktop.poolId = :poolId", { poolId: filter.poolId });
   if (filter?.availability)
     query.andWhere("desktop.availability = :availability", { availability: filter.availability });
+  if (filter?.powerState) query.andWhere("desktop.observedPowerState = :powerState", { powerState: filter.powerState });
+  if (typeof filter?.outOfService === "boolean")
+    query.andWhere("desktop.outOfService = :outOfService", { outOfService: filter.outOfService });
   if (filter?.search) {
     const pattern = `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query.andWhere("LOWER(desktop.name) LIKE :pattern", { pattern });

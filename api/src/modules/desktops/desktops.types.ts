@@ -6,7 +6,7 @@ import {
   DesktopSessionSummary,
   PowerState,
 } from "@atrium/schema";
-import { IsEnum, IsOptional, IsUUID, MaxLength } from "class-validator";
+import { IsBoolean, IsEnum, IsOptional, IsUUID, MaxLength } from "class-validator";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { ConnectionType } from "../../graphql/connection.js";
 
@@ -75,6 +75,16 @@ export class DesktopFilter {
   @IsOptional()
   @IsEnum(DesktopAvailability)
   availability?: DesktopAvailability | null;
+
+  @Field(() => PowerState, { nullable: true, description: "The power state the cloud reports." })
+  @IsOptional()
+  @IsEnum(PowerState)
+  powerState?: PowerState | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Only desktops out of service (true) or in service (false)." })
+  @IsOptional()
+  @IsBoolean()
+  outOfService?: boolean | null;
 
   @Field(() => String, { nullable: true, description: "Matches the desktop name." })
   @IsOptional()
