@@ -1,6 +1,7 @@
 import { ensurePackages } from "@atrium/api/testing/test-services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, launchBrowser } from "../fixtures/browser.js";
+import { useAccessibilityAssertion } from "../fixtures/e2e.js";
 import { apiCall, type Stack, startStack } from "../fixtures/stack.js";
 import { SIGN_IN_WITH_PASSWORD } from "../idp/identity-helpers.js";
 
@@ -12,11 +13,12 @@ describe("portal: the browser's address is the portal's to tell", () => {
   let stack: Stack;
   let browser: Browser;
   let admin: string;
+  const accessibility = useAccessibilityAssertion(() => stack);
 
   beforeAll(() => ensurePackages("portal"));
   beforeAll(async () => {
     stack = await startStack();
-    browser = await launchBrowser();
+    browser = await launchBrowser(accessibility);
     const signedIn = await apiCall<{ signInWithPassword: { accessToken: string } }>(
       stack.apiUrl,
       SIGN_IN_WITH_PASSWORD,
