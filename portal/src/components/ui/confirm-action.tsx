@@ -13,6 +13,10 @@ interface ConfirmActionProps {
   confirmLabel: string;
   variant?: "danger" | "primary";
   size?: "sm" | "md";
+  /** Nothing to act on yet (e.g. no row selected): the button shows but does not open. */
+  disabled?: boolean;
+  /** Called with the action's success message once the dialog closes, for the caller to announce. */
+  onDone?: (message: string) => void;
 }
 
 /** Destructive actions ask first, in an accessible modal dialog (focus trapped, Escape cancels). */
@@ -25,12 +29,19 @@ export function ConfirmAction({
   confirmLabel,
   variant = "danger",
   size = "sm",
+  disabled = false,
+  onDone,
 }: ConfirmActionProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [state, formAction, pending] = useActionState(action, initialFormState);
+  // Read through a ref: the effect runs once per answer of the action, not again when the caller re-renders.
+  const onDoneRef = useRef(onDone);
+  onDoneRef.current = onDone;
   useEffect(() => {
-    if (state.status === "success") dialogRef.current?.close();
+    if (state.status !== "success") return;
+    dialogRef.current?.close();
+    onDoneRef.current?.(state.message ?? "");
   }, [state]);
   return (
     <>
@@ -38,6 +49,7 @@ export function ConfirmAction({
         type="button"
         className={`btn ${variant === "danger" ? "btn-ghost" : ""} btn-${size}`}
         style={variant === "danger" ? { color: "var(--danger)" } : undefined}
+        disabled={disabled}
         onClick={() => dialogRef.current?.showModal()}
       >
         {label}
