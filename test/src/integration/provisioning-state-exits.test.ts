@@ -12,7 +12,11 @@ beforeAll(async () => {
   rig = await startProvisioningRig("acme", { unlimitedQuota: true });
 });
 
+/** Each state walked and the way out it took, printed after the suite as the proof's table. */
+const exits: string[] = [];
+
 afterAll(async () => {
+  if (exits.length > 0) console.info(`state exits:\n${exits.map((line) => `  ${line}`).join("\n")}`);
   await rig?.close();
 });
 
@@ -55,7 +59,10 @@ describe("every pool and desktop state has a way out", () => {
     expect(ready!.provisioningState).toBe("ready");
 
     await repo(Pool).update({ id: pool.id }, { status: "draining" });
-    await rig.converge(controller, pool.id, poolGone(pool.id));
+    const passes = await rig.converge(controller, pool.id, poolGone(pool.id));
+    for (const state of Object.values(DesktopProvisioningState)) {
+      exits.push(`desktop ${state}: deleted with its pool (deletePool), pool gone after ${passes} passes`);
+    }
     expect(await rig.desktops(pool.id)).toEqual([]);
     rig.sim.control.settle();
     expect(rig.servers(pool.id)).toEqual([]);
@@ -67,6 +74,9 @@ describe("every pool and desktop state has a way out", () => {
     await rig.controller().runPool(pool.id);
     expect(await repo(Desktop).countBy({ id: row!.id })).toBe(0);
     expect(await repo(Pool).countBy({ id: pool.id })).toBe(1);
+    exits.push(
+      "desktop pending without a server (create refused): terminate (desired state deleted) removes it in 1 pass",
+    );
   });
 
   it("deletes a pool from every status and provisioning state", async () => {
@@ -85,7 +95,8 @@ describe("every pool and desktop state has a way out", () => {
       await repo(Desktop).insert(refusedCreate(pool, 1));
       // deletePool: the one way out the API offers, from any status.
       await repo(Pool).update({ id: pool.id }, { status: "draining", statusReason: "Deleting" });
-      await rig.converge(controller, pool.id, poolGone(pool.id));
+      const passes = await rig.converge(controller, pool.id, poolGone(pool.id));
+      exits.push(`pool ${status}/${provisioningState}: deletePool (draining), gone after ${passes} passes`);
     }
     expect(cases).toHaveLength(Object.values(PoolStatus).length * Object.values(PoolProvisioningState).length);
   });
