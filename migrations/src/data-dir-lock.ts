@@ -10,7 +10,8 @@ export class DataDirLockedError extends Error {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this pid exists (one we may not signal still exists). */
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -33,7 +34,7 @@ export function acquireDataDirLock(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const ownerPid = Number.parseInt(fs.readFileSync(lockPath, "utf8"), 10);
-      if (Number.isFinite(ownerPid) && isAlive(ownerPid)) {
+      if (Number.isFinite(ownerPid) && isProcessAlive(ownerPid)) {
         throw new DataDirLockedError(lockPath, ownerPid);
       }
       fs.rmSync(lockPath, { force: true });

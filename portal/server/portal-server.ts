@@ -24,10 +24,22 @@ async function main(): Promise<void> {
     vouchForBrowser(request, trust, key, new Date());
     void handle(request, response);
   });
+  server.once("error", (error: NodeJS.ErrnoException) => {
+    process.stderr.write(`portal: cannot listen on ${hostname}:${port}: ${error.code ?? error.message}\n`);
+    process.exit(1);
+  });
   server.listen(port, hostname);
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => {
+    server.close(() => process.exit(0));
+    // A browser's keep-alive connection must not hold the stop (the parent waits for this exit).
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+  // Started by `atrium start` with an IPC channel: the kernel closes it when that parent dies, even by kill -9, and
+  // the portal goes with it instead of holding the port against the next start.
+  if (process.send) process.on("disconnect", () => process.exit(0));
 }
 
 main().catch((error: unknown) => {

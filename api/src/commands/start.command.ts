@@ -93,13 +93,14 @@ export async function startAll(config: AppConfig, options: { portal: boolean }):
       });
   const gatewayUrl = config.GATEWAY_PUBLIC_URL ?? gateway?.url ?? null;
   const portal = options.portal
-    ? startPortal({
+    ? await startPortal({
         port: config.PORTAL_PORT,
         apiUrl: api.url,
         gatewayUrl,
         logger,
         installationSecret: resolveInstallationSecret(config.ATRIUM_SECRET, config.ATRIUM_DATA_DIR),
         clientKey: portalClientKey(config),
+        dataDir: config.ATRIUM_DATA_DIR,
       })
     : null;
   process.stdout.write(banner({ api: api.url, portal: portal?.url ?? null, gateway: gatewayUrl }, seeded, demo));
