@@ -4,6 +4,7 @@ import { navFor } from "@/components/shell/nav-items";
 import { MenuButton, NavLink } from "@/components/shell/nav-link";
 import { CurrentTenantDocument } from "@/generated/graphql";
 import { query } from "@/lib/api/server-api";
+import { readableAccent } from "@/lib/brand-color";
 import { roleLabel } from "@/lib/format";
 import { can, getViewer } from "@/lib/viewer";
 import { leaveTenantAction, signOutAction } from "../actions/session.actions";
@@ -21,7 +22,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     inTenant: viewer.tenantId !== null || viewer.actingTenantId !== null,
   });
   const name = viewer.displayName ?? viewer.username;
-  const accent = tenant?.brandColor && HEX_COLOR.test(tenant.brandColor) ? tenant.brandColor : undefined;
+  const accent =
+    tenant?.brandColor && HEX_COLOR.test(tenant.brandColor) ? readableAccent(tenant.brandColor) : undefined;
   const style = accent ? ({ "--accent": accent } as CSSProperties) : undefined;
   const roleText = viewer.roles.map(roleLabel).join(", ") || "Member";
   return (

@@ -1,4 +1,5 @@
 import type { CSSProperties, ReactNode } from "react";
+import { readableAccent } from "@/lib/brand-color";
 
 const HEX_COLOR = /^#[0-9a-f]{6}$/i;
 
@@ -11,7 +12,7 @@ export interface AuthBrand {
 
 /** The sign-in pages' frame: the product's promise on the left, one card for the step at hand on the right. */
 export function AuthShell({ children, brand }: { children: ReactNode; brand?: AuthBrand | null }) {
-  const accent = brand?.brandColor && HEX_COLOR.test(brand.brandColor) ? brand.brandColor : undefined;
+  const accent = brand?.brandColor && HEX_COLOR.test(brand.brandColor) ? readableAccent(brand.brandColor) : undefined;
   const style = accent ? ({ "--accent": accent } as CSSProperties) : undefined;
   return (
     <div className="auth-page" style={style}>
