@@ -25,6 +25,8 @@ const config = {
   useTypeImports: true,
   scalars: {
     DateTimeISO: { input: "string", output: "string" },
+    // Exact decimals travel as strings; the portal formats them without a float.
+    Decimal: { input: "string", output: "string" },
     JSONObject: { input: "Record<string, unknown>", output: "Record<string, unknown>" },
   },
 };

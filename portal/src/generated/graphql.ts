@@ -833,6 +833,16 @@ export const SessionEndReason = {
 } as const;
 
 export type SessionEndReason = typeof SessionEndReason[keyof typeof SessionEndReason];
+export type SetPriceListInput = {
+  /** ISO 4217 currency code, e.g. EUR. */
+  currency: string;
+  desktopHour?: string | null | undefined;
+  ramGbHour?: string | null | undefined;
+  storageGbHour?: string | null | undefined;
+  tenantId: string | number;
+  vcpuHour?: string | null | undefined;
+};
+
 export type SignInInput = {
   /** Host name the user signs in at (the portal passes its own); selects the tenant when no slug is given. */
   loginHost?: string | null | undefined;
@@ -875,6 +885,17 @@ export type TenantInvitationInput = {
   username: string;
 };
 
+/** USAGE: desktop-hours this month; LAST_SIGN_IN: latest successful sign-in. */
+export const TenantOverviewSort = {
+  ALERTS: 'ALERTS',
+  DESKTOPS: 'DESKTOPS',
+  LAST_SIGN_IN: 'LAST_SIGN_IN',
+  NAME: 'NAME',
+  SESSIONS: 'SESSIONS',
+  USAGE: 'USAGE'
+} as const;
+
+export type TenantOverviewSort = typeof TenantOverviewSort[keyof typeof TenantOverviewSort];
 /** The roles a tenant admin can hand out. */
 export const TenantRole = {
   TENANT_ADMIN: 'TENANT_ADMIN',
@@ -971,6 +992,25 @@ export type UpdateUserInput = {
   role?: TenantRole | null | undefined;
 };
 
+export type UsageFilter = {
+  /** Hours starting at or after this instant. */
+  from: string;
+  poolId?: string | number | null | undefined;
+  /** MSP callers only narrow by it; tenant callers see their own. */
+  tenantId?: string | number | null | undefined;
+  /** Hours starting before this instant. */
+  to: string;
+};
+
+export const UsageGroupBy = {
+  DAY: 'DAY',
+  FLAVOR: 'FLAVOR',
+  POOL: 'POOL',
+  TENANT: 'TENANT',
+  USER: 'USER'
+} as const;
+
+export type UsageGroupBy = typeof UsageGroupBy[keyof typeof UsageGroupBy];
 /** Which first-boot agent reads the pool's user data. */
 export const UserDataKind = {
   CLOUDBASE_INIT: 'CLOUDBASE_INIT',
@@ -1288,6 +1328,54 @@ export type SsoProvidersQueryVariables = Exact<{
 
 
 export type SsoProvidersQuery = { ssoProviders: Array<{ id: string, name: string, kind: SsoProviderKind }> };
+
+export type UsageChargeFieldsFragment = { tenantId: string | null, poolId: string | null, poolName: string | null, flavorRef: string | null, userId: string | null, username: string | null, day: string | null, records: number, poweredOnHours: string, assignedHours: string, sessionHours: string, vcpuHours: string, ramGbHours: string, storageGbHours: string, currency: string | null, desktopAmount: string | null, vcpuAmount: string | null, ramAmount: string | null, storageAmount: string | null, totalAmount: string | null };
+
+export type UsageChargesQueryVariables = Exact<{
+  filter: UsageFilter;
+  groupBy: Array<UsageGroupBy> | UsageGroupBy;
+}>;
+
+
+export type UsageChargesQuery = { usageCharges: Array<{ tenantId: string | null, poolId: string | null, poolName: string | null, flavorRef: string | null, userId: string | null, username: string | null, day: string | null, records: number, poweredOnHours: string, assignedHours: string, sessionHours: string, vcpuHours: string, ramGbHours: string, storageGbHours: string, currency: string | null, desktopAmount: string | null, vcpuAmount: string | null, ramAmount: string | null, storageAmount: string | null, totalAmount: string | null }> };
+
+export type UsageTrendQueryVariables = Exact<{
+  filter: UsageFilter;
+}>;
+
+
+export type UsageTrendQuery = { usageSummary: Array<{ day: string | null, poweredOnHours: string, vcpuHours: string }> };
+
+export type PriceListQueryVariables = Exact<{
+  tenantId?: string | number | null | undefined;
+}>;
+
+
+export type PriceListQuery = { priceList: { tenantId: string, currency: string, desktopHour: string | null, vcpuHour: string | null, ramGbHour: string | null, storageGbHour: string | null, updatedAt: string } | null };
+
+export type SetPriceListMutationVariables = Exact<{
+  input: SetPriceListInput;
+}>;
+
+
+export type SetPriceListMutation = { setPriceList: { tenantId: string, currency: string } };
+
+export type FleetOverviewQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FleetOverviewQuery = { fleetOverview: { totals: { tenants: number, activeTenants: number, desktops: number, availableDesktops: number, assignedDesktops: number, otherDesktops: number, sessionsNow: number, desktopHoursThisMonth: string, openAlerts: number }, clouds: Array<{ id: string, name: string, status: CloudStatus, statusMessage: string | null, lastCheckedAt: string | null }>, activity: Array<{ day: string, sessions: number, signIns: number, failedSignIns: number }> } };
+
+export type TenantOverviewQueryVariables = Exact<{
+  search?: string | null | undefined;
+  status?: TenantStatus | null | undefined;
+  sort?: TenantOverviewSort | null | undefined;
+  descending?: boolean | null | undefined;
+  first?: number | null | undefined;
+  offset?: number | null | undefined;
+}>;
+
+
+export type TenantOverviewQuery = { tenantOverview: { totalCount: number, rows: Array<{ desktops: number, availableDesktops: number, assignedDesktops: number, otherDesktops: number, sessionsNow: number, desktopHoursThisMonth: string, quotaUsePercent: number | null, openAlerts: number, lastSignInAt: string | null, tenant: { id: string, name: string, slug: string, status: TenantStatus, brandColor: string | null, logoDataUrl: string | null, cloudId: string | null, maxDesktops: number | null, vhiDomain: string | null, vhiProject: string | null, createdAt: string, updatedAt: string } }> } };
 
 export type MyDesktopsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1920,6 +2008,30 @@ export const SignInResultFieldsFragmentDoc = new TypedDocumentString(`
   roles
   permissions
 }`, {"fragmentName":"SignInResultFields"}) as unknown as TypedDocumentString<SignInResultFieldsFragment, unknown>;
+export const UsageChargeFieldsFragmentDoc = new TypedDocumentString(`
+    fragment UsageChargeFields on UsageChargeRow {
+  tenantId
+  poolId
+  poolName
+  flavorRef
+  userId
+  username
+  day
+  records
+  poweredOnHours
+  assignedHours
+  sessionHours
+  vcpuHours
+  ramGbHours
+  storageGbHours
+  currency
+  desktopAmount
+  vcpuAmount
+  ramAmount
+  storageAmount
+  totalAmount
+}
+    `, {"fragmentName":"UsageChargeFields"}) as unknown as TypedDocumentString<UsageChargeFieldsFragment, unknown>;
 export const CloudFieldsFragmentDoc = new TypedDocumentString(`
     fragment CloudFields on Cloud {
   id
@@ -2623,6 +2735,135 @@ export const SsoProvidersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SsoProvidersQuery, SsoProvidersQueryVariables>;
+export const UsageChargesDocument = new TypedDocumentString(`
+    query UsageCharges($filter: UsageFilter!, $groupBy: [UsageGroupBy!]!) {
+  usageCharges(filter: $filter, groupBy: $groupBy) {
+    ...UsageChargeFields
+  }
+}
+    fragment UsageChargeFields on UsageChargeRow {
+  tenantId
+  poolId
+  poolName
+  flavorRef
+  userId
+  username
+  day
+  records
+  poweredOnHours
+  assignedHours
+  sessionHours
+  vcpuHours
+  ramGbHours
+  storageGbHours
+  currency
+  desktopAmount
+  vcpuAmount
+  ramAmount
+  storageAmount
+  totalAmount
+}`) as unknown as TypedDocumentString<UsageChargesQuery, UsageChargesQueryVariables>;
+export const UsageTrendDocument = new TypedDocumentString(`
+    query UsageTrend($filter: UsageFilter!) {
+  usageSummary(filter: $filter, groupBy: [DAY]) {
+    day
+    poweredOnHours
+    vcpuHours
+  }
+}
+    `) as unknown as TypedDocumentString<UsageTrendQuery, UsageTrendQueryVariables>;
+export const PriceListDocument = new TypedDocumentString(`
+    query PriceList($tenantId: ID) {
+  priceList(tenantId: $tenantId) {
+    tenantId
+    currency
+    desktopHour
+    vcpuHour
+    ramGbHour
+    storageGbHour
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<PriceListQuery, PriceListQueryVariables>;
+export const SetPriceListDocument = new TypedDocumentString(`
+    mutation SetPriceList($input: SetPriceListInput!) {
+  setPriceList(input: $input) {
+    tenantId
+    currency
+  }
+}
+    `) as unknown as TypedDocumentString<SetPriceListMutation, SetPriceListMutationVariables>;
+export const FleetOverviewDocument = new TypedDocumentString(`
+    query FleetOverview {
+  fleetOverview {
+    totals {
+      tenants
+      activeTenants
+      desktops
+      availableDesktops
+      assignedDesktops
+      otherDesktops
+      sessionsNow
+      desktopHoursThisMonth
+      openAlerts
+    }
+    clouds {
+      id
+      name
+      status
+      statusMessage
+      lastCheckedAt
+    }
+    activity {
+      day
+      sessions
+      signIns
+      failedSignIns
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FleetOverviewQuery, FleetOverviewQueryVariables>;
+export const TenantOverviewDocument = new TypedDocumentString(`
+    query TenantOverview($search: String, $status: TenantStatus, $sort: TenantOverviewSort, $descending: Boolean, $first: Int, $offset: Int) {
+  tenantOverview(
+    search: $search
+    status: $status
+    sort: $sort
+    descending: $descending
+    first: $first
+    offset: $offset
+  ) {
+    totalCount
+    rows {
+      tenant {
+        ...TenantFields
+      }
+      desktops
+      availableDesktops
+      assignedDesktops
+      otherDesktops
+      sessionsNow
+      desktopHoursThisMonth
+      quotaUsePercent
+      openAlerts
+      lastSignInAt
+    }
+  }
+}
+    fragment TenantFields on Tenant {
+  id
+  name
+  slug
+  status
+  brandColor
+  logoDataUrl
+  cloudId
+  maxDesktops
+  vhiDomain
+  vhiProject
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<TenantOverviewQuery, TenantOverviewQueryVariables>;
 export const MyDesktopsDocument = new TypedDocumentString(`
     query MyDesktops {
   myDesktops {

@@ -16,3 +16,8 @@ export const LazyPoolChart = dynamic(() => import("./dashboard-charts").then((mo
   ssr: false,
   loading: ChartPlaceholder,
 });
+
+export const LazyTrendChart = dynamic(() => import("./trend-charts").then((module) => module.TrendChart), {
+  ssr: false,
+  loading: ChartPlaceholder,
+});

@@ -62,7 +62,9 @@ export const NAV_SECTIONS: NavSection[] = [
   {
     title: "MSP",
     items: [
-      { href: "/msp", label: "Tenants", icon: "▤", permission: "tenants:read", exact: true },
+      { href: "/msp", label: "Overview", icon: "▤", permission: "tenants:read", exact: true },
+      // billing:write is MSP-only (tenant admins read their own usage on their Reports page).
+      { href: "/msp/billing", label: "Billing & usage", icon: "▥", permission: "billing:write" },
       { href: "/msp/clouds", label: "Clouds", icon: "☁", permission: "clouds:read" },
       { href: "/msp/staff", label: "MSP staff", icon: "◉", permission: "mspStaff:read" },
       { href: "/msp/api-keys", label: "API keys", icon: "◆", permission: "mspApiKeys:write", context: "msp" },

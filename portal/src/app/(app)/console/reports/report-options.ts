@@ -3,6 +3,7 @@ import { enumOptions } from "@/lib/enums";
 
 /** The API's download routes (/reports/<name>.<format>), which name reports in their URL form. */
 export const DOWNLOADS = [
+  { value: "usage", label: "Usage (invoice lines: desktop and resource hours)" },
   { value: "login-history", label: "Sign-in history" },
   { value: "assignment-history", label: "Desktop assignments" },
   { value: "broker-metrics", label: "Broker metrics (logins, connections, utilisation)" },
