@@ -173,6 +173,22 @@ describe("clouds", () => {
     expect(errorCodes(helpdesk)).toEqual(["FORBIDDEN"]);
   });
 
+  // Issue 14, item 6: an outage said what failed but not which service.
+  it("names the failing service when the cloud cannot be read", async () => {
+    sim.control.setErrorRate(1, ["image"]);
+    try {
+      const result = await app.gql(
+        `query($id: ID!) { cloudInventory(cloudId: $id) { cloudId } }`,
+        { id: cloudId },
+        msp,
+      );
+      expect(errorCodes(result)).toEqual(["CONFLICT"]);
+      expect(result.errors?.[0]?.message).toMatch(/^Cloud "sim" could not be read: Glance: /);
+    } finally {
+      sim.control.setErrorRate(0);
+    }
+  });
+
   it("tells a tenant that is not mapped to a VHI project to ask its MSP", async () => {
     const globex = await createTenantWithPeople(app, "globex");
     const result = await app.gql(

@@ -35,6 +35,11 @@ export function resolveKeystoneRef(ref: KeystoneRef): { id: string } | { name: s
   return /^[0-9a-f]{32}$/i.test(ref) || ref === "default" ? { id: ref } : { name: ref };
 }
 
+function projectLabel(ref: KeystoneRef): string {
+  const resolved = resolveKeystoneRef(ref);
+  return "id" in resolved ? resolved.id : resolved.name;
+}
+
 export function identityBaseUrl(authUrl: string): string {
   const parsed = URL.canParse(authUrl) ? new URL(authUrl) : undefined;
   if (!parsed || !/^https?:$/.test(parsed.protocol)) {
@@ -134,7 +139,7 @@ export class KeystoneSession implements TokenSource {
       if (error instanceof VhiAuthError) {
         // Keystone answers the same 401 for an unknown user, a wrong password and a project without a role.
         throw new VhiAuthError(
-          `Keystone rejected the credentials of user "${this.config.username}" (wrong password, unknown user or domain, or no role on the project)`,
+          `Keystone rejected the credentials of user "${this.config.username}" for project "${projectLabel(this.config.project)}" (wrong password, unknown user or domain, or no role on that project)`,
           { service: "identity", status: error.status, requestId: error.requestId, method: "POST", path: error.path },
         );
       }

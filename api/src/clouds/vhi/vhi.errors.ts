@@ -6,6 +6,20 @@
 
 export type VhiServiceName = "identity" | "compute" | "image" | "network" | "volume";
 
+/** The OpenStack service names operators know, for messages: "Glance failed", not "image failed". */
+export const VHI_SERVICE_LABELS: Record<VhiServiceName, string> = {
+  identity: "Keystone",
+  compute: "Nova",
+  image: "Glance",
+  network: "Neutron",
+  volume: "Cinder",
+};
+
+/** The service that answered (or did not), for the start of a message; "The cloud" when unknown. */
+export function serviceLabel(error: { service?: VhiServiceName }): string {
+  return error.service ? VHI_SERVICE_LABELS[error.service] : "The cloud";
+}
+
 export interface VhiErrorDetails {
   service?: VhiServiceName;
   status?: number;

@@ -189,6 +189,15 @@ describe("VHI client against the simulator", () => {
     );
   });
 
+  // Issue 14, item 6: the refusal said "no role on the project" without saying which project.
+  it("names the project when the account has no role on it", async () => {
+    const { sim, deps, config } = await harness();
+    sim.control.setRole(ids.acmeUser.id, ids.acmeProjectId, null);
+    await expect(createVhiClient(config, deps).limits.get()).rejects.toThrow(
+      /user "[^"]+" for project "tenant-acme" .*no role on that project/,
+    );
+  });
+
   it("creates a boot-from-volume desktop and polls it to ACTIVE", async () => {
     const { sim, deps, config } = await harness();
     const client = createVhiClient(config, deps);

@@ -1,5 +1,5 @@
 import { Cloud, Tenant } from "@atrium/schema";
-import { isVhiError, type VhiClient } from "../../clouds/vhi/index.js";
+import { isVhiError, serviceLabel, type VhiClient } from "../../clouds/vhi/index.js";
 import type { Ctx } from "../../context/ctx.js";
 import { AppError, badInput } from "../../errors/app-error.js";
 import { openCloudClient } from "./cloud-client.factory.js";
@@ -55,9 +55,13 @@ export async function readInventory(client: VhiClient, cloud: Cloud, projectId?:
   } catch (error) {
     if (!isVhiError(error)) throw error;
     // The cloud, not the caller, is in the way: CONFLICT with the cloud's own reason (never a secret).
-    throw new AppError("CONFLICT", `Cloud "${cloud.name}" could not be read: ${error.message}`, {
-      cloudStatus: error.status,
-    });
+    throw new AppError(
+      "CONFLICT",
+      `Cloud "${cloud.name}" could not be read: ${serviceLabel(error)}: ${error.message}`,
+      {
+        cloudStatus: error.status,
+      },
+    );
   }
 }
 

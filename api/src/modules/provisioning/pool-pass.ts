@@ -1,5 +1,5 @@
 import { Cloud, type PoolProvisioningState, Tenant } from "@atrium/schema";
-import { isVhiError } from "../../clouds/vhi/index.js";
+import { isVhiError, serviceLabel } from "../../clouds/vhi/index.js";
 import { systemCtx } from "../../context/build-ctx.js";
 import { acrossTenants } from "../../db/index.js";
 import { reconcilePowerHistory } from "../metering/index.js";
@@ -107,7 +107,8 @@ export async function runPoolPass(
   } catch (error) {
     if (signal.aborted || !isVhiError(error)) throw error;
     await pass.flushDesktops();
-    const message = `${error.code}: ${error.message}`;
+    // Which service failed is the first thing an operator needs during an outage.
+    const message = `${error.code}: ${serviceLabel(error)}: ${error.message}`;
     deps.logger.warn({ poolId, err: error.toJSON() }, "pool pass failed");
     await setPoolState(pass, "error", message);
     await events.flush();

@@ -4,6 +4,7 @@ import { In, Not } from "typeorm";
 import {
   instancesThatFit,
   isVhiError,
+  serviceLabel,
   VhiQuotaExceededError,
   VhiRateLimitedError,
   VhiTransientError,
@@ -211,11 +212,9 @@ async function quotaHeadroom(pass: PassContext): Promise<{ count: number; reason
 
 type CreateResult = "created" | "failed" | "retry-later" | string;
 
-const SERVICE_NAMES = { compute: "Nova", image: "Glance", network: "Neutron", volume: "Cinder", identity: "Keystone" };
-
 /** The blocked reason the portal shows: which service refused, which quota, and the cloud's own numbers. */
 function quotaRefusal(error: VhiQuotaExceededError): string {
-  const service = error.service ? SERVICE_NAMES[error.service] : "The cloud";
+  const service = serviceLabel(error);
   const resources = error.resources.length > 0 ? error.resources.join(", ") : "unnamed resource";
   return `quota exceeded (${resources}): ${service} refused: ${error.message}`;
 }
