@@ -9,6 +9,7 @@ import { startJobWorker } from "../jobs/job-worker.js";
 import { alertsEvaluateSchedule, registerAlertJobs } from "../modules/alerts/alerts.job.js";
 import { brokerTimersSchedule, registerBrokerJobs } from "../modules/broker/index.js";
 import { purgeExpiredFlowStates } from "../modules/identity/flow-state.store.js";
+import { refreshSamlMetadata } from "../modules/identity/sso/saml-metadata-url.service.js";
 import { registerMeteringJobs, usageMeterSchedule } from "../modules/metering/usage-meter.job.js";
 import { registerReportJobs, reportDispatchSchedule } from "../modules/reports/report-delivery.job.js";
 
@@ -21,6 +22,13 @@ const purgeJobsJob = defineJob({ name: "maintenance.purge-jobs", payload: z.stri
 /** Expired MFA challenges, SSO tickets and replay keys would otherwise pile up with every sign-in. */
 const purgeAuthFlowsJob = defineJob({
   name: "maintenance.purge-auth-flows",
+  payload: z.strictObject({}),
+  maxAttempts: 3,
+});
+
+/** IdPs roll their signing certificates over; providers set up from a metadata URL follow within the hour. */
+const refreshSamlMetadataJob = defineJob({
+  name: "identity.refresh-saml-metadata",
   payload: z.strictObject({}),
   maxAttempts: 3,
 });
@@ -45,6 +53,9 @@ export function startBackgroundWork(services: AppServices, options: { workerId?:
   registry.register(purgeAuthFlowsJob, async (ctx) => {
     await purgeExpiredFlowStates(ctx.dataSource.manager, ctx.now());
   });
+  registry.register(refreshSamlMetadataJob, async () => {
+    await refreshSamlMetadata(services);
+  });
   const schedules: Schedule[] = [
     brokerTimersSchedule,
     usageMeterSchedule,
@@ -52,6 +63,7 @@ export function startBackgroundWork(services: AppServices, options: { workerId?:
     alertsEvaluateSchedule,
     scheduleEvery(purgeJobsJob, HOUR, () => ({})),
     scheduleEvery(purgeAuthFlowsJob, HOUR, () => ({})),
+    scheduleEvery(refreshSamlMetadataJob, HOUR, () => ({})),
   ];
   const worker = startJobWorker({
     dataSource: services.dataSource,

@@ -12,6 +12,7 @@ import type {
 import { checkGroupRoleMappings, checkProviderConfig, SECRET_FIELD } from "./provider-config.schemas.js";
 import type { IdentityProviderSettingsInput } from "./provider-settings.inputs.js";
 import { settingsOf } from "./provider-settings.types.js";
+import { withFetchedMetadata } from "./sso/saml-metadata-url.service.js";
 
 /**
  * Providers live in the caller's effective tenant: a tenant admin's own tenant, the tenant an MSP user entered, or
@@ -98,7 +99,8 @@ async function assertNameFree(ctx: Ctx, name: string, exceptId?: string) {
 }
 
 export async function createProvider(ctx: Ctx, input: CreateIdentityProviderInput): Promise<IdentityProvider> {
-  const { kind, config, secret } = chosenSettings(input.settings);
+  const { kind, config: given, secret } = chosenSettings(input.settings);
+  const config = kind === "saml" ? await withFetchedMetadata(given) : given;
   const checked = validated(ctx, kind, config, secret, input.groupRoleMappings);
   return withTransaction(ctx, async (tx) => {
     await assertNameFree(tx, input.name);
@@ -127,12 +129,14 @@ export async function updateProvider(
   id: string,
   input: UpdateIdentityProviderInput,
 ): Promise<IdentityProvider> {
+  const fields = providedFields(input);
+  const given = fields.settings ? chosenSettings(fields.settings) : null;
+  // Read before the transaction: the IdP may take seconds to answer.
+  const chosen = given?.kind === "saml" ? { ...given, config: await withFetchedMetadata(given.config) } : given;
   return withTransaction(ctx, async (tx) => {
     const provider = await getProvider(tx, id);
     const before = { ...provider };
-    const fields = providedFields(input);
     if (fields.name !== undefined) await assertNameFree(tx, fields.name, provider.id);
-    const chosen = fields.settings ? chosenSettings(fields.settings) : null;
     if (chosen && chosen.kind !== provider.kind) {
       throw badInput(
         `This provider's settings are ${SETTINGS_FIELD[provider.kind]}: its kind cannot change`,

@@ -48,6 +48,8 @@ export const samlMetadataXmlSchema = z.string().max(200_000);
 
 /** SAML has no secret: what is stored is the whole configuration. */
 export const samlProviderConfigSchema = z.object({
+  /** Where the IdP publishes its metadata: read when saved, then refreshed hourly (certificate rollovers). */
+  metadataUrl: httpUrl.optional(),
   /** IdP single sign-on URL (HTTP-Redirect binding). */
   ssoUrl: httpUrl,
   /** Certificates the IdP signs with (more than one during a key rollover). */

@@ -119,11 +119,22 @@ export class LdapSettingsInput {
   signInBudgetMs?: number | null;
 }
 
-@InputType({ description: "SAML 2.0: the IdP's metadata document, or its SSO URL and signing certificates." })
+@InputType({
+  description: "SAML 2.0: the IdP's metadata URL or document, or its SSO URL and signing certificates.",
+})
 export class SamlSettingsInput {
   @Field(() => String, { nullable: true, description: "Fills the SSO URL, certificates and entity ID; not stored." })
   @ZodField(samlMetadataXmlSchema)
   metadataXml?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Where the IdP publishes its metadata: read now (it fills the SSO URL, certificates and entity ID) and every " +
+      "hour after, so a signing-certificate rollover is followed.",
+  })
+  @ZodField(saml.metadataUrl)
+  metadataUrl?: string | null;
 
   @Field(() => String, { nullable: true, description: "The IdP's single sign-on URL (HTTP-Redirect binding)." })
   @ZodField(saml.ssoUrl)

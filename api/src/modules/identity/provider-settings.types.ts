@@ -70,6 +70,9 @@ export class LdapSettings {
 
 @ObjectType()
 export class SamlSettings {
+  @Field(() => String, { nullable: true, description: "Where the IdP's metadata is read from, hourly." })
+  metadataUrl: string | null;
+
   @Field()
   ssoUrl: string;
 
