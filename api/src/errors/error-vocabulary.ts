@@ -46,6 +46,7 @@ export const ERROR_REASONS = {
   PASSWORD_MUST_CHANGE: "The directory wants the password changed at next sign-in; change it first (UNAUTHENTICATED)",
   POWER_ACTION_NOT_ALLOWED: "The policy does not let the user run this power action (FORBIDDEN)",
   SESSION_ENDED: "The session behind the token was signed out or revoked (UNAUTHENTICATED)",
+  STALE_EDIT: "The object changed since the caller read it (updatedAt differs); reload, edit again (CONFLICT)",
   TICKET_INVALID: "The single-sign-on ticket is unknown, used or expired; sign in again (UNAUTHENTICATED)",
   TOKEN_EXPIRED: "The access token has expired; refresh it (UNAUTHENTICATED)",
   TOKEN_INVALID: "The access token is malformed or its signature does not verify (UNAUTHENTICATED)",

@@ -3,6 +3,7 @@ import { Arg, Args, FieldResolver, Ctx as GqlCtx, ID, Mutation, Query, Resolver,
 import { RequirePermission } from "../../../auth/require-permission.js";
 import type { Ctx } from "../../../context/ctx.js";
 import { PageArgs } from "../../../graphql/connection.js";
+import { EXPECTED_UPDATED_AT } from "../../../graphql/edit-args.js";
 import {
   createLocation,
   createMspLocation,
@@ -54,8 +55,9 @@ export class LocationsResolver {
     @GqlCtx() ctx: Ctx,
     @Arg("id", () => ID) id: string,
     @Arg("input", () => UpdateLocationInput) input: UpdateLocationInput,
+    @Arg("expectedUpdatedAt", () => Date, EXPECTED_UPDATED_AT) expectedUpdatedAt?: Date | null,
   ) {
-    return updateLocation(ctx, id, input);
+    return updateLocation(ctx, id, input, expectedUpdatedAt);
   }
 
   @Mutation(() => LocationType)

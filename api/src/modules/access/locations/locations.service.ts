@@ -5,6 +5,8 @@ import type { PageArgs } from "../../../graphql/connection.js";
 import { paginate } from "../../../graphql/paginate.js";
 import { providedFields } from "../../../graphql/validation.js";
 import { recordAudit } from "../../../tenancy/audit.js";
+import { lockForEdit } from "../../../tenancy/edit-guard.js";
+import { plainSnapshot } from "../access-audit.js";
 import { visibleLocations } from "../decision/location-rows.js";
 import { describeZodError, locationSchema } from "../evaluator/location.types.js";
 import type { CreateLocationInput, UpdateLocationInput } from "./locations.types.js";
@@ -67,22 +69,38 @@ export async function createLocation(ctx: Ctx, input: CreateLocationInput) {
     const fields = validated(fieldsOf(input));
     if (await scope.findOne({ name: fields.name })) throw conflict(`Location "${fields.name}" already exists`);
     const location = await scope.insert(fields);
-    await recordAudit(tx, { action: "createLocation", targetType: "Location", targetId: location.id, after: location });
+    await recordAudit(tx, {
+      action: "createLocation",
+      targetType: "Location",
+      targetId: location.id,
+      after: plainSnapshot(location),
+    });
     return location;
   });
 }
 
-export async function updateLocation(ctx: Ctx, id: string, input: UpdateLocationInput) {
+export async function updateLocation(
+  ctx: Ctx,
+  id: string,
+  input: UpdateLocationInput,
+  expectedUpdatedAt?: Date | null,
+) {
   return withTransaction(ctx, async (tx) => {
     const scope = locations(tx);
-    const before = await scope.getById(id);
+    const before = await lockForEdit(scope, id, expectedUpdatedAt, "Location");
     const patch = providedFields(input) as Partial<LocationFields>;
     const fields = validated({ ...before, ...patch } as LocationFields);
     if (patch.name && patch.name !== before.name && (await scope.findOne({ name: fields.name }))) {
       throw conflict(`Location "${fields.name}" already exists`);
     }
     const location = await scope.update(id, { ...patch, name: fields.name, timeWindows: fields.timeWindows });
-    await recordAudit(tx, { action: "updateLocation", targetType: "Location", targetId: id, before, after: location });
+    await recordAudit(tx, {
+      action: "updateLocation",
+      targetType: "Location",
+      targetId: id,
+      before: plainSnapshot(before),
+      after: plainSnapshot(location),
+    });
     return location;
   });
 }
@@ -91,7 +109,12 @@ export async function deleteLocation(ctx: Ctx, id: string) {
   return withTransaction(ctx, async (tx) => {
     // Rules that still name it will deny (unknown location) until an admin edits them: fail closed.
     const location = await locations(tx).remove(id);
-    await recordAudit(tx, { action: "deleteLocation", targetType: "Location", targetId: id, before: location });
+    await recordAudit(tx, {
+      action: "deleteLocation",
+      targetType: "Location",
+      targetId: id,
+      before: plainSnapshot(location),
+    });
     return location;
   });
 }

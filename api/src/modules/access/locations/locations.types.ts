@@ -47,6 +47,9 @@ export class LocationType {
 
   @Field()
   createdAt: Date;
+
+  @Field({ description: "Send it back as expectedUpdatedAt when editing, so a stale copy is refused." })
+  updatedAt: Date;
 }
 
 @ObjectType()

@@ -2,6 +2,7 @@ import { Arg, Args, Ctx as GqlCtx, ID, Mutation, Query, Resolver } from "type-gr
 import { RequirePermission } from "../../../auth/require-permission.js";
 import type { Ctx } from "../../../context/ctx.js";
 import { PageArgs } from "../../../graphql/connection.js";
+import { EXPECTED_UPDATED_AT } from "../../../graphql/edit-args.js";
 import {
   powerPlanFields,
   powerPlans,
@@ -48,8 +49,9 @@ export class PlansResolver {
     @GqlCtx() ctx: Ctx,
     @Arg("id", () => ID) id: string,
     @Arg("input", () => ProtocolPlanInput) input: ProtocolPlanInput,
+    @Arg("expectedUpdatedAt", () => Date, EXPECTED_UPDATED_AT) expectedUpdatedAt?: Date | null,
   ) {
-    return protocolPlans.update(ctx, id, protocolPlanFields(input));
+    return protocolPlans.update(ctx, id, protocolPlanFields(input), expectedUpdatedAt);
   }
 
   @Mutation(() => ProtocolPlanType)
@@ -82,8 +84,9 @@ export class PlansResolver {
     @GqlCtx() ctx: Ctx,
     @Arg("id", () => ID) id: string,
     @Arg("input", () => PowerPlanInput) input: PowerPlanInput,
+    @Arg("expectedUpdatedAt", () => Date, EXPECTED_UPDATED_AT) expectedUpdatedAt?: Date | null,
   ) {
-    return powerPlans.update(ctx, id, powerPlanFields(input));
+    return powerPlans.update(ctx, id, powerPlanFields(input), expectedUpdatedAt);
   }
 
   @Mutation(() => PowerPlanType)
@@ -116,8 +119,9 @@ export class PlansResolver {
     @GqlCtx() ctx: Ctx,
     @Arg("id", () => ID) id: string,
     @Arg("input", () => ReleasePlanInput) input: ReleasePlanInput,
+    @Arg("expectedUpdatedAt", () => Date, EXPECTED_UPDATED_AT) expectedUpdatedAt?: Date | null,
   ) {
-    return releasePlans.update(ctx, id, releasePlanFields(input));
+    return releasePlans.update(ctx, id, releasePlanFields(input), expectedUpdatedAt);
   }
 
   @Mutation(() => ReleasePlanType)

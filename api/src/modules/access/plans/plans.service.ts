@@ -5,15 +5,23 @@ import { badInput, conflict } from "../../../errors/app-error.js";
 import type { PageArgs } from "../../../graphql/connection.js";
 import { paginate } from "../../../graphql/paginate.js";
 import { recordAudit } from "../../../tenancy/audit.js";
+import { lockForEdit } from "../../../tenancy/edit-guard.js";
+import { plainSnapshot } from "../access-audit.js";
 import type { PowerPlanInput, ProtocolPlanInput, ReleasePlanInput } from "./plans.types.js";
 
 type PlanKind = "ProtocolPlan" | "PowerPlan" | "ReleasePlan";
-type Plan = TenantOwned & { name: string };
+type Plan = TenantOwned & { name: string; updatedAt: Date };
 
 const REFERENCE: Record<PlanKind, "protocolPlanId" | "powerPlanId" | "releasePlanId"> = {
   ProtocolPlan: "protocolPlanId",
   PowerPlan: "powerPlanId",
   ReleasePlan: "releasePlanId",
+};
+
+const PLAN_WORDS: Record<PlanKind, string> = {
+  ProtocolPlan: "Protocol plan",
+  PowerPlan: "Power plan",
+  ReleasePlan: "Release plan",
 };
 
 /** Create/update/delete shared by the three plan kinds: unique names, audit, and no deleting a plan in use. */
@@ -29,17 +37,33 @@ function planCrud<T extends Plan>(repository: (db: OneTenantDb) => ScopedReposit
         if (await plans.findOne({ name: fields.name } as never))
           throw conflict(`${kind} "${fields.name}" already exists`);
         const plan = await plans.insert(fields);
-        await recordAudit(tx, { action: `create${kind}`, targetType: kind, targetId: plan.id, after: plan });
+        await recordAudit(tx, {
+          action: `create${kind}`,
+          targetType: kind,
+          targetId: plan.id,
+          after: plainSnapshot(plan),
+        });
         return plan;
       }),
-    update: (ctx: Ctx, id: string, fields: Omit<Partial<T>, "id" | "tenantId"> & { name: string }) =>
+    update: (
+      ctx: Ctx,
+      id: string,
+      fields: Omit<Partial<T>, "id" | "tenantId"> & { name: string },
+      expectedUpdatedAt?: Date | null,
+    ) =>
       withTransaction(ctx, async (tx) => {
         const plans = scope(tx);
-        const before = { ...(await plans.getById(id)) };
+        const before = plainSnapshot(await lockForEdit(plans, id, expectedUpdatedAt, PLAN_WORDS[kind]));
         const clash = await plans.findOne({ name: fields.name } as never);
         if (clash && clash.id !== id) throw conflict(`${kind} "${fields.name}" already exists`);
         const plan = await plans.update(id, fields);
-        await recordAudit(tx, { action: `update${kind}`, targetType: kind, targetId: id, before, after: plan });
+        await recordAudit(tx, {
+          action: `update${kind}`,
+          targetType: kind,
+          targetId: id,
+          before,
+          after: plainSnapshot(plan),
+        });
         return plan;
       }),
     remove: (ctx: Ctx, id: string) =>
@@ -49,7 +73,12 @@ function planCrud<T extends Plan>(repository: (db: OneTenantDb) => ScopedReposit
         const users = await tx.db.requireTenant().poolEntitlements.count({ [REFERENCE[kind]]: plan.id });
         if (users > 0) throw conflict(`${kind} "${plan.name}" is used by ${users} pool entitlement(s)`);
         await plans.remove(id);
-        await recordAudit(tx, { action: `delete${kind}`, targetType: kind, targetId: id, before: plan });
+        await recordAudit(tx, {
+          action: `delete${kind}`,
+          targetType: kind,
+          targetId: id,
+          before: plainSnapshot(plan),
+        });
         return plan;
       }),
   };

@@ -47,6 +47,9 @@ export class ProtocolPlanType {
 
   @Field()
   createdAt: Date;
+
+  @Field({ description: "Send it back as expectedUpdatedAt when editing, so a stale copy is refused." })
+  updatedAt: Date;
 }
 
 @InputType()
@@ -117,6 +120,9 @@ export class PowerPlanType {
 
   @Field()
   createdAt: Date;
+
+  @Field({ description: "Send it back as expectedUpdatedAt when editing, so a stale copy is refused." })
+  updatedAt: Date;
 }
 
 @InputType()
@@ -175,6 +181,9 @@ export class ReleasePlanType {
 
   @Field()
   createdAt: Date;
+
+  @Field({ description: "Send it back as expectedUpdatedAt when editing, so a stale copy is refused." })
+  updatedAt: Date;
 }
 
 @InputType()

@@ -3,6 +3,7 @@ import { Arg, Args, FieldResolver, Ctx as GqlCtx, ID, Mutation, Query, Resolver,
 import { RequirePermission } from "../../../auth/require-permission.js";
 import type { Ctx } from "../../../context/ctx.js";
 import { PageArgs } from "../../../graphql/connection.js";
+import { EXPECTED_UPDATED_AT } from "../../../graphql/edit-args.js";
 import {
   createPolicy,
   deletePolicy,
@@ -50,8 +51,9 @@ export class PoliciesResolver {
     @GqlCtx() ctx: Ctx,
     @Arg("id", () => ID) id: string,
     @Arg("input", () => UpdatePolicyInput) input: UpdatePolicyInput,
+    @Arg("expectedUpdatedAt", () => Date, EXPECTED_UPDATED_AT) expectedUpdatedAt?: Date | null,
   ) {
-    return updatePolicy(ctx, id, input);
+    return updatePolicy(ctx, id, input, expectedUpdatedAt);
   }
 
   @Mutation(() => PolicyType)

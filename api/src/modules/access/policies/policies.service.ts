@@ -4,6 +4,8 @@ import { badInput, conflict } from "../../../errors/app-error.js";
 import type { PageArgs } from "../../../graphql/connection.js";
 import { paginate } from "../../../graphql/paginate.js";
 import { recordAudit } from "../../../tenancy/audit.js";
+import { lockForEdit, touchEdited } from "../../../tenancy/edit-guard.js";
+import { namedPolicy } from "../access-audit.js";
 import type { CreatePolicyInput, PoolEntitlementInput, UpdatePolicyInput } from "./policies.types.js";
 
 const policies = (ctx: Ctx) => ctx.db.requireTenant().policies;
@@ -64,32 +66,35 @@ export async function createPolicy(ctx: Ctx, input: CreatePolicyInput) {
       action: "createPolicy",
       targetType: "Policy",
       targetId: policy.id,
-      after: { ...policy, entitlements },
+      after: await namedPolicy(tx, policy, entitlements),
     });
     return policy;
   });
 }
 
-export async function updatePolicy(ctx: Ctx, id: string, input: UpdatePolicyInput) {
+export async function updatePolicy(ctx: Ctx, id: string, input: UpdatePolicyInput, expectedUpdatedAt?: Date | null) {
   return withTransaction(ctx, async (tx) => {
     const scope = policies(tx);
-    const before = { ...(await scope.getById(id)) };
-    if (input.name !== undefined && input.name !== before.name && (await scope.findOne({ name: input.name }))) {
+    const stored = await lockForEdit(scope, id, expectedUpdatedAt, "Policy");
+    const before = await namedPolicy(tx, stored, await entitlementsOf(tx, stored));
+    if (input.name !== undefined && input.name !== stored.name && (await scope.findOne({ name: input.name }))) {
       throw conflict(`Policy "${input.name}" already exists`);
     }
-    const policy = await scope.update(id, {
+    const updated = await scope.update(id, {
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.description !== undefined ? { description: input.description } : {}),
       ...(input.maxDesktops !== undefined ? { maxDesktops: input.maxDesktops } : {}),
       ...(input.rogueAction !== undefined ? { rogueAction: input.rogueAction as RogueLoginAction } : {}),
     });
-    const entitlements = input.entitlements ? await replaceEntitlements(tx, policy, input.entitlements) : undefined;
+    if (input.entitlements) await replaceEntitlements(tx, updated, input.entitlements);
+    // Entitlements live in their own rows: the policy's updatedAt moves with them so a stale copy is refused.
+    const policy = input.entitlements ? await touchEdited(scope, id) : updated;
     await recordAudit(tx, {
       action: "updatePolicy",
       targetType: "Policy",
       targetId: id,
       before,
-      after: { ...policy, ...(entitlements ? { entitlements } : {}) },
+      after: await namedPolicy(tx, policy, await entitlementsOf(tx, policy)),
     });
     return policy;
   });
@@ -102,9 +107,10 @@ export async function deletePolicy(ctx: Ctx, id: string) {
     const rules = await tx.db.requireTenant().assignmentRules.find();
     const users = rules.filter((rule) => (rule.outcome as { policyId?: unknown }).policyId === policy.id).length;
     if (users > 0) throw conflict(`Policy "${policy.name}" is named by ${users} assignment rule(s)`);
+    const before = await namedPolicy(tx, policy, await entitlementsOf(tx, policy));
     await tx.db.requireTenant().poolEntitlements.delete({ policyId: policy.id });
     await scope.remove(id);
-    await recordAudit(tx, { action: "deletePolicy", targetType: "Policy", targetId: id, before: policy });
+    await recordAudit(tx, { action: "deletePolicy", targetType: "Policy", targetId: id, before });
     return policy;
   });
 }

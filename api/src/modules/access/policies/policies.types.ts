@@ -59,6 +59,9 @@ export class PolicyType {
 
   @Field()
   createdAt: Date;
+
+  @Field({ description: "Send it back as expectedUpdatedAt when editing, so a stale copy is refused." })
+  updatedAt: Date;
 }
 
 @ObjectType()

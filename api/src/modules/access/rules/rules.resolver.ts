@@ -2,8 +2,10 @@ import { Arg, Args, Ctx as GqlCtx, ID, Mutation, Query, Resolver } from "type-gr
 import { RequirePermission } from "../../../auth/require-permission.js";
 import type { Ctx } from "../../../context/ctx.js";
 import { PageArgs } from "../../../graphql/connection.js";
-import { createRule, deleteRule, describeRule, getRule, listRules, updateRule } from "./rules.service.js";
-import { AssignmentRuleConnection, AssignmentRuleInput, AssignmentRuleType } from "./rules.types.js";
+import { EXPECTED_UPDATED_AT } from "../../../graphql/edit-args.js";
+import { describeRule } from "./rule-view.js";
+import { createRule, deleteRule, getRule, listRules, reorderRules, updateRule } from "./rules.service.js";
+import { AssignmentRuleConnection, AssignmentRuleInput, AssignmentRuleType, RuleOrderInput } from "./rules.types.js";
 
 @Resolver(() => AssignmentRuleType)
 export class AssignmentRulesResolver {
@@ -36,8 +38,19 @@ export class AssignmentRulesResolver {
     @GqlCtx() ctx: Ctx,
     @Arg("id", () => ID) id: string,
     @Arg("input", () => AssignmentRuleInput) input: AssignmentRuleInput,
+    @Arg("expectedUpdatedAt", () => Date, EXPECTED_UPDATED_AT) expectedUpdatedAt?: Date | null,
   ) {
-    return describeRule(await updateRule(ctx, id, input));
+    return describeRule(await updateRule(ctx, id, input, expectedUpdatedAt));
+  }
+
+  @Mutation(() => [AssignmentRuleType], {
+    description:
+      "Puts all the tenant's rules in this order at once (positions 10, 20, …). Name every rule exactly once: " +
+      "a list missing a rule added meanwhile is refused as a stale edit (CONFLICT, STALE_EDIT).",
+  })
+  @RequirePermission("broker:write")
+  async reorderAssignmentRules(@GqlCtx() ctx: Ctx, @Arg("input", () => RuleOrderInput) input: RuleOrderInput) {
+    return (await reorderRules(ctx, input.ids)).map(describeRule);
   }
 
   @Mutation(() => AssignmentRuleType)

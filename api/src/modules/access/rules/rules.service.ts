@@ -4,9 +4,12 @@ import { badInput, notFound } from "../../../errors/app-error.js";
 import type { PageArgs } from "../../../graphql/connection.js";
 import { paginate } from "../../../graphql/paginate.js";
 import { recordAudit } from "../../../tenancy/audit.js";
+import { lockForEdit, staleEdit } from "../../../tenancy/edit-guard.js";
+import { namedRule, namedRuleOrder } from "../access-audit.js";
 import { visibleLocations } from "../decision/location-rows.js";
-import { assignmentRuleSchema, ruleConditionSchema, ruleOutcomeSchema } from "../evaluator/assignment-rule.types.js";
+import { ruleConditionSchema, ruleOutcomeSchema } from "../evaluator/assignment-rule.types.js";
 import { describeZodError } from "../evaluator/location.types.js";
+import { describeRule } from "./rule-view.js";
 import type { AssignmentRuleInput } from "./rules.types.js";
 
 const rules = (ctx: Ctx) => ctx.db.requireTenant().assignmentRules;
@@ -88,23 +91,23 @@ export async function createRule(ctx: Ctx, input: AssignmentRuleInput) {
       action: "createAssignmentRule",
       targetType: "AssignmentRule",
       targetId: rule.id,
-      after: rule,
+      after: await namedRule(tx, rule),
     });
     return rule;
   });
 }
 
-export async function updateRule(ctx: Ctx, id: string, input: AssignmentRuleInput) {
+export async function updateRule(ctx: Ctx, id: string, input: AssignmentRuleInput, expectedUpdatedAt?: Date | null) {
   return withTransaction(ctx, async (tx) => {
     const scope = rules(tx);
-    const before = { ...(await scope.getById(id)) };
+    const before = await namedRule(tx, await lockForEdit(scope, id, expectedUpdatedAt, "Assignment rule"));
     const rule = await scope.update(id, await ruleFields(tx, input));
     await recordAudit(tx, {
       action: "updateAssignmentRule",
       targetType: "AssignmentRule",
       targetId: id,
       before,
-      after: rule,
+      after: await namedRule(tx, rule),
     });
     return rule;
   });
@@ -113,54 +116,40 @@ export async function updateRule(ctx: Ctx, id: string, input: AssignmentRuleInpu
 export async function deleteRule(ctx: Ctx, id: string) {
   return withTransaction(ctx, async (tx) => {
     const rule = await rules(tx).remove(id);
-    await recordAudit(tx, { action: "deleteAssignmentRule", targetType: "AssignmentRule", targetId: id, before: rule });
+    await recordAudit(tx, {
+      action: "deleteAssignmentRule",
+      targetType: "AssignmentRule",
+      targetId: id,
+      before: await namedRule(tx, rule),
+    });
     return rule;
   });
 }
 
-/** The GraphQL view of a stored rule; a row the evaluator cannot parse is shown as invalid (it denies). */
-export function describeRule(rule: AssignmentRule) {
-  const parsed = assignmentRuleSchema.safeParse(rule);
-  const base = {
-    id: rule.id,
-    identityProviderId: rule.identityProviderId,
-    position: rule.position,
-    description: rule.description,
-    createdAt: rule.createdAt,
-  };
-  if (!parsed.success) {
-    return {
-      ...base,
-      condition: { subjectType: "invalid", group: null, attribute: null, operator: null, value: null, locationIds: [] },
-      effect: "deny",
-      role: null,
-      policyId: null,
-      mfaRequired: false,
-      gatewayOnly: false,
-      html5Only: false,
-      protocols: [],
-      valid: false,
-    };
-  }
-  const { subject, locationIds } = parsed.data.condition;
-  const outcome = parsed.data.outcome;
-  return {
-    ...base,
-    condition: {
-      subjectType: subject.type,
-      group: subject.type === "group" ? subject.group : null,
-      attribute: subject.type === "attribute" ? subject.attribute : null,
-      operator: subject.type === "attribute" ? subject.operator : null,
-      value: subject.type === "attribute" ? subject.value : null,
-      locationIds,
-    },
-    effect: outcome.effect,
-    role: outcome.effect === "allow" ? outcome.role : null,
-    policyId: outcome.effect === "allow" ? outcome.policyId : null,
-    mfaRequired: outcome.effect === "allow" ? outcome.mfaRequired : false,
-    gatewayOnly: outcome.effect === "allow" ? outcome.constraints.gatewayOnly : false,
-    html5Only: outcome.effect === "allow" ? outcome.constraints.html5Only : false,
-    protocols: outcome.effect === "allow" ? outcome.constraints.protocols : [],
-    valid: true,
-  };
+/**
+ * Puts every rule of the tenant in the given order in one transaction (positions 10, 20, …), so no sign-in ever
+ * sees half a reorder. The list must name each rule exactly once: a rule missing from it was added since the admin
+ * loaded the page (refused as a stale edit, since the admin never placed it); an unknown or foreign id is NOT_FOUND.
+ */
+export async function reorderRules(ctx: Ctx, ids: string[]) {
+  return withTransaction(ctx, async (tx) => {
+    const scope = rules(tx);
+    if (new Set(ids).size !== ids.length) throw badInput("Each rule may appear only once", "ids");
+    const current = await scope.query("rule").setLock("pessimistic_write").orderBy("rule.position", "ASC").getMany();
+    const byId = new Map(current.map((rule) => [rule.id, rule]));
+    if (ids.some((id) => !byId.has(id))) throw notFound("Assignment rule");
+    if (ids.length !== current.length) throw staleEdit("The rule list");
+    const ordered = ids.map((id, index) => ({ rule: byId.get(id) as AssignmentRule, position: (index + 1) * 10 }));
+    for (const { rule, position } of ordered) {
+      if (rule.position !== position) await scope.updateWhere({ id: rule.id }, { position });
+    }
+    const after = await scope.query("rule").orderBy("rule.position", "ASC").getMany();
+    await recordAudit(tx, {
+      action: "reorderAssignmentRules",
+      targetType: "AssignmentRule",
+      before: { order: await namedRuleOrder(tx, current) },
+      after: { order: await namedRuleOrder(tx, after) },
+    });
+    return after;
+  });
 }

@@ -1,5 +1,15 @@
 import { DisplayProtocol, Role, RuleEffect, RuleOperator, RuleSubjectType } from "@atrium/schema";
-import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsUUID, Max, MaxLength, Min } from "class-validator";
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsEnum,
+  IsOptional,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from "class-validator";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { ConnectionType } from "../../../graphql/connection.js";
 
@@ -69,6 +79,9 @@ export class AssignmentRuleType {
 
   @Field()
   createdAt: Date;
+
+  @Field({ description: "Send it back as expectedUpdatedAt when editing, so a stale copy is refused." })
+  updatedAt: Date;
 }
 
 @ObjectType()
@@ -150,4 +163,13 @@ export class AssignmentRuleInput {
   @MaxLength(8, { each: true })
   @IsEnum(DisplayProtocol, { each: true })
   protocols: DisplayProtocol[];
+}
+
+@InputType()
+export class RuleOrderInput {
+  @Field(() => [ID], { description: "Every rule of the tenant, first to be checked first." })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @IsUUID("all", { each: true })
+  ids: string[];
 }
