@@ -1,3 +1,4 @@
+import type { ActorType } from "@atrium/schema";
 import type { MiddlewareFn } from "type-graphql";
 import { actorName } from "../auth/principal.js";
 import type { Ctx } from "../context/ctx.js";
@@ -11,6 +12,32 @@ export interface AuditEntry {
   after?: object | null;
   /** Overrides the context's tenant (e.g. an MSP creating a tenant records it under the new tenant). */
   tenantId?: string | null;
+  /** Overrides who acted: a sign-in is the user's act, though no principal exists yet while it runs. */
+  actor?: AuditActor;
+}
+
+export interface AuditActor {
+  type: ActorType;
+  id: string | null;
+  name: string;
+}
+
+/**
+ * Who the audit log names for this unit of work: the user (MSP staff as their own kind when they act inside a
+ * tenant, so a tenant's admin tells them from the tenant's own people), the API key, or the system job, controller or agent acting on its own. "anonymous" is left only for a
+ * caller that proved nothing (an unauthenticated request that still changed something).
+ */
+export function auditActor(ctx: Ctx, tenantId: string | null): AuditActor {
+  if (ctx.actor.kind === "system") {
+    return { type: ctx.actor.name === "desktop-agent" ? "agent" : "system", id: null, name: ctx.actor.name };
+  }
+  const principal = ctx.principal;
+  if (principal.kind === "user") {
+    const mspInTenant = principal.homeTenantId === null && tenantId !== null;
+    return { type: mspInTenant ? "msp_staff" : "user", id: principal.userId, name: principal.username };
+  }
+  if (principal.kind === "api_key") return { type: "api_key", id: principal.apiKeyId, name: actorName(principal) };
+  return { type: "system", id: null, name: actorName(principal) };
 }
 
 const SECRET_KEYS = /password|passphrase|secret|token|hash|credential|private_?key|_enc$|Enc$/i;
@@ -42,17 +69,18 @@ export function redactSecrets(value: object | null | undefined): Record<string, 
 /** Written with the caller's manager so the audit row commits or rolls back with the change it describes. */
 export async function recordAudit(ctx: Ctx, entry: AuditEntry): Promise<void> {
   ctx.auditTrail.recorded++;
-  const principal = ctx.principal;
   // An entry about another owner (an MSP creating a tenant records it under the new tenant) is that owner's row.
-  const events =
-    entry.tenantId === undefined || entry.tenantId === ctx.db.tenantId
-      ? ctx.db.auditEvents
-      : acrossTenants(ctx.manager, "audit row recorded under the tenant it is about", ctx).forTenant(entry.tenantId)
-          .auditEvents;
+  const ownRow = entry.tenantId === undefined || entry.tenantId === ctx.db.tenantId;
+  const events = ownRow
+    ? ctx.db.auditEvents
+    : acrossTenants(ctx.manager, "audit row recorded under the tenant it is about", ctx).forTenant(
+        entry.tenantId ?? null,
+      ).auditEvents;
+  const actor = entry.actor ?? auditActor(ctx, ownRow ? ctx.db.tenantId : (entry.tenantId ?? null));
   await events.insert({
-    actorType: principal.kind === "anonymous" ? "system" : principal.kind,
-    actorId: principal.kind === "user" ? principal.userId : principal.kind === "api_key" ? principal.apiKeyId : null,
-    actorName: actorName(principal),
+    actorType: actor.type,
+    actorId: actor.id,
+    actorName: actor.name.slice(0, 255),
     action: entry.action,
     targetType: entry.targetType ?? null,
     targetId: entry.targetId ?? null,

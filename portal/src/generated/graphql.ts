@@ -27,6 +27,7 @@ export type AccountLinkRule = typeof AccountLinkRule[keyof typeof AccountLinkRul
 export const ActorType = {
   AGENT: 'AGENT',
   API_KEY: 'API_KEY',
+  MSP_STAFF: 'MSP_STAFF',
   SYSTEM: 'SYSTEM',
   USER: 'USER'
 } as const;
@@ -73,7 +74,19 @@ export type AssignmentRuleInput = {
 };
 
 export type AuditFilter = {
+  /** The exact action name (signIn, updateAssignmentRule…). */
   action?: string | null | undefined;
+  /** Part of the actor's name (user name, api-key:…, job), any case. */
+  actor?: string | null | undefined;
+  actorType?: ActorType | null | undefined;
+  /** From this instant on (included). */
+  from?: string | null | undefined;
+  /** One object's history. */
+  targetId?: string | number | null | undefined;
+  /** The target's kind (User, Pool, AssignmentRule…). */
+  targetType?: string | null | undefined;
+  /** Before this instant (excluded). */
+  to?: string | null | undefined;
 };
 
 /** The portal in a browser (WEB), a native client (NATIVE) or an API caller (API). */
@@ -513,6 +526,16 @@ export const MspRole = {
 } as const;
 
 export type MspRole = typeof MspRole[keyof typeof MspRole];
+/** Who gets a pool: an existing policy offers it too, or a new policy for chosen groups (name and groups). */
+export type OfferPoolInput = {
+  /** …to the members of these groups: one rule each, placed before the existing rules. */
+  groupIds?: Array<string | number>;
+  /** Or create a policy of this name offering the pool… */
+  newPolicyName?: string | null | undefined;
+  /** Add the pool to this policy (its users see it at once). */
+  policyId?: string | number | null | undefined;
+};
+
 /** Which desktops of a pool are offered first. */
 export const OfferSortOrder = {
   FAVOR_PREVIOUS: 'FAVOR_PREVIOUS',
@@ -797,7 +820,7 @@ export const RuleSubjectType = {
 } as const;
 
 export type RuleSubjectType = typeof RuleSubjectType[keyof typeof RuleSubjectType];
-/** SAML 2.0: the IdP's metadata document, or its SSO URL and signing certificates. */
+/** SAML 2.0: the IdP's metadata URL or document, or its SSO URL and signing certificates. */
 export type SamlSettingsInput = {
   /** Default 60. */
   clockSkewSeconds?: number | null | undefined;
@@ -811,6 +834,8 @@ export type SamlSettingsInput = {
   idpCertificates?: Array<string> | null | undefined;
   /** Expected Issuer of responses; not checked when absent. */
   idpEntityId?: string | null | undefined;
+  /** Where the IdP publishes its metadata: read now (it fills the SSO URL, certificates and entity ID) and every hour after, so a signing-certificate rollover is followed. */
+  metadataUrl?: string | null | undefined;
   /** Fills the SSO URL, certificates and entity ID; not stored. */
   metadataXml?: string | null | undefined;
   /** The IdP's single sign-on URL (HTTP-Redirect binding). */
@@ -1138,10 +1163,35 @@ export type DeleteReleasePlanMutationVariables = Exact<{
 
 export type DeleteReleasePlanMutation = { deleteReleasePlan: { id: string } };
 
+export type AssignmentRuleFieldsFragment = { id: string, position: number, description: string | null, effect: RuleEffect, identityProviderId: string | null, policyId: string | null, role: Role | null, mfaRequired: boolean, gatewayOnly: boolean, html5Only: boolean, protocols: Array<DisplayProtocol>, valid: boolean, updatedAt: string, condition: { subjectType: RuleSubjectType, group: string | null, attribute: string | null, operator: RuleOperator | null, value: string | null, locationIds: Array<string> } };
+
 export type AssignmentRulesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AssignmentRulesQuery = { assignmentRules: { nodes: Array<{ id: string, position: number, description: string | null, effect: RuleEffect, identityProviderId: string | null, policyId: string | null, role: Role | null, mfaRequired: boolean, gatewayOnly: boolean, html5Only: boolean, protocols: Array<DisplayProtocol>, valid: boolean, condition: { subjectType: RuleSubjectType, group: string | null, attribute: string | null, operator: RuleOperator | null, value: string | null, locationIds: Array<string> } }> } };
+export type AssignmentRulesQuery = { assignmentRules: { nodes: Array<{ id: string, position: number, description: string | null, effect: RuleEffect, identityProviderId: string | null, policyId: string | null, role: Role | null, mfaRequired: boolean, gatewayOnly: boolean, html5Only: boolean, protocols: Array<DisplayProtocol>, valid: boolean, updatedAt: string, condition: { subjectType: RuleSubjectType, group: string | null, attribute: string | null, operator: RuleOperator | null, value: string | null, locationIds: Array<string> } }> } };
+
+export type AssignmentRuleQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AssignmentRuleQuery = { assignmentRule: { id: string, position: number, description: string | null, effect: RuleEffect, identityProviderId: string | null, policyId: string | null, role: Role | null, mfaRequired: boolean, gatewayOnly: boolean, html5Only: boolean, protocols: Array<DisplayProtocol>, valid: boolean, updatedAt: string, condition: { subjectType: RuleSubjectType, group: string | null, attribute: string | null, operator: RuleOperator | null, value: string | null, locationIds: Array<string> } } };
+
+export type UpdateAssignmentRuleMutationVariables = Exact<{
+  id: string | number;
+  input: AssignmentRuleInput;
+  expectedUpdatedAt?: string | null | undefined;
+}>;
+
+
+export type UpdateAssignmentRuleMutation = { updateAssignmentRule: { id: string } };
+
+export type ReorderAssignmentRulesMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type ReorderAssignmentRulesMutation = { reorderAssignmentRules: Array<{ id: string, position: number }> };
 
 export type CreateAssignmentRuleMutationVariables = Exact<{
   input: AssignmentRuleInput;
@@ -1207,7 +1257,7 @@ export type RevokeMspApiKeyMutationVariables = Exact<{
 
 export type RevokeMspApiKeyMutation = { revokeMspApiKey: { id: string } };
 
-export type AuditFieldsFragment = { id: string, action: string, actorName: string, actorType: ActorType, targetType: string | null, targetId: string | null, before: Record<string, unknown> | null, after: Record<string, unknown> | null, createdAt: string, requestId: string | null };
+export type AuditFieldsFragment = { id: string, action: string, actorName: string, actorType: ActorType, targetType: string | null, targetId: string | null, targetName: string | null, targetExists: boolean, before: Record<string, unknown> | null, after: Record<string, unknown> | null, createdAt: string, requestId: string | null };
 
 export type AuditEventsQueryVariables = Exact<{
   first: number;
@@ -1216,7 +1266,7 @@ export type AuditEventsQueryVariables = Exact<{
 }>;
 
 
-export type AuditEventsQuery = { auditEvents: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, action: string, actorName: string, actorType: ActorType, targetType: string | null, targetId: string | null, before: Record<string, unknown> | null, after: Record<string, unknown> | null, createdAt: string, requestId: string | null }> } };
+export type AuditEventsQuery = { auditEvents: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, action: string, actorName: string, actorType: ActorType, targetType: string | null, targetId: string | null, targetName: string | null, targetExists: boolean, before: Record<string, unknown> | null, after: Record<string, unknown> | null, createdAt: string, requestId: string | null }> } };
 
 export type MspAuditEventsQueryVariables = Exact<{
   first: number;
@@ -1225,7 +1275,7 @@ export type MspAuditEventsQueryVariables = Exact<{
 }>;
 
 
-export type MspAuditEventsQuery = { mspAuditEvents: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, action: string, actorName: string, actorType: ActorType, targetType: string | null, targetId: string | null, before: Record<string, unknown> | null, after: Record<string, unknown> | null, createdAt: string, requestId: string | null, tenant: { id: string, name: string, slug: string } | null }> } };
+export type MspAuditEventsQuery = { mspAuditEvents: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, action: string, actorName: string, actorType: ActorType, targetType: string | null, targetId: string | null, targetName: string | null, targetExists: boolean, before: Record<string, unknown> | null, after: Record<string, unknown> | null, createdAt: string, requestId: string | null, tenant: { id: string, name: string, slug: string } | null }> } };
 
 export type ViewerFieldsFragment = { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, tenantName: string | null, actingTenantId: string | null, roles: Array<Role>, permissions: Array<string> };
 
@@ -1659,7 +1709,7 @@ export type PoolsQueryVariables = Exact<{
 }>;
 
 
-export type PoolsQuery = { pools: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ provisioningState: PoolProvisioningState, id: string, cloudId: string, name: string, description: string | null, status: PoolStatus, statusReason: string | null, imageRef: string, flavorRef: string, minTotal: number, maxTotal: number, minAvailable: number, minRunning: number, namePattern: string, networkIds: Array<string>, securityGroups: Array<string>, availabilityZone: string | null, bootVolumeGb: number | null, storagePolicy: string | null, enforceLimits: boolean, createdAt: string, desktopCounts: { total: number, available: number, assigned: number, provisioning: number } }> } };
+export type PoolsQuery = { pools: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ provisioningState: PoolProvisioningState, id: string, cloudId: string, name: string, description: string | null, status: PoolStatus, statusReason: string | null, imageRef: string, flavorRef: string, minTotal: number, maxTotal: number, minAvailable: number, minRunning: number, namePattern: string, networkIds: Array<string>, securityGroups: Array<string>, availabilityZone: string | null, bootVolumeGb: number | null, storagePolicy: string | null, enforceLimits: boolean, createdAt: string, offeredBy: Array<{ id: string }>, desktopCounts: { total: number, available: number, assigned: number, provisioning: number } }> } };
 
 export type PoolQueryVariables = Exact<{
   id: string | number;
@@ -1673,7 +1723,7 @@ export type PoolProgressQueryVariables = Exact<{
 }>;
 
 
-export type PoolProgressQuery = { pool: { provisioningState: PoolProvisioningState, lastError: string | null, timeZone: string, parkedPowerState: ParkedPowerState, userDataKind: UserDataKind, id: string, cloudId: string, name: string, description: string | null, status: PoolStatus, statusReason: string | null, imageRef: string, flavorRef: string, minTotal: number, maxTotal: number, minAvailable: number, minRunning: number, namePattern: string, networkIds: Array<string>, securityGroups: Array<string>, availabilityZone: string | null, bootVolumeGb: number | null, storagePolicy: string | null, enforceLimits: boolean, createdAt: string, schedule: Array<{ days: Array<Weekday>, start: string, end: string, minTotal: number | null, maxTotal: number | null, minAvailable: number | null, minRunning: number | null }>, desktopCounts: { total: number, provisioning: number, available: number, assigned: number, unavailable: number, deleting: number, failed: number } }, poolEvents: { totalCount: number, nodes: Array<{ id: string, createdAt: string, kind: ProvisioningEventKind, level: ProvisioningEventLevel, message: string }> } };
+export type PoolProgressQuery = { pool: { provisioningState: PoolProvisioningState, lastError: string | null, timeZone: string, parkedPowerState: ParkedPowerState, userDataKind: UserDataKind, id: string, cloudId: string, name: string, description: string | null, status: PoolStatus, statusReason: string | null, imageRef: string, flavorRef: string, minTotal: number, maxTotal: number, minAvailable: number, minRunning: number, namePattern: string, networkIds: Array<string>, securityGroups: Array<string>, availabilityZone: string | null, bootVolumeGb: number | null, storagePolicy: string | null, enforceLimits: boolean, createdAt: string, offeredBy: Array<{ id: string, name: string }>, schedule: Array<{ days: Array<Weekday>, start: string, end: string, minTotal: number | null, maxTotal: number | null, minAvailable: number | null, minRunning: number | null }>, desktopCounts: { total: number, provisioning: number, available: number, assigned: number, unavailable: number, deleting: number, failed: number } }, poolEvents: { totalCount: number, nodes: Array<{ id: string, createdAt: string, kind: ProvisioningEventKind, level: ProvisioningEventLevel, message: string }> } };
 
 export type PoolCloudsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1722,6 +1772,21 @@ export type UpdatePoolScalingMutationVariables = Exact<{
 
 
 export type UpdatePoolScalingMutation = { updatePool: { id: string } };
+
+export type PoolOffersQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PoolOffersQuery = { pool: { id: string, name: string, offeredBy: Array<{ id: string, name: string }> }, policies: { nodes: Array<{ id: string, name: string }> }, groups: { nodes: Array<{ id: string, name: string }> } };
+
+export type OfferPoolMutationVariables = Exact<{
+  poolId: string | number;
+  input: OfferPoolInput;
+}>;
+
+
+export type OfferPoolMutation = { offerPool: { id: string, name: string } };
 
 export type ReportSchedulesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1940,6 +2005,31 @@ export const LocationFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"LocationFields"}) as unknown as TypedDocumentString<LocationFieldsFragment, unknown>;
+export const AssignmentRuleFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AssignmentRuleFields on AssignmentRule {
+  id
+  position
+  description
+  effect
+  identityProviderId
+  policyId
+  role
+  mfaRequired
+  gatewayOnly
+  html5Only
+  protocols
+  valid
+  updatedAt
+  condition {
+    subjectType
+    group
+    attribute
+    operator
+    value
+    locationIds
+  }
+}
+    `, {"fragmentName":"AssignmentRuleFields"}) as unknown as TypedDocumentString<AssignmentRuleFieldsFragment, unknown>;
 export const ApiKeyFieldsFragmentDoc = new TypedDocumentString(`
     fragment ApiKeyFields on ApiKey {
   id
@@ -1961,6 +2051,8 @@ export const AuditFieldsFragmentDoc = new TypedDocumentString(`
   actorType
   targetType
   targetId
+  targetName
+  targetExists
   before
   after
   createdAt
@@ -2285,30 +2377,81 @@ export const AssignmentRulesDocument = new TypedDocumentString(`
     query AssignmentRules {
   assignmentRules(first: 200) {
     nodes {
-      id
-      position
-      description
-      effect
-      identityProviderId
-      policyId
-      role
-      mfaRequired
-      gatewayOnly
-      html5Only
-      protocols
-      valid
-      condition {
-        subjectType
-        group
-        attribute
-        operator
-        value
-        locationIds
-      }
+      ...AssignmentRuleFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<AssignmentRulesQuery, AssignmentRulesQueryVariables>;
+    fragment AssignmentRuleFields on AssignmentRule {
+  id
+  position
+  description
+  effect
+  identityProviderId
+  policyId
+  role
+  mfaRequired
+  gatewayOnly
+  html5Only
+  protocols
+  valid
+  updatedAt
+  condition {
+    subjectType
+    group
+    attribute
+    operator
+    value
+    locationIds
+  }
+}`) as unknown as TypedDocumentString<AssignmentRulesQuery, AssignmentRulesQueryVariables>;
+export const AssignmentRuleDocument = new TypedDocumentString(`
+    query AssignmentRule($id: ID!) {
+  assignmentRule(id: $id) {
+    ...AssignmentRuleFields
+  }
+}
+    fragment AssignmentRuleFields on AssignmentRule {
+  id
+  position
+  description
+  effect
+  identityProviderId
+  policyId
+  role
+  mfaRequired
+  gatewayOnly
+  html5Only
+  protocols
+  valid
+  updatedAt
+  condition {
+    subjectType
+    group
+    attribute
+    operator
+    value
+    locationIds
+  }
+}`) as unknown as TypedDocumentString<AssignmentRuleQuery, AssignmentRuleQueryVariables>;
+export const UpdateAssignmentRuleDocument = new TypedDocumentString(`
+    mutation UpdateAssignmentRule($id: ID!, $input: AssignmentRuleInput!, $expectedUpdatedAt: DateTimeISO) {
+  updateAssignmentRule(
+    id: $id
+    input: $input
+    expectedUpdatedAt: $expectedUpdatedAt
+  ) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateAssignmentRuleMutation, UpdateAssignmentRuleMutationVariables>;
+export const ReorderAssignmentRulesDocument = new TypedDocumentString(`
+    mutation ReorderAssignmentRules($ids: [ID!]!) {
+  reorderAssignmentRules(input: {ids: $ids}) {
+    id
+    position
+  }
+}
+    `) as unknown as TypedDocumentString<ReorderAssignmentRulesMutation, ReorderAssignmentRulesMutationVariables>;
 export const CreateAssignmentRuleDocument = new TypedDocumentString(`
     mutation CreateAssignmentRule($input: AssignmentRuleInput!) {
   createAssignmentRule(input: $input) {
@@ -2483,6 +2626,8 @@ export const AuditEventsDocument = new TypedDocumentString(`
   actorType
   targetType
   targetId
+  targetName
+  targetExists
   before
   after
   createdAt
@@ -2513,6 +2658,8 @@ export const MspAuditEventsDocument = new TypedDocumentString(`
   actorType
   targetType
   targetId
+  targetName
+  targetExists
   before
   after
   createdAt
@@ -3376,6 +3523,9 @@ export const PoolsDocument = new TypedDocumentString(`
     }
     nodes {
       ...PoolFields
+      offeredBy {
+        id
+      }
       provisioningState
       desktopCounts {
         total
@@ -3440,6 +3590,10 @@ export const PoolProgressDocument = new TypedDocumentString(`
     query PoolProgress($id: ID!) {
   pool(id: $id) {
     ...PoolFields
+    offeredBy {
+      id
+      name
+    }
     provisioningState
     lastError
     timeZone
@@ -3586,6 +3740,38 @@ export const UpdatePoolScalingDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UpdatePoolScalingMutation, UpdatePoolScalingMutationVariables>;
+export const PoolOffersDocument = new TypedDocumentString(`
+    query PoolOffers($id: ID!) {
+  pool(id: $id) {
+    id
+    name
+    offeredBy {
+      id
+      name
+    }
+  }
+  policies(first: 200) {
+    nodes {
+      id
+      name
+    }
+  }
+  groups(first: 200) {
+    nodes {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PoolOffersQuery, PoolOffersQueryVariables>;
+export const OfferPoolDocument = new TypedDocumentString(`
+    mutation OfferPool($poolId: ID!, $input: OfferPoolInput!) {
+  offerPool(poolId: $poolId, input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<OfferPoolMutation, OfferPoolMutationVariables>;
 export const ReportSchedulesDocument = new TypedDocumentString(`
     query ReportSchedules {
   reportSchedules {

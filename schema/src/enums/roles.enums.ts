@@ -27,6 +27,8 @@ export const TENANT_ROLES = Object.freeze(Object.values(TenantRole));
 export const ActorType = Object.freeze({
   USER: "user",
   API_KEY: "api_key",
+  /** MSP staff acting inside a tenant they entered. */
+  MSP_STAFF: "msp_staff",
   SYSTEM: "system",
   AGENT: "agent",
 } as const);

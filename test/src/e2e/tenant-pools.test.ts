@@ -50,8 +50,11 @@ describe("portal: pools and desktops", () => {
 
     await page.getByLabel("Minimum desktops", { exact: true }).fill("2");
     await page.getByRole("button", { name: "Create pool" }).click();
-    await page.waitForURL(/\/console\/pools\/[0-9a-f-]{36}\?created=1$/);
+    // Creating a pool ends with who gets it; this pool's users are decided later.
+    await page.waitForURL(/\/console\/pools\/[0-9a-f-]{36}\/people\?created=1$/);
     await page.getByText("The pool was created.").waitFor();
+    await page.getByRole("link", { name: "Decide later" }).click();
+    await page.getByText("No policy offers this pool").waitFor();
     await page.getByRole("heading", { name: "Finance" }).waitFor();
     await page.getByText("Mon, Tue, Wed, Thu, Fri 08:00–18:00").waitFor();
     // The page polls while the controller works: building desktops appear, then become available.

@@ -72,6 +72,8 @@ export async function startSession(ctx: Ctx, user: User, method: string): Promis
     await recordAudit(tx, {
       action: "signIn",
       tenantId: user.tenantId,
+      // The user's own act: no principal exists yet while a sign-in runs, and "anonymous" would hide who it was.
+      actor: { type: "user", id: user.id, name: user.username },
       targetType: "User",
       targetId: user.id,
       after: { clientIp: tx.clientIp, method },

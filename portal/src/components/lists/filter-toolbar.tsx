@@ -9,6 +9,8 @@ export interface FilterOption {
 /** One filter of a list; its `name` is the search param it sets (and the name `listParams` reads). */
 export type FilterField =
   | { type: "search"; name: string; label: string; placeholder?: string }
+  /** A calendar day (YYYY-MM-DD in the URL), e.g. the ends of a period. */
+  | { type: "date"; name: string; label: string }
   | {
       type: "select";
       name: string;
@@ -50,6 +52,8 @@ export function FilterToolbar({ id, fields, list, submitLabel = "Apply" }: Filte
                 defaultValue={list.filters[field.name] ?? ""}
                 placeholder={field.placeholder}
               />
+            ) : field.type === "date" ? (
+              <input id={inputId} type="date" name={field.name} defaultValue={list.filters[field.name] ?? ""} />
             ) : (
               <select id={inputId} name={field.name} defaultValue={list.filters[field.name] ?? ""}>
                 <option value="">{field.anyLabel}</option>

@@ -84,6 +84,8 @@ export async function failSignIn(ctx: Ctx, attempt: FailedAttempt): Promise<void
   await recordAudit(ctx, {
     action: "signIn.failed",
     tenantId: attempt.tenantId,
+    // The name typed, as typed: an investigation of failed sign-ins searches by it.
+    actor: { type: "user", id: attempt.userId ?? null, name: attempt.username.slice(0, 255) },
     targetType: "User",
     targetId: attempt.userId ?? null,
     after: { username: attempt.username, clientIp: ctx.clientIp, mfa: attempt.mfa ?? "none" },

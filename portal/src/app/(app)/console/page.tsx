@@ -43,10 +43,24 @@ export default async function DashboardPage() {
     available: c.available,
     other: Math.max(0, c.total - c.assigned - c.available),
   }));
+  const unoffered = pools.nodes.filter((pool) => pool.offeredBy.length === 0);
   const inUse = counts.all.totalCount ? Math.round((counts.assigned.totalCount / counts.all.totalCount) * 100) : 0;
   return (
     <>
       <PageHeader title="Dashboard" description="Desktops, pools and sign-ins of this tenant at a glance." />
+      {unoffered.length > 0 ? (
+        <div className="alert alert-warning" role="status" style={{ marginBottom: 16 }}>
+          No policy offers {unoffered.length === 1 ? "this pool" : "these pools"}, so no user gets{" "}
+          {unoffered.length === 1 ? "it" : "them"}:{" "}
+          {unoffered.map((pool, index) => (
+            <span key={pool.id}>
+              {index > 0 ? ", " : ""}
+              <Link href={`/console/pools/${pool.id}`}>{pool.name}</Link>
+            </span>
+          ))}
+          .
+        </div>
+      ) : null}
       <div className="grid grid-4" style={{ marginBottom: 16 }}>
         <div className="card stat">
           <div className="stat-label">Desktops</div>

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import {
   CreatePoolDocument,
   DeletePoolDocument,
+  OfferPoolDocument,
   PausePoolDocument,
   PoolStatus,
   ResumePoolDocument,
@@ -20,7 +21,26 @@ export async function createPoolAction(_state: FormState, formData: FormData): P
   if (Object.keys(errors).length) return invalid(formData, errors);
   const outcome = await mutate(CreatePoolDocument, { input });
   if (!outcome.ok) return failure(formData, outcome);
-  redirect(`/console/pools/${outcome.data.createPool.id}?created=1`);
+  // Creating a pool ends with who gets it: a pool no policy offers reaches nobody.
+  redirect(`/console/pools/${outcome.data.createPool.id}/people?created=1`);
+}
+
+/** The last step of creating a pool (or later, from its warning): an existing policy, or a new one for groups. */
+export async function offerPoolAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const poolId = text(formData, "poolId");
+  const existing = text(formData, "who") !== "groups";
+  const groupIds = formData.getAll("groupIds").filter((value): value is string => typeof value === "string");
+  const errors: Record<string, string> = {};
+  if (existing && !text(formData, "policyId")) errors.policyId = "Pick a policy.";
+  if (!existing && !text(formData, "newPolicyName")) errors.newPolicyName = "Name the new policy.";
+  if (!existing && groupIds.length === 0) errors.groupIds = "Choose at least one group.";
+  if (Object.keys(errors).length) return invalid(formData, errors);
+  const input = existing
+    ? { policyId: text(formData, "policyId"), groupIds: [] }
+    : { newPolicyName: text(formData, "newPolicyName"), groupIds };
+  const outcome = await mutate(OfferPoolDocument, { poolId, input });
+  if (!outcome.ok) return failure(formData, outcome);
+  redirect(`/console/pools/${poolId}?offered=${encodeURIComponent(outcome.data.offerPool.name)}`);
 }
 
 /** Sizes and schedule of an existing pool; the controller works towards them on its next pass. */

@@ -1,18 +1,15 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { ConfirmRow } from "@/components/lists/confirm-row";
-import type { Column } from "@/components/lists/data-table";
-import { ListCard } from "@/components/lists/list-card";
 import { Badge } from "@/components/ui/badge";
+import { Banner } from "@/components/ui/banner";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { SectionCard } from "@/components/ui/section-card";
 import {
   AssignmentRulesDocument,
   type AssignmentRulesQuery,
-  IdentityProvidersDocument,
-  LocationsDocument,
-  PoliciesDocument,
   RuleEffect,
   RuleOperator,
   RuleSubjectType,
@@ -20,14 +17,15 @@ import {
 import { query } from "@/lib/api/server-api";
 import { roleLabel } from "@/lib/format";
 import { can, requirePermission } from "@/lib/viewer";
-import { type RuleChoices, RuleCreateForm } from "./rule-form";
+import { RuleForm } from "./rule-form";
+import { type Names, ruleLookups } from "./rule-lookups";
+import { RuleOrderTable } from "./rule-order";
 import { deleteRuleAction } from "./rules.actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Assignment rules" };
 
 type Rule = AssignmentRulesQuery["assignmentRules"]["nodes"][number];
-type Names = Map<string, string>;
 
 function who(rule: Rule): string {
   const { condition } = rule;
@@ -55,63 +53,42 @@ function gives(rule: Rule, names: Names): ReactNode {
   );
 }
 
-/** Locations, policies and providers are named from the page's lookups (a rule holds their ids). */
-function columns(names: Names): Column<Rule>[] {
-  return [
-    { id: "position", header: "#", className: "mono", cell: (rule) => rule.position },
-    {
-      id: "when",
-      header: "When",
-      cell: (rule) => {
-        const where = rule.condition.locationIds.map((id) => names.get(id) ?? "Removed location").join(", ");
-        return (
-          <>
-            <div className="cell-title">{who(rule)}</div>
-            <div className="cell-sub">
-              {where ? `at ${where}` : "anywhere"}
-              {rule.identityProviderId ? ` · via ${names.get(rule.identityProviderId) ?? "a removed provider"}` : ""}
-            </div>
-            {rule.description ? <div className="cell-sub">{rule.description}</div> : null}
-          </>
-        );
-      },
-    },
-    {
-      id: "effect",
-      header: "Effect",
-      cell: (rule) =>
-        !rule.valid ? (
-          <Badge tone="danger">Invalid: denies</Badge>
-        ) : (
-          <Badge tone={rule.effect === RuleEffect.DENY ? "danger" : "success"}>
-            {rule.effect === RuleEffect.DENY ? "Deny" : "Allow"}
-          </Badge>
-        ),
-    },
-    { id: "gives", header: "Gives", secondary: true, cell: (rule) => gives(rule, names) },
-  ];
+/** Where a rule applies and through which provider, named from the page's lookups (a rule holds their ids). */
+function when(rule: Rule, names: Names): ReactNode {
+  const where = rule.condition.locationIds.map((id) => names.get(id) ?? "Removed location").join(", ");
+  return (
+    <>
+      <div className="cell-title">{who(rule)}</div>
+      <div className="cell-sub">
+        {where ? `at ${where}` : "anywhere"}
+        {rule.identityProviderId ? ` · via ${names.get(rule.identityProviderId) ?? "a removed provider"}` : ""}
+      </div>
+      {rule.description ? <div className="cell-sub">{rule.description}</div> : null}
+    </>
+  );
 }
 
-export default async function RulesPage() {
-  const viewer = await requirePermission("broker:read");
-  const mayWrite = can(viewer, "broker:write");
-  const [{ assignmentRules }, locations, { policies }, providers] = await Promise.all([
-    query(AssignmentRulesDocument, {}),
-    query(LocationsDocument, {}),
-    query(PoliciesDocument, {}),
-    can(viewer, "identity:read") ? query(IdentityProvidersDocument, {}) : Promise.resolve({ identityProviders: [] }),
-  ]);
-  const allLocations = [...locations.locations.nodes, ...locations.inheritedLocations];
-  const names: Names = new Map(
-    [...allLocations, ...policies.nodes, ...providers.identityProviders].map((item) => [item.id, item.name]),
+function effect(rule: Rule): ReactNode {
+  if (!rule.valid) return <Badge tone="danger">Invalid: denies</Badge>;
+  return (
+    <Badge tone={rule.effect === RuleEffect.DENY ? "danger" : "success"}>
+      {rule.effect === RuleEffect.DENY ? "Deny" : "Allow"}
+    </Badge>
   );
+}
+
+/** How the rule is named to screen readers and in its buttons: its description, else who and where. */
+function ruleLabel(rule: Rule, index: number): string {
+  return `rule ${index + 1}: ${rule.description ?? who(rule)}`;
+}
+
+export default async function RulesPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
+  const viewer = await requirePermission("broker:read");
+  const { saved } = await searchParams;
+  const mayWrite = can(viewer, "broker:write");
+  const { assignmentRules } = await query(AssignmentRulesDocument, {});
   const rules = [...assignmentRules.nodes].sort((a, b) => a.position - b.position);
-  const choices: RuleChoices = {
-    providers: providers.identityProviders.map((p) => ({ value: p.id, label: `${p.name} (${p.kind.toUpperCase()})` })),
-    locations: allLocations.map((location) => ({ value: location.id, label: location.name })),
-    policies: policies.nodes.map((policy) => ({ value: policy.id, label: policy.name })),
-    nextPosition: (rules[rules.length - 1]?.position ?? 0) + 10,
-  };
+  const { names, choices } = await ruleLookups(viewer, (rules[rules.length - 1]?.position ?? 0) + 10);
   return (
     <>
       <PageHeader
@@ -119,34 +96,44 @@ export default async function RulesPage() {
         description="Checked in order at sign-in and at every connection: who gets which policy and role, from where."
         link={can(viewer, "access:explain") ? { href: "/console/explain", label: "Explain access" } : null}
       />
+      <Banner show={saved === "rule"}>The rule was saved.</Banner>
       <div className="stack" style={{ gap: 16 }}>
-        <ListCard
-          title="Rules in order"
-          columns={columns(names)}
-          rows={rules}
-          actions={
-            mayWrite
-              ? (rule) => (
-                  <ConfirmRow
-                    action={deleteRuleAction}
-                    fields={{ id: rule.id }}
-                    name={`rule ${rule.position}`}
-                    noun="rule"
-                  >
-                    Users it matched fall through to the next rule at their next sign-in or connection.
-                  </ConfirmRow>
-                )
-              : undefined
-          }
-          empty={
+        <SectionCard title="Rules in order">
+          {rules.length === 0 ? (
             <EmptyState icon="◫" title="No rules yet">
               <p>Without rules, users sign in but are offered no desktops.</p>
             </EmptyState>
-          }
-        />
+          ) : (
+            <RuleOrderTable
+              headers={["#", "When", "Effect", "Gives"]}
+              secondary={[3]}
+              mayReorder={mayWrite}
+              rules={rules.map((rule, index) => ({
+                id: rule.id,
+                label: ruleLabel(rule, index),
+                cells: [index + 1, when(rule, names), effect(rule), gives(rule, names)],
+                actions: mayWrite ? (
+                  <>
+                    <Link className="btn btn-ghost btn-sm" href={`/console/rules/${rule.id}`}>
+                      Edit<span className="sr-only"> {ruleLabel(rule, index)}</span>
+                    </Link>
+                    <ConfirmRow
+                      action={deleteRuleAction}
+                      fields={{ id: rule.id }}
+                      name={ruleLabel(rule, index)}
+                      noun="rule"
+                    >
+                      Users it matched fall through to the next rule at their next sign-in or connection.
+                    </ConfirmRow>
+                  </>
+                ) : null,
+              }))}
+            />
+          )}
+        </SectionCard>
         {mayWrite ? (
           <SectionCard title="Add a rule">
-            <RuleCreateForm choices={choices} />
+            <RuleForm choices={choices} />
           </SectionCard>
         ) : null}
       </div>

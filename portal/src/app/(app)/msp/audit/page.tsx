@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { AUDIT_FILTERS, AUDIT_PAGE_SIZE, AuditList } from "@/components/tables/audit-list";
+import { AUDIT_PAGE_SIZE, AuditList } from "@/components/tables/audit-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { MspAuditEventsDocument } from "@/generated/graphql";
 import { query } from "@/lib/api/server-api";
+import { AUDIT_FILTERS, auditFilterOf } from "@/lib/audit-filter";
 import { listParams, type SearchParams } from "@/lib/list-params";
 import { requirePermission } from "@/lib/viewer";
 
@@ -14,7 +15,7 @@ export default async function MspAuditPage({ searchParams }: { searchParams: Pro
   const list = listParams(await searchParams, { filters: AUDIT_FILTERS, pageSize: AUDIT_PAGE_SIZE });
   const { mspAuditEvents } = await query(MspAuditEventsDocument, {
     ...list.args,
-    filter: list.filters.action ? { action: list.filters.action } : null,
+    filter: auditFilterOf(list.filters),
   });
   return (
     <>

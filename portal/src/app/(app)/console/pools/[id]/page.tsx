@@ -40,7 +40,7 @@ export default async function PoolPage({
 }) {
   const viewer = await requirePermission("pools:read");
   const { id } = await params;
-  const { created, updated } = await searchParams;
+  const { created, updated, offered } = await searchParams;
   const desktops = query(DesktopsDocument, { first: 50, after: null, filter: { poolId: id } }).then(
     (data) => data.desktops.nodes,
   );
@@ -64,6 +64,21 @@ export default async function PoolPage({
         The pool was created. The controller starts building its desktops within a few seconds.
       </Banner>
       <Banner show={Boolean(updated)}>Scaling saved. The controller adjusts the pool within a few seconds.</Banner>
+      <Banner show={typeof offered === "string"}>
+        {`${typeof offered === "string" ? offered : "The policy"} offers this pool: its users see it at their next sign-in.`}
+      </Banner>
+      {pool.offeredBy.length === 0 ? (
+        <div className="alert alert-warning" role="status" style={{ marginBottom: 16 }}>
+          No policy offers this pool, so no user gets it.{" "}
+          {can(viewer, "broker:write") ? (
+            <Link href={`/console/pools/${pool.id}/people`}>Choose who gets it</Link>
+          ) : null}
+        </div>
+      ) : (
+        <p className="muted" style={{ marginBottom: 16 }}>
+          Offered by {pool.offeredBy.map((policy) => policy.name).join(", ")}.
+        </p>
+      )}
       <Banner show={Boolean(pool.statusReason)} tone="info">
         {pool.statusReason}
       </Banner>
