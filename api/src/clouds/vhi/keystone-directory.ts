@@ -44,9 +44,11 @@ export interface IdentityApi {
  * come from `GET /v3/domains`, an admin call; without it (403) a domain is shown by its id.
  */
 export function createIdentityApi(http: HttpTransport, authUrl: string): IdentityApi {
-  const base = identityBaseUrl(authUrl);
   return {
     async directory(signal) {
+      // Resolved per call, not at client creation: a malformed URL must surface as this call's configuration
+      // error (and as the connection test's auth stage), not throw out of createVhiClient.
+      const base = identityBaseUrl(authUrl);
       const { data } = await http.request({
         service: "identity",
         method: "GET",
