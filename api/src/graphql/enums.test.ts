@@ -23,6 +23,7 @@ const CLOSED_SET_NAME =
 const OPEN_BY_DESIGN: Record<string, string> = {
   "AuditEvent.action": "the mutation that was audited: grows with every new mutation",
   "AuditFilter.action": "filters AuditEvent.action",
+  "AuditFilter.targetType": "filters AuditEvent.targetType",
   "AuditEvent.targetType": "the entity an audited mutation touched: grows with the API",
   "CloudImage.status": "reported verbatim by the cloud's image service",
   "CloudImage.osType": "the image's os_type property, free text set by whoever uploaded it",
