@@ -14,6 +14,7 @@ import { RowLevelSecurity0012 as MssqlRowLevelSecurity0012 } from "../mssql/0012
 import { CloudFidelity0013 as MssqlCloudFidelity0013 } from "../mssql/0013-cloud-fidelity.js";
 import { PriceList0014 as MssqlPriceList0014 } from "../mssql/0014-price-list.js";
 import { MspConsole0015 as MssqlMspConsole0015 } from "../mssql/0015-msp-console.js";
+import { TenantCloudGrants0016 as MssqlTenantCloudGrants0016 } from "../mssql/0016-tenant-cloud-grants.js";
 import { Foundation0001 as PostgresFoundation0001 } from "../postgres/0001-foundation.js";
 import { Provisioning0002 as PostgresProvisioning0002 } from "../postgres/0002-provisioning.js";
 import { Identity0003 as PostgresIdentity0003 } from "../postgres/0003-identity.js";
@@ -29,6 +30,7 @@ import { RowLevelSecurity0012 as PostgresRowLevelSecurity0012 } from "../postgre
 import { CloudFidelity0013 as PostgresCloudFidelity0013 } from "../postgres/0013-cloud-fidelity.js";
 import { PriceList0014 as PostgresPriceList0014 } from "../postgres/0014-price-list.js";
 import { MspConsole0015 as PostgresMspConsole0015 } from "../postgres/0015-msp-console.js";
+import { TenantCloudGrants0016 as PostgresTenantCloudGrants0016 } from "../postgres/0016-tenant-cloud-grants.js";
 import type { Dialect } from "./database-target.js";
 
 type MigrationClass = new () => MigrationInterface;
@@ -50,6 +52,7 @@ export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   PostgresCloudFidelity0013,
   PostgresPriceList0014,
   PostgresMspConsole0015,
+  PostgresTenantCloudGrants0016,
 ];
 export const MSSQL_MIGRATIONS: MigrationClass[] = [
   MssqlFoundation0001,
@@ -67,6 +70,7 @@ export const MSSQL_MIGRATIONS: MigrationClass[] = [
   MssqlCloudFidelity0013,
   MssqlPriceList0014,
   MssqlMspConsole0015,
+  MssqlTenantCloudGrants0016,
 ];
 
 export function migrationsFor(dialect: Dialect): MigrationClass[] {

@@ -33,6 +33,8 @@ export const ERROR_REASONS = {
   API_KEY_INVALID: "The API key is unknown, revoked or expired (UNAUTHENTICATED)",
   CLOUD_PROJECT_UNKNOWN:
     "The Keystone domain or project is not one the cloud's service account can use; pick one from its lists (BAD_USER_INPUT)",
+  CLOUD_UNAVAILABLE:
+    "The cloud's last connection check failed, so no new pool is built on it until the MSP fixes it (CONFLICT)",
   DESKTOP_LIMIT_REACHED: "The user already holds as many desktops as the policy allows (CONFLICT)",
   DESKTOP_TAKEN: "The desktop picked was just given to someone else; pick another (CONFLICT)",
   IDENTITY_CONFLICT: "The provider's link rule finds no single account for this person; an admin links it (CONFLICT)",

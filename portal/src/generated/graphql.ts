@@ -868,6 +868,12 @@ export type SetPriceListInput = {
   vcpuHour?: string | null | undefined;
 };
 
+/** Every cloud the tenant may build pools on; any cloud left out is taken away. */
+export type SetTenantCloudsInput = {
+  cloudIds: Array<string | number>;
+  tenantId: string | number;
+};
+
 export type SignInInput = {
   /** Host name the user signs in at (the portal passes its own); selects the tenant when no slug is given. */
   loginHost?: string | null | undefined;
@@ -1728,7 +1734,7 @@ export type PoolProgressQuery = { pool: { provisioningState: PoolProvisioningSta
 export type PoolCloudsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PoolCloudsQuery = { poolClouds: Array<{ id: string, name: string, region: string | null, status: CloudStatus }> };
+export type PoolCloudsQuery = { poolClouds: Array<{ id: string, name: string, region: string | null, status: CloudStatus, available: boolean }> };
 
 export type PoolInventoryQueryVariables = Exact<{
   cloudId: string | number;
@@ -1829,7 +1835,7 @@ export type TenantQueryVariables = Exact<{
 }>;
 
 
-export type TenantQuery = { tenant: { id: string, name: string, slug: string, status: TenantStatus, brandColor: string | null, logoDataUrl: string | null, cloudId: string | null, maxDesktops: number | null, vhiDomain: string | null, vhiProject: string | null, createdAt: string, updatedAt: string } };
+export type TenantQuery = { tenant: { id: string, name: string, slug: string, status: TenantStatus, brandColor: string | null, logoDataUrl: string | null, cloudId: string | null, maxDesktops: number | null, vhiDomain: string | null, vhiProject: string | null, createdAt: string, updatedAt: string, clouds: Array<{ id: string, name: string }> } };
 
 export type CurrentTenantQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1858,6 +1864,13 @@ export type SendTenantInvitationMutationVariables = Exact<{
 
 
 export type SendTenantInvitationMutation = { sendTenantInvitation: { id: string } };
+
+export type SetTenantCloudsMutationVariables = Exact<{
+  input: SetTenantCloudsInput;
+}>;
+
+
+export type SetTenantCloudsMutation = { setTenantClouds: { id: string } };
 
 export type DeleteTenantMutationVariables = Exact<{
   id: string | number;
@@ -3658,6 +3671,7 @@ export const PoolCloudsDocument = new TypedDocumentString(`
     name
     region
     status
+    available
   }
 }
     `) as unknown as TypedDocumentString<PoolCloudsQuery, PoolCloudsQueryVariables>;
@@ -3840,6 +3854,10 @@ export const TenantDocument = new TypedDocumentString(`
     query Tenant($id: ID!) {
   tenant(id: $id) {
     ...TenantFields
+    clouds {
+      id
+      name
+    }
   }
 }
     fragment TenantFields on Tenant {
@@ -3897,6 +3915,13 @@ export const SendTenantInvitationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SendTenantInvitationMutation, SendTenantInvitationMutationVariables>;
+export const SetTenantCloudsDocument = new TypedDocumentString(`
+    mutation SetTenantClouds($input: SetTenantCloudsInput!) {
+  setTenantClouds(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SetTenantCloudsMutation, SetTenantCloudsMutationVariables>;
 export const DeleteTenantDocument = new TypedDocumentString(`
     mutation DeleteTenant($id: ID!) {
   deleteTenant(id: $id) {

@@ -88,6 +88,29 @@ describe("portal: MSP console", () => {
     expect(msp.errors).toEqual([]);
   });
 
+  // Issue 14: the MSP chooses the clouds each tenant may use; onboarding granted Initech the cloud of its project.
+  it("chooses the clouds a tenant may use, and the tenant's pool form offers exactly those", async () => {
+    const { page } = msp;
+    await page.goto(`${stack.portalUrl}/msp`);
+    await page.getByRole("link", { name: "Initech" }).click();
+    const form = page.getByRole("form", { name: "Clouds" });
+    await expect(form.getByLabel(/Demo VHI/).isChecked()).resolves.toBe(true);
+    await expect(form.getByLabel(/Frankfurt cluster/).isChecked()).resolves.toBe(false);
+    await form.getByLabel(/Frankfurt cluster/).check();
+    await form.getByRole("button", { name: "Save clouds" }).click();
+    await page.getByText("The tenant's clouds were saved.").waitFor();
+    await page.getByText("Demo VHI (simulator), Frankfurt cluster").waitFor();
+    await msp.screenshot("msp-tenant-clouds");
+    expect(msp.errors).toEqual([]);
+
+    const admin = await signedIn("/t/initech", "admin", { password: "initech-admin-pass" });
+    await admin.page.goto(`${stack.portalUrl}/console/pools/new`);
+    const offered = await admin.page.locator("#pool-cloud option").allTextContents();
+    expect(offered.map((label) => label.replace(/ \(.*$/, ""))).toEqual(["Demo VHI", "Frankfurt cluster"]);
+    expect(admin.errors).toEqual([]);
+    await admin.close();
+  });
+
   it("creates an MSP API key whose secret is shown once, then revokes it after confirming", async () => {
     const { page } = msp;
     await page.goto(`${stack.portalUrl}/msp/api-keys`);

@@ -38,12 +38,12 @@ beforeAll(async () => {
   sim = await startVhiSimulator();
   msp = await createMspAdmin(app);
   acme = await createTenantWithPeople(app, "acme");
-  await app.database.dataSource
-    .getRepository(Tenant)
-    .update({ id: acme.tenant.id }, { vhiDomain: "Default", vhiProject: "tenant-acme" });
   const cloud = await registerCloud("sim", sim.url, DEFAULT_SEED_IDS.serviceUser.password);
   expect(cloud.requestsPerSecond).toBe(20);
   cloudId = cloud.id;
+  await app.database.dataSource
+    .getRepository(Tenant)
+    .save({ ...acme.tenant, vhiDomain: "Default", vhiProject: "tenant-acme", cloudId, cloudIds: [cloudId] });
 });
 
 afterAll(async () => {
@@ -191,6 +191,7 @@ describe("clouds", () => {
 
   it("tells a tenant that is not mapped to a VHI project to ask its MSP", async () => {
     const globex = await createTenantWithPeople(app, "globex");
+    await app.database.dataSource.getRepository(Tenant).save({ ...globex.tenant, cloudIds: [cloudId] });
     const result = await app.gql(
       `query($id: ID!) { poolInventory(cloudId: $id) { cloudId } }`,
       { id: cloudId },

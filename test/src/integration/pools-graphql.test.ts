@@ -168,7 +168,6 @@ describe("pool input validation", () => {
     ["another tenant's network", { networkIds: [DEFAULT_SEED_IDS.networks.globex] }, "networkIds"],
     ["an unknown storage policy", { bootVolumeGb: 64, storagePolicy: "gold" }, "storagePolicy"],
     ["a boot volume smaller than the image", { bootVolumeGb: 10 }, "bootVolumeGb"],
-    ["an unknown cloud", { cloudId: "00000000-0000-4000-8000-000000000000" }, "cloudId"],
   ];
 
   it.each(badCreates)(

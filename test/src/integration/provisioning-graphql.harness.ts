@@ -29,9 +29,13 @@ export async function startGraphqlProvisioningRig(): Promise<GraphqlProvisioning
   await createUser(app, tenant, "helpdesk", "tenant_helpdesk");
   await createUser(app, tenant, "user1", "tenant_user");
   const globex = await createTenantWithPeople(app, "globex");
-  await app.database.dataSource
-    .getRepository(Tenant)
-    .update({ id: globex.tenant.id }, { vhiDomain: "Default", vhiProject: "tenant-globex" });
+  await app.database.dataSource.getRepository(Tenant).save({
+    ...globex.tenant,
+    vhiDomain: "Default",
+    vhiProject: "tenant-globex",
+    cloudId: rig.cloud.id,
+    cloudIds: [rig.cloud.id],
+  });
   const ds = app.database.dataSource;
   return {
     ...rig,
@@ -47,7 +51,10 @@ export async function startGraphqlProvisioningRig(): Promise<GraphqlProvisioning
 }
 
 /** A valid createPool input for acme on the rig's cloud; tests override one field at a time. */
-export function poolInput(rig: ProvisioningRig, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function poolInput(
+  rig: Pick<ProvisioningRig, "cloud">,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     cloudId: rig.cloud.id,
     name: "win11",

@@ -52,6 +52,9 @@ export async function startProvisioningRig(
     status: "active",
     vhiDomain: "Default",
     vhiProject: `tenant-${tenantSlug}`,
+    // Onboarded on the cloud, as the MSP's wizard does: the tenant may build on it.
+    cloudId: cloud.id,
+    cloudIds: [cloud.id],
   });
   let now = new Date("2026-01-05T10:00:00Z");
   const clock = {

@@ -20,7 +20,7 @@ const PNG = Buffer.from(
 );
 const dataUrl = (type: string, bytes: Buffer) => `data:${type};base64,${bytes.toString("base64")}`;
 
-const CREATE = `mutation($input: CreateTenantInput!) { createTenant(input: $input) { id cloudId vhiDomain vhiProject } }`;
+const CREATE = `mutation($input: CreateTenantInput!) { createTenant(input: $input) { id cloudId vhiDomain vhiProject clouds { id } } }`;
 
 function reasonOf(result: GraphqlResult) {
   return result.errors?.[0]?.extensions;
@@ -104,7 +104,9 @@ describe("onboarding from the cloud's own lists", () => {
 
   it("accepts a project picked from the list (by name or id) and stores Keystone's names", async () => {
     const created = dataOf(
-      await app.gql<{ createTenant: { id: string; cloudId: string; vhiDomain: string; vhiProject: string } }>(
+      await app.gql<{
+        createTenant: { id: string; cloudId: string; vhiDomain: string; vhiProject: string; clouds: { id: string }[] };
+      }>(
         CREATE,
         {
           input: {
@@ -119,6 +121,8 @@ describe("onboarding from the cloud's own lists", () => {
       ),
     ).createTenant;
     expect(created).toMatchObject({ cloudId, vhiDomain: "Default", vhiProject: "tenant-initech" });
+    // Issue 14: the cloud the tenant's project was picked on is one it may build on, with no second step.
+    expect(created.clouds).toEqual([{ id: cloudId }]);
     const moved = await app.gql(
       `mutation($id: ID!) { updateTenant(id: $id, input: { vhiProject: "tenant-nowhere" }) { id } }`,
       { id: created.id },

@@ -1,4 +1,4 @@
-import { Cloud, Tenant } from "@atrium/schema";
+import type { Cloud, Tenant } from "@atrium/schema";
 import { isVhiError, serviceLabel, type VhiClient } from "../../clouds/vhi/index.js";
 import type { Ctx } from "../../context/ctx.js";
 import { AppError, badInput } from "../../errors/app-error.js";
@@ -6,6 +6,7 @@ import { openCloudClient } from "./cloud-client.factory.js";
 import type { CloudInventoryType, PoolCloudType } from "./cloud-inventory.types.js";
 import { getCloud } from "./clouds.service.js";
 import { flavorsOfProject, imagesOfProject, networkUsableBy, securityGroupUsableBy } from "./project-ownership.js";
+import { callingTenant, cloudsOf, grantedCloud, refuseBrokenCloud } from "./tenant-clouds.js";
 
 /**
  * Reads every picker list of the pool form in parallel; a failure of the cloud becomes one clear API error. With
@@ -72,8 +73,7 @@ export async function cloudInventory(ctx: Ctx, cloudId: string): Promise<CloudIn
 }
 
 /** The calling tenant, which must be mapped to a VHI project before it can build pools. */
-export async function mappedTenant(ctx: Ctx): Promise<Tenant> {
-  const tenant = await ctx.manager.getRepository(Tenant).findOneByOrFail({ id: ctx.db.requireTenant().tenantId });
+export function requireMapping(tenant: Tenant): Tenant {
   if (!tenant.vhiProject) {
     throw badInput("This tenant has no VHI project yet: ask your MSP to map this tenant to a VHI project", "cloudId");
   }
@@ -82,11 +82,14 @@ export async function mappedTenant(ctx: Ctx): Promise<Tenant> {
 
 /**
  * Tenant view: the inventory as the tenant's own Keystone project sees it (its networks and security groups, the
- * images shared with it), which is exactly what its pools are built in.
+ * images shared with it), which is exactly what its pools are built in. Only a cloud granted to the tenant, and one
+ * not known to be broken: these lists exist to build a new pool.
  */
 export async function poolInventory(ctx: Ctx, cloudId: string): Promise<CloudInventoryType> {
-  const tenant = await mappedTenant(ctx);
-  const cloud = await getCloud(ctx, cloudId);
+  const tenant = await callingTenant(ctx);
+  const cloud = await grantedCloud(ctx, tenant, cloudId);
+  requireMapping(tenant);
+  refuseBrokenCloud(cloud);
   return readTenantInventory(ctx, cloud, tenant);
 }
 
@@ -100,9 +103,13 @@ export async function readTenantInventory(ctx: Ctx, cloud: Cloud, tenant: Tenant
   return readInventory(client, cloud, report.projectId);
 }
 
-/** Clouds a tenant admin may pick for a pool: every registered cloud for now, connection details left out. */
+/** Clouds a tenant admin may pick for a pool: those the MSP granted it, connection details left out. */
 export async function poolClouds(ctx: Ctx): Promise<PoolCloudType[]> {
-  ctx.db.requireTenant();
-  const clouds = await ctx.manager.getRepository(Cloud).find({ order: { name: "ASC" } });
-  return clouds.map(({ id, name, region, status }) => ({ id, name, region, status }));
+  const clouds = await cloudsOf(ctx, await callingTenant(ctx));
+  return clouds.map(poolCloudView);
+}
+
+/** What a tenant is shown of a cloud: never its connection details, but whether it can take a new pool now. */
+export function poolCloudView({ id, name, region, status }: Cloud): PoolCloudType {
+  return { id, name, region, status, available: status !== "error" };
 }

@@ -123,6 +123,9 @@ export class PoolCloudType {
   @Field(() => String, { nullable: true })
   region: string | null;
 
-  @Field(() => CloudStatus)
+  @Field(() => CloudStatus, { description: "The result of the MSP's last connection check." })
   status: CloudStatus;
+
+  @Field({ description: "Whether a new pool can be built on it now (false while its last check failed)." })
+  available: boolean;
 }

@@ -1,4 +1,4 @@
-import { DesktopAction } from "@atrium/schema";
+import { DesktopAction, DesktopAvailability } from "@atrium/schema";
 import { Arg, Args, FieldResolver, Ctx as GqlCtx, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { RequirePermission } from "../../auth/require-permission.js";
 import type { Ctx } from "../../context/ctx.js";
@@ -6,6 +6,7 @@ import { PageArgs } from "../../graphql/connection.js";
 import { PoolType } from "../pools/pools.types.js";
 import { UserType } from "../users/users.types.js";
 import { desktopAction, setDesktopOutOfService } from "./desktop-actions.service.js";
+import { effectiveAvailability } from "./desktop-availability.js";
 import { getDesktop, listDesktops } from "./desktops.service.js";
 import { DesktopConnection, DesktopFilter, DesktopType } from "./desktops.types.js";
 
@@ -52,6 +53,11 @@ export class DesktopsResolver {
     @Arg("outOfService", () => Boolean) outOfService: boolean,
   ) {
     return setDesktopOutOfService(ctx, id, outOfService);
+  }
+
+  @FieldResolver(() => DesktopAvailability)
+  availability(@Root() desktop: DesktopType): DesktopAvailability {
+    return effectiveAvailability(desktop);
   }
 
   @FieldResolver(() => [String])

@@ -1,6 +1,7 @@
 import type { Ctx } from "../../context/ctx.js";
 import type { PageArgs } from "../../graphql/connection.js";
 import { paginate } from "../../graphql/paginate.js";
+import { whereAvailability } from "./desktop-availability.js";
 import type { DesktopFilter } from "./desktops.types.js";
 
 const desktops = (ctx: Ctx) => ctx.db.desktops;
@@ -8,8 +9,7 @@ const desktops = (ctx: Ctx) => ctx.db.desktops;
 export function listDesktops(ctx: Ctx, page: PageArgs, filter: DesktopFilter | undefined) {
   const query = desktops(ctx).query("desktop");
   if (filter?.poolId) query.andWhere("desktop.poolId = :poolId", { poolId: filter.poolId });
-  if (filter?.availability)
-    query.andWhere("desktop.availability = :availability", { availability: filter.availability });
+  if (filter?.availability) whereAvailability(query, "desktop", filter.availability);
   if (filter?.powerState) query.andWhere("desktop.observedPowerState = :powerState", { powerState: filter.powerState });
   if (typeof filter?.outOfService === "boolean")
     query.andWhere("desktop.outOfService = :outOfService", { outOfService: filter.outOfService });

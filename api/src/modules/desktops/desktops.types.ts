@@ -30,7 +30,9 @@ export class DesktopType {
   @Field(() => DesiredPowerState, { description: "What the controller drives the desktop towards." })
   desiredPowerState: DesiredPowerState;
 
-  @Field(() => DesktopAvailability)
+  @Field(() => DesktopAvailability, {
+    description: "UNAVAILABLE while out of service (never offered), whatever the controller last recorded.",
+  })
   availability: DesktopAvailability;
 
   @Field(() => DesktopSessionSummary)

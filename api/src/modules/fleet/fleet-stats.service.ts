@@ -2,6 +2,7 @@ import { AlertStatus, DesktopAvailability, LoginOutcome, UsageGroupBy } from "@a
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { Ctx } from "../../context/ctx.js";
 import { type AcrossTenantsDb, acrossTenants, type Dialect, dialectOf, timestampParam } from "../../db/index.js";
+import { effectiveAvailability } from "../desktops/desktop-availability.js";
 import { summarizeUsage } from "../metering/index.js";
 import type { DesktopCounts } from "./fleet-overview.types.js";
 
@@ -50,16 +51,20 @@ export async function tenantStats(ctx: Ctx): Promise<TenantStats> {
     .query("d")
     .select("d.tenantId", "tenantId")
     .addSelect("d.availability", "availability")
+    .addSelect("d.outOfService", "outOfService")
     .addSelect("COUNT(*)", "n")
     .groupBy("d.tenantId")
     .addGroupBy("d.availability")
-    .getRawMany<{ tenantId: string; availability: string; n: string | number }>();
+    .addGroupBy("d.outOfService")
+    .getRawMany<{ tenantId: string; availability: DesktopAvailability; outOfService: boolean; n: string | number }>();
   for (const row of desktops) {
     const entry = of(row.tenantId);
     const n = Number(row.n);
     entry.desktops += n;
-    if (row.availability === DesktopAvailability.AVAILABLE) entry.availableDesktops += n;
-    else if (row.availability === DesktopAvailability.ASSIGNED) entry.assignedDesktops += n;
+    // Out of service is not free: such a desktop is never offered (desktop-availability.ts).
+    const availability = effectiveAvailability(row);
+    if (availability === DesktopAvailability.AVAILABLE) entry.availableDesktops += n;
+    else if (availability === DesktopAvailability.ASSIGNED) entry.assignedDesktops += n;
     else entry.otherDesktops += n;
   }
   const sessions = await perTenant(db.desktopSessions.query("s").andWhere("s.endedAt IS NULL"), "s", "COUNT(*)");

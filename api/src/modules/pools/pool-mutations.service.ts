@@ -1,11 +1,11 @@
-import { type Cloud, type Pool, type PoolScheduleWindow, Tenant } from "@atrium/schema";
+import type { Pool, PoolScheduleWindow } from "@atrium/schema";
 import { actorName } from "../../auth/principal.js";
 import { type Ctx, withTransaction } from "../../context/ctx.js";
-import { AppError, badInput, conflict } from "../../errors/app-error.js";
+import { conflict } from "../../errors/app-error.js";
 import { providedFields } from "../../graphql/validation.js";
 import { recordAudit } from "../../tenancy/audit.js";
-import { mappedTenant, readTenantInventory } from "../clouds/cloud-inventory.service.js";
-import { getCloud } from "../clouds/clouds.service.js";
+import { readTenantInventory, requireMapping } from "../clouds/cloud-inventory.service.js";
+import { callingTenant, grantedCloud, refuseBrokenCloud } from "../clouds/tenant-clouds.js";
 import { RESUMED_KIND } from "./pool-events.types.js";
 import type { CreatePoolInput, PoolScheduleWindowInput, UpdatePoolInput } from "./pool-inputs.types.js";
 import { auditView, sealDesktopLogin, sealDomainJoin } from "./pool-secrets.js";
@@ -25,8 +25,11 @@ const CLOUD_FIELDS = [
 ] as const;
 
 export async function createPool(ctx: Ctx, input: CreatePoolInput): Promise<Pool> {
-  const tenant = await mappedTenant(ctx);
-  const cloud = await inputCloud(ctx, input.cloudId);
+  const tenant = await callingTenant(ctx);
+  // A cloud the MSP has not granted this tenant is NOT_FOUND, as an unknown id; a broken one takes no new pool.
+  const cloud = await grantedCloud(ctx, tenant, input.cloudId);
+  requireMapping(tenant);
+  refuseBrokenCloud(cloud);
   const { domainJoin, desktopLogin, schedule, cloudId: _cloudId, ...fields } = input;
   const candidate = {
     ...fields,
@@ -64,13 +67,12 @@ export async function updatePool(ctx: Ctx, id: string, input: UpdatePoolInput): 
   Object.assign(patch, { growRetries: 0, growRetryAt: null });
   const candidate = { ...current, ...patch };
   const cloudChanged = CLOUD_FIELDS.some((field) => field in patch);
-  const tenant = cloudChanged
-    ? await mappedTenant(ctx)
-    : await ctx.manager.getRepository(Tenant).findOneByOrFail({ id: ctx.db.requireTenant().tenantId });
+  const tenant = await callingTenant(ctx);
   checkPoolSettings(candidate, tenant);
   if (cloudChanged) {
-    const cloud = await getCloud(ctx, current.cloudId);
-    checkAgainstInventory(candidate, await readTenantInventory(ctx, cloud, tenant));
+    // Re-reading the inventory is using the cloud: only while the tenant may (NOT_FOUND once it may not).
+    const cloud = await grantedCloud(ctx, tenant, current.cloudId);
+    checkAgainstInventory(candidate, await readTenantInventory(ctx, cloud, requireMapping(tenant)));
   }
   return withTransaction(ctx, async (tx) => {
     const scope = pools(tx);
@@ -166,17 +168,6 @@ async function setStatus(
 
 function refuseDraining(pool: Pool): void {
   if (pool.status === "draining") throw conflict("This pool is being deleted");
-}
-
-async function inputCloud(ctx: Ctx, cloudId: string): Promise<Cloud> {
-  try {
-    return await getCloud(ctx, cloudId);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") {
-      throw badInput("cloudId is not a registered cloud", "cloudId");
-    }
-    throw error;
-  }
 }
 
 function toWindow(window: PoolScheduleWindowInput): PoolScheduleWindow {

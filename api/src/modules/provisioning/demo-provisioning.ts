@@ -2,6 +2,7 @@ import { Cloud, Tenant } from "@atrium/schema";
 import { DEFAULT_SEED_IDS, startVhiSimulator, type VhiSimulator } from "@atrium/simulator";
 import type { AppServices } from "../../context/app-services.js";
 import { acrossTenants } from "../../db/index.js";
+import { withCloud } from "../clouds/tenant-clouds.js";
 import { createProvisioningWorker } from "./provisioning-worker.js";
 
 export const DEMO_CLOUD_NAME = "Demo VHI (simulator)";
@@ -50,9 +51,13 @@ export async function startDemoProvisioning(
     const tenant = await services.dataSource.getRepository(Tenant).findOneBy({ slug });
     const network = DEMO_NETWORKS[slug];
     if (!tenant || !network) continue;
-    // The demo tenants were mapped to this cloud's projects by the seed; record on which cloud.
-    if (tenant.cloudId === null)
-      await services.dataSource.getRepository(Tenant).update(tenant.id, { cloudId: cloud.id });
+    // The demo tenants were mapped to this cloud's projects by the seed; record on which cloud, and grant it as
+    // onboarding does.
+    if (tenant.cloudId === null) {
+      await services.dataSource
+        .getRepository(Tenant)
+        .save({ ...tenant, cloudId: cloud.id, cloudIds: withCloud(tenant.cloudIds, cloud.id) });
+    }
     const pools = acrossTenants(
       services.dataSource.manager,
       "demo pools of the demo tenants",

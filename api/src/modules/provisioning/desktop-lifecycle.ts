@@ -73,13 +73,17 @@ async function removeNeverCreated(pass: PassContext, desktop: Desktop): Promise<
 
 /**
  * Warm pool: with a parking state other than `running`, `minRunning` unassigned ready desktops stay powered on and
- * the other unassigned ones are parked. Assigned desktops keep what their user or the helpdesk asked for.
+ * the other unassigned ones are parked. Assigned desktops keep what their user or the helpdesk asked for, and so do
+ * out-of-service ones: they are never offered, so they cannot be the warm ones, and their power is the operator's.
  */
 async function applyParking(pass: PassContext): Promise<void> {
   const { pool } = pass;
   if (pool.parkedPowerState === "running") return;
   const unassigned = pass.desktops
-    .filter((d) => d.provisioningState === "ready" && !d.assignedUserId && d.desiredPowerState !== "deleted")
+    .filter(
+      (d) =>
+        d.provisioningState === "ready" && !d.assignedUserId && !d.outOfService && d.desiredPowerState !== "deleted",
+    )
     .sort(
       (a, b) =>
         Number(b.observedPowerState === "running") - Number(a.observedPowerState === "running") || a.seq - b.seq,

@@ -45,6 +45,8 @@ export async function scalePool(pass: PassContext): Promise<ScaleOutcome> {
       id: d.id,
       seq: d.seq,
       assigned: d.assignedUserId !== null || d.availability === "assigned" || d.sessionState !== "none",
+      // Deleting the pool takes its out-of-service desktops too; otherwise they are held, not free.
+      outOfService: d.outOfService && pool.status !== "draining",
       deleting: d.provisioningState === "deleting" || d.desiredPowerState === "deleted",
       broken: d.provisioningState === "failed" || d.provisioningState === "vanished",
       provisioning: d.provisioningState === "pending" || d.provisioningState === "building",

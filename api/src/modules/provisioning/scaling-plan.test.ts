@@ -7,6 +7,7 @@ const desktop = (over: Partial<PlannedDesktop> = {}): PlannedDesktop => ({
   id: `d${++seq}`,
   seq,
   assigned: false,
+  outOfService: false,
   deleting: false,
   broken: false,
   provisioning: false,
@@ -42,5 +43,17 @@ describe("planScale", () => {
   it("does not count desktops already being deleted", () => {
     const desktops = [desktop({ deleting: true }), desktop({ deleting: true })];
     expect(planScale(sizes, desktops, true)).toMatchObject({ create: 2, remove: [] });
+  });
+
+  // Issue 14, item 6: an out-of-service desktop was counted as headroom, so the pool kept one free desktop too few.
+  it("counts out-of-service desktops as held, not free, and never removes them on scale-down", () => {
+    const outOfService = desktop({ outOfService: true });
+    const desktops = [outOfService, desktop(), desktop()];
+    expect(planScale(sizes, desktops, false)).toMatchObject({ target: 3, create: 0 });
+    expect(planScale({ ...sizes, minAvailable: 2 }, [outOfService, desktop()], false)).toMatchObject({
+      target: 3,
+      create: 1,
+    });
+    expect(planScale({ ...sizes, minAvailable: 0 }, desktops, true).remove).not.toContain(outOfService.id);
   });
 });

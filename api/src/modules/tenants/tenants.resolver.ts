@@ -3,6 +3,9 @@ import { Arg, Args, FieldResolver, Ctx as GqlCtx, ID, Mutation, Query, Resolver,
 import { RequirePermission } from "../../auth/require-permission.js";
 import type { Ctx } from "../../context/ctx.js";
 import { PageArgs } from "../../graphql/connection.js";
+import { poolCloudView } from "../clouds/cloud-inventory.service.js";
+import { PoolCloudType } from "../clouds/cloud-inventory.types.js";
+import { loadCloudsOf, setTenantClouds } from "../clouds/tenant-clouds.js";
 import { logoDataUrl } from "./tenant-branding.js";
 import { cloudDirectory } from "./tenant-cloud-mapping.js";
 import { sendTenantInvitation } from "./tenant-invitation.js";
@@ -18,6 +21,7 @@ import {
 import {
   CloudDirectoryType,
   CreateTenantInput,
+  SetTenantCloudsInput,
   TenantBrandingType,
   TenantConnection,
   TenantInvitationInput,
@@ -91,6 +95,14 @@ export class TenantsResolver {
     return sendTenantInvitation(ctx, tenantId, input);
   }
 
+  @Mutation(() => TenantType, {
+    description: "Sets every cloud the tenant may build pools on (it sees no other); audited.",
+  })
+  @RequirePermission("tenants:write")
+  setTenantClouds(@GqlCtx() ctx: Ctx, @Arg("input", () => SetTenantCloudsInput) input: SetTenantCloudsInput) {
+    return setTenantClouds(ctx, input.tenantId, input.cloudIds);
+  }
+
   @Mutation(() => TenantType)
   @RequirePermission("tenants:write")
   deleteTenant(@GqlCtx() ctx: Ctx, @Arg("id", () => ID) id: string) {
@@ -103,5 +115,12 @@ export class TenantsResolver {
   })
   logoDataUrl(@Root() tenant: Tenant) {
     return logoDataUrl(tenant.logo);
+  }
+
+  @FieldResolver(() => [PoolCloudType], {
+    description: "The clouds the MSP lets the tenant build pools on, each with whether it can take a new pool now.",
+  })
+  async clouds(@GqlCtx() ctx: Ctx, @Root() tenant: Tenant) {
+    return (await loadCloudsOf(ctx, tenant)).map(poolCloudView);
   }
 }

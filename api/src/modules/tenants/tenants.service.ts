@@ -6,6 +6,7 @@ import type { PageArgs } from "../../graphql/connection.js";
 import { paginate } from "../../graphql/paginate.js";
 import { providedFields } from "../../graphql/validation.js";
 import { recordAudit } from "../../tenancy/audit.js";
+import { withCloud } from "../clouds/tenant-clouds.js";
 import { parseLogo } from "./tenant-branding.js";
 import { checkCloudMapping } from "./tenant-cloud-mapping.js";
 import type { CreateTenantInput, UpdateTenantInput } from "./tenants.types.js";
@@ -56,7 +57,9 @@ async function storedSettings(ctx: Ctx, input: SettingsInput, current: Tenant | 
   if (mappingChanged && project) {
     const cloudId = fields.cloudId !== undefined ? fields.cloudId : (current?.cloudId ?? null);
     const domain = fields.vhiDomain !== undefined ? fields.vhiDomain : (current?.vhiDomain ?? null);
-    Object.assign(stored, await checkCloudMapping(ctx, cloudId, domain, project));
+    const mapping = await checkCloudMapping(ctx, cloudId, domain, project);
+    // The tenant may build on the cloud its project was picked on; clouds it had keep theirs (pools may use them).
+    Object.assign(stored, mapping, { cloudIds: withCloud(current?.cloudIds ?? [], mapping.cloudId) });
   }
   return stored;
 }

@@ -1,5 +1,16 @@
 import { TenantStatus } from "@atrium/schema";
-import { IsEmail, IsEnum, IsHexColor, IsOptional, IsUUID, Length, Matches, MaxLength, Min } from "class-validator";
+import {
+  ArrayMaxSize,
+  IsEmail,
+  IsEnum,
+  IsHexColor,
+  IsOptional,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  Min,
+} from "class-validator";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { ConnectionType } from "../../graphql/connection.js";
 import { OptionalNotNull } from "../../graphql/validation.js";
@@ -176,4 +187,16 @@ export class TenantInvitationInput {
   @Field({ description: "The tenant's absolute sign-in URL (the portal's public address + /t/<slug>)." })
   @MaxLength(2048)
   signInUrl: string;
+}
+
+@InputType({ description: "Every cloud the tenant may build pools on; any cloud left out is taken away." })
+export class SetTenantCloudsInput {
+  @Field(() => ID)
+  @IsUUID("all", { message: "tenantId must be a tenant id" })
+  tenantId: string;
+
+  @Field(() => [ID])
+  @ArrayMaxSize(100)
+  @IsUUID("all", { each: true, message: "cloudIds must be cloud ids" })
+  cloudIds: string[];
 }

@@ -9,6 +9,7 @@ import {
   EnterTenantDocument,
   LeaveTenantDocument,
   SendTenantInvitationDocument,
+  SetTenantCloudsDocument,
   TenantRole,
   TenantStatus,
   UpdateTenantDocument,
@@ -150,6 +151,16 @@ export async function updateTenantLogoAction(_state: FormState, formData: FormDa
   if (!outcome.ok) return failure(formData, outcome);
   revalidatePath(`/msp/tenants/${id}`);
   return success(logo ? "The logo was saved." : "The logo was removed.");
+}
+
+/** The clouds the tenant may build pools on: every box ticked, so unticking one takes that cloud away. */
+export async function setTenantCloudsAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const tenantId = text(formData, "tenantId");
+  const cloudIds = formData.getAll("cloudIds").filter((value): value is string => typeof value === "string");
+  const outcome = await mutate(SetTenantCloudsDocument, { input: { tenantId, cloudIds } });
+  if (!outcome.ok) return failure(formData, outcome);
+  revalidatePath(`/msp/tenants/${tenantId}`);
+  return success("The tenant's clouds were saved.");
 }
 
 export async function deleteTenantAction(_state: FormState, formData: FormData): Promise<FormState> {

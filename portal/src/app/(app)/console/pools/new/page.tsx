@@ -20,13 +20,22 @@ export default async function NewPoolPage({
   const { cloud: wanted } = await searchParams;
   const { poolClouds } = await query(PoolCloudsDocument, {});
   const cloud =
-    poolClouds.find((candidate) => candidate.id === wanted) ??
+    poolClouds.find((candidate) => candidate.id === wanted && candidate.available) ??
     poolClouds.find((candidate) => candidate.status === CloudStatus.OK) ??
-    poolClouds[0];
+    poolClouds.find((candidate) => candidate.available);
+  const unavailable = poolClouds.filter((candidate) => !candidate.available);
+  // A cloud whose last check failed is shown as such rather than offered: a pool there would only fail later.
+  const unavailableNote = unavailable.length ? (
+    <div className="alert alert-warning" role="status">
+      Unavailable right now (its last connection check failed; ask your service provider):{" "}
+      {unavailable.map((candidate) => candidate.name).join(", ")}.
+    </div>
+  ) : null;
   if (!cloud) {
     return (
       <>
         <PageHeader title="New pool" crumbs={CRUMBS} />
+        {unavailableNote}
         <section className="card">
           <EmptyState icon="☁" title="No cloud is available yet">
             <p>Your service provider connects a cloud and maps it to your organisation before pools can be built.</p>
@@ -44,6 +53,7 @@ export default async function NewPoolPage({
         description="Desktops built from one golden image, scaled automatically by the pool controller."
         crumbs={CRUMBS}
       />
+      {unavailableNote}
       <section className="card">
         {poolClouds.length > 1 ? (
           <form className="toolbar" method="get" aria-label="Cloud">
@@ -51,9 +61,10 @@ export default async function NewPoolPage({
               <label htmlFor="pool-cloud">Cloud</label>
               <select id="pool-cloud" name="cloud" defaultValue={cloud.id}>
                 {poolClouds.map((candidate) => (
-                  <option key={candidate.id} value={candidate.id}>
+                  <option key={candidate.id} value={candidate.id} disabled={!candidate.available}>
                     {candidate.name}
                     {candidate.region ? ` (${candidate.region})` : ""}
+                    {candidate.available ? "" : " — unavailable"}
                   </option>
                 ))}
               </select>

@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import { StatusBadge } from "@/components/ui/badge";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { PageHeader } from "@/components/ui/page-header";
-import { TenantDocument } from "@/generated/graphql";
+import { CloudsDocument, TenantDocument } from "@/generated/graphql";
 import { query } from "@/lib/api/server-api";
 import { formatDateTime } from "@/lib/format";
 import { portalBaseUrl } from "@/lib/public-url";
 import { can, requirePermission } from "@/lib/viewer";
 import { EnterTenantButton } from "../../enter-tenant-button";
 import { CloudMappingStep } from "../cloud-mapping-step";
+import { TenantCloudsForm } from "../tenant-clouds-form";
 import { TenantEditForm, TenantLogoForm } from "../tenant-forms";
 import { deleteTenantAction } from "../tenants.actions";
 
@@ -27,6 +28,8 @@ export default async function TenantPage({
   const search = await searchParams;
   const { tenant } = await query(TenantDocument, { id });
   const canWrite = can(viewer, "tenants:write");
+  const allClouds =
+    canWrite && can(viewer, "clouds:read") ? (await query(CloudsDocument, { first: 100 })).clouds : null;
   const signInUrl = `${await portalBaseUrl()}/t/${tenant.slug}`;
   return (
     <>
@@ -68,6 +71,8 @@ export default async function TenantPage({
               <dd>{tenant.vhiDomain ?? "—"}</dd>
               <dt>VHI project</dt>
               <dd>{tenant.vhiProject ?? "—"}</dd>
+              <dt>Clouds</dt>
+              <dd>{tenant.clouds.map((cloud) => cloud.name).join(", ") || "None: it cannot build pools"}</dd>
               <dt>Desktop limit</dt>
               <dd>{tenant.maxDesktops ?? "No limit"}</dd>
               <dt>Created</dt>
@@ -95,6 +100,20 @@ export default async function TenantPage({
                 <TenantLogoForm tenantId={tenant.id} logoDataUrl={tenant.logoDataUrl} />
               </div>
             </section>
+            {allClouds ? (
+              <section className="card" aria-labelledby="tenant-clouds">
+                <div className="card-header">
+                  <h2 id="tenant-clouds">Clouds</h2>
+                </div>
+                <div className="card-body">
+                  <TenantCloudsForm
+                    tenantId={tenant.id}
+                    clouds={allClouds.nodes}
+                    granted={tenant.clouds.map((cloud) => cloud.id)}
+                  />
+                </div>
+              </section>
+            ) : null}
             <section className="card" aria-labelledby="tenant-cloud">
               <div className="card-header">
                 <h2 id="tenant-cloud">Cloud mapping</h2>
