@@ -41,6 +41,8 @@ export const ERROR_REASONS = {
   LOGIN_THROTTLED: "Too many failed sign-ins from this address or for this name (RATE_LIMITED)",
   MFA_EXPIRED: "The sign-in waiting for its second factor has expired; sign in again (UNAUTHENTICATED)",
   MFA_INVALID: "The second-factor code is wrong or already used (UNAUTHENTICATED)",
+  MFA_REQUIRED:
+    "The tenant or the account requires a second factor: the app can be replaced, not turned off (FORBIDDEN)",
   NO_DESKTOP_AVAILABLE: "Every desktop of the pool is taken right now (CONFLICT)",
   NO_USABLE_PROTOCOL: "No display protocol of the desktop is allowed from the client's location (FORBIDDEN)",
   NOT_ENTITLED: "The user's policy does not offer this desktop or pool (FORBIDDEN)",

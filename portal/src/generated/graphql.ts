@@ -518,6 +518,11 @@ export const MfaMethod = {
 } as const;
 
 export type MfaMethod = typeof MfaMethod[keyof typeof MfaMethod];
+/** A code from the current authenticator app, or a recovery code (which it uses up). */
+export type MfaProofInput = {
+  proof: string;
+};
+
 /** The roles of the MSP's own staff. */
 export const MspRole = {
   MSP_ADMIN: 'MSP_ADMIN',
@@ -724,6 +729,12 @@ export type RadiusSettingsInput = {
   servers: Array<RadiusServerInput>;
   /** Per attempt; default 5000. */
   timeoutMs?: number | null | undefined;
+};
+
+export type RecoverTotpInput = {
+  challengeToken: string;
+  /** One of the recovery codes saved when the lost app was set up. */
+  recoveryCode: string;
 };
 
 export type RedeemTicketInput = {
@@ -943,6 +954,8 @@ export const TenantStatus = {
 export type TenantStatus = typeof TenantStatus[keyof typeof TenantStatus];
 export type TotpCodeInput = {
   code: string;
+  /** Replacing an app that is on: a code from the current app, or a recovery code (which it uses up). */
+  proof?: string | null | undefined;
 };
 
 export type UpdateGroupInput = {
@@ -1363,7 +1376,28 @@ export type RedeemSignInTicketMutation = { redeemSignInTicket:
 export type MyMfaQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyMfaQuery = { myMfa: { totpEnabled: boolean, recoveryCodesLeft: number } };
+export type MyMfaQuery = { myMfa: { totpEnabled: boolean, recoveryCodesLeft: number, required: boolean } };
+
+export type DisableTotpMutationVariables = Exact<{
+  input: MfaProofInput;
+}>;
+
+
+export type DisableTotpMutation = { disableTotp: { totpEnabled: boolean } };
+
+export type RegenerateRecoveryCodesMutationVariables = Exact<{
+  input: MfaProofInput;
+}>;
+
+
+export type RegenerateRecoveryCodesMutation = { regenerateRecoveryCodes: { codes: Array<string> } };
+
+export type RecoverTotpForChallengeMutationVariables = Exact<{
+  input: RecoverTotpInput;
+}>;
+
+
+export type RecoverTotpForChallengeMutation = { recoverTotpForChallenge: { secret: string, qrCodeDataUrl: string } };
 
 export type StartTotpEnrolmentMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -2868,9 +2902,32 @@ export const MyMfaDocument = new TypedDocumentString(`
   myMfa {
     totpEnabled
     recoveryCodesLeft
+    required
   }
 }
     `) as unknown as TypedDocumentString<MyMfaQuery, MyMfaQueryVariables>;
+export const DisableTotpDocument = new TypedDocumentString(`
+    mutation DisableTotp($input: MfaProofInput!) {
+  disableTotp(input: $input) {
+    totpEnabled
+  }
+}
+    `) as unknown as TypedDocumentString<DisableTotpMutation, DisableTotpMutationVariables>;
+export const RegenerateRecoveryCodesDocument = new TypedDocumentString(`
+    mutation RegenerateRecoveryCodes($input: MfaProofInput!) {
+  regenerateRecoveryCodes(input: $input) {
+    codes
+  }
+}
+    `) as unknown as TypedDocumentString<RegenerateRecoveryCodesMutation, RegenerateRecoveryCodesMutationVariables>;
+export const RecoverTotpForChallengeDocument = new TypedDocumentString(`
+    mutation RecoverTotpForChallenge($input: RecoverTotpInput!) {
+  recoverTotpForChallenge(input: $input) {
+    secret
+    qrCodeDataUrl
+  }
+}
+    `) as unknown as TypedDocumentString<RecoverTotpForChallengeMutation, RecoverTotpForChallengeMutationVariables>;
 export const StartTotpEnrolmentDocument = new TypedDocumentString(`
     mutation StartTotpEnrolment {
   startTotpEnrolment {

@@ -2,6 +2,7 @@ import type { AuthFlowState, IdentityProvider, MfaMethod, User } from "@atrium/s
 import { signInCtx } from "../../../context/build-ctx.js";
 import type { Ctx } from "../../../context/ctx.js";
 import { AppError } from "../../../errors/app-error.js";
+import { recordAudit } from "../../../tenancy/audit.js";
 import { recordLoginEvent } from "../../audit/login-events.service.js";
 import { consumeFlowState, createFlowState, findFlowState, updateFlowState } from "../flow-state.store.js";
 import { settingsFor } from "../identity-settings.service.js";
@@ -204,6 +205,60 @@ async function checkFactor(
   return method === "totp" ? verifyUserTotp(ctx, mfa, code) : useRecoveryCode(ctx, mfa, code);
 }
 
+type LoadedChallenge = Pick<Awaited<ReturnType<typeof loadChallenge>>, "row" | "user" | "provider">;
+
+/** A wrong answer counts towards the user's lockout and ends the challenge after five; returns the error to throw. */
+async function rejectAnswer(ctx: Ctx, challenge: LoadedChallenge, method: MfaMethod, reason: string) {
+  const { row, user, provider } = challenge;
+  const attempts = row.attempts + 1;
+  await updateFlowState(ctx, row, { attempts });
+  if (attempts >= MAX_ATTEMPTS) await consumeFlowState(ctx, row);
+  await registerFailure(
+    ctx,
+    throttleKeys(user.tenantId, user.username, ctx.clientIp),
+    await settingsFor(ctx, user.tenantId),
+  );
+  await failSignIn(ctx, {
+    tenantId: user.tenantId,
+    userId: user.id,
+    username: user.username,
+    provider,
+    providerKind: providerKindOf(provider),
+    mfa: method,
+    reason,
+  });
+  return attempts >= MAX_ATTEMPTS ? expired() : wrongCode();
+}
+
+/**
+ * A lost phone: a recovery code answers the challenge's question "is it you?" and turns it into an enrolment of a
+ * new app, so the user signs in with a code from the new app and the lost one stops working.
+ */
+export async function recoverTotpForChallenge(
+  request: Ctx,
+  token: string,
+  recoveryCode: string,
+): Promise<TotpEnrolment> {
+  const { signIn: ctx, row, user, provider, data } = await loadChallenge(request, token);
+  if (!data.methods.includes("recovery_code"))
+    throw new AppError("BAD_USER_INPUT", "This challenge does not take a recovery code");
+  const mfa = await mfaOf(ctx, user);
+  const check = mfa ? await useRecoveryCode(ctx, mfa, recoveryCode) : { ok: false as const, reason: "not_enrolled" };
+  if (!check.ok) throw await rejectAnswer(ctx, { row, user, provider }, "recovery_code", check.reason);
+  await recordAudit(ctx, {
+    action: "recoverTotpWithRecoveryCode",
+    tenantId: user.tenantId,
+    actor: { type: "user", id: user.id, name: user.username },
+    targetType: "User",
+    targetId: user.id,
+    after: { username: user.username, recoveryCodesLeft: mfa?.recoveryCodeHashes.length ?? 0 },
+  });
+  await updateFlowState(ctx, row, {
+    data: { ...data, methods: ["totp_enrolment"], message: "Set up your new authenticator app to continue" },
+  });
+  return startTotpEnrolment(ctx, user);
+}
+
 /** Answers a pending challenge. Wrong answers count towards the user's lockout and end the challenge after five. */
 export async function completeMfa(request: Ctx, input: CompleteMfaInput): Promise<SignInOutcome> {
   const { signIn: ctx, row, user, provider, data } = await loadChallenge(request, input.challengeToken);
@@ -216,26 +271,7 @@ export async function completeMfa(request: Ctx, input: CompleteMfaInput): Promis
       challenge: { challengeToken: input.challengeToken, methods: data.methods, message: result.message, expiresAt },
     };
   }
-  if (!result.ok) {
-    const attempts = row.attempts + 1;
-    await updateFlowState(ctx, row, { attempts });
-    if (attempts >= MAX_ATTEMPTS) await consumeFlowState(ctx, row);
-    await registerFailure(
-      ctx,
-      throttleKeys(user.tenantId, user.username, ctx.clientIp),
-      await settingsFor(ctx, user.tenantId),
-    );
-    await failSignIn(ctx, {
-      tenantId: user.tenantId,
-      userId: user.id,
-      username: user.username,
-      provider,
-      providerKind: providerKindOf(provider),
-      mfa: method,
-      reason: result.reason,
-    });
-    throw attempts >= MAX_ATTEMPTS ? expired() : wrongCode();
-  }
+  if (!result.ok) throw await rejectAnswer(ctx, { row, user, provider }, method, result.reason);
   // Single use: a second redemption of the same challenge (a replayed request) finds it consumed.
   if (!(await consumeFlowState(ctx, row))) throw expired();
   const mfaLabel = method === "totp_enrolment" ? "totp" : method;

@@ -2,14 +2,15 @@ import type { User } from "@atrium/schema";
 import { Arg, Ctx as GqlCtx, Mutation, Query, Resolver } from "type-graphql";
 import { RequirePermission } from "../../../auth/require-permission.js";
 import { signInCtx } from "../../../context/build-ctx.js";
-import { type Ctx, withTransaction } from "../../../context/ctx.js";
+import type { Ctx } from "../../../context/ctx.js";
 import { AppError, unauthenticated } from "../../../errors/app-error.js";
-import { recordAudit } from "../../../tenancy/audit.js";
-import { completeMfa, enrolTotpForChallenge } from "./mfa-challenge.service.js";
+import { completeMfa, enrolTotpForChallenge, recoverTotpForChallenge } from "./mfa-challenge.service.js";
 import { passwordSignIn } from "./password-sign-in.service.js";
 import {
   CompleteMfaInput,
+  MfaProofInput,
   MfaStatusType,
+  RecoverTotpInput,
   RecoveryCodesType,
   RedeemTicketInput,
   SignInInput,
@@ -19,7 +20,8 @@ import {
 } from "./sign-in.types.js";
 import { outcomeToResult } from "./sign-in-finish.service.js";
 import { redeemSsoTicket } from "./sso-ticket.service.js";
-import { confirmTotpEnrolment, hasTotp, mfaOf, startTotpEnrolment } from "./totp-enrolment.service.js";
+import { hasTotp, mfaOf, startTotpEnrolment } from "./totp-enrolment.service.js";
+import { confirmOwnTotp, disableTotp, mfaRequiredFor, regenerateRecoveryCodes } from "./totp-self-service.service.js";
 
 async function currentUser(ctx: Ctx): Promise<User> {
   if (ctx.principal.kind !== "user") throw unauthenticated("Only a signed-in user has second factors");
@@ -56,31 +58,56 @@ export class SignInResolver {
     return enrolTotpForChallenge(ctx, challengeToken);
   }
 
+  @Mutation(() => TotpEnrolmentType, {
+    description: "Lost phone: a recovery code turns the challenge into the enrolment of a new app (then completeMfa).",
+  })
+  @RequirePermission("public")
+  recoverTotpForChallenge(@GqlCtx() ctx: Ctx, @Arg("input", () => RecoverTotpInput) input: RecoverTotpInput) {
+    return recoverTotpForChallenge(ctx, input.challengeToken, input.recoveryCode);
+  }
+
   @Query(() => MfaStatusType)
   @RequirePermission("self")
   async myMfa(@GqlCtx() ctx: Ctx) {
-    const mfa = await mfaOf(ctx, await currentUser(ctx));
-    return { totpEnabled: hasTotp(mfa), recoveryCodesLeft: mfa?.recoveryCodeHashes.length ?? 0 };
+    const user = await currentUser(ctx);
+    const mfa = await mfaOf(ctx, user);
+    return {
+      totpEnabled: hasTotp(mfa),
+      recoveryCodesLeft: mfa?.recoveryCodeHashes.length ?? 0,
+      required: await mfaRequiredFor(ctx, user),
+    };
   }
 
-  @Mutation(() => TotpEnrolmentType, { description: "Starts (or restarts) authenticator-app enrolment." })
+  @Mutation(() => TotpEnrolmentType, {
+    description: "Starts (or restarts) authenticator-app enrolment; an app that is on keeps working until confirmed.",
+  })
   @RequirePermission("self")
   async startTotpEnrolment(@GqlCtx() ctx: Ctx) {
     return startTotpEnrolment(ctx, await currentUser(ctx));
   }
 
-  @Mutation(() => RecoveryCodesType, { description: "Confirms enrolment with a code; returns recovery codes once." })
+  @Mutation(() => RecoveryCodesType, {
+    description:
+      "Confirms enrolment with a code from the new app (and, replacing one, proof); returns recovery codes once.",
+  })
   @RequirePermission("self")
   async confirmTotpEnrolment(@GqlCtx() ctx: Ctx, @Arg("input", () => TotpCodeInput) input: TotpCodeInput) {
+    return { codes: await confirmOwnTotp(ctx, await currentUser(ctx), input.code, input.proof ?? null) };
+  }
+
+  @Mutation(() => MfaStatusType, {
+    description: "Turns the authenticator app off; refused (MFA_REQUIRED) where required.",
+  })
+  @RequirePermission("self")
+  async disableTotp(@GqlCtx() ctx: Ctx, @Arg("input", () => MfaProofInput) input: MfaProofInput) {
     const user = await currentUser(ctx);
-    return withTransaction(ctx, async (tx) => {
-      const codes = await confirmTotpEnrolment(tx, user, input.code);
-      if (!codes)
-        throw new AppError("BAD_USER_INPUT", "The code is not valid; start again if it keeps failing", {
-          field: "code",
-        });
-      await recordAudit(tx, { action: "confirmTotpEnrolment", targetType: "User", targetId: user.id });
-      return { codes };
-    });
+    await disableTotp(ctx, user, input.proof);
+    return { totpEnabled: false, recoveryCodesLeft: 0, required: false };
+  }
+
+  @Mutation(() => RecoveryCodesType, { description: "New recovery codes, shown once; the earlier ones stop working." })
+  @RequirePermission("self")
+  async regenerateRecoveryCodes(@GqlCtx() ctx: Ctx, @Arg("input", () => MfaProofInput) input: MfaProofInput) {
+    return { codes: await regenerateRecoveryCodes(ctx, await currentUser(ctx), input.proof) };
   }
 }

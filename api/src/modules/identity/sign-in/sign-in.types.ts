@@ -95,6 +95,11 @@ export class MfaStatusType {
 
   @Field()
   recoveryCodesLeft: number;
+
+  @Field({
+    description: "The tenant or the account requires a second factor: the app can be replaced, not turned off.",
+  })
+  required: boolean;
 }
 
 @InputType()
@@ -102,6 +107,32 @@ export class TotpCodeInput {
   @Field()
   @Length(6, 10)
   code: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Replacing an app that is on: a code from the current app, or a recovery code (which it uses up).",
+  })
+  @IsOptional()
+  @Length(6, 40)
+  proof?: string | null;
+}
+
+@InputType({ description: "A code from the current authenticator app, or a recovery code (which it uses up)." })
+export class MfaProofInput {
+  @Field()
+  @Length(6, 40)
+  proof: string;
+}
+
+@InputType()
+export class RecoverTotpInput {
+  @Field()
+  @Length(1, 200)
+  challengeToken: string;
+
+  @Field({ description: "One of the recovery codes saved when the lost app was set up." })
+  @Length(6, 40)
+  recoveryCode: string;
 }
 
 @InputType()
