@@ -1659,7 +1659,7 @@ export type TestIdentityProviderMutationVariables = Exact<{
 }>;
 
 
-export type TestIdentityProviderMutation = { testIdentityProvider: { ok: boolean, reason: string | null, detail: string } };
+export type TestIdentityProviderMutation = { testIdentityProvider: { ok: boolean, reason: string | null, detail: string, warnings: Array<string> } };
 
 export type MspStaffFieldsFragment = { id: string, username: string, displayName: string | null, email: string | null, role: MspRole | null, disabled: boolean, mfaRequired: boolean, mfaEnrolled: boolean, lastLoginAt: string | null, createdAt: string };
 
@@ -3446,6 +3446,7 @@ export const TestIdentityProviderDocument = new TypedDocumentString(`
     ok
     reason
     detail
+    warnings
   }
 }
     `) as unknown as TypedDocumentString<TestIdentityProviderMutation, TestIdentityProviderMutationVariables>;

@@ -75,7 +75,10 @@ export async function updateSettings(app: TestApp, token: string, input: Record<
   return dataOf(await app.gql(UPDATE_SETTINGS, { input }, token));
 }
 
-/** Acme's provider for the OpenLDAP test directory (test/services/ldap.sh), desktop-admins mapped to TENANT_ADMIN. */
+/**
+ * Acme's provider for the OpenLDAP test directory (test/services/ldap.sh): desktop-admins mapped to TENANT_ADMIN,
+ * desktop-users to TENANT_USER (a directory user in no granting group is refused).
+ */
 export async function createAcmeOpenLdapProvider(app: TestApp, adminToken: string): Promise<{ id: string }> {
   const acme = LDAP_TEST_DIRECTORY.tenants.acme;
   return createProvider(app, adminToken, {
@@ -89,6 +92,9 @@ export async function createAcmeOpenLdapProvider(app: TestApp, adminToken: strin
         loginAttribute: graphqlName(LdapLoginAttribute, LDAP_TEST_DIRECTORY.loginAttribute),
       },
     },
-    groupRoleMappings: [{ group: acme.groups.desktopAdmins, role: "TENANT_ADMIN" }],
+    groupRoleMappings: [
+      { group: acme.groups.desktopAdmins, role: "TENANT_ADMIN" },
+      { group: acme.groups.desktopUsers, role: "TENANT_USER" },
+    ],
   });
 }

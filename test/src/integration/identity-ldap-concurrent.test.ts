@@ -47,7 +47,7 @@ describe.skipIf(!process.env.DATABASE_URL?.startsWith("postgres"))("concurrent L
     const accounts = await ds.getRepository(User).findBy({ tenantId: acme.tenant.id, username: "alice" });
     expect(accounts).toHaveLength(1);
     const roles = await ds.getRepository(RoleBinding).findBy({ userId: accounts[0]!.id });
-    expect(roles.map((binding) => binding.role)).toEqual(["tenant_admin"]);
+    expect(roles.map((binding) => binding.role).sort()).toEqual(["tenant_admin", "tenant_user"]);
     const memberships = await ds.getRepository(GroupMembership).findBy({ userId: accounts[0]!.id });
     expect(memberships).toHaveLength(2);
   });

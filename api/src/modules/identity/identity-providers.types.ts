@@ -154,6 +154,12 @@ export class ProviderTestResultType {
 
   @Field({ description: "What was checked or what went wrong, for the administrator." })
   detail: string;
+
+  @Field(() => [String], {
+    description:
+      "What works but needs a look, e.g. an LDAP search base that reaches users outside the tenant's groups.",
+  })
+  warnings: string[];
 }
 
 @ObjectType("IdentitySettings")

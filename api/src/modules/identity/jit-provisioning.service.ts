@@ -4,6 +4,7 @@ import { signInCtx } from "../../context/build-ctx.js";
 import { type Ctx, withTransaction } from "../../context/ctx.js";
 import { isUniqueViolation, type TenantDb } from "../../db/index.js";
 import { type AssertedSubject, freeUsername, link, matchAccount } from "./account-matching.service.js";
+import { holdsGrantingGroup, tenantGrants } from "./tenant-grants.js";
 
 export interface ExternalGroup {
   name: string;
@@ -64,6 +65,20 @@ async function syncRoles(db: TenantDb, user: User, roles: Role[]) {
   for (const role of roles) await db.roleBindings.insert({ userId: user.id, groupId: null, role });
 }
 
+/**
+ * A directory's search base can be wider than the tenant's people (a shared AD serving several customers, searched
+ * from the domain root): a person in none of the groups the tenant grants through is someone else's user, refused
+ * before an account or their groups exist here. A tenant that grants nothing yet, or grants by a rule that needs no
+ * group, still lets every directory user in, as before.
+ */
+async function outsideTenantGroups(db: TenantDb, identity: AssertedIdentity): Promise<string | null> {
+  const grants = await tenantGrants(db);
+  if (grants.none || grants.anyone) return null;
+  const held = identity.groups.flatMap((group) => [group.name, group.externalId]);
+  if (holdsGrantingGroup(grants, held)) return null;
+  return "no_tenant_grant: in none of the groups that grant a role or desktops in this tenant";
+}
+
 /** The account's own provider keeps its name (renames follow, unless another account has the new name) and profile. */
 async function refreshHome(db: TenantDb, user: User, identity: AssertedIdentity): Promise<User> {
   const username = identity.username.trim().slice(0, 255);
@@ -100,6 +115,10 @@ export async function provisionExternalUser(
   const roles = mappedRoles(provider, identity.groups);
   // MSP staff without a role would be an account that can do nothing but exist; refuse rather than create it.
   if (provider.tenantId === null && roles.length === 0) return { ok: false, reason: "no_role_mapping" };
+  if (provider.kind === "ldap" && roles.length === 0) {
+    const refusal = await outsideTenantGroups(db, identity);
+    if (refusal) return { ok: false, reason: refusal };
+  }
   let user: User;
   if (match.kind === "linked") {
     user = await refreshHome(db, match.user, identity);

@@ -3,6 +3,7 @@ import type { LdapProviderConfig } from "./identity-provider.schemas.js";
 import { classifyLdapError, closeLdap, LdapStepError, openServiceSession } from "./ldap.connection.js";
 import type { LdapConnectionTestResult, LdapDeps } from "./ldap.types.js";
 import { attributeValues } from "./ldap.util.js";
+import { type ScopeGrants, usersOutsideGrants } from "./ldap-scope.checker.js";
 
 async function namingContexts(client: Client): Promise<string[]> {
   try {
@@ -18,13 +19,25 @@ async function namingContexts(client: Client): Promise<string[]> {
   }
 }
 
+async function scopeWarnings(client: Client, config: LdapProviderConfig, grants: ScopeGrants): Promise<string[]> {
+  try {
+    const warning = await usersOutsideGrants(client, config, grants);
+    return warning ? [warning] : [];
+  } catch (err) {
+    // The connection itself works; a directory that refuses the sample search must not fail the test.
+    return [`could not sample the users under ${config.searchBase}: ${classifyLdapError(err, "").message}`];
+  }
+}
+
 /**
  * The admin's "Test connection" button: reach a server, negotiate TLS, bind with the service account and read
- * the search base, reporting the first step that fails in terms an administrator can act on.
+ * the search base, reporting the first step that fails in terms an administrator can act on. With the tenant's
+ * granting groups, also warns when the search base and user filter reach people outside them.
  */
 export async function testLdapConnection(
   config: LdapProviderConfig,
   deps: LdapDeps = {},
+  grants?: ScopeGrants,
 ): Promise<LdapConnectionTestResult> {
   let session: { client: Client; url: string };
   try {
@@ -55,7 +68,8 @@ export async function testLdapConnection(
     if (searchEntries.length === 0) {
       return { ok: false, reason: "base_not_found", url, detail: `${config.searchBase} is not visible` };
     }
-    return { ok: true, url, namingContexts: await namingContexts(client) };
+    const warnings = grants ? await scopeWarnings(client, config, grants) : [];
+    return { ok: true, url, namingContexts: await namingContexts(client), warnings };
   } catch (err) {
     const failure = classifyLdapError(err, url);
     if (failure.kind === "no_such_object") {

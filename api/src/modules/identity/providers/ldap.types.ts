@@ -41,7 +41,7 @@ export type LdapAuthResult =
 export type LdapConnectionTestFailure = "unreachable" | "tls_failed" | "bind_failed" | "base_not_found";
 
 export type LdapConnectionTestResult =
-  | { ok: true; url: string; namingContexts: string[] }
+  | { ok: true; url: string; namingContexts: string[]; warnings: string[] }
   | { ok: false; reason: LdapConnectionTestFailure; url?: string; detail: string };
 
 export interface LdapDeps {

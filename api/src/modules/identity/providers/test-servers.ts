@@ -17,6 +17,8 @@ export const LDAP_TEST_DIRECTORY = {
   /** slapd's ACLs show each tenant's service account only its own OU. */
   isolatesTenants: true,
   baseDn: "dc=example,dc=test",
+  /** Reads the whole directory (slapd's root DN, past the per-tenant ACLs): a directory shared by two customers. */
+  domainReader: { bindDn: "cn=admin,dc=example,dc=test", bindPassword: "atrium-test-root" },
   tenants: {
     acme: {
       searchBase: "ou=acme,dc=example,dc=test",
@@ -83,6 +85,8 @@ export const SAMBA_AD_TEST_DIRECTORY = {
   loginAttribute: "sAMAccountName",
   /** AD lets every authenticated account read the whole domain: a tenant's provider must narrow its searches. */
   isolatesTenants: false,
+  /** Any AD account reads the whole domain; acme's service account will do. */
+  domainReader: { bindDn: `CN=svc-broker,OU=acme,${SAMBA_AD_BASE}`, bindPassword: "Acme-Svc-Broker-1" },
   netbiosDomain: "EXAMPLE",
   tenants: {
     acme: {

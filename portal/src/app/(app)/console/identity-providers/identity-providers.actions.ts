@@ -28,7 +28,8 @@ export async function testProviderAction(_state: FormState, formData: FormData):
   if (!outcome.ok) return failure(formData, outcome);
   const result = outcome.data.testIdentityProvider;
   if (!result.ok) return { status: "error", message: result.detail, fieldErrors: {}, values: {} };
-  return success(result.detail);
+  // A connection that works can still reach too far (an LDAP search base wider than the tenant's people).
+  return success([result.detail, ...result.warnings.map((warning) => `Warning: ${warning}`)].join(" "));
 }
 
 export async function toggleProviderAction(_state: FormState, formData: FormData): Promise<FormState> {

@@ -43,7 +43,12 @@ function LdapFields() {
       </div>
       <div className="form-grid">
         <TextField name="searchBase" label="Search base" placeholder="OU=Staff,DC=corp,DC=example" />
-        <TextField name="userFilter" label="User filter" placeholder="(objectClass=user)" hint="Optional." />
+        <TextField
+          name="userFilter"
+          label="User filter"
+          placeholder="(memberOf:1.2.840.113556.1.4.1941:=CN=Desktop users,OU=…)"
+          hint="Optional. Only users this LDAP filter matches may sign in: use it when the search base holds other customers' people."
+        />
       </div>
     </>
   );
