@@ -384,6 +384,15 @@ export const DisplayProtocol = {
 } as const;
 
 export type DisplayProtocol = typeof DisplayProtocol[keyof typeof DisplayProtocol];
+/** How an external identity came to be linked to its account. */
+export const ExternalIdentityLink = {
+  ADMIN: 'ADMIN',
+  LEGACY: 'LEGACY',
+  RULE: 'RULE',
+  SIGN_IN: 'SIGN_IN'
+} as const;
+
+export type ExternalIdentityLink = typeof ExternalIdentityLink[keyof typeof ExternalIdentityLink];
 export const GatewayUsage = {
   ALWAYS: 'ALWAYS',
   NEVER: 'NEVER',
@@ -473,6 +482,13 @@ export type LdapTlsInput = {
   rejectUnauthorized?: boolean | null | undefined;
   /** Host name in the certificate when it differs from the URL's. */
   serverName?: string | null | undefined;
+};
+
+export type LinkExternalIdentityInput = {
+  providerId: string | number;
+  /** The provider's immutable id of the person, as the provider sends it. */
+  subject: string;
+  userId: string | number;
 };
 
 /** YES: only through the gateway; NO: only direct; ANY: both. */
@@ -2016,6 +2032,33 @@ export type MessageDesktopSessionMutationVariables = Exact<{
 
 
 export type MessageDesktopSessionMutation = { messageDesktopSession: { id: string } };
+
+export type UserIdentitiesQueryVariables = Exact<{
+  userId: string | number;
+}>;
+
+
+export type UserIdentitiesQuery = { externalIdentities: Array<{ id: string, providerId: string, providerName: string, providerKind: IdentityProviderKind, subject: string, linkedBy: ExternalIdentityLink, createdAt: string }> };
+
+export type LinkableProvidersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LinkableProvidersQuery = { identityProviders: Array<{ id: string, name: string, kind: IdentityProviderKind }> };
+
+export type LinkExternalIdentityMutationVariables = Exact<{
+  input: LinkExternalIdentityInput;
+}>;
+
+
+export type LinkExternalIdentityMutation = { linkExternalIdentity: { id: string } };
+
+export type UnlinkExternalIdentityMutationVariables = Exact<{
+  userId: string | number;
+  providerId: string | number;
+}>;
+
+
+export type UnlinkExternalIdentityMutation = { unlinkExternalIdentity: { id: string } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -4167,3 +4210,39 @@ export const MessageDesktopSessionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MessageDesktopSessionMutation, MessageDesktopSessionMutationVariables>;
+export const UserIdentitiesDocument = new TypedDocumentString(`
+    query UserIdentities($userId: ID!) {
+  externalIdentities(userId: $userId) {
+    id
+    providerId
+    providerName
+    providerKind
+    subject
+    linkedBy
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<UserIdentitiesQuery, UserIdentitiesQueryVariables>;
+export const LinkableProvidersDocument = new TypedDocumentString(`
+    query LinkableProviders {
+  identityProviders {
+    id
+    name
+    kind
+  }
+}
+    `) as unknown as TypedDocumentString<LinkableProvidersQuery, LinkableProvidersQueryVariables>;
+export const LinkExternalIdentityDocument = new TypedDocumentString(`
+    mutation LinkExternalIdentity($input: LinkExternalIdentityInput!) {
+  linkExternalIdentity(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<LinkExternalIdentityMutation, LinkExternalIdentityMutationVariables>;
+export const UnlinkExternalIdentityDocument = new TypedDocumentString(`
+    mutation UnlinkExternalIdentity($userId: ID!, $providerId: ID!) {
+  unlinkExternalIdentity(userId: $userId, providerId: $providerId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UnlinkExternalIdentityMutation, UnlinkExternalIdentityMutationVariables>;

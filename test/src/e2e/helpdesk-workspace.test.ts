@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { seriousAccessibilityViolations } from "../fixtures/accessibility.js";
 import { usePortalE2e } from "../fixtures/e2e.js";
+import { confirm, lockOut } from "../fixtures/portal-steps.js";
 import { apiCall, apiSignIn } from "../fixtures/stack.js";
 
 /** Waits until the launcher offers a desktop: the demo pool's first desktops are still being built at start. */
@@ -12,20 +13,6 @@ async function openLauncher(page: Page, portalUrl: string) {
     await page.waitForTimeout(1000);
   }
   throw new Error("the demo pool offered no desktop within 90 seconds");
-}
-
-/** Wrong passwords until the tenant's user limit (5 by default) locks the account name. */
-async function lockOut(apiUrl: string, username: string) {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    await apiSignIn(apiUrl, username, "acme", "not-the-password").catch(() => undefined);
-  }
-}
-
-/** Confirms the dialog a ConfirmAction button opens. */
-async function confirm(page: Page, button: string, confirmLabel = button) {
-  await page.getByRole("button", { name: button, exact: true }).first().click();
-  await page.getByRole("dialog").getByRole("button", { name: confirmLabel, exact: true }).click();
-  await page.getByRole("dialog").waitFor({ state: "hidden" });
 }
 
 // Issue 15's second "Done when": the helpdesk finds a user, sees their session, sends them a message, ends the

@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { MyMfaDocument } from "@/generated/graphql";
 import { query } from "@/lib/api/server-api";
+import { RegenerateRecoveryCodes, TurnOffTotp } from "./totp-manage";
 import { TotpSetup } from "./totp-setup";
 
 export const dynamic = "force-dynamic";
@@ -29,6 +30,27 @@ export default async function SecurityPage() {
           <TotpSetup enabled={myMfa.totpEnabled} />
         </div>
       </section>
+      {myMfa.totpEnabled ? (
+        <>
+          <section className="card" aria-labelledby="recovery-heading" style={{ maxWidth: 760, marginTop: 16 }}>
+            <div className="card-header">
+              <h2 id="recovery-heading">Recovery codes</h2>
+            </div>
+            <div className="card-body stack">
+              <p className="muted">New codes replace the ones you have: the earlier codes stop working.</p>
+              <RegenerateRecoveryCodes />
+            </div>
+          </section>
+          <section className="card" aria-labelledby="turn-off-heading" style={{ maxWidth: 760, marginTop: 16 }}>
+            <div className="card-header">
+              <h2 id="turn-off-heading">Turn off two-step verification</h2>
+            </div>
+            <div className="card-body stack">
+              <TurnOffTotp required={myMfa.required} />
+            </div>
+          </section>
+        </>
+      ) : null}
     </>
   );
 }

@@ -4,24 +4,19 @@ import { useActionState } from "react";
 import { ActionForm, useFormState } from "@/components/forms/action-form";
 import { SubmitButton, TextField } from "@/components/forms/fields";
 import { initialFormState } from "@/lib/form-state";
+import { RecoveryCodes } from "./recovery-codes";
 import { confirmTotpAction, startTotpAction } from "./security.actions";
 
-function RecoveryCodes({ codes }: { codes: string[] }) {
-  return (
-    <div className="alert alert-warning stack" role="status">
-      <strong>Your recovery codes</strong>
-      <span>Each works once, if you lose your phone. Store them somewhere safe now: they will not be shown again.</span>
-      <ul className="recovery-codes" aria-label="Recovery codes" data-testid="recovery-codes">
-        {codes.map((code) => (
-          <li key={code}>{code}</li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
 /** The QR code and the code field, until the code is accepted (then only the recovery codes remain). */
-function ConfirmStep({ qrCodeDataUrl, secret }: { qrCodeDataUrl: string; secret: string }) {
+function ConfirmStep({
+  qrCodeDataUrl,
+  secret,
+  replacing,
+}: {
+  qrCodeDataUrl: string;
+  secret: string;
+  replacing: boolean;
+}) {
   if (useFormState().status === "success") return null;
   return (
     <>
@@ -45,8 +40,16 @@ function ConfirmStep({ qrCodeDataUrl, secret }: { qrCodeDataUrl: string; secret:
         maxLength={6}
         hint="Proves the app is set up before it is required at sign-in."
       />
+      {replacing ? (
+        <TextField
+          name="proof"
+          label="Code from your current app, or a recovery code"
+          autoComplete="one-time-code"
+          hint="The current app keeps working until the new one is confirmed."
+        />
+      ) : null}
       <div className="row">
-        <SubmitButton>Turn on</SubmitButton>
+        <SubmitButton>{replacing ? "Replace app" : "Turn on"}</SubmitButton>
       </div>
     </>
   );
@@ -78,7 +81,7 @@ export function TotpSetup({ enabled }: { enabled: boolean }) {
       aria-label="Confirm authenticator app"
       renderSuccess={(state) => <RecoveryCodes codes={(state.result?.codes ?? "").split(" ").filter(Boolean)} />}
     >
-      <ConfirmStep qrCodeDataUrl={enrolment.qrCodeDataUrl} secret={enrolment.secret} />
+      <ConfirmStep qrCodeDataUrl={enrolment.qrCodeDataUrl} secret={enrolment.secret} replacing={enabled} />
     </ActionForm>
   );
 }

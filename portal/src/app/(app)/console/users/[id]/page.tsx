@@ -3,12 +3,18 @@ import { Badge } from "@/components/ui/badge";
 import { Banner } from "@/components/ui/banner";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { PageHeader } from "@/components/ui/page-header";
-import { UserDocument, UserSupportDocument } from "@/generated/graphql";
+import {
+  LinkableProvidersDocument,
+  UserDocument,
+  UserIdentitiesDocument,
+  UserSupportDocument,
+} from "@/generated/graphql";
 import { query } from "@/lib/api/server-api";
 import { formatDateTime, roleLabel } from "@/lib/format";
 import { can, requirePermission } from "@/lib/viewer";
 import { primaryRole } from "../roles";
 import { deleteUserAction } from "../users.actions";
+import { IdentityLinksPanel } from "./identity-links-panel";
 import { DesktopsPanel, SessionsPanel, SignInPanel, SignInsPanel } from "./support-panels";
 import { UserEditForm } from "./user-edit-form";
 
@@ -24,8 +30,14 @@ export default async function UserPage({
 }) {
   const viewer = await requirePermission("users:read");
   const { id } = await params;
-  const [{ user }, support] = await Promise.all([query(UserDocument, { id }), query(UserSupportDocument, { id })]);
   const canWrite = can(viewer, "users:write");
+  const [{ user }, support, identities, linkable] = await Promise.all([
+    query(UserDocument, { id }),
+    query(UserSupportDocument, { id }),
+    query(UserIdentitiesDocument, { userId: id }),
+    // Only an admin links or unlinks, and only they read the tenant's providers to pick from.
+    canWrite && can(viewer, "identity:read") ? query(LinkableProvidersDocument, {}) : null,
+  ]);
   const canSupport = can(viewer, "users:support");
   const name = user.displayName ?? user.username;
   const created = (await searchParams).created;
@@ -93,6 +105,14 @@ export default async function UserPage({
       </div>
       <div className="stack" style={{ marginTop: 16 }}>
         <SessionsPanel user={support.user} canSupport={canSupport} />
+        <IdentityLinksPanel
+          userId={user.id}
+          name={name}
+          links={identities.externalIdentities}
+          providers={
+            linkable?.identityProviders.filter((provider) => provider.kind !== "RADIUS") ?? (canWrite ? [] : null)
+          }
+        />
         <DesktopsPanel user={support.user} canOperate={can(viewer, "desktops:operate")} />
         <SignInsPanel user={support.user} />
       </div>
