@@ -454,6 +454,8 @@ export type LdapSettingsInput = {
   extraAttributes?: Array<string> | null | undefined;
   /** Default memberOf. */
   groupMembershipAttribute?: string | null | undefined;
+  /** Only groups under this DN count; all groups when empty. */
+  groupSearchBase?: string | null | undefined;
   /** The immutable id of a person that sign-in finds the account by; default objectGUID, else entryUUID. */
   idAttribute?: string | null | undefined;
   /** Default UID. */

@@ -24,7 +24,7 @@ describe.each(LDAP_TEST_DIRECTORIES)(
     let acme: TenantFixture;
     let providerId: string;
 
-    const ldap = (userFilter: string | null) => ({
+    const ldap = (userFilter: string | null, groupSearchBase: string | null = null) => ({
       ldap: {
         urls: [directory.url],
         bindDn: directory.domainReader.bindDn,
@@ -32,6 +32,7 @@ describe.each(LDAP_TEST_DIRECTORIES)(
         searchBase: directory.baseDn,
         loginAttribute: graphqlName(LdapLoginAttribute, directory.loginAttribute),
         userFilter,
+        groupSearchBase,
       },
     });
     const testConnection = async () =>
@@ -125,6 +126,32 @@ describe.each(LDAP_TEST_DIRECTORIES)(
       );
       expect(errorCodes(result)).toEqual(["BAD_USER_INPUT"]);
       expect(JSON.stringify(result.errors)).toMatch(/userFilter/);
+    });
+
+    it("counts only groups under the group search base, for roles and for the group list", async () => {
+      // A foreign group mapped by mistake would let erin in with her groups; under acme's group OU it does not count.
+      const acmeGroups = acmeDir.groups.desktopUsers.slice(acmeDir.groups.desktopUsers.indexOf(",") + 1);
+      const mappings = [
+        { group: acmeDir.groups.desktopUsers, role: "TENANT_USER" },
+        { group: globexDir.groups.desktopUsers, role: "TENANT_USER" },
+      ];
+      const input = { settings: ldap(null, acmeGroups), groupRoleMappings: mappings };
+      dataOf(await app.gql(UPDATE, { id: providerId, input }, acme.adminToken));
+      const erin = await signInWithPassword(app, {
+        username: "erin",
+        password: globexDir.users.erin.password,
+        tenant: "acme",
+      });
+      expect(errorCodes(erin)).toEqual(["UNAUTHENTICATED"]);
+      const bob = await signInWithPassword(app, {
+        username: "bob",
+        password: acmeDir.users.bob.password,
+        tenant: "acme",
+      });
+      expect(dataOf(bob).signInWithPassword.viewer?.roles).toEqual(["TENANT_USER"]);
+      const names = await groupNames();
+      expect(names).not.toContain("ring-a");
+      expect(names).not.toContain("ring-b");
     });
   },
 );

@@ -79,6 +79,10 @@ export class LdapSettingsInput {
   @ZodField(ldap.userFilter)
   userFilter?: string | null;
 
+  @Field(() => String, { nullable: true, description: "Only groups under this DN count; all groups when empty." })
+  @ZodField(ldap.groupSearchBase)
+  groupSearchBase?: string | null;
+
   @Field(() => String, { nullable: true, description: "Default mail." })
   @ZodField(ldap.emailAttribute)
   emailAttribute?: string | null;

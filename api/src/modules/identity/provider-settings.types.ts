@@ -40,6 +40,9 @@ export class LdapSettings {
   @Field(() => String, { nullable: true })
   userFilter: string | null;
 
+  @Field(() => String, { nullable: true })
+  groupSearchBase: string | null;
+
   @Field()
   emailAttribute: string;
 

@@ -64,6 +64,11 @@ export const ldapSettingsSchema = z.object({
   searchBase: distinguishedName,
   loginAttribute: z.enum(enumValues(LdapLoginAttribute)).default(LdapLoginAttribute.UID),
   userFilter: ldapFilter.optional(),
+  /**
+   * Only groups under this DN count (roles, the tenant's group list): in a directory shared with other customers a
+   * person can also be in groups that are not this tenant's business. All groups when absent.
+   */
+  groupSearchBase: distinguishedName.optional(),
   emailAttribute: attributeName.default("mail"),
   displayNameAttribute: attributeName.default("displayName"),
   groupMembershipAttribute: attributeName.default("memberOf"),

@@ -3,7 +3,7 @@ import { adBindFailureReason } from "./ad-bind-codes.js";
 import type { LdapProviderConfig } from "./identity-provider.schemas.js";
 import { bindLdap, classifyLdapError, closeLdap, connectLdap, openServiceSession } from "./ldap.connection.js";
 import type { LdapAuthResult, LdapDeps, LdapUser } from "./ldap.types.js";
-import { attributeValues, escapeFilterValue, firstAttributeValue, firstRdnValue } from "./ldap.util.js";
+import { attributeValues, escapeFilterValue, firstAttributeValue, firstRdnValue, normaliseDn } from "./ldap.util.js";
 import { expandNestedGroups } from "./ldap-groups.util.js";
 import { binaryIdAttributes, idAttributesOf, subjectOf } from "./ldap-subject.js";
 
@@ -52,6 +52,13 @@ class AmbiguousUserError extends Error {
     super(`more than one directory entry matches the login name "${username}"`);
     this.name = "AmbiguousUserError";
   }
+}
+
+function isUnder(dn: string, base: string | undefined): boolean {
+  if (!base) return true;
+  const child = normaliseDn(dn);
+  const parent = normaliseDn(base);
+  return child === parent || child.endsWith(`,${parent}`);
 }
 
 function isDisabled(entry: Entry): boolean {
@@ -174,10 +181,12 @@ export async function authenticateLdap(
     }
 
     const directGroups = attributeValues(entry, config.groupMembershipAttribute);
-    const groupDns = await expandNestedGroups(client, directGroups, {
+    const allGroupDns = await expandNestedGroups(client, directGroups, {
       membershipAttribute: config.groupMembershipAttribute,
       maxDepth: config.nestedGroupDepth,
     });
+    // Filtered after the walk: a group outside the base can still make its members members of one inside.
+    const groupDns = allGroupDns.filter((dn) => isUnder(dn, config.groupSearchBase));
     return { ok: true, user: toUser(config, entry, subject, login, groupDns), url };
   } catch (err) {
     const failure = classifyLdapError(err, url);

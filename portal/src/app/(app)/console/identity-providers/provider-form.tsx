@@ -49,6 +49,12 @@ function LdapFields() {
           placeholder="(memberOf:1.2.840.113556.1.4.1941:=CN=Desktop users,OU=…)"
           hint="Optional. Only users this LDAP filter matches may sign in: use it when the search base holds other customers' people."
         />
+        <TextField
+          name="groupSearchBase"
+          label="Group search base"
+          placeholder="OU=Groups,OU=Staff,DC=corp,DC=example"
+          hint="Optional. Only groups under it count for roles and the group list."
+        />
       </div>
     </>
   );

@@ -37,6 +37,7 @@ describe("identity provider form → typed settings", () => {
           searchBase: "dc=corp,dc=test",
           loginAttribute: "SAM_ACCOUNT_NAME",
           userFilter: null,
+          groupSearchBase: null,
         },
       },
     });

@@ -27,6 +27,7 @@ const SETTINGS: Record<IdentityProviderKind, (one: Read) => IdentityProviderSett
       searchBase: one("searchBase"),
       loginAttribute: enumValue(LdapLoginAttribute, one("loginAttribute")) ?? LdapLoginAttribute.UID,
       userFilter: one("userFilter") || null,
+      groupSearchBase: one("groupSearchBase") || null,
     },
   }),
   [IdentityProviderKind.SAML]: (one) => ({
