@@ -271,8 +271,12 @@ async function runGateway(desktopPort: number, rdpPort: number): Promise<Ports> 
   const records: TunnelRecordStore = {
     countOpen: async () => 0,
     open: async () => String(++next),
+    flush: async () => {},
     close: async () => {},
     closeAbandoned: async () => 0,
+    heartbeat: async () => {},
+    closeLost: async () => 0,
+    release: async () => {},
   };
   const gateway = await startGateway({
     settings: loadGatewaySettings({ GATEWAY_PORT: "0", GATEWAY_NODE_ID: "bench" }),

@@ -37,6 +37,10 @@ const envSchema = z.object({
   GATEWAY_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
   GATEWAY_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
   GATEWAY_MAX_TUNNELS_PER_USER: z.coerce.number().int().min(1).max(100).default(4),
+  /** How often an open tunnel's byte counts are written to its record: what a crashed node's record keeps. */
+  GATEWAY_BYTES_FLUSH_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
+  /** A gateway renews its liveness lease every third of this; expired, the other gateways close its tunnels. */
+  GATEWAY_LEASE_SECONDS: z.coerce.number().int().min(3).max(600).default(30),
 });
 
 /** The GATEWAY_* / GUACD_* settings a gateway reads (deployment files are checked against them). */
@@ -55,6 +59,8 @@ export interface GatewaySettings {
   idleTimeoutMs: number;
   heartbeatMs: number;
   maxTunnelsPerUser: number;
+  bytesFlushMs: number;
+  leaseMs: number;
 }
 
 export class GatewayConfigError extends Error {}
@@ -81,5 +87,7 @@ export function loadGatewaySettings(env: NodeJS.ProcessEnv): GatewaySettings {
     idleTimeoutMs: value.GATEWAY_IDLE_TIMEOUT_SECONDS * 1000,
     heartbeatMs: value.GATEWAY_HEARTBEAT_SECONDS * 1000,
     maxTunnelsPerUser: value.GATEWAY_MAX_TUNNELS_PER_USER,
+    bytesFlushMs: value.GATEWAY_BYTES_FLUSH_SECONDS * 1000,
+    leaseMs: value.GATEWAY_LEASE_SECONDS * 1000,
   };
 }

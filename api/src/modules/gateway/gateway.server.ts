@@ -73,6 +73,17 @@ export async function startGateway(deps: GatewayDependencies): Promise<GatewaySe
   const sessions = new Set<TunnelSession>();
   const abandoned = await deps.recorder.closeAbandoned();
   if (abandoned) logger.warn({ abandoned }, "closed tunnel records this node left open before a restart");
+  // Alive before it serves: the other gateways close this node's tunnels once the lease is no longer renewed.
+  const beat = async () => {
+    await deps.recorder.heartbeat(settings.leaseMs);
+    const lost = await deps.recorder.closeLost();
+    if (lost) logger.warn({ tunnels: lost }, "closed the tunnel records of a gateway whose lease expired");
+  };
+  await beat();
+  const beating = setInterval(
+    () => void beat().catch((error: unknown) => logger.warn({ err: error }, "gateway lease renewal failed")),
+    settings.leaseMs / 3,
+  );
 
   const clientOf = (request: http.IncomingMessage) =>
     resolveClientAddress({
@@ -230,9 +241,11 @@ export async function startGateway(deps: GatewayDependencies): Promise<GatewaySe
   await new Promise<void>((resolve) => server.listen(settings.port, settings.host, resolve));
   const port = (server.address() as AddressInfo).port;
   const close = async () => {
+    clearInterval(beating);
     for (const session of sessions) session.end("gateway_shutdown");
     await Promise.all([...sessions].map((session) => session.done));
     await forwards.closeAll();
+    await deps.recorder.release().catch((error: unknown) => logger.warn({ err: error }, "releasing the lease failed"));
     wss.close();
     server.closeAllConnections();
     if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -69,6 +69,7 @@ export class TunnelSession {
         },
         Math.max(250, Math.min(settings.idleTimeoutMs / 4, 30_000)),
       ),
+      setInterval(() => this.flush(), settings.bytesFlushMs),
     );
     metrics.openTunnels.inc({ protocol: grant.protocol, mode: "websocket" });
   }
@@ -100,6 +101,22 @@ export class TunnelSession {
     }
     this.desktop?.pause();
     this.ws.send(data, { binary }, () => this.desktop?.resume());
+  }
+
+  private flushed = { bytesIn: 0, bytesOut: 0 };
+
+  /** If this node dies, its record keeps the counts of the last flush (another gateway closes it). */
+  private flush(): void {
+    const bytes = { bytesIn: this.bytesIn, bytesOut: this.bytesOut };
+    if (bytes.bytesIn === this.flushed.bytesIn && bytes.bytesOut === this.flushed.bytesOut) return;
+    this.recorder
+      .flush(this.recordId, this.grant.tenantId, bytes)
+      .then(() => {
+        this.flushed = bytes;
+      })
+      .catch((error: unknown) =>
+        this.logger.warn({ err: error, tunnel: this.recordId }, "flushing tunnel bytes failed"),
+      );
   }
 
   end(reason: TunnelEndReason): void {
