@@ -10,7 +10,7 @@ import { apiCall, apiSignIn } from "../fixtures/stack.js";
 // next sign-in) and sign them out everywhere (their open portal page goes to sign-in), from the portal; and a user
 // manages their own authenticator app: recovery codes downloaded and used, the app replaced and turned off.
 describe("account recovery in the portal", () => {
-  const { stack, signedIn } = usePortalE2e();
+  const { stack, browser, signedIn } = usePortalE2e();
 
   it("admin and helpdesk unlock, reset the authenticator and sign a user out everywhere", async () => {
     const admin = await signedIn("/t/acme", "admin");
@@ -191,4 +191,34 @@ describe("account recovery in the portal", () => {
     expect(user.errors).toEqual([]);
     await user.close();
   }, 240_000);
+
+  it("replaces a lost phone at sign-in with a recovery code", async () => {
+    const token = await apiSignIn(stack.apiUrl, "user3", "globex");
+    const { startTotpEnrolment } = await apiCall<{ startTotpEnrolment: { secret: string } }>(
+      stack.apiUrl,
+      "mutation { startTotpEnrolment { secret } }",
+      {},
+      token,
+    );
+    const { confirmTotpEnrolment } = await apiCall<{ confirmTotpEnrolment: { codes: string[] } }>(
+      stack.apiUrl,
+      "mutation($code: String!) { confirmTotpEnrolment(input: { code: $code }) { codes } }",
+      { code: await currentTotpCode(startTotpEnrolment.secret) },
+      token,
+    );
+    const user = await browser.newPage();
+    const { page } = user;
+    await enterPassword(page, stack.portalUrl, "globex", "user3");
+    await page.getByRole("button", { name: "Use a recovery code" }).click();
+    await page.getByLabel("Recovery code").fill(confirmTotpEnrolment.codes[0]!);
+    await page.getByRole("button", { name: "Lost my phone: set up a new app" }).click();
+    await page.getByRole("heading", { name: "Set up two-step verification" }).waitFor();
+    const secret = (await page.getByTestId("totp-secret").textContent()) ?? "";
+    expect(secret).not.toBe(startTotpEnrolment.secret);
+    await page.getByLabel("Code", { exact: true }).fill(await currentTotpCode(secret));
+    await page.getByRole("button", { name: "Verify" }).click();
+    await page.waitForURL("**/desktops");
+    expect(user.errors).toEqual([]);
+    await user.close();
+  }, 120_000);
 });

@@ -2,8 +2,9 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { EnrolTotpForChallengeDocument, MfaMethod } from "@/generated/graphql";
+import { EnrolTotpForChallengeDocument, MfaMethod, RecoverTotpForChallengeDocument } from "@/generated/graphql";
 import { type ClientProof, clientProofOf } from "@/lib/api/client-proof";
+import { ApiError } from "@/lib/api/graphql-errors";
 import { execute } from "@/lib/api/graphql-fetch";
 import {
   completeMfaWithApi,
@@ -69,7 +70,36 @@ export async function signInAction(_state: SignInState, formData: FormData): Pro
   return settle(outcome, formData, null);
 }
 
+/**
+ * A lost phone: the recovery code turns the challenge into the enrolment of a new app, whose code then completes
+ * the sign-in (and the lost app stops working).
+ */
+async function recoverWithNewApp(state: SignInState, formData: FormData): Promise<SignInState> {
+  const values = formValues(formData);
+  const challengeToken = text(formData, "challengeToken");
+  const recoveryCode = text(formData, "code").replace(/\s+/g, "");
+  if (!state.mfa || !recoveryCode) return { error: "Enter one of your recovery codes.", values, mfa: state.mfa };
+  try {
+    const data = await execute(
+      RecoverTotpForChallengeDocument,
+      { input: { challengeToken, recoveryCode } },
+      { client: await client() },
+    );
+    const mfa: MfaStep = {
+      ...state.mfa,
+      methods: [MfaMethod.TOTP_ENROLMENT],
+      message: "Set up your new authenticator app to continue",
+      enrolment: data.recoverTotpForChallenge,
+    };
+    return { error: null, values, mfa };
+  } catch (error) {
+    const message = error instanceof ApiError ? error.message : "Sign-in failed. Try again in a moment.";
+    return { error: message, values, mfa: state.mfa };
+  }
+}
+
 export async function completeMfaAction(state: SignInState, formData: FormData): Promise<SignInState> {
+  if (text(formData, "intent") === "new-app") return recoverWithNewApp(state, formData);
   const outcome = await completeMfaWithApi(
     {
       challengeToken: text(formData, "challengeToken"),

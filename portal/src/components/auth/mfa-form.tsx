@@ -43,13 +43,15 @@ export function MfaForm({ first, callbackUrl, restartHref }: MfaFormProps) {
   const mfa = state.mfa ?? first.mfa;
   if (!mfa) return null;
   const enrolment = mfa.enrolment;
+  // Once a recovery code has turned the challenge into a new enrolment, the code field takes the new app's code.
+  const usingRecovery = recovery && !enrolment;
   const radius = mfa.methods[0] === "RADIUS";
   const offersRecovery = !enrolment && mfa.methods.includes("RECOVERY_CODE");
   return (
     <form className="form" action={action} aria-label="Two-step verification">
       <h2 className="mfa-title">{enrolment ? "Set up two-step verification" : "Two-step verification"}</h2>
       <p className="muted" role="status">
-        {recovery ? "Enter one of the recovery codes you saved when you set up your app." : mfa.message}
+        {usingRecovery ? "Enter one of the recovery codes you saved when you set up your app." : mfa.message}
       </p>
       <ErrorAlert state={state} />
       {enrolment ? (
@@ -73,16 +75,16 @@ export function MfaForm({ first, callbackUrl, restartHref }: MfaFormProps) {
         </div>
       ) : null}
       <input type="hidden" name="challengeToken" value={mfa.challengeToken} />
-      <input type="hidden" name="method" value={methodFor(mfa.methods, Boolean(enrolment), recovery)} />
+      <input type="hidden" name="method" value={methodFor(mfa.methods, Boolean(enrolment), usingRecovery)} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div className="field">
-        <label htmlFor={codeId}>{recovery ? "Recovery code" : "Code"}</label>
+        <label htmlFor={codeId}>{usingRecovery ? "Recovery code" : "Code"}</label>
         <input
           id={codeId}
           name="code"
           type="text"
           autoComplete="one-time-code"
-          inputMode={recovery || radius ? "text" : "numeric"}
+          inputMode={usingRecovery || radius ? "text" : "numeric"}
           required
           ref={codeRef}
           aria-describedby={radius ? hintId : undefined}
@@ -96,10 +98,15 @@ export function MfaForm({ first, callbackUrl, restartHref }: MfaFormProps) {
       <button type="submit" className="btn btn-primary btn-block" disabled={pending} aria-busy={pending}>
         {pending ? "Checking…" : "Verify"}
       </button>
+      {usingRecovery ? (
+        <button type="submit" name="intent" value="new-app" className="btn btn-block" disabled={pending}>
+          Lost my phone: set up a new app
+        </button>
+      ) : null}
       <div className="row" style={{ justifyContent: "space-between" }}>
         {offersRecovery ? (
           <button type="button" className="btn btn-ghost btn-sm" onClick={toggleRecovery}>
-            {recovery ? "Use the authenticator app" : "Use a recovery code"}
+            {usingRecovery ? "Use the authenticator app" : "Use a recovery code"}
           </button>
         ) : (
           <span />
