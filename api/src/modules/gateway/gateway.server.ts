@@ -74,8 +74,16 @@ export async function startGateway(deps: GatewayDependencies): Promise<GatewaySe
   const abandoned = await deps.recorder.closeAbandoned();
   if (abandoned) logger.warn({ abandoned }, "closed tunnel records this node left open before a restart");
   // Alive before it serves: the other gateways close this node's tunnels once the lease is no longer renewed.
+  // After a gap in our own renewals (the database was unreachable) every node's lease may have run out; this node
+  // sweeps only once it has renewed without a gap for a whole lease, so the others had as long to renew theirs.
+  let lastRenewal = 0;
+  let renewingSince = 0;
   const beat = async () => {
     await deps.recorder.heartbeat(settings.leaseMs);
+    const now = Date.now();
+    if (now - lastRenewal > settings.leaseMs) renewingSince = now;
+    lastRenewal = now;
+    if (now - renewingSince < settings.leaseMs) return;
     const lost = await deps.recorder.closeLost();
     if (lost) logger.warn({ tunnels: lost }, "closed the tunnel records of a gateway whose lease expired");
   };
