@@ -2,11 +2,11 @@ import { DesktopAction, DesktopAvailability } from "@atrium/schema";
 import { Arg, Args, FieldResolver, Ctx as GqlCtx, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { RequirePermission } from "../../auth/require-permission.js";
 import type { Ctx } from "../../context/ctx.js";
+import { effectiveAvailability } from "../../db/desktop-availability.js";
 import { PageArgs } from "../../graphql/connection.js";
 import { PoolType } from "../pools/pools.types.js";
 import { UserType } from "../users/users.types.js";
 import { desktopAction, setDesktopOutOfService } from "./desktop-actions.service.js";
-import { effectiveAvailability } from "./desktop-availability.js";
 import { getDesktop, listDesktops } from "./desktops.service.js";
 import { DesktopConnection, DesktopFilter, DesktopType } from "./desktops.types.js";
 

@@ -1,7 +1,7 @@
 import type { Ctx } from "../../context/ctx.js";
+import { whereAvailability } from "../../db/desktop-availability.js";
 import type { PageArgs } from "../../graphql/connection.js";
 import { paginate } from "../../graphql/paginate.js";
-import { whereAvailability } from "./desktop-availability.js";
 import type { DesktopFilter } from "./desktops.types.js";
 
 const desktops = (ctx: Ctx) => ctx.db.desktops;

@@ -1,8 +1,8 @@
 import { AlertStatus, DesktopAvailability, LoginOutcome, UsageGroupBy } from "@atrium/schema";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { Ctx } from "../../context/ctx.js";
+import { effectiveAvailability } from "../../db/desktop-availability.js";
 import { type AcrossTenantsDb, acrossTenants, type Dialect, dialectOf, timestampParam } from "../../db/index.js";
-import { effectiveAvailability } from "../desktops/desktop-availability.js";
 import { summarizeUsage } from "../metering/index.js";
 import type { DesktopCounts } from "./fleet-overview.types.js";
 
@@ -61,7 +61,7 @@ export async function tenantStats(ctx: Ctx): Promise<TenantStats> {
     const entry = of(row.tenantId);
     const n = Number(row.n);
     entry.desktops += n;
-    // Out of service is not free: such a desktop is never offered (desktop-availability.ts).
+    // Out of service is not free: such a desktop is never offered (db/desktop-availability.ts).
     const availability = effectiveAvailability(row);
     if (availability === DesktopAvailability.AVAILABLE) entry.availableDesktops += n;
     else if (availability === DesktopAvailability.ASSIGNED) entry.assignedDesktops += n;

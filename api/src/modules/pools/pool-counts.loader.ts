@@ -2,7 +2,7 @@ import type { DesktopAvailability } from "@atrium/schema";
 import DataLoader from "dataloader";
 import type { Ctx } from "../../context/ctx.js";
 import type { Loaders } from "../../context/loaders.js";
-import { effectiveAvailability } from "../desktops/desktop-availability.js";
+import { effectiveAvailability } from "../../db/desktop-availability.js";
 import type { PoolDesktopCountsType } from "./pools.types.js";
 
 type Counts = PoolDesktopCountsType;
@@ -49,7 +49,7 @@ export function poolCountsLoader(ctx: Ctx): DataLoader<string, Counts> {
         if (!counts) continue;
         const count = Number(row.count);
         counts.total += count;
-        // An out-of-service desktop is counted as unavailable, never as available (desktop-availability.ts).
+        // An out-of-service desktop is counted as unavailable, never as available (db/desktop-availability.ts).
         const availability = effectiveAvailability(row);
         if (availability in counts) counts[availability] += count;
         if (row.state === "failed" || row.state === "vanished") counts.failed += count;
