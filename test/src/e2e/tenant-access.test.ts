@@ -54,7 +54,7 @@ describe("portal: identity providers, locations, policies, rules and explain acc
     await page.getByLabel("Security").selectOption("NONE");
     await page.getByLabel("Service account (DN, UPN or DOMAIN\\name)").fill("cn=svc,dc=example,dc=test");
     await page.getByLabel("Service account password").fill("Svc-Pass-1");
-    await page.getByLabel("Search base").fill("dc=example,dc=test");
+    await page.getByLabel("Search base", { exact: true }).fill("dc=example,dc=test");
     await page.getByRole("button", { name: "Add provider" }).click();
     await page.getByText("Old directory was added.").waitFor();
 
