@@ -192,6 +192,21 @@ describe("broker lifecycle: plans, timers, agent, rogue logins, tickets", () => 
     expect(rogueC).toMatchObject({ rogue: true, state: "ended", endReason: "rogue_logout" });
   });
 
+  it("a rogue login on an out-of-service desktop is logged, never assigned, under the assign policy", async () => {
+    const { desktops, user } = await scenario(1, { rogueAction: "assign" });
+    const desktopId = desktops[0]!.id;
+    await ds().getRepository(Desktop).update({ id: desktopId }, { outOfService: true });
+    const agent = await issueDesktopAgentToken(tenantDb(ds().manager, tenant.id).requireTenant(), desktopId);
+    const reply = await agentEvent(app, agent, { event: "login", username: user.username });
+    expect(reply.body.action).toBe("none");
+    expect(await desktopOf(desktopId)).toMatchObject({ assignedUserId: null, availability: "available" });
+    expect(await ds().getRepository(Assignment).countBy({ desktopId })).toBe(0);
+    const session = await ds()
+      .getRepository(DesktopSession)
+      .findOneByOrFail({ id: reply.body.sessionId as string });
+    expect(session).toMatchObject({ rogue: true, state: "active", userId: user.id, assignmentId: null });
+  });
+
   it("the agent endpoint refuses bad tokens and bad events", async () => {
     const { desktops } = await scenario(1, {});
     const token = await issueDesktopAgentToken(tenantDb(ds().manager, tenant.id).requireTenant(), desktops[0]!.id);

@@ -72,10 +72,11 @@ async function handleRogueLogin(db: OneTenantDb, desktop: Desktop, username: str
   }
   let assignmentId: string | null = null;
   if (action === "assign" && user) {
+    // Out of service is not free capacity: someone is investigating it, so a login there is only logged.
     const claimed = await db.desktops.updateWhere(
-      "id = :id AND availability = 'available' AND assigned_user_id IS NULL",
+      "id = :id AND availability = 'available' AND out_of_service = :inService AND assigned_user_id IS NULL",
       { availability: "assigned", assignedUserId: user.id },
-      { id: desktop.id },
+      { id: desktop.id, inService: false },
     );
     if (claimed === 1) {
       const assignment = await db.assignments.insert({
