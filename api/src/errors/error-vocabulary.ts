@@ -14,6 +14,8 @@ export const APP_ERROR_CODES = {
   CONFLICT: "The object's state or a name already taken prevents this; retrying the same request fails again",
   RATE_LIMITED: "Too many attempts; try again later",
   INTERNAL_SERVER_ERROR: "Something failed on our side; the message carries a request id to quote",
+  SERVICE_UNAVAILABLE:
+    "The database is out of reach for a moment (a restart or failover); retry the same request in a few seconds",
 } as const;
 
 /** Codes of the GraphQL layer, passed through as they come: the document itself is wrong. */

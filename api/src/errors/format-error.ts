@@ -2,6 +2,7 @@ import type { GraphQLFormattedError } from "graphql";
 import { ArgumentValidationError, AuthenticationError, AuthorizationError } from "type-graphql";
 import { QueryFailedError } from "typeorm";
 import { AppError, type ErrorCode } from "./app-error.js";
+import { isDatabaseUnreachable, unavailableMessage } from "./database-unreachable.js";
 import { GRAPHQL_ERROR_CODES } from "./error-vocabulary.js";
 
 interface ValidationFailure {
@@ -57,6 +58,10 @@ export function createErrorFormatter(logger: ErrorLogger) {
     const code = formatted.extensions?.code;
     if (typeof code === "string" && PASSTHROUGH_CODES.has(code)) {
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    }
+    if (isDatabaseUnreachable(original)) {
+      logger.error({ err: original, requestId, path: formatted.path }, "database unreachable");
+      return shape("SERVICE_UNAVAILABLE", unavailableMessage(requestId), formatted);
     }
     logger.error({ err: original, requestId, path: formatted.path }, "unexpected error");
     return shape("INTERNAL_SERVER_ERROR", `Internal server error (request ${requestId ?? "unknown"})`, formatted);

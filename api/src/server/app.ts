@@ -7,6 +7,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { AppServices } from "../context/app-services.js";
+import { isDatabaseUnreachable, unavailableMessage } from "../errors/database-unreachable.js";
 import { createErrorFormatter } from "../errors/format-error.js";
 import type { AuthCheckContext } from "../graphql/auth-checker.js";
 import { createAgentRouter } from "../modules/desktop-agent/index.js";
@@ -136,6 +137,13 @@ export async function startApiServer(
 
   // Body-parser and other middleware failures: a typed JSON answer, never Express's HTML page with a stack trace.
   app.use((error: { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    if (isDatabaseUnreachable(error)) {
+      services.logger.error({ err: error, requestId: currentRequestId() }, "request failed: database unreachable");
+      res.status(503).json({
+        errors: [{ message: unavailableMessage(currentRequestId()), extensions: { code: "SERVICE_UNAVAILABLE" } }],
+      });
+      return;
+    }
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) services.logger.error({ err: error, requestId: currentRequestId() }, "request failed");
     const message =

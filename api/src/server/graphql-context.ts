@@ -1,7 +1,9 @@
 import type { Request } from "express";
+import { GraphQLError } from "graphql";
 import { authenticate } from "../auth/authenticate.js";
 import type { AppServices } from "../context/app-services.js";
 import { callerCtx } from "../context/build-ctx.js";
+import { isDatabaseUnreachable } from "../errors/database-unreachable.js";
 import type { AuthCheckContext } from "../graphql/auth-checker.js";
 import { clientIpOf } from "./request-client.js";
 
@@ -13,7 +15,16 @@ export async function buildGraphqlContext(services: AppServices, request: Reques
     services.tokens,
     request.header("authorization"),
     services.clock(),
-  );
+  ).catch((failure: unknown) => {
+    // Without the database nobody can be authenticated: a 503 to retry (the message is the error formatter's).
+    if (isDatabaseUnreachable(failure)) {
+      throw new GraphQLError("database unreachable", {
+        originalError: failure as Error,
+        extensions: { http: { status: 503 } },
+      });
+    }
+    throw failure;
+  });
   const ctx = callerCtx(services, {
     requestId: String(request.res?.getHeader("x-request-id") ?? ""),
     principal,

@@ -4,7 +4,9 @@ import { type Request, type Response, Router } from "express";
 import { z } from "zod";
 import type { AppServices } from "../../context/app-services.js";
 import { AppError, forbidden, unauthenticated } from "../../errors/app-error.js";
+import { isDatabaseUnreachable, unavailableMessage } from "../../errors/database-unreachable.js";
 import type { AuthCheckContext } from "../../graphql/auth-checker.js";
+import { currentRequestId } from "../../observability/request-store.js";
 import { checkedRange } from "./report-queries.service.js";
 import { CONTENT_TYPES, reportCsvStream, reportFilename, reportPdf } from "./report-render.service.js";
 import { reportDbForTenant, reportDbOf, reportTenantOf } from "./report-scope.js";
@@ -81,6 +83,13 @@ export function createReportDownloadRouter(
         response
           .status(STATUS[error.code] ?? 400)
           .json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
+        return;
+      }
+      if (isDatabaseUnreachable(error)) {
+        services.logger.error({ err: error }, "report download failed: database unreachable");
+        response.status(503).json({
+          errors: [{ message: unavailableMessage(currentRequestId()), extensions: { code: "SERVICE_UNAVAILABLE" } }],
+        });
         return;
       }
       services.logger.error({ err: error }, "report download failed");
