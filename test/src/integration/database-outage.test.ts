@@ -1,6 +1,14 @@
 import fs from "node:fs";
+import { issueDesktopAgentToken, tenantDb } from "@atrium/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTenantWithPeople, type TenantFixture } from "../fixtures/factories.js";
+import { agentEvent } from "../fixtures/broker-factories.js";
+import {
+  createCloud,
+  createDesktops,
+  createPool,
+  createTenantWithPeople,
+  type TenantFixture,
+} from "../fixtures/factories.js";
 import { type OwnPostgres, startOwnPostgres } from "../fixtures/own-postgres.js";
 import { startTestApp, type TestApp } from "../fixtures/test-app.js";
 
@@ -28,12 +36,17 @@ describe.skipIf(!hasBinaries)("the API while its database is out of reach", () =
   let pg: OwnPostgres;
   let app: TestApp;
   let acme: TenantFixture;
+  let agentToken = "";
 
   beforeAll(async () => {
     // The machine's shared server serves other suites; this test stops a cluster of its own.
     pg = await startOwnPostgres();
     app = await startTestApp({}, pg.url);
     acme = await createTenantWithPeople(app, "acme");
+    const pool = await createPool(app, acme.tenant, await createCloud(app), "outage");
+    const [desktop] = await createDesktops(app, pool, 1);
+    const db = tenantDb(app.database.dataSource.manager, acme.tenant.id).requireTenant();
+    agentToken = await issueDesktopAgentToken(db, desktop!.id);
   }, 180_000);
   afterAll(async () => {
     await app?.close();
@@ -76,10 +89,17 @@ describe.skipIf(!hasBinaries)("the API while its database is out of reach", () =
       expectRetryable(signIn, 200);
       expect(signIn.body.errors?.[0]).toMatchObject({ path: ["signInWithPassword"] });
       expectRetryable(await download(), 503);
+      // A desktop's agent is told the broker is briefly away, not that its event was bad.
+      const agent = await agentEvent(app, agentToken, { event: "heartbeat" });
+      expect(agent).toEqual({
+        status: 503,
+        body: { error: "the broker's database is out of reach; send again later" },
+      });
     } finally {
       pg.start();
     }
 
+    expect((await agentEvent(app, agentToken, { event: "heartbeat" })).status).toBe(200);
     const after = await post(ME, {}, acme.adminToken);
     expect(after.body.errors).toBeUndefined();
     expect(after.body.data).toEqual({ me: { id: expect.any(String) } });

@@ -2,6 +2,7 @@ import express, { type Request, type Response, Router } from "express";
 import type { AppServices } from "../../context/app-services.js";
 import { agentCtx } from "../../context/build-ctx.js";
 import { withTransaction } from "../../context/ctx.js";
+import { isDatabaseUnreachable } from "../../errors/database-unreachable.js";
 import { agentEventSchema } from "./agent.schemas.js";
 import { handleAgentEvent } from "./agent.service.js";
 import { authenticateAgent } from "./agent-token.js";
@@ -18,6 +19,21 @@ function bearer(request: Request): string | undefined {
 export function createAgentRouter(services: AppServices): Router {
   const router = Router();
   router.post("/v1/events", express.json({ limit: "16kb" }), async (request: Request, response: Response) => {
+    try {
+      await handle(request, response);
+    } catch (error) {
+      // A 503 says the broker is briefly without its database, not that the event was bad (the next heartbeat reports).
+      const unreachable = isDatabaseUnreachable(error);
+      services.logger.error(
+        { err: error },
+        unreachable ? "agent event failed: database unreachable" : "agent event failed",
+      );
+      if (unreachable) response.status(503).json({ error: "the broker's database is out of reach; send again later" });
+      else response.status(500).json({ error: "internal error" });
+    }
+  });
+
+  async function handle(request: Request, response: Response) {
     const desktop = await authenticateAgent(services.dataSource.manager, bearer(request));
     if (!desktop) {
       response.status(401).json({ error: "invalid agent token" });
@@ -32,15 +48,10 @@ export function createAgentRouter(services: AppServices): Router {
       response.status(400).json({ error: "a login event needs the username" });
       return;
     }
-    try {
-      const reply = await withTransaction(agentCtx(services, desktop), (tx) =>
-        handleAgentEvent(tx, desktop, parsed.data),
-      );
-      response.json(reply);
-    } catch (error) {
-      services.logger.error({ err: error, desktopId: desktop.id }, "agent event failed");
-      response.status(500).json({ error: "internal error" });
-    }
-  });
+    const reply = await withTransaction(agentCtx(services, desktop), (tx) =>
+      handleAgentEvent(tx, desktop, parsed.data),
+    );
+    response.json(reply);
+  }
   return router;
 }
