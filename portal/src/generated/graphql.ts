@@ -1345,7 +1345,7 @@ export type LeaveTenantMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type LeaveTenantMutation = { leaveTenant: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, tenantName: string | null, actingTenantId: string | null, roles: Array<Role>, permissions: Array<string> } };
 
-type SignInResultFields_AuthPayload_Fragment = { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, viewer: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, tenantName: string | null, actingTenantId: string | null, roles: Array<Role>, permissions: Array<string> } };
+type SignInResultFields_AuthPayload_Fragment = { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, recoveryCodes: Array<string> | null, viewer: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, tenantName: string | null, actingTenantId: string | null, roles: Array<Role>, permissions: Array<string> } };
 
 type SignInResultFields_MfaChallenge_Fragment = { challengeToken: string, expiresAt: string, message: string, methods: Array<MfaMethod> };
 
@@ -1360,7 +1360,7 @@ export type SignInWithPasswordMutationVariables = Exact<{
 
 
 export type SignInWithPasswordMutation = { signInWithPassword:
-    | { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, viewer: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, tenantName: string | null, actingTenantId: string | null, roles: Array<Role>, permissions: Array<string> } }
+    | { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, recoveryCodes: Array<string> | null, viewer: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, tenantName: string | null, actingTenantId: string | null, roles: Array<Role>, permissions: Array<string> } }
     | { challengeToken: string, expiresAt: string, message: string, methods: Array<MfaMethod> }
    };
 
@@ -1370,7 +1370,7 @@ export type CompleteMfaMutationVariables = Exact<{
 
 
 export type CompleteMfaMutation = { completeMfa:
-    | { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, viewer: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, tenantName: string | null, actingTenantId: string | null, roles: Array<Role>, permissions: Array<string> } }
+    | { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, recoveryCodes: Array<string> | null, viewer: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, tenantName: string | null, actingTenantId: string | null, roles: Array<Role>, permissions: Array<string> } }
     | { challengeToken: string, expiresAt: string, message: string, methods: Array<MfaMethod> }
    };
 
@@ -1387,7 +1387,7 @@ export type RedeemSignInTicketMutationVariables = Exact<{
 
 
 export type RedeemSignInTicketMutation = { redeemSignInTicket:
-    | { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, viewer: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, tenantName: string | null, actingTenantId: string | null, roles: Array<Role>, permissions: Array<string> } }
+    | { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, recoveryCodes: Array<string> | null, viewer: { id: string, username: string, displayName: string | null, tenantId: string | null, tenantSlug: string | null, tenantName: string | null, actingTenantId: string | null, roles: Array<Role>, permissions: Array<string> } }
     | { challengeToken: string, expiresAt: string, message: string, methods: Array<MfaMethod> }
    };
 
@@ -2170,6 +2170,7 @@ export const SignInResultFieldsFragmentDoc = new TypedDocumentString(`
     accessToken
     accessTokenExpiresAt
     refreshToken
+    recoveryCodes
     viewer {
       ...ViewerFields
     }
@@ -2857,6 +2858,7 @@ fragment SignInResultFields on SignInResult {
     accessToken
     accessTokenExpiresAt
     refreshToken
+    recoveryCodes
     viewer {
       ...ViewerFields
     }
@@ -2890,6 +2892,7 @@ fragment SignInResultFields on SignInResult {
     accessToken
     accessTokenExpiresAt
     refreshToken
+    recoveryCodes
     viewer {
       ...ViewerFields
     }
@@ -2931,6 +2934,7 @@ fragment SignInResultFields on SignInResult {
     accessToken
     accessTokenExpiresAt
     refreshToken
+    recoveryCodes
     viewer {
       ...ViewerFields
     }

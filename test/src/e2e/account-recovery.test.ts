@@ -217,6 +217,12 @@ describe("account recovery in the portal", () => {
     expect(secret).not.toBe(startTotpEnrolment.secret);
     await page.getByLabel("Code", { exact: true }).fill(await currentTotpCode(secret));
     await page.getByRole("button", { name: "Verify" }).click();
+    // The lost phone's codes went with it: the new app's codes are shown now, the only time they can be read.
+    await page.getByRole("heading", { name: "Two-step verification is set up" }).waitFor();
+    const newCodes = await page.getByTestId("recovery-codes").getByRole("listitem").allTextContents();
+    expect(newCodes).toHaveLength(confirmTotpEnrolment.codes.length);
+    expect(newCodes.filter((code) => confirmTotpEnrolment.codes.includes(code))).toEqual([]);
+    await page.getByRole("link", { name: "I have saved my codes, continue" }).click();
     await page.waitForURL("**/desktops");
     expect(user.errors).toEqual([]);
     await user.close();

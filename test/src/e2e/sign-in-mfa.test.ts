@@ -143,6 +143,11 @@ describe("portal: two-step sign-in and single sign-on", () => {
     const secret = (await page.getByTestId("totp-secret").textContent()) ?? "";
     await page.getByLabel("Code").fill(await currentTotpCode(secret));
     await page.getByRole("button", { name: "Verify" }).click();
+    // The new app's recovery codes are shown once, before the page the user asked for.
+    await page.getByRole("heading", { name: "Two-step verification is set up" }).waitFor();
+    expect(await page.getByTestId("recovery-codes").getByRole("listitem").count()).toBe(10);
+    await user.screenshot("sign-in-mfa-enrol-recovery-codes");
+    await page.getByRole("link", { name: "I have saved my codes, continue" }).click();
     await page.waitForURL("**/desktops");
     expect(user.errors).toEqual([]);
     await user.close();

@@ -16,7 +16,7 @@ export const SIGN_IN_WITH_PASSWORD = `mutation($input: SignInInput!) {
 export const COMPLETE_MFA = `mutation($input: CompleteMfaInput!) {
   completeMfa(input: $input) {
     __typename
-    ... on AuthPayload { accessToken viewer { username roles } }
+    ... on AuthPayload { accessToken viewer { username roles } recoveryCodes }
     ... on MfaChallenge { challengeToken methods message }
   }
 }`;
@@ -32,6 +32,7 @@ export interface SignInResultShape {
   accessToken?: string;
   refreshToken?: string;
   viewer?: { username: string; roles: string[]; tenantSlug?: string | null };
+  recoveryCodes?: string[] | null;
   challengeToken?: string;
   methods?: string[];
   message?: string;

@@ -145,9 +145,17 @@ describe("a lost phone at sign-in", () => {
     expect(newSecret).not.toBe(lostSecret);
     const done = dataOf(await completeMfa(app, token, await codeOf(newSecret)));
     expect(done.completeMfa).toMatchObject({ __typename: "AuthPayload", viewer: { username: "helpdesk" } });
+    // The new app comes with new recovery codes, handed over with the session: the only time they can be read.
+    const newCodes = done.completeMfa.recoveryCodes ?? [];
+    expect(newCodes).toHaveLength(codes.length);
+    expect(newCodes.filter((code) => codes.includes(code))).toEqual([]);
 
     expect(await signInAnswering("helpdesk", () => codeOf(lostSecret))).toBe("MFA_INVALID");
     expect(await signInAnswering("helpdesk", () => codeOf(newSecret))).toBe("AuthPayload");
+    // The lost phone's unused codes went with it; the new ones work, once.
+    expect(await signInAnswering("helpdesk", () => codes[1]!)).toBe("MFA_INVALID");
+    expect(await signInAnswering("helpdesk", () => newCodes[0]!)).toBe("AuthPayload");
+    expect(await signInAnswering("helpdesk", () => newCodes[0]!)).toBe("MFA_INVALID");
     const helpdesk = await app.database.dataSource.getRepository(User).findOneByOrFail({ username: "helpdesk" });
     expect(await auditActions(helpdesk.id)).toContain("recoverTotpWithRecoveryCode");
   });

@@ -139,7 +139,10 @@ describe("TOTP", () => {
       ),
     ).enrolTotpForChallenge;
     const answer = await currentTotpCode(enrolment.secret, app.clock.now);
-    expect(dataOf(await completeMfa(app, token, answer)).completeMfa.__typename).toBe("AuthPayload");
+    const done = dataOf(await completeMfa(app, token, answer)).completeMfa;
+    expect(done.__typename).toBe("AuthPayload");
+    // Recovery codes were made for the new app: the sign-in's answer is where the user gets to see them.
+    expect(done.recoveryCodes).toHaveLength(10);
     await updateSettings(app, globex.adminToken, { mfaRequired: false });
   });
 });

@@ -47,4 +47,12 @@ export class AuthPayload {
 
   @Field(() => Viewer)
   viewer: Viewer;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      "The recovery codes of the authenticator app this sign-in set up (a first enrolment or a lost phone's " +
+      "replacement): they replace any earlier codes and are shown only here, once. Null when no app was set up.",
+  })
+  recoveryCodes?: string[] | null;
 }

@@ -43,7 +43,11 @@ async function settle(outcome: SignInOutcome, formData: FormData, current: MfaSt
   const values = formValues(formData);
   if (outcome.ok === true) {
     await startPortalSession(outcome.session);
-    redirect(safeCallbackPath(text(formData, "callbackUrl")));
+    const next = safeCallbackPath(text(formData, "callbackUrl"));
+    // The codes of a newly set-up app exist only in this answer: the user sees them before going on.
+    if (outcome.recoveryCodes?.length)
+      return { error: null, values, mfa: null, recoveryCodes: { codes: outcome.recoveryCodes, next } };
+    redirect(next);
   }
   if (outcome.ok === "mfa") {
     // A RADIUS server may ask again (a second prompt) with the same token: keep the enrolment shown, if any.

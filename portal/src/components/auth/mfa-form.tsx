@@ -5,6 +5,7 @@ import { completeMfaAction } from "@/app/actions/sign-in.actions";
 import type { MfaMethod } from "@/generated/graphql";
 import type { SignInState } from "@/lib/auth/sign-in-state";
 import { ErrorAlert } from "./error-alert";
+import { RecoveryCodes } from "./recovery-codes";
 
 /**
  * Which method the typed code is for; the API infers it when this is empty. The names are literals checked against
@@ -40,6 +41,7 @@ export function MfaForm({ first, callbackUrl, restartHref }: MfaFormProps) {
     if (codeRef.current) codeRef.current.value = "";
     codeRef.current?.focus();
   };
+  if (state.recoveryCodes) return <NewRecoveryCodes {...state.recoveryCodes} />;
   const mfa = state.mfa ?? first.mfa;
   if (!mfa) return null;
   const enrolment = mfa.enrolment;
@@ -116,5 +118,18 @@ export function MfaForm({ first, callbackUrl, restartHref }: MfaFormProps) {
         </a>
       </div>
     </form>
+  );
+}
+
+/** Signed in with a new app: its recovery codes, the only time they are shown, then on to the page asked for. */
+function NewRecoveryCodes({ codes, next }: { codes: string[]; next: string }) {
+  return (
+    <div className="form">
+      <h2 className="mfa-title">Two-step verification is set up</h2>
+      <RecoveryCodes codes={codes} />
+      <a className="btn btn-primary btn-block" href={next}>
+        I have saved my codes, continue
+      </a>
+    </div>
   );
 }

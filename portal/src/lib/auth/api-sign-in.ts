@@ -25,7 +25,8 @@ export interface MfaChallenge {
 }
 
 export type SignInOutcome =
-  | { ok: true; session: SignedIn }
+  /** recoveryCodes: those of an authenticator app this sign-in set up, to show once before going on. */
+  | { ok: true; session: SignedIn; recoveryCodes: string[] | null }
   | { ok: "mfa"; challenge: MfaChallenge }
   | { ok: false; message: string };
 
@@ -39,6 +40,7 @@ function outcomeOf(result: SignInResultFieldsFragment): SignInOutcome {
   const { viewer } = result;
   return {
     ok: true,
+    recoveryCodes: result.recoveryCodes ?? null,
     session: {
       userId: viewer.id,
       name: viewer.displayName ?? viewer.username,

@@ -10,6 +10,8 @@ export interface SignInState {
   /** What was typed (never passwords or codes), so the form keeps it after an error. */
   values: Record<string, string>;
   mfa: MfaStep | null;
+  /** Signed in with a newly set-up app: its recovery codes, shown once before going on to `next`. */
+  recoveryCodes?: { codes: string[]; next: string } | null;
 }
 
 export const initialSignInState: SignInState = { error: null, values: {}, mfa: null };

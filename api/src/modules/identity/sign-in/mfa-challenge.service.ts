@@ -179,7 +179,7 @@ async function checkFactor(
   data: ChallengeData,
   method: MfaMethod,
   code: string,
-): Promise<FactorCheck | { ok: "challenge"; message: string }> {
+): Promise<FactorCheck | { ok: true; recoveryCodes: string[] } | { ok: "challenge"; message: string }> {
   if (!data.methods.includes(method)) return { ok: false, reason: `method_not_offered: ${method}` };
   if (method === "radius") {
     const provider = await radiusProviderFor(ctx, user.tenantId, data.radiusProviderId);
@@ -197,9 +197,8 @@ async function checkFactor(
   }
   const mfa = await mfaOf(ctx, user);
   if (method === "totp_enrolment") {
-    return (await confirmTotpEnrolment(ctx, user, code))
-      ? { ok: true }
-      : { ok: false, reason: "totp_enrolment_invalid" };
+    const recoveryCodes = await confirmTotpEnrolment(ctx, user, code);
+    return recoveryCodes ? { ok: true, recoveryCodes } : { ok: false, reason: "totp_enrolment_invalid" };
   }
   if (!mfa) return { ok: false, reason: "not_enrolled" };
   return method === "totp" ? verifyUserTotp(ctx, mfa, code) : useRecoveryCode(ctx, mfa, code);
@@ -275,5 +274,8 @@ export async function completeMfa(request: Ctx, input: CompleteMfaInput): Promis
   // Single use: a second redemption of the same challenge (a replayed request) finds it consumed.
   if (!(await consumeFlowState(ctx, row))) throw expired();
   const mfaLabel = method === "totp_enrolment" ? "totp" : method;
-  return { kind: "session", payload: await completeSignIn(ctx, user, provider, mfaLabel) };
+  const payload = await completeSignIn(ctx, user, provider, mfaLabel);
+  // The enrolment replaced the user's recovery codes: this answer is the only place the new ones can be read.
+  const recoveryCodes = "recoveryCodes" in result ? result.recoveryCodes : null;
+  return { kind: "session", payload: { ...payload, recoveryCodes } };
 }

@@ -1,8 +1,8 @@
 "use client";
 
+import { RecoveryCodes } from "@/components/auth/recovery-codes";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton, TextField } from "@/components/forms/fields";
-import { RecoveryCodes } from "./recovery-codes";
 import { disableTotpAction, regenerateRecoveryCodesAction } from "./security.actions";
 
 /** Both changes take a code from the app or a recovery code: an open session alone cannot make them. */

@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
+import { RecoveryCodes } from "@/components/auth/recovery-codes";
 import { ActionForm, useFormState } from "@/components/forms/action-form";
 import { SubmitButton, TextField } from "@/components/forms/fields";
 import { initialFormState } from "@/lib/form-state";
-import { RecoveryCodes } from "./recovery-codes";
 import { confirmTotpAction, startTotpAction } from "./security.actions";
 
 /** The QR code and the code field, until the code is accepted (then only the recovery codes remain). */
