@@ -4,7 +4,8 @@ import type { Column } from "@/components/lists/data-table";
 import { FilterToolbar } from "@/components/lists/filter-toolbar";
 import { ListCard } from "@/components/lists/list-card";
 import { poolFilter } from "@/components/tables/pool-filter";
-import { Badge, StatusBadge } from "@/components/ui/badge";
+import { sessionFactColumns } from "@/components/tables/session-columns";
+import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import {
@@ -15,7 +16,6 @@ import {
 } from "@/generated/graphql";
 import { query } from "@/lib/api/server-api";
 import { enumOptions, enumValue } from "@/lib/enums";
-import { formatDateTime, formatDuration, humanize } from "@/lib/format";
 import { listParams, type SearchParams } from "@/lib/list-params";
 import { can, requirePermission } from "@/lib/viewer";
 import { SessionActions } from "../users/[id]/support-panels";
@@ -61,30 +61,7 @@ const COLUMNS: Column<Session>[] = [
         <span className="muted">Deleted desktop</span>
       ),
   },
-  {
-    id: "state",
-    header: "State",
-    cell: (session) => (
-      <>
-        <StatusBadge status={session.state} />
-        {session.endReason ? <div className="cell-sub">{humanize(session.endReason)}</div> : null}
-      </>
-    ),
-  },
-  {
-    id: "connection",
-    header: "Connection",
-    secondary: true,
-    cell: (session) => (
-      <>
-        {session.protocol ?? "—"}
-        {session.viaGateway ? " via gateway" : ""}
-        <div className="cell-sub mono">{session.clientIp ?? ""}</div>
-      </>
-    ),
-  },
-  { id: "started", header: "Started", secondary: true, cell: (session) => formatDateTime(session.startedAt) },
-  { id: "duration", header: "Duration", cell: (session) => formatDuration(session.durationSeconds) },
+  ...sessionFactColumns<Session>(),
 ];
 
 export default async function SessionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {

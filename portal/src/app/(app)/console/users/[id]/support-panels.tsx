@@ -1,11 +1,12 @@
 import Link from "next/link";
 import type { Column } from "@/components/lists/data-table";
 import { DataTable } from "@/components/lists/data-table";
+import { sessionFactColumns } from "@/components/tables/session-columns";
 import { Badge, StatusBadge } from "@/components/ui/badge";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { SectionCard } from "@/components/ui/section-card";
 import type { UserSupportQuery } from "@/generated/graphql";
-import { formatDateTime, formatDuration, humanize } from "@/lib/format";
+import { formatDateTime, humanize } from "@/lib/format";
 import { SessionMessageForm } from "./session-message-form";
 import {
   disconnectSessionAction,
@@ -125,30 +126,7 @@ export function DesktopsPanel({ user, canOperate }: { user: Support; canOperate:
 
 const SESSION_COLUMNS: Column<Session>[] = [
   { id: "desktop", header: "Desktop", cell: (session) => session.desktopName || "Deleted desktop" },
-  {
-    id: "state",
-    header: "State",
-    cell: (session) => (
-      <>
-        <StatusBadge status={session.state} />
-        {session.endReason ? <div className="cell-sub">{humanize(session.endReason)}</div> : null}
-      </>
-    ),
-  },
-  {
-    id: "connection",
-    header: "Connection",
-    secondary: true,
-    cell: (session) => (
-      <>
-        {session.protocol ?? "—"}
-        {session.viaGateway ? " via gateway" : ""}
-        <div className="cell-sub mono">{session.clientIp ?? ""}</div>
-      </>
-    ),
-  },
-  { id: "started", header: "Started", secondary: true, cell: (session) => formatDateTime(session.startedAt) },
-  { id: "duration", header: "Duration", cell: (session) => formatDuration(session.durationSeconds) },
+  ...sessionFactColumns<Session>(),
 ];
 
 /** Disconnect and end for an open session; the user page and the sessions list both offer them. */
