@@ -121,6 +121,31 @@ describe("gateway limits and native-client port forwarding", () => {
       await gateway.close();
     }
   });
+
+  it("writes a connected native client's byte counts to its record before the forward closes", async () => {
+    const gateway = await startTestGateway(app, {
+      GATEWAY_PORT_RANGE: "42200-42299",
+      GATEWAY_BYTES_FLUSH_SECONDS: "1",
+    });
+    try {
+      const ticket = await world.ticket("VNC", "127.0.0.1");
+      const response = await fetch(`${gateway.url}/forward?ticket=${encodeURIComponent(ticket)}`, { method: "POST" });
+      const forward = (await response.json()) as { port: number };
+      const client = await connectFrom(forward.port, "127.0.0.1");
+      await new Promise((resolve) => client.once("data", resolve));
+      client.write("RFB 003.008\n");
+      // Still connected: were this gateway killed now, its record would keep these counts.
+      await waitFor(async () => {
+        const row = await app.database.dataSource
+          .getRepository(GatewayTunnel)
+          .findOne({ where: { tenantId: world.tenant.id, mode: "forward", listenPort: forward.port } });
+        return row?.closedAt === null && row.bytesOut >= 12 && row.bytesIn >= 12;
+      });
+      client.destroy();
+    } finally {
+      await gateway.close();
+    }
+  });
 });
 
 async function waitFor(check: () => Promise<boolean>): Promise<void> {

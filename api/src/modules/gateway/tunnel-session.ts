@@ -1,5 +1,6 @@
 import type { WebSocket } from "ws";
 import type { Logger } from "../../observability/logger.js";
+import { ByteFlusher } from "./byte-flusher.js";
 import { END_CLOSE } from "./close-codes.js";
 import type { GatewaySettings } from "./gateway.config.js";
 import type { GatewayMetrics } from "./gateway.metrics.js";
@@ -28,6 +29,7 @@ export class TunnelSession {
   private ended = false;
   private desktop: DesktopSide | null = null;
   private readonly timers: NodeJS.Timeout[] = [];
+  private readonly flusher: ByteFlusher;
   private endedResolve!: () => void;
   // Bound once: a labelled lookup per frame is a hash of the labels on the hot path.
   private readonly bytesInCounter;
@@ -69,7 +71,13 @@ export class TunnelSession {
         },
         Math.max(250, Math.min(settings.idleTimeoutMs / 4, 30_000)),
       ),
-      setInterval(() => this.flush(), settings.bytesFlushMs),
+    );
+    this.flusher = new ByteFlusher(
+      recorder,
+      { id: recordId, tenantId: grant.tenantId },
+      () => ({ bytesIn: this.bytesIn, bytesOut: this.bytesOut }),
+      settings.bytesFlushMs,
+      logger,
     );
     metrics.openTunnels.inc({ protocol: grant.protocol, mode: "websocket" });
   }
@@ -103,26 +111,11 @@ export class TunnelSession {
     this.ws.send(data, { binary }, () => this.desktop?.resume());
   }
 
-  private flushed = { bytesIn: 0, bytesOut: 0 };
-
-  /** If this node dies, its record keeps the counts of the last flush (another gateway closes it). */
-  private flush(): void {
-    const bytes = { bytesIn: this.bytesIn, bytesOut: this.bytesOut };
-    if (bytes.bytesIn === this.flushed.bytesIn && bytes.bytesOut === this.flushed.bytesOut) return;
-    this.recorder
-      .flush(this.recordId, this.grant.tenantId, bytes)
-      .then(() => {
-        this.flushed = bytes;
-      })
-      .catch((error: unknown) =>
-        this.logger.warn({ err: error, tunnel: this.recordId }, "flushing tunnel bytes failed"),
-      );
-  }
-
   end(reason: TunnelEndReason): void {
     if (this.ended) return;
     this.ended = true;
     for (const timer of this.timers) clearInterval(timer);
+    this.flusher.stop();
     this.desktop?.close();
     const { code, reason: text } = END_CLOSE[reason];
     if (reason === "heartbeat_lost") this.ws.terminate();

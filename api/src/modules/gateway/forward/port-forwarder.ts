@@ -1,6 +1,7 @@
 import net from "node:net";
 import type { Logger } from "../../../observability/logger.js";
 import { normalizeIp } from "../../access/index.js";
+import { ByteFlusher } from "../byte-flusher.js";
 import type { GatewaySettings } from "../gateway.config.js";
 import type { GatewayMetrics } from "../gateway.metrics.js";
 import type { TunnelGrant } from "../gateway.types.js";
@@ -22,6 +23,7 @@ interface Forward {
   bytesIn: number;
   bytesOut: number;
   grace: NodeJS.Timeout | null;
+  flusher: ByteFlusher;
 }
 
 /** Same address whatever its spelling (`::ffff:10.0.0.1` from a dual-stack socket equals `10.0.0.1`). */
@@ -62,6 +64,14 @@ export class PortForwarder {
       bytesIn: 0,
       bytesOut: 0,
       grace: null,
+      // The same for a native client's long session as for a browser's: a dead node's record keeps real counts.
+      flusher: new ByteFlusher(
+        this.recorder,
+        { id: recordId, tenantId: grant.tenantId },
+        () => ({ bytesIn: forward.bytesIn, bytesOut: forward.bytesOut }),
+        this.settings.bytesFlushMs,
+        this.logger,
+      ),
     };
     this.forwards.set(port, forward);
     this.metrics.openTunnels.inc({ protocol: grant.protocol, mode: "forward" });
@@ -121,6 +131,7 @@ export class PortForwarder {
   private async close(forward: Forward, reason: "forward_grace_elapsed" | "gateway_shutdown"): Promise<void> {
     if (!this.forwards.delete(forward.port)) return;
     if (forward.grace) clearTimeout(forward.grace);
+    forward.flusher.stop();
     for (const socket of forward.connections) socket.destroy();
     await new Promise<void>((resolve) => forward.server.close(() => resolve()));
     this.metrics.openTunnels.dec({ protocol: forward.grant.protocol, mode: "forward" });
