@@ -58,14 +58,14 @@ describe("portal: MSP overview and billing", () => {
     await expect(page.getByTestId("fleet-Desktop-hours this month").textContent()).resolves.toBe(hours);
     await page.getByRole("heading", { name: "Cloud health" }).waitFor();
     await page.getByRole("img", { name: /sign-ins per day over the last 30 days/ }).waitFor();
-    await expect(page.getByRole("link", { name: "Acme Corporation" }).isVisible()).resolves.toBe(true);
+    await page.getByRole("link", { name: "Acme Corporation" }).waitFor();
     await msp.screenshot("msp-overview");
 
     // Search, status filter and sort run on the server: the URL carries them and the table shows the answer.
     await page.getByLabel("Search").fill("glob");
     await page.getByRole("button", { name: "Apply" }).click();
     await page.waitForURL("**/msp?**q=glob**");
-    await expect(page.getByRole("link", { name: "Globex Industries" }).isVisible()).resolves.toBe(true);
+    await page.getByRole("link", { name: "Globex Industries" }).waitFor();
     await expect(page.getByRole("link", { name: "Acme Corporation" }).count()).resolves.toBe(0);
     await page.goto(`${stack.portalUrl}/msp?sort=USAGE&order=desc&status=ACTIVE`);
     await page.getByRole("row").filter({ hasText: "Acme Corporation" }).waitFor();

@@ -14,9 +14,9 @@ describe("portal: MSP console", () => {
   it("lands MSP staff on the tenant list", async () => {
     const { page } = msp;
     expect(new URL(page.url()).pathname).toBe("/msp");
-    await expect(page.getByRole("heading", { name: "Tenants" }).isVisible()).resolves.toBe(true);
-    await expect(page.getByRole("link", { name: "Acme Corporation" }).isVisible()).resolves.toBe(true);
-    await expect(page.getByRole("link", { name: "Globex Industries" }).isVisible()).resolves.toBe(true);
+    await page.getByRole("heading", { name: "Tenants" }).waitFor();
+    await page.getByRole("link", { name: "Acme Corporation" }).waitFor();
+    await page.getByRole("link", { name: "Globex Industries" }).waitFor();
     await msp.screenshot("msp-tenants");
     expect(msp.errors).toEqual([]);
   });
@@ -61,13 +61,13 @@ describe("portal: MSP console", () => {
     await msp.screenshot("msp-onboard-done");
 
     await page.goto(`${stack.portalUrl}/msp`);
-    await expect(page.getByRole("link", { name: "Initech" }).isVisible()).resolves.toBe(true);
+    await page.getByRole("link", { name: "Initech" }).waitFor();
     expect(msp.errors).toEqual([]);
 
     const admin = await signedIn("/t/initech", "admin", { password: "initech-admin-pass" });
     expect(new URL(admin.page.url()).pathname).toBe("/console");
     await admin.page.getByRole("heading", { name: "Dashboard" }).waitFor();
-    await expect(admin.page.getByText("Initech").first().isVisible()).resolves.toBe(true);
+    await admin.page.getByText("Initech").first().waitFor();
     expect(admin.errors).toEqual([]);
     await admin.close();
   });

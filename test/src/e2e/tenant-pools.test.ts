@@ -36,7 +36,7 @@ describe("portal: pools and desktops", () => {
     await page.getByRole("alert").filter({ hasText: "Some fields need attention." }).waitFor();
     // What the admin chose survives the round trip.
     await expect(page.getByRole("textbox", { name: "Name", exact: true }).inputValue()).resolves.toBe("Finance");
-    await expect(page.getByRole("group", { name: "Schedule window 1" }).isVisible()).resolves.toBe(true);
+    await page.getByRole("group", { name: "Schedule window 1" }).waitFor();
     await admin.screenshot("tenant-pool-new-error");
 
     // The API compares sizes too: its message lands next to the minimum.
