@@ -4,9 +4,7 @@ import { type Request, type Response, Router } from "express";
 import { z } from "zod";
 import type { AppServices } from "../../context/app-services.js";
 import { AppError, forbidden, unauthenticated } from "../../errors/app-error.js";
-import { isDatabaseUnreachable, unavailableMessage } from "../../errors/database-unreachable.js";
 import type { AuthCheckContext } from "../../graphql/auth-checker.js";
-import { currentRequestId } from "../../observability/request-store.js";
 import { checkedRange } from "./report-queries.service.js";
 import { CONTENT_TYPES, reportCsvStream, reportFilename, reportPdf } from "./report-render.service.js";
 import { reportDbForTenant, reportDbOf, reportTenantOf } from "./report-scope.js";
@@ -85,17 +83,8 @@ export function createReportDownloadRouter(
           .json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
         return;
       }
-      if (isDatabaseUnreachable(error)) {
-        services.logger.error({ err: error }, "report download failed: database unreachable");
-        response.status(503).json({
-          errors: [{ message: unavailableMessage(currentRequestId()), extensions: { code: "SERVICE_UNAVAILABLE" } }],
-        });
-        return;
-      }
-      services.logger.error({ err: error }, "report download failed");
-      response
-        .status(500)
-        .json({ errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+      // The API's own error handler answers the rest: a 503 to retry when the database is away, else a masked 500.
+      throw error;
     }
   });
   return router;
